@@ -1,0 +1,22 @@
+// The errors a command may end with; only src/cli/main.ts turns them into text and exit codes.
+
+/** Exit 2: bad usage (unknown option, bad period, unknown indicator id). */
+export class UsageError extends Error {}
+
+/** Exit 1: bad input data; `lines` are printed to stderr as they are. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly lines: readonly string[] = [message],
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT = {
+  ok: 0,
+  badInput: 1,
+  usage: 2,
+  gate: 3,
+  internal: 4,
+} as const;

@@ -1,0 +1,85 @@
+// The input options every reading command shares (SPEC §1.2), and how they resolve to files.
+
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { EXTRACT_NAMES, type ExtractName } from '../extracts/records.js';
+import type { ExtractSource, ReadOptions } from '../extracts/load.js';
+import { InputError, UsageError } from './errors.js';
+
+export interface InputOptions {
+  data?: string;
+  admissions?: string;
+  referrals?: string;
+  smoking?: string;
+  lup?: string;
+  population?: string;
+  measurements?: string;
+  baselines?: string;
+  delimiter?: string;
+  encoding: 'utf8' | 'latin1';
+  maxErrors: number;
+}
+
+export function addInputOptions(cmd: Command): Command {
+  cmd.option('--data <dir>', 'folder with the standard file names (admissions.csv … baselines.csv, also .csv.gz)');
+  for (const name of EXTRACT_NAMES) {
+    cmd.option(`--${name} <file>`, `${name} extract (wins over --data; "-" reads standard input)`);
+  }
+  cmd
+    .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB')
+    .addOption(new Option('--encoding <name>', 'text encoding of the files').choices(['utf8', 'latin1']).default('utf8'))
+    .option('--max-errors <n>', 'how many problems to print (all are counted)', parseNonNegativeInt('--max-errors'), 20);
+  return cmd;
+}
+
+export function parseNonNegativeInt(flag: string): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag}: "${value}" is not a whole number ≥ 0`);
+    return Number(value.trim());
+  };
+}
+
+function normaliseDelimiter(d: string | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  if (d === 'tab' || d === '\\t' || d === 'TAB') return '\t';
+  if (d.length !== 1) throw new UsageError(`--delimiter: "${d}" must be one character (or "tab")`);
+  return d;
+}
+
+/** The files to read: --data's standard names, overridden one by one by --admissions etc. */
+export function resolveSources(opts: InputOptions): ExtractSource[] {
+  const byName = new Map<ExtractName, string>();
+  if (opts.data !== undefined) {
+    if (!existsSync(opts.data) || !statSync(opts.data).isDirectory()) {
+      throw new InputError(`--data: "${opts.data}" is not a folder`);
+    }
+    for (const name of EXTRACT_NAMES) {
+      for (const file of [`${name}.csv`, `${name}.csv.gz`]) {
+        const path = join(opts.data, file);
+        if (!byName.has(name) && existsSync(path)) byName.set(name, path);
+      }
+    }
+  }
+  let stdinUsers = 0;
+  for (const name of EXTRACT_NAMES) {
+    const given = opts[name];
+    if (given === undefined) continue;
+    if (given === '-') stdinUsers++;
+    byName.set(name, given);
+  }
+  if (stdinUsers > 1) throw new UsageError('only one extract can be read from standard input ("-") per run');
+  if (byName.size === 0) {
+    if (opts.data !== undefined) {
+      throw new InputError(
+        `--data: no extract found in "${opts.data}" (expected ${EXTRACT_NAMES.map((n) => n + '.csv').join(', ')})`,
+      );
+    }
+    throw new UsageError('no input: give --data DIR or at least one of --admissions, --referrals, … (see --help)');
+  }
+  return EXTRACT_NAMES.filter((n) => byName.has(n)).map((n) => ({ extract: n, path: byName.get(n)! }));
+}
+
+export function readOptions(opts: InputOptions): ReadOptions {
+  return { delimiter: normaliseDelimiter(opts.delimiter), encoding: opts.encoding };
+}

@@ -1,0 +1,182 @@
+// The parsed, validated records of every extract (SPEC §2). These compact objects are the
+// interface between src/extracts (which produces them) and src/indicators (which reads them).
+// Only the fields an indicator or a breakdown needs are kept; ids are kept only where a
+// computation links rows (patient_id for episodes). Dates are DayNumber, date-times
+// WallSeconds (src/calc/time.ts); a missing optional value is null.
+
+import type { DayNumber, WallSeconds } from '../calc/time.js';
+
+export type Sex = 'F' | 'M';
+export type Education = 'short' | 'medium' | 'long';
+export type PatientType = 'inpatient' | 'outpatient';
+export type Sender = 'gp' | 'hospital' | 'psychiatry' | 'self' | 'other';
+export type ReferralSource = 'gp' | 'hospital' | 'self' | 'other';
+export type Offer =
+  | 'smoking_cessation'
+  | 'alcohol'
+  | 'weight'
+  | 'physical_activity'
+  | 'diet'
+  | 'chronic_disease'
+  | 'mental_health'
+  | 'rehabilitation'
+  | 'vulnerable_pregnancy'
+  | 'other';
+export type Followup = 'smoke_free' | 'smoking' | 'lost';
+
+/** The attributes every breakdown can read (SPEC §1.3); null = unknown. */
+export interface PersonAttributes {
+  /** 3-digit municipality code, normalised ("0751" → "751"). */
+  municipality: string | null;
+  age: number | null;
+  sex: Sex | null;
+  education: Education | null;
+}
+
+/** SPEC §2.2 — one row per admission. */
+export interface Admission extends PersonAttributes {
+  /** Physical line of the row in its file (header = 1). */
+  line: number;
+  patientId: string;
+  admittedAt: WallSeconds;
+  /** null = still admitted. */
+  dischargedAt: WallSeconds | null;
+  acute: boolean;
+  /** Normalised ICD-10 code (DJ440 → J440). */
+  diagnosis: string;
+  psychiatric: boolean;
+  municipality: string;
+  age: number;
+  costDkk: number | null;
+  cofinancingDkk: number | null;
+  readyForDischargeAt: WallSeconds | null;
+  died: boolean;
+}
+
+/** SPEC §2.3 — one row per referral. */
+export interface Referral extends PersonAttributes {
+  line: number;
+  patientId: string;
+  referredAt: DayNumber;
+  sender: Sender;
+  offer: Offer;
+  municipality: string;
+  receivedAt: DayNumber | null;
+  contactedAt: DayNumber | null;
+  startedAt: DayNumber | null;
+  startDueBy: DayNumber | null;
+  expectedDeliveryDate: DayNumber | null;
+  teamJoinedAt: DayNumber | null;
+}
+
+/** SPEC §2.4 — one row per participant course. */
+export interface SmokingCourse extends PersonAttributes {
+  line: number;
+  municipality: string;
+  courseStartedAt: DayNumber;
+  referralSource: ReferralSource | null;
+  heavySmoker: boolean | null;
+  completed: boolean;
+  /** null = follow-up not yet due. */
+  followup6m: Followup | null;
+}
+
+/**
+ * SPEC §2.5 — answer classification: 'positive' (5, 4, Ja), 'negative' (valid but not
+ * positive: 3, 2, 1, Nej) or 'excluded' (Ved ikke, Ikke relevant, 9, 0, empty).
+ */
+export type AnswerClass = 'positive' | 'negative' | 'excluded';
+
+/** SPEC §2.5 — one row per respondent × question. */
+export interface LupAnswer extends PersonAttributes {
+  line: number;
+  /** Lower-cased survey id. */
+  survey: string;
+  respondedAt: DayNumber;
+  patientType: PatientType;
+  /** Lower-cased question number as printed ("23a"). */
+  question: string;
+  answer: AnswerClass;
+}
+
+/** SPEC §2.6 — inhabitants. */
+export interface PopulationRow {
+  line: number;
+  year: number;
+  municipality: string;
+  age: number;
+  sex: Sex;
+  education: Education | null;
+  population: number;
+}
+
+/** SPEC §2.7 — a value measured elsewhere. */
+export interface Measurement {
+  line: number;
+  indicator: string;
+  /** Period id exactly as written after normalisation ("2016", "2016-Q1", "2016-01"). */
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  source: string | null;
+}
+
+/** SPEC §2.7 — a baseline/target override. */
+export interface BaselineRow {
+  line: number;
+  indicator: string;
+  /** Parsed group key; {} = the total row. */
+  group: Record<string, string>;
+  baselinePeriod: string | null;
+  baselineValue: number | null;
+  targetValue: number | null;
+  note: string | null;
+}
+
+export type ExtractName =
+  | 'admissions'
+  | 'referrals'
+  | 'smoking'
+  | 'lup'
+  | 'population'
+  | 'measurements'
+  | 'baselines';
+
+export const EXTRACT_NAMES: readonly ExtractName[] = [
+  'admissions',
+  'referrals',
+  'smoking',
+  'lup',
+  'population',
+  'measurements',
+  'baselines',
+];
+
+/** What a loaded extract tells beyond its rows. */
+export interface ExtractInfo {
+  extract: ExtractName;
+  /** Path as given by the user ("-" for stdin). */
+  path: string;
+  sha256: string;
+  /** Data rows read (valid + rejected). */
+  rows: number;
+  rowsRejected: number;
+  /** Canonical names of the optional columns present in the header. */
+  columns: ReadonlySet<string>;
+}
+
+export interface RecordsByExtract {
+  admissions: Admission;
+  referrals: Referral;
+  smoking: SmokingCourse;
+  lup: LupAnswer;
+  population: PopulationRow;
+  measurements: Measurement;
+  baselines: BaselineRow;
+}
+
+/** Everything loaded for one run; an extract that was not given is absent. */
+export type LoadedData = {
+  [K in ExtractName]?: { info: ExtractInfo; records: RecordsByExtract[K][] };
+};

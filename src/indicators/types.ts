@@ -1,0 +1,112 @@
+// The indicator declaration (SPEC §3.2). An indicator is declared once, as data: the
+// catalogue, `compute`, `indicators`, every renderer and the docs read the same object.
+//
+// Counting indicators do not aggregate themselves: they walk their records and tell a Tally
+// about each unit (an index episode, a bed day, a referral, an answer) with its date and the
+// attributes it is grouped by. The engine (src/engine) turns those units into results per
+// period and group, adds population denominators, intervals, baselines and suppression.
+
+import type { DayNumber } from '../calc/time.js';
+import type { Dimension, Group } from '../calc/groups.js';
+import type { Period } from '../calc/periods.js';
+import type {
+  ExtractName,
+  LoadedData,
+  Offer,
+  PatientType,
+  PersonAttributes,
+  PopulationRow,
+  Sender,
+} from '../extracts/records.js';
+
+export type Aim = 'population_health' | 'quality' | 'cost';
+export const AIMS: readonly Aim[] = ['population_health', 'quality', 'cost'];
+
+export type Unit = 'percent' | 'per_1000' | 'count' | 'dkk_per_capita';
+export type Direction = 'higher_is_better' | 'lower_is_better' | 'none';
+
+/** A baseline quoted in the catalogue; applies to the result whose group equals `group`. */
+export interface CatalogueBaseline {
+  group: Group;
+  value: number;
+  /** Period id of the baseline, or null (e.g. a national benchmark). */
+  period: string | null;
+  source: string;
+}
+
+export type TargetRule =
+  /** A fixed value: met when value ≥ (higher is better) or ≤ (lower is better) it. */
+  | { kind: 'value'; value: number }
+  /** The agreement's "an increase over the baseline": met when value > baseline. */
+  | { kind: 'increase_over_baseline' }
+  /** A target per calendar year; a period takes its start year's target, none outside. */
+  | { kind: 'by_year'; values: Readonly<Record<number, number>> };
+
+/** What a unit is grouped by: a person's attributes plus the source-specific dimensions. */
+export interface UnitAttributes extends PersonAttributes {
+  patientType?: PatientType;
+  sender?: Sender;
+  offer?: Offer;
+}
+
+export interface Tally {
+  /**
+   * One unit dated `day`, added to every requested period containing that day.
+   * Percent: numerator 0|1 (or more when pooled), denominator 1. Rates and counts: the number
+   * of events, no denominator (rates take theirs from the population). DKK: the amount.
+   */
+  add(day: DayNumber, who: UnitAttributes, numerator: number, denominator?: number): void;
+  /**
+   * A record left out by a rule, or another fact worth auditing, dated `day`; each label's
+   * count appears in the notes of the results whose period and group contain it
+   * (SPEC §3.1 "exclusions are auditable"), e.g. "index episodes excluded, died: 12".
+   */
+  note(day: DayNumber, who: UnitAttributes, label: string): void;
+}
+
+export interface CountContext {
+  /** The requested periods; a counting pass may skip dates outside [firstDay, lastDay]. */
+  periods: readonly Period[];
+  firstDay: DayNumber;
+  lastDay: DayNumber;
+}
+
+interface IndicatorBase {
+  id: string;
+  nameDa: string;
+  nameEn: string;
+  aim: Aim;
+  /** Section(s) of the agreement the indicator comes from, e.g. "§2.3.1, §4.8". */
+  section: string;
+  sources: readonly ExtractName[];
+  unit: Unit;
+  direction: Direction;
+  /** The SPEC §3.2 definition in prose, shown by `indicators ID` and in Markdown reports. */
+  definition: string;
+  baselines: readonly CatalogueBaseline[];
+  target: TargetRule | null;
+}
+
+export interface CountingIndicator extends IndicatorBase {
+  kind: 'counting';
+  /** The breakdown dimensions the source carries (SPEC §1.3). */
+  dimensions: readonly Dimension[];
+  /** Dimensions always added to --by (LUP: patient_type, SPEC §3.2). */
+  alwaysBy?: readonly Dimension[];
+  /** Rates and DKK per capita: which inhabitants form the denominator (default: all). */
+  populationFilter?: (row: PopulationRow) => boolean;
+  /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
+  unavailable?: (data: LoadedData) => string | null;
+  count: (data: LoadedData, tally: Tally, context: CountContext) => void;
+  /** Run-level warnings (e.g. incomplete follow-up). */
+  warnings?: (data: LoadedData, periods: readonly Period[]) => string[];
+  /** Extra reference material printed by `indicators ID` (e.g. the diagnosis list). */
+  reference?: () => string;
+}
+
+/** Values come from measurements.csv rows (SPEC §2.7). */
+export interface MeasuredIndicator extends IndicatorBase {
+  kind: 'measured';
+}
+
+export type IndicatorDefinition = CountingIndicator | MeasuredIndicator;

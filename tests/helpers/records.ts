@@ -1,0 +1,110 @@
+// Builders for hand-made records in unit tests: every test states only the fields its rule
+// is about; the rest get neutral defaults.
+
+import { dayNumber, wallSeconds, type DayNumber, type WallSeconds } from '../../src/calc/time.js';
+import type {
+  Admission,
+  ExtractName,
+  LoadedData,
+  LupAnswer,
+  PopulationRow,
+  RecordsByExtract,
+  Referral,
+  SmokingCourse,
+} from '../../src/extracts/records.js';
+
+/** "2017-04-03" → day number (throws on a bad date: tests must not hide typos). */
+export function day(text: string): DayNumber {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m && dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (d === null || d === undefined) throw new Error(`bad test date ${text}`);
+  return d;
+}
+
+/** "2017-04-03 09:15" → wall-clock seconds. */
+export function at(text: string): WallSeconds {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!m) throw new Error(`bad test date-time ${text}`);
+  return wallSeconds(day(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0));
+}
+
+let line = 1;
+const nextLine = () => ++line;
+
+export function admission(p: Partial<Admission> & { patientId: string; admittedAt: WallSeconds }): Admission {
+  return {
+    line: nextLine(),
+    dischargedAt: null,
+    acute: true,
+    diagnosis: 'R069',
+    psychiatric: false,
+    municipality: '751',
+    age: 50,
+    sex: null,
+    education: null,
+    costDkk: null,
+    cofinancingDkk: null,
+    readyForDischargeAt: null,
+    died: false,
+    ...p,
+  };
+}
+
+export function referral(p: Partial<Referral> & Pick<Referral, 'referredAt' | 'offer'>): Referral {
+  return {
+    line: nextLine(),
+    patientId: `p${line}`,
+    sender: 'hospital',
+    municipality: '751',
+    receivedAt: null,
+    contactedAt: null,
+    startedAt: null,
+    startDueBy: null,
+    expectedDeliveryDate: null,
+    teamJoinedAt: null,
+    age: null,
+    sex: null,
+    education: null,
+    ...p,
+  };
+}
+
+export function course(p: Partial<SmokingCourse> & Pick<SmokingCourse, 'courseStartedAt' | 'completed'>): SmokingCourse {
+  return {
+    line: nextLine(),
+    municipality: '751',
+    referralSource: null,
+    heavySmoker: null,
+    followup6m: null,
+    age: null,
+    sex: null,
+    education: null,
+    ...p,
+  };
+}
+
+export function answer(
+  p: Partial<LupAnswer> & Pick<LupAnswer, 'survey' | 'question' | 'patientType' | 'answer' | 'respondedAt'>,
+): LupAnswer {
+  return { line: nextLine(), municipality: null, age: null, sex: null, education: null, ...p };
+}
+
+export function inhabitants(p: Partial<PopulationRow> & Pick<PopulationRow, 'year' | 'population'>): PopulationRow {
+  return { line: nextLine(), municipality: '751', age: 40, sex: 'F', education: null, ...p };
+}
+
+/** A LoadedData with the given extracts; `columns` lists the optional columns present. */
+export function loaded<K extends ExtractName>(
+  extract: K,
+  records: RecordsByExtract[K][],
+  columns: readonly string[] = [],
+  data: LoadedData = {},
+): LoadedData {
+  return {
+    ...data,
+    [extract]: {
+      info: { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, columns: new Set(columns) },
+      records,
+    },
+  };
+}
