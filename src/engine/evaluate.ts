@@ -1,0 +1,108 @@
+// Baselines, targets, status and change (SPEC §3.4).
+
+import { sameGroup, type Group } from '../calc/groups.js';
+import type { Period } from '../calc/periods.js';
+import type { BaselineRow } from '../extracts/records.js';
+import type { Direction, IndicatorDefinition } from '../indicators/types.js';
+import type { BaselineRef, Status, TargetRef } from './result.js';
+
+/** Values within 1e-9 (relative) count as equal, so 7/10 = 70 % meets a target of 70. */
+export function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** a ≥ b with the SPEC's tolerance. */
+function atLeast(a: number, b: number): boolean {
+  return a > b || nearlyEqual(a, b);
+}
+
+/**
+ * The baseline of a result, in rising precedence: catalogue, baselines.csv, then the value
+ * computed for --baseline-period on the same data and group (when that value exists).
+ * A catalogue or file baseline applies only to the result whose group equals its key.
+ */
+export function chooseBaseline(
+  indicator: IndicatorDefinition,
+  group: Group,
+  fileRows: readonly BaselineRow[],
+  fromData: BaselineRef | null,
+): BaselineRef | null {
+  if (fromData) return fromData;
+  const row = fileRows.find((r) => r.baselineValue !== null && sameGroup(r.group, group));
+  if (row && row.baselineValue !== null) {
+    return { value: row.baselineValue, period: row.baselinePeriod, source: 'baselines.csv' + (row.note ? `: ${row.note}` : '') };
+  }
+  const cat = indicator.baselines.find((b) => sameGroup(b.group, group));
+  return cat ? { value: cat.value, period: cat.period, source: cat.source } : null;
+}
+
+/**
+ * The target of a result. A baselines.csv `target_value` replaces the catalogue target for
+ * every group and period; when several rows give one, the row without a group key wins
+ * (SPEC §2.7), otherwise the first in file order.
+ */
+export function chooseTarget(
+  indicator: IndicatorDefinition,
+  period: Period,
+  fileRows: readonly BaselineRow[],
+  baseline: BaselineRef | null,
+): TargetRef | null {
+  const withTarget = fileRows.filter((r) => r.targetValue !== null);
+  if (withTarget.length > 0) {
+    const row = withTarget.find((r) => Object.keys(r.group).length === 0) ?? withTarget[0];
+    return { value: row.targetValue!, period: null, rule: ruleOf(indicator.direction) };
+  }
+  const t = indicator.target;
+  if (!t) return null;
+  switch (t.kind) {
+    case 'value':
+      return { value: t.value, period: null, rule: ruleOf(indicator.direction) };
+    case 'by_year': {
+      const v = t.values[period.year];
+      return v === undefined ? null : { value: v, period: String(period.year), rule: ruleOf(indicator.direction) };
+    }
+    case 'increase_over_baseline':
+      // Without a baseline this target counts as no target (SPEC §3.4).
+      return baseline ? { value: baseline.value, period: baseline.period, rule: 'above_baseline' } : null;
+  }
+}
+
+function ruleOf(direction: Direction): TargetRef['rule'] {
+  return direction === 'lower_is_better' ? 'at_most' : 'at_least';
+}
+
+export function meetsTarget(value: number, target: TargetRef): boolean {
+  switch (target.rule) {
+    case 'at_least':
+      return atLeast(value, target.value);
+    case 'at_most':
+      return atLeast(target.value, value);
+    case 'above_baseline':
+      return value > target.value && !nearlyEqual(value, target.value);
+  }
+}
+
+export function statusOf(
+  value: number | null,
+  direction: Direction,
+  baseline: BaselineRef | null,
+  target: TargetRef | null,
+): Status {
+  if (value === null) return 'not_computed';
+  if (target && meetsTarget(value, target)) return 'met';
+  if (baseline) {
+    if (nearlyEqual(value, baseline.value)) return 'unchanged';
+    // No catalogue indicator is direction "none"; such a change is neither better nor worse.
+    if (direction === 'none') return target ? 'not_met' : 'no_target';
+    const better = direction === 'lower_is_better' ? value < baseline.value : value > baseline.value;
+    return better ? 'improving' : 'worsening';
+  }
+  if (target) return 'not_met';
+  return 'no_target';
+}
+
+export function changeOf(value: number | null, baseline: BaselineRef | null): { change: number | null; change_pct: number | null } {
+  if (value === null || baseline === null) return { change: null, change_pct: null };
+  const change = value - baseline.value;
+  return { change, change_pct: baseline.value === 0 ? null : (change / baseline.value) * 100 };
+}

@@ -1,0 +1,135 @@
+// What the human renderers (table, Markdown) share: rounding for reading (SPEC §4.2), status
+// symbols, and the layout of one row per indicator and group with one cell per period.
+
+import { formatGroupKey } from '../calc/groups.js';
+import type { Report, Result, Status } from '../engine/result.js';
+import { AIMS, type Aim, type Unit } from '../indicators/types.js';
+
+export const AIM_TITLES: Record<Aim, string> = {
+  population_health: 'Population health (sundhedstilstand)',
+  quality: 'Quality (klinisk og brugeroplevet kvalitet)',
+  cost: 'Cost per capita (omkostninger per capita)',
+};
+
+export const STATUS_SYMBOLS: Record<Status, string> = {
+  met: '✓',
+  improving: '↗',
+  worsening: '↘',
+  unchanged: '→',
+  not_met: '✗',
+  no_target: '',
+  not_computed: '–',
+};
+
+export const STATUS_LEGEND =
+  '✓ target met · ↗ improving on baseline · ↘ worsening · → unchanged · ✗ target not met · – not computed';
+
+const UNIT_LABELS: Record<Unit, string> = {
+  percent: '%',
+  per_1000: 'per 1000',
+  count: 'count',
+  dkk_per_capita: 'DKK/capita',
+};
+
+export function unitLabel(unit: Unit): string {
+  return UNIT_LABELS[unit];
+}
+
+/** 1 decimal for percent and per_1000, whole numbers for counts and DKK. */
+export function formatNumber(value: number, unit: Unit): string {
+  const decimals = unit === 'percent' || unit === 'per_1000' ? 1 : 0;
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+}
+
+export interface Cell {
+  result: Result;
+  /** Text without status symbol: "54.5", "<5", "–". */
+  text: string;
+  symbol: string;
+  /** Footnote number for a not_computed cell, if any. */
+  footnote?: number;
+}
+
+export interface Row {
+  indicator: string;
+  name: string;
+  unit: Unit;
+  group: string;
+  baseline: string;
+  target: string;
+  cells: (Cell | null)[];
+}
+
+export interface Section {
+  aim: Aim;
+  title: string;
+  rows: Row[];
+}
+
+export interface Layout {
+  periods: string[];
+  sections: Section[];
+  footnotes: string[];
+}
+
+/** The reason a result was not computed, from its notes. */
+function reasonOf(r: Result): string {
+  if (r.suppressed) return '';
+  const explicit = r.notes.find((n) => n.startsWith('not computed') || n === 'no measurement');
+  if (explicit) return explicit.replace(/^not computed: /, '');
+  if (r.denominator === 0 && r.unit === 'percent') return 'no cases in the denominator';
+  if (r.unit === 'per_1000' || r.unit === 'dkk_per_capita') return 'no inhabitants in the population table for this group';
+  return 'no value';
+}
+
+export function layout(report: Report, names: ReadonlyMap<string, string>): Layout {
+  const periods = report.periods.map((p) => p.id);
+  const footnotes: string[] = [];
+  const footnoteOf = (reason: string): number => {
+    let i = footnotes.indexOf(reason);
+    if (i < 0) i = footnotes.push(reason) - 1;
+    return i + 1;
+  };
+  const rowsByKey = new Map<string, Row>();
+  const order: string[] = [];
+  const below = `<${report.suppression.min_cell}`;
+  for (const r of report.results) {
+    const group = formatGroupKey(r.group) || 'total';
+    const key = `${r.indicator}\u0001${group}`;
+    let row = rowsByKey.get(key);
+    if (!row) {
+      row = {
+        indicator: r.indicator,
+        name: names.get(r.indicator) ?? r.indicator,
+        unit: r.unit,
+        group,
+        baseline: '',
+        target: '',
+        cells: periods.map(() => null),
+      };
+      rowsByKey.set(key, row);
+      order.push(key);
+    }
+    if (!row.baseline && r.baseline) {
+      row.baseline = formatNumber(r.baseline.value, r.unit) + (r.baseline.period ? ` (${r.baseline.period})` : '');
+    }
+    if (r.target) {
+      const t = r.target.rule === 'above_baseline' ? '> baseline' : `${r.target.rule === 'at_most' ? '≤' : '≥'} ${formatNumber(r.target.value, r.unit)}`;
+      if (!row.target) row.target = t;
+      else if (row.target !== t) row.target = 'by period';
+    }
+    const cell: Cell = { result: r, text: '', symbol: STATUS_SYMBOLS[r.status] };
+    if (r.suppressed) cell.text = below;
+    else if (r.value === null) {
+      cell.text = '–';
+      cell.footnote = footnoteOf(reasonOf(r));
+    } else cell.text = formatNumber(r.value, r.unit);
+    row.cells[periods.indexOf(r.period)] = cell;
+  }
+  const sections: Section[] = [];
+  for (const aim of AIMS) {
+    const rows = order.map((k) => rowsByKey.get(k)!).filter((row) => report.results.find((r) => r.indicator === row.indicator)?.aim === aim);
+    if (rows.length) sections.push({ aim, title: AIM_TITLES[aim], rows });
+  }
+  return { periods, sections, footnotes };
+}

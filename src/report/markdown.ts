@@ -1,0 +1,66 @@
+// Markdown (SPEC §4.3): a report a person can publish — title, periods, inputs with row counts
+// and checksums, one section per aim with the table of §4.2, the definitions of the indicators
+// shown, the suppression applied, and the warnings.
+
+import type { Report } from '../engine/result.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
+import { layout, STATUS_LEGEND, unitLabel } from './format.js';
+
+function cellText(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefinition[]): string {
+  const names = new Map(catalogue.map((i) => [i.id, i.nameDa]));
+  const { periods, sections, footnotes } = layout(report, names);
+  const out: string[] = [];
+  out.push('# Triple Aim indicators — Sundhedsaftalen, Region Midtjylland', '');
+  out.push(
+    `Periods: ${report.periods.map((p) => `${p.id} (${p.from} – ${p.to})`).join(', ')}.` +
+      (report.breakdown.length ? ` Breakdown: ${report.breakdown.join(', ')}.` : ''),
+    '',
+  );
+  out.push(
+    `Produced by ${report.tool.name} ${report.tool.version}, definitions ${report.tool.definition_version}` +
+      (report.generated_at ? `, ${report.generated_at}` : '') + '.',
+    '',
+  );
+  out.push('## Inputs', '', '| extract | file | rows | rejected | sha256 |', '|---|---|---:|---:|---|');
+  for (const i of report.inputs) {
+    out.push(`| ${i.extract} | ${cellText(i.path)} | ${i.rows} | ${i.rows_rejected} | \`${i.sha256.slice(0, 16)}…\` |`);
+  }
+  out.push('');
+  for (const s of sections) {
+    out.push(`## ${s.title}`, '');
+    out.push(`| indicator | group | unit | baseline | target | ${periods.join(' | ')} |`);
+    out.push(`|---|---|---|---:|---:|${periods.map(() => '---:').join('|')}|`);
+    for (const row of s.rows) {
+      const cells = row.cells.map((c) =>
+        c ? `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.symbol && c.result.status !== 'not_computed' ? ' ' + c.symbol : ''}` : '',
+      );
+      out.push(
+        `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${row.baseline} | ${row.target} | ${cells.map(cellText).join(' | ')} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push(`Status: ${STATUS_LEGEND}.`, '');
+  out.push('## Small-cell suppression', '', report.suppression.description, '');
+  const shown = new Set(report.results.map((r) => r.indicator));
+  out.push('## Definitions', '');
+  for (const i of catalogue.filter((c) => shown.has(c.id))) {
+    out.push(`### ${i.nameDa} (\`${i.id}\`)`, '');
+    out.push(`*${i.nameEn}.* Aim: ${i.aim}; unit: ${unitLabel(i.unit)}; direction: ${i.direction.replace(/_/g, ' ')}; agreement ${i.section}.`, '');
+    out.push(i.definition, '');
+  }
+  if (report.warnings.length) {
+    out.push('## Warnings', '');
+    for (const w of report.warnings) out.push(`- ${cellText(w)}`);
+    out.push('');
+  }
+  if (footnotes.length) {
+    footnotes.forEach((f, n) => out.push(`[^${n + 1}]: ${cellText(f)}`));
+    out.push('');
+  }
+  return out.join('\n');
+}
