@@ -1,0 +1,179 @@
+// The LUP patient-experience indicators, SPEC §3.2 no. 15–18. The unit is one answer row:
+// value = positive answers / valid answers × 100, pooled over the indicator's questions.
+// A question number belongs to one questionnaire: 23a is the outpatient question and 27a the
+// inpatient one in the children's psychiatry survey, so an inpatient's 23a is another
+// question and is not counted (SPEC §3.2: "each question applies to the patient type(s)
+// named"). Survey and question ids are stored lower-cased (src/extracts/records.ts).
+
+import type { Dimension } from '../calc/groups.js';
+import type { LupAnswer, PatientType } from '../extracts/records.js';
+import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
+
+const LUP_DIMENSIONS: readonly Dimension[] = [
+  'municipality',
+  'cluster',
+  'education',
+  'sex',
+  'age_band',
+  'patient_type',
+];
+
+const EXCLUDED_NOTE = 'excluded answers (Ved ikke, Ikke relevant, 9, 0, empty)';
+
+/** Which questions of which survey an indicator pools, per patient type. */
+export interface LupQuestions {
+  survey: string;
+  questions: Readonly<Record<PatientType, readonly string[]>>;
+}
+
+function attributesOf(a: LupAnswer): UnitAttributes {
+  return {
+    municipality: a.municipality,
+    age: a.age,
+    sex: a.sex,
+    education: a.education,
+    patientType: a.patientType,
+  };
+}
+
+/** Counts one indicator's valid answers; excluded answers go to the notes. */
+function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
+  const wanted: Record<PatientType, ReadonlySet<string>> = {
+    inpatient: new Set(spec.questions.inpatient),
+    outpatient: new Set(spec.questions.outpatient),
+  };
+  return (data, tally, ctx) => {
+    for (const a of data.lup?.records ?? []) {
+      const day = a.respondedAt;
+      if (day < ctx.firstDay || day > ctx.lastDay) continue;
+      if (a.survey !== spec.survey || !wanted[a.patientType].has(a.question)) continue;
+      if (a.answer === 'excluded') tally.note(day, attributesOf(a), EXCLUDED_NOTE);
+      else tally.add(day, attributesOf(a), a.answer === 'positive' ? 1 : 0, 1);
+    }
+  };
+}
+
+const ANSWER_RULE =
+  'Each answer row is one unit. Positive = "I meget høj grad" (5), "I høj grad" (4) or Ja; ' +
+  'valid = positive or "I nogen grad" (3), "I ringe grad" (2), "Slet ikke" (1), Nej. Value = ' +
+  'positive / valid × 100, pooled over the questions (answers are summed, then divided; not ' +
+  'the mean of the patient types). "Ved ikke", "Ikke relevant", 9, 0 and empty answers are ' +
+  'excluded from both and counted in the notes. Results are always broken down by ' +
+  'patient_type as well.';
+
+function cooperationBaselines(outpatient: number, inpatient: number): CatalogueBaseline[] {
+  const source = 'Sundhedsaftalen 2015–2018, LUP 2013';
+  return [
+    { group: { patient_type: 'outpatient' }, value: outpatient, period: '2013', source },
+    { group: { patient_type: 'inpatient' }, value: inpatient, period: '2013', source },
+  ];
+}
+
+function cooperationIndicator(p: {
+  id: string;
+  partnerDa: string;
+  /** The partner as the agreement's indicator text words it (seed 003, §6.1.2). */
+  partnerAgreement: string;
+  partnerEn: string;
+  outpatientQuestion: string;
+  inpatientQuestion: string;
+  baselineOutpatient: number;
+  baselineInpatient: number;
+}): CountingIndicator {
+  return {
+    kind: 'counting',
+    id: p.id,
+    nameDa:
+      'Forældre oplever et positivt samarbejde mellem børne- og ungdomspsykiatrien og ' + p.partnerDa,
+    nameEn: 'Parents experience positive cooperation between child and adolescent psychiatry and ' + p.partnerEn,
+    aim: 'quality',
+    section: '§6.1.2',
+    sources: ['lup'],
+    unit: 'percent',
+    direction: 'higher_is_better',
+    definition:
+      `LUP survey psychiatry_children (parents of children in child and adolescent psychiatry): ` +
+      `outpatients' question ${p.outpatientQuestion} and inpatients' question ` +
+      `${p.inpatientQuestion}, with responded_at in the period; each question counts only for ` +
+      `the patient type named (an inpatient's ${p.outpatientQuestion} is not counted). ` +
+      ANSWER_RULE +
+      ` The agreement's indicator: "90 % af forældre til psykisk syge børn oplever et positivt ` +
+      `samarbejde mellem børne- og ungdomspsykiatrien og ${p.partnerAgreement}" (LUP spm. ` +
+      `${p.outpatientQuestion}+${p.inpatientQuestion}); target 90. Baseline 2013: outpatient ` +
+      `(ambulant) ${p.baselineOutpatient}, inpatient (indlagt) ${p.baselineInpatient}; the ` +
+      `agreement words them "mere end" (more than) those figures.`,
+    baselines: cooperationBaselines(p.baselineOutpatient, p.baselineInpatient),
+    target: { kind: 'value', value: 90 },
+    dimensions: LUP_DIMENSIONS,
+    alwaysBy: ['patient_type'],
+    count: countAnswers({
+      survey: 'psychiatry_children',
+      questions: { outpatient: [p.outpatientQuestion], inpatient: [p.inpatientQuestion] },
+    }),
+  };
+}
+
+const MATERNITY_QUESTIONS = ['15', '36', '40', '41'] as const;
+
+const lupMaternityTransition: CountingIndicator = {
+  kind: 'counting',
+  id: 'lup-maternity-transition',
+  nameDa: 'Forældre er trygge ved overgangen til sundhedsplejersken',
+  nameEn: 'Parents feel secure about the transition to the health visitor',
+  aim: 'quality',
+  section: '§6.2.2, §6.2.5',
+  sources: ['lup'],
+  unit: 'percent',
+  direction: 'higher_is_better',
+  definition:
+    'LUP survey maternity: questions 15, 36, 40 and 41 for both inpatients and outpatients, ' +
+    'with responded_at in the period. ' +
+    ANSWER_RULE +
+    ' The agreement\'s indicator: "Flere forældre er trygge ved overgangen til ' +
+    'sundhedsplejersken" (more parents), baseline/data "2013 (LUP spm. 15,36,40,41)" without ' +
+    'a figure: give the baseline in baselines.csv or compute it with --baseline-period. No ' +
+    'numeric target.',
+  baselines: [],
+  target: null,
+  dimensions: LUP_DIMENSIONS,
+  alwaysBy: ['patient_type'],
+  count: countAnswers({
+    survey: 'maternity',
+    questions: { outpatient: MATERNITY_QUESTIONS, inpatient: MATERNITY_QUESTIONS },
+  }),
+};
+
+/** SPEC §3.2 no. 15–18, in catalogue order. */
+export const lupIndicators: readonly CountingIndicator[] = [
+  cooperationIndicator({
+    id: 'lup-cooperation-school',
+    partnerDa: 'dagtilbud, skole og uddannelsessted',
+    partnerAgreement: 'daginstitution, skole og uddannelsessted',
+    partnerEn: 'day care, school and place of education',
+    outpatientQuestion: '23a',
+    inpatientQuestion: '27a',
+    baselineOutpatient: 73,
+    baselineInpatient: 75,
+  }),
+  cooperationIndicator({
+    id: 'lup-cooperation-social',
+    partnerDa: 'PPR/socialforvaltningen',
+    partnerAgreement: 'PPR/Socialforvaltningen',
+    partnerEn: 'the educational psychology service (PPR) and social services',
+    outpatientQuestion: '23b',
+    inpatientQuestion: '27b',
+    baselineOutpatient: 62,
+    baselineInpatient: 58,
+  }),
+  cooperationIndicator({
+    id: 'lup-cooperation-gp',
+    partnerDa: 'den praktiserende læge',
+    partnerAgreement: 'den praktiserende læge',
+    partnerEn: 'the general practitioner',
+    outpatientQuestion: '23c',
+    inpatientQuestion: '27c',
+    baselineOutpatient: 71,
+    baselineInpatient: 25,
+  }),
+  lupMaternityTransition,
+];

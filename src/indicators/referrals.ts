@@ -1,0 +1,233 @@
+// The referral indicators, SPEC §3.2 no. 8–11: prevention referrals (a count), contact within
+// 3 working days of a rehabilitation plan, timely start of rehabilitation, and vulnerable
+// pregnant women in the team before gestational week 24. Every unit is one referral row,
+// grouped by its own attributes (SPEC §1.3).
+
+import type { DayNumber } from '../calc/time.js';
+import { nthWorkingDayAfter } from '../calc/working-days.js';
+import type { Dimension } from '../calc/groups.js';
+import type { Offer, Referral, Sender } from '../extracts/records.js';
+import type { CountingIndicator, UnitAttributes } from './types.js';
+
+/** SPEC §2.3: the kommunale forebyggelsestilbud (the KRAM factors and patient education). */
+export const PREVENTION_OFFERS: ReadonlySet<Offer> = new Set<Offer>([
+  'smoking_cessation',
+  'alcohol',
+  'weight',
+  'physical_activity',
+  'diet',
+  'chronic_disease',
+  'mental_health',
+]);
+
+/** SPEC §3.2 no. 8: the agreement counts referrals from general practice and hospitals. */
+export const PREVENTION_SENDERS: ReadonlySet<Sender> = new Set<Sender>(['gp', 'hospital', 'psychiatry']);
+
+/** SPEC §3.2 no. 9: contact at the latest on the third working day after receipt. */
+export const CONTACT_WORKING_DAYS = 3;
+
+/** SPEC §3.2 no. 11: week 24+0 = 24 × 7 days; team joined before it counts. */
+export const WEEK_24_DAYS = 168;
+
+/** A full-term pregnancy: the expected delivery date is at 280 days (40+0). */
+export const TERM_DAYS = 280;
+
+/**
+ * The last day on which a citizen can be contacted in time (SPEC §3.2 no. 9): the third
+ * working day after receipt. The receipt day is day 0 whatever day it is, so a plan received
+ * on a Saturday or a holiday still counts its first working day from the next day.
+ */
+export function contactDeadline(receivedAt: DayNumber): DayNumber {
+  return nthWorkingDayAfter(receivedAt, CONTACT_WORKING_DAYS);
+}
+
+/**
+ * Gestational age in days on `day` (SPEC §3.2 no. 11): 280 − (expected delivery − day).
+ * 167 days = 23+6, 168 days = 24+0.
+ */
+export function gestationalAgeDays(expectedDeliveryDate: DayNumber, day: DayNumber): number {
+  return TERM_DAYS - (expectedDeliveryDate - day);
+}
+
+/** A referral is grouped by its own row (SPEC §1.3), sender and offer included. */
+function attributesOf(r: Referral): UnitAttributes {
+  return {
+    municipality: r.municipality,
+    age: r.age,
+    sex: r.sex,
+    education: r.education,
+    sender: r.sender,
+    offer: r.offer,
+  };
+}
+
+const REFERRAL_DIMENSIONS: readonly Dimension[] = [
+  'municipality',
+  'cluster',
+  'education',
+  'sex',
+  'age_band',
+  'sender',
+  'offer',
+];
+
+const preventionReferrals: CountingIndicator = {
+  kind: 'counting',
+  id: 'prevention-referrals',
+  nameDa: 'Henvisninger fra almen praksis og hospital til kommunale forebyggelsestilbud',
+  nameEn: 'Referrals from general practice and hospital to municipal prevention offers',
+  aim: 'population_health',
+  section: '§3.2, §3.10',
+  sources: ['referrals'],
+  unit: 'count',
+  direction: 'higher_is_better',
+  definition:
+    'The number of referrals whose referred_at date falls in the period, sent by a general ' +
+    'practitioner (gp), a hospital or psychiatry, to a municipal prevention offer: ' +
+    'smoking_cessation, alcohol, weight, physical_activity, diet, chronic_disease or ' +
+    'mental_health. Referrals from the citizen (self) or from other senders, and referrals ' +
+    'to rehabilitation, vulnerable_pregnancy or other offers, are not counted; the notes give ' +
+    'the prevention-offer referrals left out by sender. The agreement (§3.10) sets as target ' +
+    '"Stigning i antallet af henvisninger fra almen praksis og hospital til kommunale ' +
+    'forebyggelsestilbud" (an increase over the baseline); its baseline is "udarbejdes" (to ' +
+    'be established), so a baseline comes from baselines.csv or --baseline-period.',
+  baselines: [],
+  target: { kind: 'increase_over_baseline' },
+  dimensions: REFERRAL_DIMENSIONS,
+  count(data, tally, ctx) {
+    for (const r of data.referrals?.records ?? []) {
+      const day = r.referredAt;
+      if (day < ctx.firstDay || day > ctx.lastDay) continue;
+      if (!PREVENTION_OFFERS.has(r.offer)) continue;
+      if (PREVENTION_SENDERS.has(r.sender)) tally.add(day, attributesOf(r), 1);
+      else tally.note(day, attributesOf(r), `prevention referrals left out, sender ${r.sender}`);
+    }
+  },
+};
+
+const rehabContact: CountingIndicator = {
+  kind: 'counting',
+  id: 'rehab-contact-3-workdays',
+  nameDa: 'Borgere kontaktes senest 3 hverdage efter, at genoptræningsplanen er modtaget',
+  nameEn: 'Citizens contacted no later than 3 working days after the rehabilitation plan is received',
+  aim: 'quality',
+  section: '§4.4, §4.8',
+  sources: ['referrals'],
+  unit: 'percent',
+  direction: 'higher_is_better',
+  definition:
+    'Denominator: rehabilitation referrals (genoptræningsplaner) whose received_at date falls ' +
+    'in the period. Numerator: those whose contacted_at is on or before the third Danish ' +
+    'working day after received_at. The receipt day is day 0 whatever day it is (a plan ' +
+    'received on a Saturday has Monday as working day 1). Working days are Monday to Friday ' +
+    'except 1 January, Maundy Thursday, Good Friday, Easter Monday, Store Bededag (up to and ' +
+    'including 2023), Ascension Day, Whit Monday, 25 and 26 December; 5 June, 24 and 31 ' +
+    'December are working days. A referral without contacted_at was not contacted in time ' +
+    'and stays in the denominator. Rehabilitation referrals without received_at cannot be ' +
+    'dated and are left out (counted in the notes by referred_at).',
+  baselines: [],
+  target: null,
+  dimensions: REFERRAL_DIMENSIONS,
+  count(data, tally, ctx) {
+    for (const r of data.referrals?.records ?? []) {
+      if (r.offer !== 'rehabilitation') continue;
+      if (r.receivedAt === null) {
+        if (r.referredAt >= ctx.firstDay && r.referredAt <= ctx.lastDay) {
+          tally.note(r.referredAt, attributesOf(r), 'rehabilitation referrals left out, no received_at');
+        }
+        continue;
+      }
+      const day = r.receivedAt;
+      if (day < ctx.firstDay || day > ctx.lastDay) continue;
+      const who = attributesOf(r);
+      if (r.contactedAt === null) tally.note(day, who, 'not contacted (counted as not in time)');
+      const inTime = r.contactedAt !== null && r.contactedAt <= contactDeadline(day);
+      tally.add(day, who, inTime ? 1 : 0, 1);
+    }
+  },
+};
+
+const rehabTimelyStart: CountingIndicator = {
+  kind: 'counting',
+  id: 'rehab-timely-start',
+  nameDa: 'Genoptræningen opstartet rettidigt',
+  nameEn: 'Rehabilitation started on time',
+  aim: 'quality',
+  section: '§4.4, §4.8',
+  sources: ['referrals'],
+  unit: 'percent',
+  direction: 'higher_is_better',
+  definition:
+    'Denominator: rehabilitation referrals whose received_at date falls in the period and ' +
+    'that have a start_due_by date (the latest clinically appropriate start in the ' +
+    'genoptræningsplan). Numerator: those with started_at on or before start_due_by (a start ' +
+    'on the due date is on time; working days play no part). A referral never started is not ' +
+    'on time. Referrals without start_due_by are left out and counted in the notes; those ' +
+    'without received_at cannot be dated and are left out too.',
+  baselines: [],
+  target: null,
+  dimensions: REFERRAL_DIMENSIONS,
+  count(data, tally, ctx) {
+    for (const r of data.referrals?.records ?? []) {
+      if (r.offer !== 'rehabilitation' || r.receivedAt === null) continue;
+      const day = r.receivedAt;
+      if (day < ctx.firstDay || day > ctx.lastDay) continue;
+      const who = attributesOf(r);
+      if (r.startDueBy === null) {
+        tally.note(day, who, 'rehabilitation referrals left out, no start_due_by');
+        continue;
+      }
+      if (r.startedAt === null) tally.note(day, who, 'not started (counted as not on time)');
+      const onTime = r.startedAt !== null && r.startedAt <= r.startDueBy;
+      tally.add(day, who, onTime ? 1 : 0, 1);
+    }
+  },
+};
+
+const vulnerablePregnancy: CountingIndicator = {
+  kind: 'counting',
+  id: 'vulnerable-pregnancy-team-before-week-24',
+  nameDa: 'Den gravide er en del af sårbarteam før graviditetsuge 24',
+  nameEn: 'The pregnant woman is part of the vulnerable-pregnancy team before gestational week 24',
+  aim: 'quality',
+  section: '§6.2.1, §6.2.5',
+  sources: ['referrals'],
+  unit: 'percent',
+  direction: 'higher_is_better',
+  definition:
+    'Denominator: vulnerable_pregnancy referrals whose referred_at date falls in the period ' +
+    'and that have an expected_delivery_date (termin). The gestational age in days on a date ' +
+    'd is 280 − (expected_delivery_date − d). Numerator: those with a team_joined_at at a ' +
+    'gestational age under 168 days, i.e. before week 24+0 (167 days = 23+6 counts, 168 does ' +
+    'not). A referral without team_joined_at is not in the numerator. Referrals without ' +
+    'expected_delivery_date are left out and counted in the notes. The agreement measures ' +
+    'this from the team\'s registration of the contact date ("Sårbarteam registrerer ' +
+    'kontakttidspunkt").',
+  baselines: [],
+  target: null,
+  dimensions: REFERRAL_DIMENSIONS,
+  count(data, tally, ctx) {
+    for (const r of data.referrals?.records ?? []) {
+      if (r.offer !== 'vulnerable_pregnancy') continue;
+      const day = r.referredAt;
+      if (day < ctx.firstDay || day > ctx.lastDay) continue;
+      const who = attributesOf(r);
+      if (r.expectedDeliveryDate === null) {
+        tally.note(day, who, 'vulnerable-pregnancy referrals left out, no expected_delivery_date');
+        continue;
+      }
+      if (r.teamJoinedAt === null) tally.note(day, who, 'not in the team (no team_joined_at)');
+      const beforeWeek24 =
+        r.teamJoinedAt !== null && gestationalAgeDays(r.expectedDeliveryDate, r.teamJoinedAt) < WEEK_24_DAYS;
+      tally.add(day, who, beforeWeek24 ? 1 : 0, 1);
+    }
+  },
+};
+
+/** SPEC §3.2 no. 8–11, in catalogue order. */
+export const referralIndicators: readonly CountingIndicator[] = [
+  preventionReferrals,
+  rehabContact,
+  rehabTimelyStart,
+  vulnerablePregnancy,
+];
