@@ -63,8 +63,20 @@ function holidaysOf(year: number): ReadonlySet<DayNumber> {
   return set;
 }
 
+// The year of the previous look-up: counting passes ask about millions of days, mostly in
+// the same year, and finding a day's year allocates a Date.
+let cachedFrom = 0;
+let cachedTo = -1;
+let cachedHolidays: ReadonlySet<DayNumber> = new Set();
+
 export function isPublicHoliday(day: DayNumber): boolean {
-  return holidaysOf(yearOf(day)).has(day);
+  if (day < cachedFrom || day > cachedTo) {
+    const year = yearOf(day);
+    cachedFrom = dayNumber(year, 1, 1)!;
+    cachedTo = dayNumber(year, 12, 31)!;
+    cachedHolidays = holidaysOf(year);
+  }
+  return cachedHolidays.has(day);
 }
 
 export function isWorkingDay(day: DayNumber): boolean {

@@ -1,0 +1,453 @@
+// The seven indicators computed from admissions.csv (SPEC §3.2 no. 1–7): the common goals of
+// the 2015 economy agreements (agreement §2.3.1), the admission and discharge flow (§4.8) and
+// Triple Aim's cost per capita (§2.1). Episode-based indicators share the memoised episodes of
+// src/calc/episodes.ts; bed days and costs belong to single admissions (SPEC §1.3).
+
+import type { Dimension } from '../calc/groups.js';
+import { episodesOf, OPEN } from '../calc/episodes.js';
+import type { Period } from '../calc/periods.js';
+import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
+import { isWorkingDay } from '../calc/working-days.js';
+import type { Admission, LoadedData } from '../extracts/records.js';
+import {
+  ACCOMPANYING_PERSON_DIAGNOSES,
+  BIRTH_DIAGNOSES,
+  CANCER_DIAGNOSES,
+  INJURY_DIAGNOSES,
+  isPreventableDiagnosis,
+  preventableDiagnosisReference,
+} from './diagnoses.js';
+import type { CountContext, CountingIndicator, Tally } from './types.js';
+
+const DIMENSIONS: readonly Dimension[] = ['municipality', 'cluster', 'education', 'sex', 'age_band'];
+
+/** SPEC §3.2 no. 1: a readmission starts no more than 30 × 24 hours after the index discharge. */
+export const READMISSION_WINDOW_SECONDS = 30 * 24 * SECONDS_PER_HOUR;
+/** SPEC §3.2 no. 1: the data must run this many days past a period for complete follow-up. */
+const FOLLOW_UP_DAYS = 30;
+/** SPEC §3.2 no. 5: daytime is 08:00 (inclusive) to 16:00 (exclusive) on a working day. */
+const DAYTIME_FROM = 8 * SECONDS_PER_HOUR;
+const DAYTIME_TO = 16 * SECONDS_PER_HOUR;
+
+function admissionsOf(data: LoadedData): readonly Admission[] {
+  return data.admissions?.records ?? [];
+}
+
+function inRange(day: DayNumber, ctx: CountContext): boolean {
+  return day >= ctx.firstDay && day <= ctx.lastDay;
+}
+
+/** An optional admissions column the indicator needs (SPEC §3.2 no. 4, 6, 7). */
+function needsColumn(column: string): (data: LoadedData) => string | null {
+  return (data) => {
+    const admissions = data.admissions;
+    if (!admissions || admissions.info.columns.has(column)) return null;
+    return `admissions extract has no ${column} column`;
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-admission facts the episode indicators test, computed in one pass in array order and
+// memoised. Episodes reach their first and last admissions by index, in patient order, which
+// jumps around the admissions array; a byte per admission keeps those jumps inside a small
+// array instead of a million objects (SPEC §5: 1,000,000 admissions in seconds).
+
+const ACUTE = 1;
+const DIED = 2;
+const CANCER = 4;
+const ACCOMPANYING = 8;
+const BIRTH = 16;
+const INJURY = 32;
+const PREVENTABLE_65 = 64;
+
+const flagMemo = new WeakMap<readonly Admission[], Uint8Array>();
+
+function admissionFlags(admissions: readonly Admission[]): Uint8Array {
+  let flags = flagMemo.get(admissions);
+  if (flags) return flags;
+  flags = new Uint8Array(admissions.length);
+  for (let j = 0; j < admissions.length; j++) {
+    const a = admissions[j];
+    const dx = a.diagnosis;
+    flags[j] =
+      (a.acute ? ACUTE : 0) |
+      (a.died ? DIED : 0) |
+      (CANCER_DIAGNOSES.has(dx) ? CANCER : 0) |
+      (ACCOMPANYING_PERSON_DIAGNOSES.has(dx) ? ACCOMPANYING : 0) |
+      (BIRTH_DIAGNOSES.has(dx) ? BIRTH : 0) |
+      (INJURY_DIAGNOSES.has(dx) ? INJURY : 0) |
+      (a.age >= 65 && isPreventableDiagnosis(dx) ? PREVENTABLE_65 : 0);
+  }
+  flagMemo.set(admissions, flags);
+  return flags;
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. readmission-30d
+
+export const INDEX_EXCLUDED_DIED = 'index episodes excluded: died';
+export const INDEX_EXCLUDED_CANCER = 'index episodes excluded: cancer (C00–C99, D00–D09)';
+export const INDEX_EXCLUDED_Z763 = 'index episodes excluded: Z76.3 (healthy person accompanying a sick person)';
+export const RETURN_NOT_COUNTED_PLANNED = 'index episodes not readmitted, next episode within 30 days planned';
+export const RETURN_NOT_COUNTED_BIRTH = 'index episodes not readmitted, next episode within 30 days a birth (O80–O84)';
+export const RETURN_NOT_COUNTED_INJURY =
+  'index episodes not readmitted, next episode within 30 days an injury, poisoning or external cause (S–Y)';
+
+function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext): void {
+  const admissions = admissionsOf(data);
+  const flags = admissionFlags(admissions);
+  const { count: n, patient, first, last, admittedAt, dischargedAt } = episodesOf(admissions);
+  // Backward sweep: firstReadmission[e] = the first episode at or after e, of the same patient
+  // as e, that qualifies as a readmission: acute, and not a birth (O80–O84) nor an injury,
+  // poisoning or external cause (S–Y) (-1: none). Episodes of a patient are consecutive and
+  // ordered by admitted_at.
+  const firstReadmission = new Int32Array(n);
+  let next = -1;
+  for (let e = n - 1; e >= 0; e--) {
+    if (e + 1 < n && patient[e + 1] !== patient[e]) next = -1;
+    if ((flags[first[e]] & (ACUTE | BIRTH | INJURY)) === ACUTE) next = e;
+    firstReadmission[e] = next;
+  }
+  for (let e = 0; e < n; e++) {
+    // Open episodes are never indexes (SPEC §3.1).
+    if (dischargedAt[e] === OPEN) continue;
+    const discharged = dischargedAt[e];
+    const day = dayOf(discharged);
+    if (!inRange(day, ctx)) continue;
+    const index = admissions[first[e]];
+    const indexFlags = flags[first[e]];
+    // Status from the last-ending admission, diagnosis from the first (SPEC §3.1).
+    if (flags[last[e]] & DIED) {
+      tally.note(day, index, INDEX_EXCLUDED_DIED);
+      continue;
+    }
+    if (indexFlags & CANCER) {
+      tally.note(day, index, INDEX_EXCLUDED_CANCER);
+      continue;
+    }
+    if (indexFlags & ACCOMPANYING) {
+      tally.note(day, index, INDEX_EXCLUDED_Z763);
+      continue;
+    }
+    // Only the patient's later episodes (e + 1, …) can be readmissions, and each of them
+    // starts after this index's discharge: chaining merges every admission that starts before
+    // the chain's end (or within 4 h of it), so episode e + 1 starts more than 4 h after
+    // episode e's final discharge, and the ones after it start later still. As admitted_at
+    // only grows, the first qualifying later episode is also the earliest-starting one, and the
+    // index is readmitted iff that one starts within the window: O(1) per index, whatever the
+    // patient's history.
+    const windowEnd = discharged + READMISSION_WINDOW_SECONDS;
+    const hasNext = e + 1 < n && patient[e + 1] === patient[e];
+    const candidate = hasNext ? firstReadmission[e + 1] : -1;
+    const readmitted = candidate >= 0 && admittedAt[candidate] > discharged && admittedAt[candidate] <= windowEnd;
+    tally.add(day, index, readmitted ? 1 : 0, 1);
+    if (!readmitted && hasNext && admittedAt[e + 1] <= windowEnd) {
+      // The patient came back within 30 days, but not as a readmission: say why (first return).
+      const back = flags[first[e + 1]];
+      const label = !(back & ACUTE)
+        ? RETURN_NOT_COUNTED_PLANNED
+        : back & BIRTH
+          ? RETURN_NOT_COUNTED_BIRTH
+          : RETURN_NOT_COUNTED_INJURY;
+      tally.note(day, index, label);
+    }
+  }
+}
+
+/** The latest admission or discharge date in the extract (SPEC §1.3 event dates), or null. */
+function lastEventDay(admissions: readonly Admission[]): DayNumber | null {
+  let last = -Infinity;
+  for (const a of admissions) {
+    if (a.admittedAt > last) last = a.admittedAt;
+    if (a.dischargedAt !== null && a.dischargedAt > last) last = a.dischargedAt;
+  }
+  return last === -Infinity ? null : dayOf(last);
+}
+
+function readmissionWarnings(data: LoadedData, periods: readonly Period[]): string[] {
+  const last = lastEventDay(admissionsOf(data));
+  if (last === null) return [];
+  return periods
+    .filter((p) => last - p.to < FOLLOW_UP_DAYS)
+    .map(
+      (p) =>
+        `readmission-30d: follow-up is incomplete for period ${p.id}: the admissions data end on ` +
+        `${formatDay(last)}, less than ${FOLLOW_UP_DAYS} days after the period ends (${formatDay(p.to)})`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// 2.–3. Episodes by admission date
+
+function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext): void {
+  const admissions = admissionsOf(data);
+  const flags = admissionFlags(admissions);
+  const { count: n, first, admittedAt } = episodesOf(admissions);
+  for (let e = 0; e < n; e++) {
+    // Type, age and diagnosis of the first admission; discharge status does not matter and
+    // open episodes count by their admitted_at (SPEC §3.2 no. 2).
+    if ((flags[first[e]] & (ACUTE | PREVENTABLE_65)) !== (ACUTE | PREVENTABLE_65)) continue;
+    const day = dayOf(admittedAt[e]);
+    if (inRange(day, ctx)) tally.add(day, admissions[first[e]], 1);
+  }
+}
+
+function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext): void {
+  const admissions = admissionsOf(data);
+  const flags = admissionFlags(admissions);
+  const { count: n, first, admittedAt, dischargedAt } = episodesOf(admissions);
+  for (let e = 0; e < n; e++) {
+    // Open episodes are never short (SPEC §3.1); exactly 24 h is not under 24 h.
+    if (dischargedAt[e] === OPEN || dischargedAt[e] - admittedAt[e] >= SECONDS_PER_DAY) continue;
+    if (!(flags[first[e]] & ACUTE)) continue;
+    const day = dayOf(admittedAt[e]);
+    if (inRange(day, ctx)) tally.add(day, admissions[first[e]], 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. ready-for-discharge-days
+
+export const STILL_ADMITTED_WHEN_READY = 'admissions ready for discharge but not discharged (not counted)';
+
+function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void {
+  for (const a of admissionsOf(data)) {
+    if (a.readyForDischargeAt === null) continue;
+    const ready = dayOf(a.readyForDischargeAt);
+    if (a.dischargedAt === null) {
+      if (inRange(ready, ctx)) tally.note(ready, a, STILL_ADMITTED_WHEN_READY);
+      continue;
+    }
+    // Bed days: date(ready) ≤ d < date(discharged), each in the period containing d.
+    const from = Math.max(ready, ctx.firstDay);
+    const to = Math.min(dayOf(a.dischargedAt) - 1, ctx.lastDay);
+    for (let d = from; d <= to; d++) tally.add(d, a, 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. discharges-outside-daytime
+
+export const DISCHARGE_EXCLUDED_DIED = 'episodes excluded: died';
+
+function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext): void {
+  const admissions = admissionsOf(data);
+  const flags = admissionFlags(admissions);
+  const { count: n, first, last, dischargedAt } = episodesOf(admissions);
+  for (let e = 0; e < n; e++) {
+    if (dischargedAt[e] === OPEN) continue;
+    const day = dayOf(dischargedAt[e]);
+    if (!inRange(day, ctx)) continue;
+    const who = admissions[first[e]];
+    if (flags[last[e]] & DIED) {
+      tally.note(day, who, DISCHARGE_EXCLUDED_DIED);
+      continue;
+    }
+    const time = secondOfDay(dischargedAt[e]);
+    const outside = time < DAYTIME_FROM || time >= DAYTIME_TO || !isWorkingDay(day);
+    tally.add(day, who, outside ? 1 : 0, 1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// 6.–7. DKK per capita
+
+function countAmounts(amountOf: (a: Admission) => number | null, missingLabel: string) {
+  return (data: LoadedData, tally: Tally, ctx: CountContext): void => {
+    for (const a of admissionsOf(data)) {
+      if (a.dischargedAt === null) continue;
+      const day = dayOf(a.dischargedAt);
+      if (!inRange(day, ctx)) continue;
+      const amount = amountOf(a);
+      if (amount === null) tally.note(day, a, missingLabel);
+      // Even 0 is added: the admission's group exists (SPEC §1.3).
+      tally.add(day, a, amount ?? 0);
+    }
+  };
+}
+
+export const MISSING_COST = 'admissions without cost_dkk (counted as 0)';
+export const MISSING_COFINANCING = 'admissions without cofinancing_dkk (counted as 0)';
+
+// ---------------------------------------------------------------------------------------
+// The declarations, in SPEC catalogue order.
+
+const EPISODE_NOTE =
+  'Episodes (SPEC §3.1): a patient\'s somatic admissions sorted by admitted_at are chained when one starts ' +
+  'no later than 4 hours after the latest discharge of the chain so far (or overlaps it); an admission ' +
+  'without discharge keeps the episode open and absorbs every later admission of the patient. An episode ' +
+  'takes admission time, type, diagnosis and the patient attributes of its first admission, discharge ' +
+  'time and status of its last-ending admission. Psychiatric admissions never form episodes.';
+
+export const readmission30d: CountingIndicator = {
+  kind: 'counting',
+  id: 'readmission-30d',
+  nameDa: 'Akutte genindlæggelser inden for 30 dage',
+  nameEn: 'Acute readmissions within 30 days',
+  aim: 'quality',
+  section: '§2.3.1',
+  sources: ['admissions'],
+  unit: 'percent',
+  direction: 'lower_is_better',
+  definition:
+    'National criteria. Denominator (index episodes): somatic episodes whose discharge date is in the ' +
+    'period, discharged alive, whose primary diagnosis is neither cancer (C00–C99, D00–D09) nor Z76.3 ' +
+    '(healthy person accompanying a sick person). Numerator: index episodes after which the same patient ' +
+    'has an acute episode admitted after the index discharge and at most 30 × 24 hours after it (exactly ' +
+    '720 h counts), whose primary diagnosis is neither a birth (O80–O84) nor an injury, poisoning or ' +
+    'external cause (chapters S, T, V, W, X, Y). Every episode can be both an index and a readmission; ' +
+    'open episodes can be readmissions but never indexes. Results are grouped by the index episode. ' +
+    'A warning is given when the data end less than 30 days after the period. ' +
+    EPISODE_NOTE,
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  count: countReadmissions,
+  warnings: readmissionWarnings,
+};
+
+export const preventableAdmissions65: CountingIndicator = {
+  kind: 'counting',
+  id: 'preventable-admissions-65',
+  nameDa: 'Forebyggelige indlæggelser blandt ældre (65+)',
+  nameEn: 'Preventable admissions among the elderly (65+)',
+  aim: 'population_health',
+  section: '§2.3.1',
+  sources: ['admissions', 'population'],
+  unit: 'per_1000',
+  direction: 'lower_is_better',
+  definition:
+    'Numerator: acute somatic episodes with admitted_at in the period, aged 65 or over at the first ' +
+    'admission, whose primary diagnosis is on the list of SPEC §3.3 (the nine condition groups of the ' +
+    'national indicator), whatever their discharge status; open episodes count by their admitted_at. ' +
+    'Denominator: inhabitants aged 65 or over in the year the period starts; per 1,000. ' +
+    EPISODE_NOTE,
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  populationFilter: (row) => row.age >= 65,
+  count: countPreventable,
+  reference: preventableDiagnosisReference,
+};
+
+export const acuteShortAdmissions: CountingIndicator = {
+  kind: 'counting',
+  id: 'acute-short-admissions',
+  nameDa: 'Akutte korttidsindlæggelser',
+  nameEn: 'Acute short-stay admissions',
+  aim: 'cost',
+  section: '§2.3.1',
+  sources: ['admissions', 'population'],
+  unit: 'per_1000',
+  direction: 'lower_is_better',
+  definition:
+    'Numerator: acute somatic episodes with admitted_at in the period that lasted under 24 hours ' +
+    '(discharged_at − admitted_at; exactly 24 h is not short), whatever their discharge status; open ' +
+    'episodes are never short. Denominator: inhabitants of all ages in the year the period starts; ' +
+    'per 1,000. ' +
+    EPISODE_NOTE,
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  count: countAcuteShort,
+};
+
+export const readyForDischargeDays: CountingIndicator = {
+  kind: 'counting',
+  id: 'ready-for-discharge-days',
+  nameDa: 'Færdigbehandlede sengedage',
+  nameEn: 'Bed days of patients ready for discharge',
+  aim: 'cost',
+  section: '§2.3.1',
+  sources: ['admissions', 'population'],
+  unit: 'per_1000',
+  direction: 'lower_is_better',
+  definition:
+    'Numerator: over all admissions (somatic and psychiatric, not episodes) with both ' +
+    'ready_for_discharge_at and discharged_at, each calendar date d with date(ready) ≤ d < ' +
+    'date(discharged) is one bed day, counted in the period that contains d and grouped by the ' +
+    'admission. Denominator: inhabitants of all ages in the year the period starts; per 1,000. ' +
+    'Not computed when the extract has no ready_for_discharge_at column.',
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  unavailable: needsColumn('ready_for_discharge_at'),
+  count: countReadyDays,
+};
+
+export const dischargesOutsideDaytime: CountingIndicator = {
+  kind: 'counting',
+  id: 'discharges-outside-daytime',
+  nameDa: 'Udskrivelser uden for dagtid',
+  nameEn: 'Discharges outside daytime',
+  aim: 'quality',
+  section: '§4.8',
+  sources: ['admissions'],
+  unit: 'percent',
+  direction: 'lower_is_better',
+  definition:
+    'Admission and discharge flow. Denominator: somatic episodes with a discharge date in the period, ' +
+    'discharged alive (open episodes have no discharge). Numerator: those discharged before 08:00, at or ' +
+    'after 16:00, or on a day that is not a Danish working day (Monday–Friday except public holidays; ' +
+    'SPEC §3.1). ' +
+    EPISODE_NOTE,
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  count: countOutsideDaytime,
+};
+
+export const costPerCapita: CountingIndicator = {
+  kind: 'counting',
+  id: 'cost-per-capita',
+  nameDa: 'Udgifter til indlæggelser per indbygger',
+  nameEn: 'Admission costs per capita',
+  aim: 'cost',
+  section: '§2.1',
+  sources: ['admissions', 'population'],
+  unit: 'dkk_per_capita',
+  direction: 'lower_is_better',
+  definition:
+    'Sum of cost_dkk (DRG value) of all admissions, somatic and psychiatric, discharged in the period ' +
+    '(by discharge date), grouped by the admission, divided by the inhabitants of all ages in the year ' +
+    'the period starts. A missing cost_dkk counts as 0 and the number of such admissions is given in the ' +
+    'notes; not computed when the extract has no cost_dkk column.',
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  unavailable: needsColumn('cost_dkk'),
+  count: countAmounts((a) => a.costDkk, MISSING_COST),
+};
+
+export const cofinancingPerCapita: CountingIndicator = {
+  kind: 'counting',
+  id: 'cofinancing-per-capita',
+  nameDa: 'Kommunal medfinansiering per indbygger',
+  nameEn: 'Municipal co-financing per capita',
+  aim: 'cost',
+  section: '§2.1',
+  sources: ['admissions', 'population'],
+  unit: 'dkk_per_capita',
+  direction: 'lower_is_better',
+  definition:
+    'Sum of cofinancing_dkk (kommunal medfinansiering) of all admissions, somatic and psychiatric, ' +
+    'discharged in the period (by discharge date), grouped by the admission, divided by the inhabitants ' +
+    'of all ages in the year the period starts. A missing cofinancing_dkk counts as 0 and the number of ' +
+    'such admissions is given in the notes; not computed when the extract has no cofinancing_dkk column.',
+  baselines: [],
+  target: null,
+  dimensions: DIMENSIONS,
+  unavailable: needsColumn('cofinancing_dkk'),
+  count: countAmounts((a) => a.cofinancingDkk, MISSING_COFINANCING),
+};
+
+/** SPEC §3.2 no. 1–7, in catalogue order. */
+export const admissionIndicators: readonly CountingIndicator[] = [
+  readmission30d,
+  preventableAdmissions65,
+  acuteShortAdmissions,
+  readyForDischargeDays,
+  dischargesOutsideDaytime,
+  costPerCapita,
+  cofinancingPerCapita,
+];
