@@ -1,14 +1,24 @@
 // Public surface of src/extracts: load the named extract files into validated records and
 // a list of problems. Reading only; nothing here prints or exits.
-// (STUB — filled in by the extracts work; the signatures are the contract.)
 
-import type { ExtractInfo, ExtractName, LoadedData } from './records.js';
+import { readCsv } from './csv-reader.js';
+import { truncateValue } from './fields.js';
+import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
+import { type ExtractSchema, resolveHeader, RowReader, type RowParser } from './schema.js';
+import { admissionsSchema } from './admissions.js';
+import { referralsSchema } from './referrals.js';
+import { smokingSchema } from './smoking.js';
+import { lupSchema } from './lup.js';
+import { populationSchema } from './population.js';
+import { measurementsSchema } from './measurements.js';
+import { baselinesSchema } from './baselines.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
 export interface Problem {
   /** Stable kebab-case type: missing-column, duplicate-column, empty-file, no-header,
    *  undetectable-delimiter, encoding-error, unreadable-file, csv-error, type-error,
-   *  missing-cell, constraint-error, unique-error … */
+   *  missing-cell, constraint-error, unique-error, binary-file, no-data-rows, row-length,
+   *  value-too-long. */
   type: string;
   extract: ExtractName;
   /** Path as the user gave it ("-" for stdin). */
@@ -63,6 +73,171 @@ export interface LoadResult {
   files: FileReport[];
 }
 
-export declare function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult>;
-
 export type { ExtractInfo };
+
+/** The declaration of every extract (SPEC §2.2–§2.7). */
+export const SCHEMAS: { readonly [K in ExtractName]: ExtractSchema<RecordsByExtract[K]> } = {
+  admissions: admissionsSchema,
+  referrals: referralsSchema,
+  smoking: smokingSchema,
+  lup: lupSchema,
+  population: populationSchema,
+  measurements: measurementsSchema,
+  baselines: baselinesSchema,
+};
+
+export const DEFAULT_KEEP_PROBLEMS = 1000;
+/** Rows between two progress callbacks. */
+const PROGRESS_EVERY = 1 << 16;
+
+/**
+ * `admissions.csv:17: discharged_at: "2016-13-01" is not a date (expected …)` — the one-line
+ * form of a problem (SPEC §1.6), with the path as the user gave it.
+ */
+export function formatProblem(p: Problem): string {
+  const where = p.line === null ? p.path : `${p.path}:${p.line}`;
+  return p.column === null ? `${where}: ${p.message}` : `${where}: ${p.column}: ${p.message}`;
+}
+
+/** Problems of one file: file-level ones all kept, row ones up to the limit; all counted. */
+class ProblemList {
+  count = 0;
+  private readonly fileLevel: Problem[] = [];
+  private readonly rows: Problem[] = [];
+
+  constructor(
+    private readonly source: ExtractSource,
+    private readonly keep: number,
+  ) {}
+
+  add(type: string, line: number | null, column: string | null, value: string | null, message: string, fileLevel: boolean): void {
+    this.count++;
+    const list = fileLevel ? this.fileLevel : this.rows;
+    if (list.length >= this.keep) return;
+    list.push({
+      type,
+      extract: this.source.extract,
+      path: this.source.path,
+      line,
+      column,
+      value: value === null ? null : truncateValue(value),
+      message,
+      fileLevel,
+    });
+  }
+
+  /** File-level first, then by line (rows are read in order, so already sorted). */
+  kept(): Problem[] {
+    return [...this.fileLevel, ...this.rows].slice(0, this.keep);
+  }
+}
+
+/**
+ * Reads every source, one after another. Never throws for bad input: an unreadable or
+ * malformed file gives problems in its FileReport (and no entry in `data` when unusable).
+ */
+export async function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
+  const data: LoadedData = {};
+  const files: FileReport[] = [];
+  for (const source of sources) {
+    const { report, loaded } = await loadOne(source, SCHEMAS[source.extract] as ExtractSchema<unknown>, options);
+    files.push(report);
+    if (loaded) (data as Record<string, unknown>)[source.extract] = loaded;
+  }
+  return { data, files };
+}
+
+async function loadOne<T>(
+  source: ExtractSource,
+  schema: ExtractSchema<T>,
+  options: ReadOptions,
+): Promise<{ report: FileReport; loaded: { info: ExtractInfo; records: T[] } | null }> {
+  const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
+  const records: T[] = [];
+  let rows = 0;
+  let rejected = 0;
+  let bytes = 0;
+  let headerAccepted = false;
+  let present = new Set<string>();
+  let headerNames: readonly string[] = [];
+  let columnOfField: (string | null)[] = [];
+  let reader: RowReader | null = null;
+  let parseRow: RowParser<T> | null = null;
+  const sink = {
+    rowProblem: (type: string, line: number, column: string | null, value: string | null, message: string) =>
+      problems.add(type, line, column, value, message, false),
+  };
+  const progress = options.onProgress;
+
+  const result = await readCsv(
+    source.path,
+    {
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+      minColumns: Math.max(2, schema.columns.filter((c) => c.required).length),
+      onBytes: (n) => (bytes = n),
+    },
+    {
+      header(names, line, delimiter) {
+        const h = resolveHeader(schema.columns, names, delimiter);
+        for (const p of h.problems) problems.add(p.type, line, null, p.value, p.message, true);
+        if (h.unusable) return false;
+        headerAccepted = true;
+        headerNames = names;
+        present = h.present;
+        columnOfField = names.map(() => null);
+        schema.columns.forEach((c, i) => {
+          if (h.fieldIndex[i] >= 0) columnOfField[h.fieldIndex[i]] = c.name;
+        });
+        reader = new RowReader(sink, h.fieldIndex, schema.columns);
+        parseRow = schema.rowParser();
+        return true;
+      },
+      row(fields, line) {
+        rows++;
+        reader!.begin(fields, line);
+        const record = parseRow!(reader!);
+        if (record === null || reader!.rejected) rejected++;
+        else records.push(record);
+        if (progress && rows % PROGRESS_EVERY === 0) progress(source.extract, rows, bytes);
+      },
+      badRow(p) {
+        rows++;
+        rejected++;
+        // A field outside the declared columns is named by its header text.
+        const column = p.field === null ? null : (columnOfField[p.field] ?? headerNames[p.field]?.trim() ?? null);
+        problems.add(p.type, p.line, column, p.value, p.message, false);
+      },
+      fileProblem(p) {
+        problems.add(p.type, p.line, null, p.value, p.message, true);
+      },
+    },
+  );
+  if (progress) progress(source.extract, rows, bytes);
+
+  let unusable = result.fatal || !headerAccepted;
+  if (!unusable && rows === 0) {
+    // SPEC §5: a header-only file is an error, not an empty extract.
+    problems.add('no-data-rows', null, null, null, 'the file has a header row but no data rows', true);
+    unusable = true;
+  }
+  const report: FileReport = {
+    extract: source.extract,
+    path: source.path,
+    rows,
+    problems: problems.kept(),
+    problemCount: problems.count,
+    unusable,
+    rowsRejected: rejected,
+  };
+  if (unusable) return { report, loaded: null };
+  const info: ExtractInfo = {
+    extract: source.extract,
+    path: source.path,
+    sha256: result.sha256 ?? '',
+    rows,
+    rowsRejected: rejected,
+    columns: present,
+  };
+  return { report, loaded: { info, records } };
+}

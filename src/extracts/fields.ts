@@ -1,0 +1,483 @@
+// Value parsers for the cells of every extract (SPEC §2.1 and the column tables of §2.2–§2.7).
+// Each parser takes a trimmed, non-empty text and returns the value or an Invalid whose
+// message names the value and what was expected. Missing values never reach a parser: the
+// row reader (schema.ts) turns an empty cell into null first.
+//
+// These run once per cell on millions of rows, so the common shapes are recognised with
+// charCodeAt arithmetic instead of regular expressions, and an explanation is only built
+// on the error path.
+
+import type { DayNumber, WallSeconds } from '../calc/time.js';
+import { daysInMonth } from '../calc/time.js';
+import { parsePeriodId } from '../calc/periods.js';
+import { AGE_BANDS, CLUSTERS, DIMENSIONS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
+import type {
+  AnswerClass,
+  Education,
+  Followup,
+  Offer,
+  PatientType,
+  ReferralSource,
+  Sender,
+  Sex,
+} from './records.js';
+
+/** A cell that could not be parsed; `message` states the value and the expectation. */
+export class Invalid {
+  constructor(readonly message: string) {}
+}
+
+export type FieldParser<T> = (text: string) => T | Invalid;
+
+/** Values are shown truncated to 40 characters (SPEC §1.6). */
+export const MAX_SHOWN_VALUE = 40;
+
+export function truncateValue(text: string): string {
+  return text.length <= MAX_SHOWN_VALUE ? text : text.slice(0, MAX_SHOWN_VALUE - 1) + '…';
+}
+
+/** `"2016-13-01"` — the value as shown inside a message: truncated, quotes and control
+ *  characters escaped. */
+export function quote(text: string): string {
+  return JSON.stringify(truncateValue(text));
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates and date-times (SPEC §2.1)
+
+export const DATE_FORMS = 'expected YYYY-MM-DD or DD-MM-YYYY; DD.MM.YYYY and DD/MM/YYYY are also accepted';
+export const DATE_TIME_FORMS = 'expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM';
+
+/** Days since 1970-01-01 of a valid civil date (proleptic Gregorian), by integer arithmetic
+ *  (H. Hinnant's days_from_civil); the caller has checked month and day. Same result as
+ *  calc/time.ts dayNumber, without allocating a Date per cell. */
+function daysFromCivil(y: number, m: number, d: number): DayNumber {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  // A non-digit makes any two- or four-digit sum below negative.
+  return c >= 0 && c <= 9 ? c : -100_000;
+}
+
+function two(s: string, i: number): number {
+  return digit(s, i) * 10 + digit(s, i + 1);
+}
+
+function four(s: string, i: number): number {
+  return digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
+}
+
+// Date shape results: a day number, or one of these (all negative beyond any real date).
+const BAD_SHAPE = Number.NEGATIVE_INFINITY;
+const BAD_MONTH = -1e15;
+const BAD_DAY = -2e15;
+
+let lastYear = 0;
+let lastMonth = 0;
+let lastDay = 0;
+
+/** The day number of the first 10 characters of s, or a BAD_* code. */
+function dateAt(s: string): number {
+  if (s.length < 10) return BAD_SHAPE;
+  let y: number;
+  let m: number;
+  let d: number;
+  const c2 = s.charCodeAt(2);
+  const c4 = s.charCodeAt(4);
+  if (c4 === 45 /* - */ && s.charCodeAt(7) === 45) {
+    y = four(s, 0);
+    m = two(s, 5);
+    d = two(s, 8);
+  } else if ((c2 === 45 || c2 === 46 /* . */ || c2 === 47) /* / */ && s.charCodeAt(5) === c2) {
+    d = two(s, 0);
+    m = two(s, 3);
+    y = four(s, 6);
+  } else {
+    return BAD_SHAPE;
+  }
+  if (y < 0 || m < 0 || d < 0) return BAD_SHAPE;
+  lastYear = y;
+  lastMonth = m;
+  lastDay = d;
+  if (m < 1 || m > 12) return BAD_MONTH;
+  if (d < 1 || d > daysInMonth(y, m)) return BAD_DAY;
+  return daysFromCivil(y, m, d);
+}
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+function dateProblem(text: string, code: number, forms: string): Invalid {
+  if (code === BAD_DAY) {
+    return new Invalid(
+      `${quote(text)} is not a date: ${MONTH_NAMES[lastMonth - 1]} ${lastYear} has ${daysInMonth(lastYear, lastMonth)} days, not ${lastDay}`,
+    );
+  }
+  return new Invalid(`${quote(text)} is not a date (${forms})`);
+}
+
+/** YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (SPEC §2.1). */
+export function parseDate(text: string): DayNumber | Invalid {
+  const day = dateAt(text);
+  if (day > BAD_MONTH && text.length === 10) return day;
+  if (text.length > 10 && day > BAD_MONTH) {
+    return new Invalid(`${quote(text)} is not a date (${DATE_FORMS}; this column takes no time of day)`);
+  }
+  return dateProblem(text, day, DATE_FORMS);
+}
+
+/** A date, then `T` or a space, then HH:MM or HH:MM:SS; a bare date means 00:00 (SPEC §2.1). */
+export function parseDateTime(text: string): WallSeconds | Invalid {
+  const day = dateAt(text);
+  if (day <= BAD_MONTH) return dateProblem(text, day, DATE_TIME_FORMS);
+  const n = text.length;
+  if (n === 10) return day * 86400;
+  const sep = text.charCodeAt(10);
+  if ((sep === 84 /* T */ || sep === 32) /* space */ && (n === 16 || n === 19) && text.charCodeAt(13) === 58 /* : */) {
+    const hh = two(text, 11);
+    const mm = two(text, 14);
+    let ss = 0;
+    let ok = hh >= 0 && mm >= 0;
+    if (n === 19) {
+      ss = two(text, 17);
+      ok = ok && text.charCodeAt(16) === 58 && ss >= 0;
+    }
+    if (ok) {
+      if (hh > 23) return new Invalid(`${quote(text)} is not a time of day (hours must be 00–23)`);
+      if (mm > 59 || ss > 59) return new Invalid(`${quote(text)} is not a time of day (minutes and seconds must be 00–59)`);
+      return day * 86400 + hh * 3600 + mm * 60 + ss;
+    }
+  }
+  return new Invalid(`${quote(text)} is not a date-time (${DATE_TIME_FORMS} or HH:MM:SS after a space or T)`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers (SPEC §2.1)
+
+const NUMBER_FORMS = 'expected digits with . or , as the decimal separator and no thousands separator';
+
+/** Digits with one optional `.` or `,` decimal separator and an optional leading minus;
+ *  no digit grouping (`1.234,50` is an error). */
+export function parseNumber(text: string): number | Invalid {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const firstDigit = i;
+  let sepAt = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sepAt < 0) {
+      sepAt = i;
+      continue;
+    }
+    return new Invalid(`${quote(text)} is not a number (${NUMBER_FORMS})`);
+  }
+  if (n === firstDigit || sepAt === firstDigit || sepAt === n - 1) {
+    return new Invalid(`${quote(text)} is not a number (${NUMBER_FORMS})`);
+  }
+  return Number(sepAt >= 0 && text.charCodeAt(sepAt) === 44 ? text.replace(',', '.') : text);
+}
+
+export function parseNonNegativeNumber(text: string): number | Invalid {
+  const v = parseNumber(text);
+  if (typeof v === 'number' && v < 0) return new Invalid(`${quote(text)} is negative (expected a number ≥ 0)`);
+  return v;
+}
+
+/** A whole number: digits with an optional leading minus. */
+export function parseInteger(text: string): number | Invalid {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n || n - i > 15) return new Invalid(`${quote(text)} is not a whole number`);
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return new Invalid(`${quote(text)} is not a whole number`);
+  }
+  return Number(text);
+}
+
+export function parseNonNegativeInteger(text: string): number | Invalid {
+  const v = parseInteger(text);
+  if (typeof v === 'number' && v < 0) return new Invalid(`${quote(text)} is negative (expected a whole number ≥ 0)`);
+  return v;
+}
+
+/** Age in whole years, 0–125 (SPEC §2.1). */
+export function parseAge(text: string): number | Invalid {
+  const v = parseInteger(text);
+  if (typeof v !== 'number' || v < 0 || v > 125) {
+    return new Invalid(`${quote(text)} is not an age (expected whole years 0–125)`);
+  }
+  return v;
+}
+
+/** A calendar year written with four digits (population.csv `year`). */
+export function parseYear(text: string): number | Invalid {
+  if (text.length === 4) {
+    const y = four(text, 0);
+    if (y >= 0) return y;
+  }
+  return new Invalid(`${quote(text)} is not a year (expected YYYY)`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Enumerations (SPEC §2.1: case-insensitive, with the aliases listed)
+
+/** The key an enumerated value or a column name is matched on: NFC, lower-case, runs of
+ *  spaces, hyphens and underscores as one `_`, and æ/ø/å written ae/oe/aa, so that
+ *  "Sårbar gravid", "saarbar_gravid" and a decomposed å all meet. */
+export function matchKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s_-]+/g, '_')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa');
+}
+
+/** A parser for an enumeration given as [label, value, ...aliases] rows. It matches the
+ *  exact text first (the common, canonical case costs one Map lookup), then the match key. */
+export function enumParser<T extends string | boolean>(what: string, values: ReadonlyArray<readonly [string, T, ...string[]]>): FieldParser<T> {
+  const table = new Map<string, T>();
+  const shown: string[] = [];
+  for (const [label, value, ...aliases] of values) {
+    shown.push(label, ...aliases);
+    for (const spelling of [label, ...aliases]) {
+      table.set(spelling, value);
+      table.set(spelling.toLowerCase(), value);
+      table.set(matchKey(spelling), value);
+    }
+  }
+  const expected = `expected ${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return (text: string) => {
+    const v = table.get(text) ?? table.get(matchKey(text));
+    return v !== undefined ? v : new Invalid(`${quote(text)} is not ${what} (${expected})`);
+  };
+}
+
+export const parseBoolean = enumParser<boolean>('a yes/no value', [
+  ['1', true],
+  ['0', false],
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['ja', true],
+  ['nej', false],
+  ['j', true],
+  ['n', false],
+]);
+
+export const parseSex = enumParser<Sex>('a sex', [
+  ['F', 'F', 'K', 'kvinde', 'female'],
+  ['M', 'M', 'mand', 'male'],
+]);
+
+export const parseEducation = enumParser<Education>('an education level', [
+  ['short', 'short', 'kort', 'low'],
+  ['medium', 'medium', 'mellem', 'mellemlang'],
+  ['long', 'long', 'lang', 'high'],
+]);
+
+/** admission_type → acute? (LPR codes 1 = acute, 2 = planned; SPEC §2.2). */
+export const parseAcute = enumParser<boolean>('an admission type', [
+  ['acute', true, 'akut', '1'],
+  ['planned', false, 'planlagt', '2'],
+]);
+
+/** sector → psychiatric? */
+export const parsePsychiatric = enumParser<boolean>('a sector', [
+  ['somatic', false, 'somatik'],
+  ['psychiatric', true, 'psykiatri'],
+]);
+
+/** discharge_status → died? */
+export const parseDied = enumParser<boolean>('a discharge status', [
+  ['alive', false],
+  ['died', true, 'død', 'doed'],
+]);
+
+export const parseSender = enumParser<Sender>('a sender', [
+  ['gp', 'gp', 'almen_praksis', 'egen_læge'],
+  ['hospital', 'hospital', 'sygehus'],
+  ['psychiatry', 'psychiatry', 'psykiatri'],
+  ['self', 'self', 'borger'],
+  ['other', 'other', 'andet'],
+]);
+
+/** smoking.csv referral_source: the sender values without psychiatry (SPEC §2.4). */
+export const parseReferralSource = enumParser<ReferralSource>('a referral source', [
+  ['gp', 'gp', 'almen_praksis', 'egen_læge'],
+  ['hospital', 'hospital', 'sygehus'],
+  ['self', 'self', 'borger'],
+  ['other', 'other', 'andet'],
+]);
+
+export const parseOffer = enumParser<Offer>('an offer', [
+  ['smoking_cessation', 'smoking_cessation', 'rygestop'],
+  ['alcohol', 'alcohol', 'alkohol'],
+  ['weight', 'weight', 'overvægt'],
+  ['physical_activity', 'physical_activity', 'motion'],
+  ['diet', 'diet', 'kost'],
+  ['chronic_disease', 'chronic_disease', 'kronisk_sygdom'],
+  ['mental_health', 'mental_health', 'mental_sundhed'],
+  ['rehabilitation', 'rehabilitation', 'genoptræning'],
+  ['vulnerable_pregnancy', 'vulnerable_pregnancy', 'sårbar_gravid'],
+  ['other', 'other', 'andet'],
+]);
+
+export const parseFollowup = enumParser<Followup>('a 6-month follow-up', [
+  ['smoke_free', 'smoke_free', 'røgfri'],
+  ['smoking', 'smoking', 'ryger'],
+  ['lost', 'lost', 'ikke_opnået', 'not_reached'],
+]);
+
+export const parsePatientType = enumParser<PatientType>('a patient type', [
+  ['inpatient', 'inpatient', 'indlagt'],
+  ['outpatient', 'outpatient', 'ambulant'],
+]);
+
+/** LUP answers (SPEC §2.5): positive = 5, 4, Ja; negative = 3, 2, 1, Nej; excluded =
+ *  Ved ikke, Ikke relevant, 9, 0 (an empty answer is excluded too; the row reader gives
+ *  null for it). */
+export const parseLupAnswer = enumParser<AnswerClass>('a LUP answer', [
+  ['I meget høj grad', 'positive', '5'],
+  ['I høj grad', 'positive', '4'],
+  ['I nogen grad', 'negative', '3'],
+  ['I ringe grad', 'negative', '2'],
+  ['Slet ikke', 'negative', '1'],
+  ['Ja', 'positive'],
+  ['Nej', 'negative'],
+  ['Ved ikke', 'excluded', '9'],
+  ['Ikke relevant', 'excluded', '0'],
+]);
+
+// ---------------------------------------------------------------------------------------
+// Codes
+
+/** 3 digits; a 4-digit form with a leading zero is normalised (`0751` → `751`; SPEC §2.1). */
+export function parseMunicipality(text: string): string | Invalid {
+  const n = text.length;
+  if (n === 3 || (n === 4 && text.charCodeAt(0) === 48)) {
+    let ok = true;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) ok = false;
+    }
+    if (ok) return n === 3 ? text : text.slice(1);
+  }
+  return new Invalid(`${quote(text)} is not a municipality code (expected 3 digits, e.g. 751; 0751 is read as 751)`);
+}
+
+function isUpperLetter(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** ICD-10 normalisation (SPEC §2.2): upper-case, remove `.` and spaces, drop a leading SKS
+ *  `D` when a letter follows (DJ440 → J440, DD509 → D509, D509 stays), then the code must
+ *  match ^[A-Z][0-9]{2}[0-9A-Z]*$. */
+export function parseDiagnosis(text: string): string | Invalid {
+  let code = text.toUpperCase();
+  if (code.indexOf('.') >= 0 || code.indexOf(' ') >= 0) code = code.replace(/[. ]/g, '');
+  if (code.length >= 2 && code.charCodeAt(0) === 68 /* D */ && isUpperLetter(code.charCodeAt(1))) {
+    code = code.slice(1);
+  }
+  let ok = code.length >= 3 && isUpperLetter(code.charCodeAt(0)) && isDigitCode(code.charCodeAt(1)) && isDigitCode(code.charCodeAt(2));
+  for (let i = 3; ok && i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    ok = isUpperLetter(c) || isDigitCode(c);
+  }
+  if (ok) return code;
+  return new Invalid(
+    `${quote(text)} is not an ICD-10 diagnosis code (expected a letter and two digits, then digits or letters, e.g. J440 or DJ440)`,
+  );
+}
+
+/** Survey and question ids are matched case-insensitively: stored lower-cased. */
+export function parseLowerId(text: string): string {
+  return text.toLowerCase();
+}
+
+/** Indicator ids (measurements, baselines) are kebab-case; matched case-insensitively. */
+export function parseIndicatorId(text: string): string {
+  return text.toLowerCase();
+}
+
+/** One period id YYYY, YYYY-Qn or YYYY-MM, normalised ("2016-q1" → "2016-Q1"). */
+export function parsePeriod(text: string): string | Invalid {
+  const p = parsePeriodId(text);
+  return p ? p.id : new Invalid(`${quote(text)} is not a period (expected YYYY, YYYY-Qn or YYYY-MM, e.g. 2016, 2016-Q3, 2016-01)`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Group keys (baselines.csv `group`, SPEC §2.7)
+
+const CLUSTER_NAMES = [...CLUSTERS.map((c) => c.cluster), OUTSIDE_REGION];
+
+/** The canonical value of one dimension in a group key; `unknown` is valid everywhere. */
+function groupValue(dim: Dimension, text: string): string | Invalid {
+  if (text.toLowerCase() === UNKNOWN) return UNKNOWN;
+  switch (dim) {
+    case 'municipality':
+      return parseMunicipality(text);
+    case 'cluster': {
+      const found = CLUSTER_NAMES.find((c) => c.toLowerCase() === text.toLowerCase());
+      return found ?? new Invalid(`${quote(text)} is not a cluster (expected ${CLUSTER_NAMES.join(', ')} or unknown)`);
+    }
+    case 'age_band': {
+      const found = AGE_BANDS.find((b) => b === text.replace(/\s+/g, ''));
+      return found ?? new Invalid(`${quote(text)} is not an age band (expected ${AGE_BANDS.join(', ')} or unknown)`);
+    }
+    case 'education':
+      return parseEducation(text);
+    case 'sex':
+      return parseSex(text);
+    case 'patient_type':
+      return parsePatientType(text);
+    case 'sender':
+      return parseSender(text);
+    case 'offer':
+      return parseOffer(text);
+  }
+}
+
+/** `cluster=Vest;sex=F` → {cluster: 'Vest', sex: 'F'}, keys in DIMENSIONS order and values
+ *  canonical, so that a key matches the groups of the results exactly. */
+export function parseGroupKey(text: string): Record<string, string> | Invalid {
+  const found = new Map<Dimension, string>();
+  for (const part of text.split(';')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    if (eq < 0) {
+      return new Invalid(`${quote(text)} is not a group key (expected dimension=value pairs separated by ";", e.g. cluster=Vest;sex=F)`);
+    }
+    const name = item.slice(0, eq).trim().toLowerCase();
+    const dim = (DIMENSIONS as readonly string[]).find((d) => d === name) as Dimension | undefined;
+    if (dim === undefined) {
+      return new Invalid(`${quote(text)} names an unknown dimension "${truncateValue(name)}" (expected ${DIMENSIONS.join(', ')})`);
+    }
+    if (found.has(dim)) return new Invalid(`${quote(text)} names the dimension ${dim} twice`);
+    const value = groupValue(dim, item.slice(eq + 1).trim());
+    if (value instanceof Invalid) return new Invalid(`${dim}: ${value.message}`);
+    found.set(dim, value);
+  }
+  const group: Record<string, string> = {};
+  for (const d of DIMENSIONS) if (found.has(d)) group[d] = found.get(d)!;
+  return group;
+}

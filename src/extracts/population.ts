@@ -1,0 +1,64 @@
+// population.csv — inhabitants by year, municipality, age, sex and education, for rates and
+// per-capita figures (SPEC §2.6).
+
+import {
+  parseAge,
+  parseEducation,
+  parseMunicipality,
+  parseNonNegativeInteger,
+  parseSex,
+  parseYear,
+} from './fields.js';
+import type { PopulationRow } from './records.js';
+import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+
+const COLUMNS = defineColumns([
+  { name: 'year', required: true },
+  { name: 'municipality_code', required: true },
+  { name: 'age', required: true },
+  { name: 'sex', required: true },
+  { name: 'education' },
+  { name: 'population', required: true },
+]);
+const C = COLUMNS.at;
+
+export const populationSchema: ExtractSchema<PopulationRow> = {
+  extract: 'population',
+  columns: COLUMNS.list,
+  rowParser() {
+    const keys = new UniqueKeys();
+    return (r) => {
+      const year = r.required(C.year, parseYear);
+      const municipality = r.required(C.municipality_code, parseMunicipality);
+      const age = r.required(C.age, parseAge);
+      const sex = r.required(C.sex, parseSex);
+      const education = r.optional(C.education, parseEducation);
+      const population = r.required(C.population, parseNonNegativeInteger);
+
+      if (!r.rejected) {
+        // Unique on (year, municipality_code, age, sex, education) after normalisation, so
+        // "0751"/"751" and "K"/"F" meet; a missing education is a value of its own.
+        const key = `${year}|${municipality}|${age}|${sex}|${education ?? ''}`;
+        const first = keys.seenBefore(key, r.line);
+        if (first !== undefined) {
+          r.problem(
+            'unique-error',
+            null,
+            null,
+            `duplicate population cell: year ${year}, municipality ${municipality}, age ${age}, sex ${sex}, education ${education ?? '(missing)'} already on line ${first}; (year, municipality_code, age, sex, education) must be unique`,
+          );
+        }
+      }
+      if (r.rejected) return null;
+      return {
+        line: r.line,
+        year: year!,
+        municipality: municipality!,
+        age: age!,
+        sex: sex!,
+        education,
+        population: population!,
+      };
+    };
+  },
+};

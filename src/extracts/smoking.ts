@@ -1,0 +1,70 @@
+// smoking.csv — smoking-cessation courses and 6-month follow-up, one row per participant
+// course (SPEC §2.4).
+
+import {
+  parseAge,
+  parseBoolean,
+  parseDate,
+  parseEducation,
+  parseFollowup,
+  parseMunicipality,
+  parseReferralSource,
+  parseSex,
+  quote,
+} from './fields.js';
+import type { SmokingCourse } from './records.js';
+import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+
+const COLUMNS = defineColumns([
+  { name: 'participant_id', required: true },
+  { name: 'municipality_code', required: true },
+  { name: 'course_started_at', required: true },
+  { name: 'referral_source' },
+  { name: 'heavy_smoker' },
+  { name: 'completed', required: true },
+  { name: 'followup_6m' },
+  { name: 'age' },
+  { name: 'sex' },
+  { name: 'education' },
+]);
+const C = COLUMNS.at;
+
+export const smokingSchema: ExtractSchema<SmokingCourse> = {
+  extract: 'smoking',
+  columns: COLUMNS.list,
+  rowParser() {
+    const ids = new UniqueKeys();
+    return (r) => {
+      const id = r.requiredText(C.participant_id);
+      const municipality = r.required(C.municipality_code, parseMunicipality);
+      const courseStartedAt = r.required(C.course_started_at, parseDate);
+      const referralSource = r.optional(C.referral_source, parseReferralSource);
+      const heavySmoker = r.optional(C.heavy_smoker, parseBoolean);
+      const completed = r.required(C.completed, parseBoolean);
+      const followup6m = r.optional(C.followup_6m, parseFollowup);
+      const age = r.optional(C.age, parseAge);
+      const sex = r.optional(C.sex, parseSex);
+      const education = r.optional(C.education, parseEducation);
+
+      if (id !== null) {
+        const first = ids.seenBefore(id, r.line);
+        if (first !== undefined) {
+          r.problem('unique-error', C.participant_id, id, `duplicate participant_id ${quote(id)} (first on line ${first}); each participant course must appear once`);
+        }
+      }
+      if (r.rejected) return null;
+      return {
+        line: r.line,
+        municipality: municipality!,
+        courseStartedAt: courseStartedAt!,
+        referralSource,
+        heavySmoker,
+        completed: completed!,
+        followup6m,
+        age,
+        sex,
+        education,
+      };
+    };
+  },
+};

@@ -1,0 +1,112 @@
+// Running the built binary in end-to-end tests: `runCli(args)` runs `node bin/triple-aim.js …`
+// (colour off, no debug stack) and returns its exit code, stdout and stderr. The build is
+// refreshed once when dist/ is missing or older than src/ (tsc emits even when other files
+// still have type errors). Use `show(result)` as an assertion message so a failure prints
+// the whole run.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin', 'triple-aim.js');
+const BUILT = join(ROOT, 'dist', 'cli', 'main.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Working folder (default: a fresh scratch folder). */
+  cwd?: string;
+  /** Bytes for standard input. */
+  input?: string | Buffer;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+let built = false;
+
+/** Builds dist/ once if it is missing or older than src/; several test workers may call
+ *  this at once, so the build runs under a lock folder. */
+export function ensureBuilt(): void {
+  if (built) return;
+  const stale = () => !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(join(ROOT, 'src'));
+  if (stale()) {
+    const lock = join(tmpdir(), `triple-aim-build-${Buffer.from(ROOT).toString('hex').slice(-16)}.lock`);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        mkdirSync(lock);
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      }
+    }
+    try {
+      if (stale()) {
+        try {
+          execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], { stdio: 'ignore' });
+        } catch {
+          // Type errors elsewhere do not stop tsc from emitting; dist/ is checked below.
+        }
+      }
+    } finally {
+      rmdirSync(lock);
+    }
+    if (!existsSync(BUILT)) throw new Error('the build did not produce dist/cli/main.js');
+  }
+  built = true;
+}
+
+/** A new empty folder for one test. */
+export function scratchDir(prefix = 'triple-aim-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files (name → content) into a new scratch folder and returns its path. */
+export function scratchFiles(files: Record<string, string | Buffer>): string {
+  const dir = scratchDir();
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** Runs `node bin/triple-aim.js ...args` and waits for it to end. */
+export function runCli(args: readonly string[], options: RunOptions = {}): RunResult {
+  ensureBuilt();
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (!options.env || !('TRIPLE_AIM_DEBUG' in options.env)) delete env.TRIPLE_AIM_DEBUG;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? scratchDir(),
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The whole run as text, for assertion messages. */
+export function show(r: RunResult): string {
+  return `exit ${r.code}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+}
+
+/** True when the output contains a JavaScript stack trace line. */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+\(?.*:\d+:\d+\)?$/m.test(text) || /^\s{4}at /m.test(text);
+}

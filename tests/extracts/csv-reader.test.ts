@@ -1,0 +1,261 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, readCsv, type CsvProblem, type CsvReadOptions } from '../../src/extracts/csv-reader.js';
+import { scratchFile } from './helpers.js';
+
+interface Read {
+  header: readonly string[] | null;
+  headerLine: number | null;
+  delimiter: string | null;
+  rows: Array<{ line: number; fields: readonly string[] }>;
+  badRows: CsvProblem[];
+  fileProblems: CsvProblem[];
+  sha256: string | null;
+  fatal: boolean;
+}
+
+async function read(content: string | Buffer, options: Partial<CsvReadOptions> & { stopAtHeader?: boolean } = {}): Promise<Read> {
+  const path = scratchFile(content);
+  const out: Read = { header: null, headerLine: null, delimiter: null, rows: [], badRows: [], fileProblems: [], sha256: null, fatal: false };
+  const result = await readCsv(path, { encoding: 'utf8', minColumns: 2, ...options }, {
+    header(names, line, delimiter) {
+      out.header = [...names];
+      out.headerLine = line;
+      out.delimiter = delimiter;
+      return !options.stopAtHeader;
+    },
+    row(fields, line) {
+      out.rows.push({ line, fields: [...fields] });
+    },
+    badRow(p) {
+      out.badRows.push(p);
+    },
+    fileProblem(p) {
+      out.fileProblems.push(p);
+    },
+  });
+  out.sha256 = result.sha256;
+  out.fatal = result.fatal;
+  return out;
+}
+
+const lines = (r: Read) => r.rows.map((x) => x.line);
+
+describe('splitting rows (SPEC §2.1: RFC 4180)', () => {
+  it('reads a header and rows, numbering rows by physical line with the header on line 1', async () => {
+    const r = await read('a,b\n1,2\n3,4\n');
+    expect(r.header).toEqual(['a', 'b']);
+    expect(r.headerLine).toBe(1);
+    expect(r.rows).toEqual([
+      { line: 2, fields: ['1', '2'] },
+      { line: 3, fields: ['3', '4'] },
+    ]);
+  });
+
+  it('reads CRLF like LF, and a last row without a line break', async () => {
+    const r = await read('a,b\r\n1,2\r\n3,4');
+    expect(r.rows).toEqual([
+      { line: 2, fields: ['1', '2'] },
+      { line: 3, fields: ['3', '4'] },
+    ]);
+  });
+
+  it('reads quoted fields with delimiters, doubled quotes and line breaks', async () => {
+    const r = await read('a,b\n"x,y","say ""hi"""\n"two\nlines",z\n');
+    expect(r.rows[0].fields).toEqual(['x,y', 'say "hi"']);
+    expect(r.rows[1].fields).toEqual(['two\nlines', 'z']);
+  });
+
+  it('counts the lines of a quoted field: a row starts on the line after the previous row ends', async () => {
+    // line 1 header; row on lines 2–4 (two breaks inside quotes); next row on line 5.
+    const r = await read('a,b\n"one\ntwo\nthree",x\nnext,y\nlast,z\n');
+    expect(lines(r)).toEqual([2, 5, 6]);
+  });
+
+  it('counts a CRLF inside a quoted field as one line break', async () => {
+    const r = await read('a,b\r\n"one\r\ntwo",x\r\nnext,y\r\n');
+    expect(lines(r)).toEqual([2, 4]);
+  });
+
+  it('counts lines in an old-Mac file with CR line endings', async () => {
+    const r = await read('a,b\r1,2\r"x\ry",3\r4,5\r');
+    expect(lines(r)).toEqual([2, 3, 5]);
+  });
+
+  it('skips blank lines and rows of empty fields but keeps counting their lines', async () => {
+    // line 2 blank, line 4 ";;" style empty row, line 5 blank with spaces.
+    const r = await read('a,b\n\n1,2\n,\n   \n3,4\n\n');
+    expect(r.rows).toEqual([
+      { line: 3, fields: ['1', '2'] },
+      { line: 6, fields: ['3', '4'] },
+    ]);
+  });
+
+  it('rejects a row with a different number of fields, and goes on', async () => {
+    const r = await read('a,b,c\n1,2,3\n1,2\n1,2,3,4\n5,6,7\n');
+    expect(lines(r)).toEqual([2, 5]);
+    expect(r.badRows.map((p) => [p.type, p.line])).toEqual([
+      ['row-length', 3],
+      ['row-length', 4],
+    ]);
+    expect(r.badRows[0].message).toBe('the row has 2 fields but the header has 3 (check the delimiter "," and the quotes on this line)');
+  });
+
+  it('accepts extra trailing fields when they are empty (Excel adds trailing delimiters)', async () => {
+    const r = await read('a,b\n1,2,,\n3,4\n');
+    expect(lines(r)).toEqual([2, 3]);
+    expect(r.badRows).toEqual([]);
+  });
+
+  it('reports an unterminated quote with the line where its row starts, and stops', async () => {
+    const r = await read('a,b\n1,2\n3,"open\n5,6\n7,8\n');
+    expect(lines(r)).toEqual([2]);
+    expect(r.fatal).toBe(true);
+    expect(r.fileProblems).toHaveLength(1);
+    expect(r.fileProblems[0]).toMatchObject({ type: 'csv-error', line: 3 });
+    expect(r.fileProblems[0].message).toContain('unterminated quote: the row starting on line 3');
+  });
+
+  it('reports an unterminated quote in a large file (the row grows past the limit) without a hang', async () => {
+    const body = Array.from({ length: 60_000 }, (_, i) => `${i},value ${i}`).join('\n');
+    const r = await read(`a,b\n1,2\n2,"never closed\n${body}\n`);
+    expect(lines(r)).toEqual([2]);
+    expect(r.fileProblems[0]).toMatchObject({ type: 'csv-error', line: 3 });
+    expect(r.fileProblems[0].message).toContain('unterminated quote');
+  });
+
+  it('hands a 100,000-character field to the row layer (which rejects it by length)', async () => {
+    const r = await read(`a,b\n1,${'x'.repeat(100_000)}\n2,3\n`);
+    expect(lines(r)).toEqual([2, 3]);
+    expect(r.rows[0].fields[1]).toHaveLength(100_000);
+  });
+
+  it('preserves a stray quote inside an unquoted field rather than failing', async () => {
+    const r = await read('a,b\n5" screen,2\n');
+    expect(r.rows[0].fields).toEqual(['5" screen', '2']);
+  });
+});
+
+describe('delimiters (SPEC §1.2)', () => {
+  it('detects the delimiter that splits the header into the most fields', () => {
+    expect(detectDelimiter('a,b,c')).toEqual({ delimiter: ',', fields: 3 });
+    expect(detectDelimiter('a;b;c')).toEqual({ delimiter: ';', fields: 3 });
+    expect(detectDelimiter('a\tb\tc')).toEqual({ delimiter: '\t', fields: 3 });
+    // "x,y" is one quoted name: 2 fields by ";" beat 1 by ",".
+    expect(detectDelimiter('"x,y";b')).toEqual({ delimiter: ';', fields: 2 });
+    expect(detectDelimiter('a;b,c;d')).toEqual({ delimiter: ';', fields: 3 });
+  });
+
+  it('reads semicolon and TAB files by detection', async () => {
+    expect((await read('a;b\n1,5;2\n')).rows[0].fields).toEqual(['1,5', '2']);
+    const tab = await read('a\tb\n1\t2\n');
+    expect(tab.delimiter).toBe('\t');
+    expect(tab.rows[0].fields).toEqual(['1', '2']);
+  });
+
+  it('reports an undetectable delimiter, naming those tried and suggesting --delimiter', async () => {
+    const r = await read('a|b|c\n1|2|3\n');
+    expect(r.fatal).toBe(true);
+    expect(r.fileProblems[0].type).toBe('undetectable-delimiter');
+    expect(r.fileProblems[0].message).toContain('none of "," ";" and TAB');
+    expect(r.fileProblems[0].message).toContain('--delimiter "|"');
+  });
+
+  it('lets --delimiter win over detection', async () => {
+    const r = await read('a|b,c\n1|2,3\n', { delimiter: '|' });
+    expect(r.header).toEqual(['a', 'b,c']);
+    expect(r.rows[0].fields).toEqual(['1', '2,3']);
+  });
+});
+
+describe('encodings (SPEC §1.2)', () => {
+  it('strips a UTF-8 BOM so the first column name is clean', async () => {
+    const r = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]));
+    expect(r.header).toEqual(['a', 'b']);
+  });
+
+  it('strips a UTF-8 BOM in latin1 mode too', async () => {
+    const r = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]), { encoding: 'latin1' });
+    expect(r.header).toEqual(['a', 'b']);
+  });
+
+  it('reads latin1 bytes with --encoding latin1', async () => {
+    const r = await read(Buffer.from('a;b\nd\xf8d;\xe6bler\n', 'latin1'), { encoding: 'latin1' });
+    expect(r.rows[0].fields).toEqual(['død', 'æbler']);
+  });
+
+  it('rejects rows with bytes that are not UTF-8, naming the line and suggesting --encoding latin1', async () => {
+    const r = await read(Buffer.from('a;b\nok;fine\nd\xf8d;x\nstill;ok\n', 'latin1'));
+    expect(lines(r)).toEqual([2, 4]);
+    expect(r.badRows).toHaveLength(1);
+    expect(r.badRows[0]).toMatchObject({ type: 'encoding-error', line: 3, field: 0 });
+    expect(r.badRows[0].message).toContain('is not valid UTF-8');
+    expect(r.badRows[0].message).toContain('try --encoding latin1');
+  });
+
+  it('reads multi-byte UTF-8 characters cut by chunk boundaries', async () => {
+    // 70,000 "ø" (2 bytes each) in one field cross the 64 KiB read chunks at odd offsets.
+    const r = await read(`a,b\n1,${'ø'.repeat(70_000)}\n`);
+    expect(r.badRows).toEqual([]);
+    expect(r.rows[0].fields[1]).toBe('ø'.repeat(70_000));
+  });
+
+  it('reports a truncated UTF-8 sequence at the very end of the file', async () => {
+    const r = await read(Buffer.concat([Buffer.from('a,b\n1,x'), Buffer.from([0xc3])]));
+    expect(r.badRows.map((p) => p.type)).toEqual(['encoding-error']);
+  });
+});
+
+describe('compressed and binary input (SPEC §1.2, §5)', () => {
+  it('decompresses gzip transparently and hashes the compressed bytes', async () => {
+    const gz = gzipSync(Buffer.from('a,b\n1,2\n'));
+    const r = await read(gz);
+    expect(r.rows).toEqual([{ line: 2, fields: ['1', '2'] }]);
+    const { createHash } = await import('node:crypto');
+    expect(r.sha256).toBe(createHash('sha256').update(gz).digest('hex'));
+  });
+
+  it('reports a corrupt gzip file', async () => {
+    const gz = gzipSync(Buffer.from('a,b\n1,2\n'.repeat(1000)));
+    const r = await read(gz.subarray(0, 40));
+    expect(r.fatal).toBe(true);
+    expect(r.fileProblems[0].type).toBe('unreadable-file');
+    expect(r.fileProblems[0].message).toContain('not a valid gzip file');
+  });
+
+  it('refuses a file with NUL bytes as binary, naming the line', async () => {
+    const r = await read(Buffer.from('a,b\n1,2\n\x00\x01\x02'));
+    expect(r.fileProblems[0]).toMatchObject({ type: 'binary-file', line: 3 });
+  });
+
+  it('refuses an Excel workbook and UTF-16 text with advice', async () => {
+    expect((await read(Buffer.from('PK\x03\x04rest of zip', 'latin1'))).fileProblems[0].message).toContain('Excel workbook (.xlsx)');
+    expect((await read(Buffer.from('\xff\xfea\x00,\x00b\x00', 'latin1'))).fileProblems[0].message).toContain('UTF-16');
+  });
+
+  it('reports an empty file and a file of blank lines as empty', async () => {
+    expect((await read('')).fileProblems.map((p) => p.type)).toEqual(['empty-file']);
+    expect((await read('\n\n  \n')).fileProblems.map((p) => p.type)).toEqual(['empty-file']);
+    expect((await read(Buffer.from([0xef, 0xbb, 0xbf]))).fileProblems.map((p) => p.type)).toEqual(['empty-file']);
+  });
+
+  it('reports a missing file and a folder as unreadable, never throwing', async () => {
+    const r: CsvProblem[] = [];
+    const visitor = { header: () => true, row: () => {}, badRow: () => {}, fileProblem: (p: CsvProblem) => r.push(p) };
+    await readCsv('/no/such/file.csv', { encoding: 'utf8', minColumns: 2 }, visitor);
+    await readCsv('/', { encoding: 'utf8', minColumns: 2 }, visitor);
+    expect(r.map((p) => [p.type, p.message])).toEqual([
+      ['unreadable-file', 'cannot read the file: no such file'],
+      ['unreadable-file', 'cannot read the file: it is a folder'],
+    ]);
+  });
+
+  it('gives the sha256 of the bytes as stored, and none when reading stopped at the header', async () => {
+    const text = 'a,b\n1,2\n';
+    const { createHash } = await import('node:crypto');
+    expect((await read(text)).sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    const stopped = await read(text, { stopAtHeader: true });
+    expect(stopped.sha256).toBeNull();
+    expect(stopped.rows).toEqual([]);
+  });
+});
