@@ -2,17 +2,11 @@
 // and end the run with exit 1 (nothing written), unless --skip-invalid lets row problems pass
 // (SPEC §1.6). File-level problems always stop the run.
 
-import type { ExtractSource, Problem } from '../extracts/load.js';
-import { loadExtracts } from '../extracts/load.js';
+import { formatProblem, loadExtracts, type ExtractSource } from '../extracts/load.js';
 import { EXTRACT_NAMES, type ExtractInfo, type LoadedData } from '../extracts/records.js';
 import { InputError } from './errors.js';
 import { readOptions, type InputOptions } from './inputs.js';
 import { progressReporter } from './progress.js';
-
-export function formatProblem(p: Problem): string {
-  const where = p.line === null ? p.path : `${p.path}:${p.line}`;
-  return `${where}: ${p.column ? p.column + ': ' : ''}${p.message}`;
-}
 
 export async function loadInputs(
   sources: readonly ExtractSource[],
