@@ -109,7 +109,12 @@ function render(list: readonly IndicatorDefinition[], format: Format, detailed: 
     if (i.kind === 'counting' && i.reference) lines.push('', i.reference());
     return lines.join('\n') + '\n';
   }
-  const table = new Table({ head: ['id', 'aim', 'unit', 'direction', 'target', 'name'], style: { head: [], border: [], compact: true } });
+  const table = new Table({
+    head: ['id', 'aim', 'unit', 'direction', 'target', 'name'],
+    style: { head: [], border: [], compact: true },
+    colWidths: [null, null, null, null, 24, 48],
+    wordWrap: true,
+  });
   for (const i of list) table.push([i.id, i.aim, i.unit, i.direction, describeTarget(i.target, i.direction), i.nameEn]);
   return table.toString() + '\n';
 }

@@ -42,7 +42,7 @@ export function formatNumber(value: number, unit: Unit): string {
 }
 
 export interface Cell {
-  result: Result;
+  status: Status;
   /** Text without status symbol: "54.5", "<5", "–". */
   text: string;
   symbol: string;
@@ -51,6 +51,7 @@ export interface Cell {
 }
 
 export interface Row {
+  aim: Aim;
   indicator: string;
   name: string;
   unit: Unit;
@@ -91,6 +92,7 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
     return i + 1;
   };
   const rowsByKey = new Map<string, Row>();
+  const values = new Map<string, number | null>();
   const order: string[] = [];
   const below = `<${report.suppression.min_cell}`;
   for (const r of report.results) {
@@ -99,6 +101,7 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
     let row = rowsByKey.get(key);
     if (!row) {
       row = {
+        aim: r.aim,
         indicator: r.indicator,
         name: names.get(r.indicator) ?? r.indicator,
         unit: r.unit,
@@ -118,7 +121,8 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
       if (!row.target) row.target = t;
       else if (row.target !== t) row.target = 'by period';
     }
-    const cell: Cell = { result: r, text: '', symbol: STATUS_SYMBOLS[r.status] };
+    const cell: Cell = { status: r.status, text: '', symbol: STATUS_SYMBOLS[r.status] };
+    values.set(`${key}\u0001${r.period}`, r.value);
     if (r.suppressed) cell.text = below;
     else if (r.value === null) {
       cell.text = '–';
@@ -126,10 +130,41 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
     } else cell.text = formatNumber(r.value, r.unit);
     row.cells[periods.indexOf(r.period)] = cell;
   }
+  const rows = order.map((k) => rowsByKey.get(k)!);
+  if (report.breakdown.length === 1 && report.breakdown[0] === 'education') insertEducationGaps(rows, periods, values);
   const sections: Section[] = [];
   for (const aim of AIMS) {
-    const rows = order.map((k) => rowsByKey.get(k)!).filter((row) => report.results.find((r) => r.indicator === row.indicator)?.aim === aim);
-    if (rows.length) sections.push({ aim, title: AIM_TITLES[aim], rows });
+    const inAim = rows.filter((row) => row.aim === aim);
+    if (inAim.length) sections.push({ aim, title: AIM_TITLES[aim], rows: inAim });
   }
   return { periods, sections, footnotes };
+}
+
+/**
+ * The agreement's equity theme compares short and long education: with `--by education` the
+ * human reports add a row "gap short − long" under each indicator (percentage points for
+ * percents), where both values are shown. Derived for reading only; JSON carries the groups.
+ */
+function insertEducationGaps(rows: Row[], periods: readonly string[], values: ReadonlyMap<string, number | null>): void {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i];
+    if (i + 1 < rows.length && rows[i + 1].indicator === row.indicator) continue; // not the indicator's last row
+    if (row.unit === 'count') continue; // counts of unequal groups do not compare
+    const value = (group: string, period: string) => values.get(`${row.indicator}\u0001${group}\u0001${period}`) ?? null;
+    const cells = periods.map((p): Cell | null => {
+      const short = value('education=short', p);
+      const long = value('education=long', p);
+      if (short === null || long === null) return null;
+      const gap = short - long;
+      return { status: 'no_target', text: (gap > 0 ? '+' : '') + formatNumber(gap, row.unit), symbol: '' };
+    });
+    if (cells.every((c) => c === null)) continue;
+    rows.splice(i + 1, 0, {
+      ...row,
+      group: row.unit === 'percent' ? 'gap short − long (pp)' : 'gap short − long',
+      baseline: '',
+      target: '',
+      cells,
+    });
+  }
 }

@@ -36,7 +36,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
     out.push(`|---|---|---|---:|---:|${periods.map(() => '---:').join('|')}|`);
     for (const row of s.rows) {
       const cells = row.cells.map((c) =>
-        c ? `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.symbol && c.result.status !== 'not_computed' ? ' ' + c.symbol : ''}` : '',
+        c ? `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.symbol && c.status !== 'not_computed' ? ' ' + c.symbol : ''}` : '',
       );
       out.push(
         `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${row.baseline} | ${row.target} | ${cells.map(cellText).join(' | ')} |`,

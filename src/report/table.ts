@@ -41,8 +41,8 @@ export function renderTable(report: Report, options: TableOptions): string {
         ...row.cells.map((c) => {
           if (!c) return '';
           const note = c.footnote ? `[${c.footnote}]` : '';
-          const text = `${c.text}${note}${c.symbol && c.result.status !== 'not_computed' ? ' ' + c.symbol : ''}`;
-          return paint[c.result.status](text);
+          const text = `${c.text}${note}${c.symbol && c.status !== 'not_computed' ? ' ' + c.symbol : ''}`;
+          return paint[c.status](text);
         }),
       ]);
     }
