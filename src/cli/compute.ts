@@ -145,6 +145,8 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const format: Format = opts.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const color = opts.color && !opts.out && process.stdout.isTTY === true && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
   await writeResult(render(report, format, color), opts.out);
+  // Results on stdout, warnings on stderr (SPEC §1.4); the report carries them too.
+  for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return gate(report, opts.failOn);
 }
 

@@ -51,6 +51,6 @@ export function renderTable(report: Report, options: TableOptions): string {
   out.push(STATUS_LEGEND);
   footnotes.forEach((f, i) => out.push(`[${i + 1}] ${f}`));
   out.push(report.suppression.description);
-  for (const w of report.warnings) out.push(chalk.yellow(`warning: ${w}`));
+  // Warnings go to stderr (SPEC §1.4), written by the compute command for every format.
   return out.join('\n') + '\n';
 }

@@ -28,6 +28,13 @@ describe('compute on data-samples', () => {
     expect(new Set(report.results.map((r: { indicator: string }) => r.indicator)).size).toBe(22);
   });
 
+  it('warnings go to stderr and into the report; stdout holds only the report', () => {
+    // data-samples end on 2017-12-31: readmission follow-up for 2017 is incomplete.
+    const r = runCli(['compute', '--data', SAMPLES, '--format', 'json', '--indicators', 'readmission-30d']);
+    expect(r.stderr).toMatch(/^warning: readmission-30d: follow-up is incomplete for period 2017/m);
+    expect(JSON.parse(r.stdout).warnings.join()).toMatch(/follow-up is incomplete for period 2017/);
+  });
+
   it('SOURCE_DATE_EPOCH gives generated_at, nothing else does', () => {
     const r = runCli(['compute', '--data', SAMPLES, '--format', 'json', '--indicators', 'prevention-referrals'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
     expect(JSON.parse(r.stdout).generated_at).toBe('2023-11-14T22:13:20.000Z');
