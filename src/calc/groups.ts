@@ -16,6 +16,9 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export type Group = Partial<Record<Dimension, string>>;
 
+/** The dimensions every person-level extract carries (SPEC §1.3); sources add their own. */
+export const PERSON_DIMENSIONS: readonly Dimension[] = ['municipality', 'cluster', 'education', 'sex', 'age_band'];
+
 export const UNKNOWN = 'unknown';
 export const OUTSIDE_REGION = 'Outside region';
 

@@ -1,7 +1,7 @@
 // Periods (SPEC §1.3, §3.1): calendar years, quarters and months with inclusive first and
 // last days, written as YYYY, YYYY-Qn, YYYY-MM, or a range A..B of two ids of one kind.
 
-import { type DayNumber, dayNumber, daysInMonth, formatDay, civilDate, yearOf } from './time.js';
+import { type DayNumber, dayNumber, daysInMonth, formatDay, yearOf } from './time.js';
 
 export type PeriodKind = 'year' | 'quarter' | 'month';
 
@@ -136,8 +136,4 @@ export function comparePeriods(a: Period, b: Period): number {
 
 export function periodJson(p: Period): { id: string; from: string; to: string } {
   return { id: p.id, from: formatDay(p.from), to: formatDay(p.to) };
-}
-
-export function periodYear(p: Period): number {
-  return civilDate(p.from).year;
 }

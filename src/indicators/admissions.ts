@@ -3,7 +3,7 @@
 // Triple Aim's cost per capita (§2.1). Episode-based indicators share the memoised episodes of
 // src/calc/episodes.ts; bed days and costs belong to single admissions (SPEC §1.3).
 
-import type { Dimension } from '../calc/groups.js';
+import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { episodesOf, OPEN } from '../calc/episodes.js';
 import type { Period } from '../calc/periods.js';
 import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
@@ -19,7 +19,7 @@ import {
 } from './diagnoses.js';
 import type { CountContext, CountingIndicator, Tally } from './types.js';
 
-const DIMENSIONS: readonly Dimension[] = ['municipality', 'cluster', 'education', 'sex', 'age_band'];
+const DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
 /** SPEC §3.2 no. 1: a readmission starts no more than 30 × 24 hours after the index discharge. */
 export const READMISSION_WINDOW_SECONDS = 30 * 24 * SECONDS_PER_HOUR;

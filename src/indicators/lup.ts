@@ -5,18 +5,11 @@
 // question and is not counted (SPEC §3.2: "each question applies to the patient type(s)
 // named"). Survey and question ids are stored lower-cased (src/extracts/records.ts).
 
-import type { Dimension } from '../calc/groups.js';
+import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import type { LupAnswer, PatientType } from '../extracts/records.js';
 import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
 
-const LUP_DIMENSIONS: readonly Dimension[] = [
-  'municipality',
-  'cluster',
-  'education',
-  'sex',
-  'age_band',
-  'patient_type',
-];
+const LUP_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'patient_type'];
 
 const EXCLUDED_NOTE = 'excluded answers (Ved ikke, Ikke relevant, 9, 0, empty)';
 

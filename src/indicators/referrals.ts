@@ -5,7 +5,7 @@
 
 import type { DayNumber } from '../calc/time.js';
 import { nthWorkingDayAfter } from '../calc/working-days.js';
-import type { Dimension } from '../calc/groups.js';
+import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import type { Offer, Referral, Sender } from '../extracts/records.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
@@ -61,15 +61,7 @@ function attributesOf(r: Referral): UnitAttributes {
   };
 }
 
-const REFERRAL_DIMENSIONS: readonly Dimension[] = [
-  'municipality',
-  'cluster',
-  'education',
-  'sex',
-  'age_band',
-  'sender',
-  'offer',
-];
+const REFERRAL_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'sender', 'offer'];
 
 const preventionReferrals: CountingIndicator = {
   kind: 'counting',

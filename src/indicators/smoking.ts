@@ -3,7 +3,7 @@
 // 6-month follow-up happened. A course is grouped by its own row; its referral_source is not
 // the referrals' `sender` dimension (SPEC §1.3), so smoking results have no sender/offer.
 
-import type { Dimension } from '../calc/groups.js';
+import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import type { SmokingCourse } from '../extracts/records.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
@@ -11,7 +11,7 @@ function attributesOf(c: SmokingCourse): UnitAttributes {
   return { municipality: c.municipality, age: c.age, sex: c.sex, education: c.education };
 }
 
-const SMOKING_DIMENSIONS: readonly Dimension[] = ['municipality', 'cluster', 'education', 'sex', 'age_band'];
+const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
 const COHORT =
   'The cohort of a period is the smoking-cessation courses whose course_started_at falls in ' +
