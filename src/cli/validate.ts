@@ -45,7 +45,7 @@ async function validate(opts: ValidateOptions): Promise<number> {
   const sources = resolveSources(opts);
   const format: ValidateFormat = opts.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const progress = progressReporter();
-  const { files } = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update });
+  const { files } = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update, keepRecords: false });
   progress.done();
   const color = opts.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   await writeResult(format === 'json' ? renderValidationJson(files) : renderValidationTable(files, opts.maxErrors, color));

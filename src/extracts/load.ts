@@ -47,6 +47,8 @@ export interface ReadOptions {
   encoding: 'utf8' | 'latin1';
   /** How many problems per file to keep in memory (all are counted). Default 1000. */
   keepProblems?: number;
+  /** false: check every row but keep no records (validate), so memory stays flat. */
+  keepRecords?: boolean;
   /** Progress callback for long reads (rows and bytes so far). */
   onProgress?: (extract: ExtractName, rows: number, bytes: number) => void;
 }
@@ -153,6 +155,7 @@ async function loadOne<T>(
   options: ReadOptions,
 ): Promise<{ report: FileReport; loaded: { info: ExtractInfo; records: T[] } | null }> {
   const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
+  const keepRecords = options.keepRecords !== false;
   const records: T[] = [];
   let rows = 0;
   let rejected = 0;
@@ -198,7 +201,7 @@ async function loadOne<T>(
         reader!.begin(fields, line);
         const record = parseRow!(reader!);
         if (record === null || reader!.rejected) rejected++;
-        else records.push(record);
+        else if (keepRecords) records.push(record);
         if (progress && rows % PROGRESS_EVERY === 0) progress(source.extract, rows, bytes);
       },
       badRow(p) {

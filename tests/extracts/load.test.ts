@@ -19,6 +19,13 @@ describe('loadExtracts (SPEC §1.6)', () => {
     expect(data.measurements!.records.map((m) => m.period)).toEqual(['2016', '2018']);
   });
 
+  it('keepRecords: false checks every row (validate) but keeps no records', async () => {
+    const text = csv(H, 'x,2016,1,2,,', 'x,2017,one,2,,', 'x,2018,3,4,,');
+    const { report, data } = await load('measurements', text, { keepRecords: false });
+    expect(report).toMatchObject({ rows: 3, rowsRejected: 1, problemCount: 1 });
+    expect(data.measurements!.records).toEqual([]);
+  });
+
   it('keeps at most keepProblems problems but counts them all', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `x${i},bad,,,,`);
     const { report } = await load('measurements', csv(H, ...rows), { keepProblems: 10 });
