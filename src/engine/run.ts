@@ -5,7 +5,7 @@
 import { compareGroups, sameGroup, type Dimension, type Group } from '../calc/groups.js';
 import { comparePeriods, parsePeriodId, type Period } from '../calc/periods.js';
 import { ratePer1000Interval, wilsonInterval } from '../calc/statistics.js';
-import type { DayNumber } from '../calc/time.js';
+import { dayOf, type DayNumber } from '../calc/time.js';
 import type { BaselineRow, ExtractName, LoadedData } from '../extracts/records.js';
 import { AIMS, type CountingIndicator, type IndicatorDefinition, type MeasuredIndicator } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell } from './aggregate.js';
@@ -299,8 +299,8 @@ export function eventDayRange(data: LoadedData): { first: DayNumber; last: DayNu
     if (d > last) last = d;
   };
   for (const a of data.admissions?.records ?? []) {
-    see(Math.floor(a.admittedAt / 86400));
-    if (a.dischargedAt !== null) see(Math.floor(a.dischargedAt / 86400));
+    see(dayOf(a.admittedAt));
+    if (a.dischargedAt !== null) see(dayOf(a.dischargedAt));
   }
   for (const r of data.referrals?.records ?? []) {
     see(r.referredAt);
