@@ -96,6 +96,24 @@ describe('the engine: periods, groups and listing rules (SPEC §1.3, §4.1)', ()
     expect(out.results[0].notes.join()).toMatch(/no education column/);
   });
 
+  it('population rows without education form the education group unknown', () => {
+    // 2016: short 300, no education 200. Events: one short, one unknown.
+    const pop = loaded('population', [inhabitants({ year: 2016, education: 'short', population: 300 }), inhabitants({ year: 2016, education: null, population: 200 })], ['education']);
+    const ind: CountingIndicator = {
+      ...fake('per_1000', []),
+      count(_d, tally) {
+        tally.add(day('2016-03-01'), { sex: 'F', municipality: '751', age: 70, education: 'short' }, 1);
+        tally.add(day('2016-03-01'), { sex: 'F', municipality: '751', age: 70, education: null }, 1);
+      },
+    };
+    const out = run([ind], pop, ['2016'], ['education']);
+    expect(out.results.map((r) => [JSON.stringify(r.group), r.numerator, r.denominator])).toEqual([
+      ['{}', 2, 500],
+      ['{"education":"short"}', 1, 300],
+      ['{"education":"unknown"}', 1, 200],
+    ]);
+  });
+
   it('a dimension the source does not carry is ignored with a note', () => {
     const ind = fake('count', [['2016-02-10', 'F', '751', 1, 0]]);
     const out = run([ind], {}, ['2016'], ['sender', 'sex']);
