@@ -8,35 +8,49 @@
 // to integers and copies the times into typed arrays; a counting sort buckets the admissions
 // by patient, so no string is compared while sorting; each patient's few admissions are
 // sorted numerically; one linear sweep chains them. Episodes are kept column-wise in typed
-// arrays (no object per episode) and memoised per admissions array, because several
-// indicators read them.
+// arrays (no object per episode). Several indicators read them: the engine builds them once
+// per run as a derived fact (src/facts) and hands them in.
 
-import type { Admission } from '../extracts/records.js';
 import { SECONDS_PER_HOUR, type WallSeconds } from './time.js';
+
+/** What chaining reads of an admission (SPEC §3.1); the extracts' admission records have
+ *  these fields, and the rest of a record travels along untouched. */
+export interface StayTimes {
+  patientId: string;
+  admittedAt: WallSeconds;
+  /** null = still admitted. */
+  dischargedAt: WallSeconds | null;
+  psychiatric: boolean;
+  /** Physical line of the row in its file: the tie-break of equal admitted_at ("file order"). */
+  line: number;
+}
+
+/** The amounts an episode sums (SPEC §3.1). */
+export interface StayAmounts {
+  costDkk: number | null;
+  cofinancingDkk: number | null;
+}
 
 /** SPEC §3.1: a gap of at most 4 hours between stays is a transfer. */
 export const TRANSFER_GAP_SECONDS = 4 * SECONDS_PER_HOUR;
 
 /** An episode as a plain object (see EpisodeTable.episode): for tests, debugging and reports. */
-export interface Episode {
+export interface Episode<A extends StayTimes = StayTimes> {
   /** Dense integer key of the patient (episodes of one patient are consecutive). */
   patient: number;
   /** The first admission (earliest admitted_at, equal times in file order): the episode's attributes. */
-  first: Admission;
+  first: A;
   /** The last-ending admission (latest discharged_at, an ongoing one counting as latest; equal times: the later in (admitted_at, line)). */
-  last: Admission;
+  last: A;
   admittedAt: WallSeconds;
   /** null = open episode (one of its admissions has no discharged_at). */
   dischargedAt: WallSeconds | null;
-  acute: boolean;
-  diagnosis: string;
-  /** discharge_status of the last-ending admission. */
-  died: boolean;
-  /** Sums over the episode's admissions; a missing amount counts as 0. */
+  /** Sums over the episode's admissions; a missing amount counts as 0 (null when the
+   *  admissions carry no amounts). */
   costDkk: number;
   cofinancingDkk: number;
   /** The admissions chained, in (admitted_at, line) order. */
-  admissions: Admission[];
+  admissions: A[];
 }
 
 /**
@@ -61,7 +75,7 @@ export interface EpisodeColumns {
   start: Uint32Array;
 }
 
-export class EpisodeTable implements EpisodeColumns {
+export class EpisodeTable<A extends StayTimes = StayTimes> implements EpisodeColumns {
   readonly count: number;
   readonly patient: Uint32Array;
   readonly first: Uint32Array;
@@ -72,7 +86,7 @@ export class EpisodeTable implements EpisodeColumns {
   readonly start: Uint32Array;
 
   constructor(
-    readonly admissions: readonly Admission[],
+    readonly admissions: readonly A[],
     columns: EpisodeColumns,
   ) {
     this.count = columns.count;
@@ -95,15 +109,16 @@ export class EpisodeTable implements EpisodeColumns {
   }
 
   /** Episode e as an object (allocates; the indicators read the columns instead). */
-  episode(e: number): Episode {
-    const members: Admission[] = [];
+  episode(e: number): Episode<A> {
+    const members: A[] = [];
     let cost = 0;
     let cofinancing = 0;
     for (let p = this.start[e]; p < this.start[e + 1]; p++) {
       const a = this.admissions[this.order[p]];
       members.push(a);
-      cost += a.costDkk ?? 0;
-      cofinancing += a.cofinancingDkk ?? 0;
+      const amounts = a as Partial<StayAmounts>;
+      cost += amounts.costDkk ?? 0;
+      cofinancing += amounts.cofinancingDkk ?? 0;
     }
     const first = this.admissions[this.first[e]];
     const last = this.admissions[this.last[e]];
@@ -113,17 +128,14 @@ export class EpisodeTable implements EpisodeColumns {
       last,
       admittedAt: first.admittedAt,
       dischargedAt: this.isOpen(e) ? null : this.dischargedAt[e],
-      acute: first.acute,
-      diagnosis: first.diagnosis,
-      died: last.died,
       costDkk: cost,
       cofinancingDkk: cofinancing,
       admissions: members,
     };
   }
 
-  toArray(): Episode[] {
-    const out: Episode[] = [];
+  toArray(): Episode<A>[] {
+    const out: Episode<A>[] = [];
     for (let e = 0; e < this.count; e++) out.push(this.episode(e));
     return out;
   }
@@ -132,20 +144,8 @@ export class EpisodeTable implements EpisodeColumns {
 /** The dischargedAt of an open episode: later than any time, so it never ends a chain. */
 export const OPEN = Infinity;
 
-const memo = new WeakMap<readonly Admission[], EpisodeTable>();
-
-/** The episodes of an admissions array, memoised per array (which must not change afterwards). */
-export function episodesOf(admissions: readonly Admission[]): EpisodeTable {
-  let table = memo.get(admissions);
-  if (!table) {
-    table = buildEpisodes(admissions);
-    memo.set(admissions, table);
-  }
-  return table;
-}
-
-/** Builds the episodes without memoising (see episodesOf). */
-export function buildEpisodes(admissions: readonly Admission[]): EpisodeTable {
+/** The episodes of an admissions array (which must not change afterwards). */
+export function buildEpisodes<A extends StayTimes>(admissions: readonly A[]): EpisodeTable<A> {
   const n = admissions.length;
 
   // Pass 1, in array order: integer patient keys and compact copies of the sort/chain fields.

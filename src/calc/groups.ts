@@ -2,6 +2,8 @@
 // A group is a plain object {dimension: value}; {} is the total row. Values are ordered as
 // the SPEC lists them, municipalities by code, `unknown` last (SPEC §4.1).
 
+import { EDUCATION, OFFER, PATIENT_TYPE, SENDER, SEX } from '../domain/vocabulary.js';
+
 export const DIMENSIONS = [
   'municipality',
   'cluster',
@@ -73,26 +75,16 @@ export function ageBand(age: number | null): string {
   return '85+';
 }
 
-/** Value order per dimension (SPEC §4.1: "in the order this file lists their values"). */
+/** Value order per dimension (SPEC §4.1: "in the order this file lists their values"),
+ *  from the vocabulary's declarations. */
 const VALUE_ORDER: Record<Exclude<Dimension, 'municipality'>, readonly string[]> = {
   cluster: [...CLUSTERS.map((c) => c.cluster), OUTSIDE_REGION],
-  education: ['short', 'medium', 'long'],
-  sex: ['F', 'M'],
+  education: EDUCATION.values,
+  sex: SEX.values,
   age_band: AGE_BANDS,
-  patient_type: ['inpatient', 'outpatient'],
-  sender: ['gp', 'hospital', 'psychiatry', 'self', 'other'],
-  offer: [
-    'smoking_cessation',
-    'alcohol',
-    'weight',
-    'physical_activity',
-    'diet',
-    'chronic_disease',
-    'mental_health',
-    'rehabilitation',
-    'vulnerable_pregnancy',
-    'other',
-  ],
+  patient_type: PATIENT_TYPE.values,
+  sender: SENDER.values,
+  offer: OFFER.values,
 };
 
 export function compareDimensionValues(dim: Dimension, a: string, b: string): number {

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { DIMENSIONS, isDimension, type Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, parsePeriodArguments, PeriodError, yearsBetween, type Period } from '../calc/periods.js';
 import { runIndicators, eventDayRange } from '../engine/run.js';
+import { prepare } from '../facts/index.js';
 import { meetsTarget } from '../engine/evaluate.js';
 import type { Report } from '../engine/result.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
@@ -121,13 +122,13 @@ async function compute(opts: ComputeOptions): Promise<number> {
 
   let periods = selection.periods;
   if (!periods) {
-    const range = eventDayRange(data);
+    const range = eventDayRange(infos);
     if (!range) {
       throw new UsageError('the loaded extracts contain no dated events to choose default periods from: give --period');
     }
     periods = yearsBetween(range.first, range.last);
   }
-  const run = runIndicators(selection.indicators, data, {
+  const run = runIndicators(selection.indicators, prepare(data), {
     periods,
     by: selection.by,
     minCell: opts.minCell,

@@ -3,11 +3,19 @@
 // Pure: takes records, returns plain objects; never reads files or prints.
 
 import { compareGroups, sameGroup, type Dimension, type Group } from '../calc/groups.js';
-import { comparePeriods, parsePeriodId, type Period } from '../calc/periods.js';
+import { comparePeriods, type Period } from '../calc/periods.js';
 import { ratePer1000Interval, wilsonInterval } from '../calc/statistics.js';
-import { dayOf, type DayNumber } from '../calc/time.js';
-import type { BaselineRow, ExtractName, LoadedData } from '../extracts/records.js';
-import { AIMS, type CountingIndicator, type IndicatorDefinition, type MeasuredIndicator } from '../indicators/types.js';
+import type { DayNumber } from '../calc/time.js';
+import { extractFileName } from '../extracts/declarations.js';
+import type { BaselineRow, ExtractInfo, LoadedData } from '../extracts/records.js';
+import { deriveFacts, type DerivedFacts, type PreparedData } from '../facts/index.js';
+import {
+  AIMS,
+  type CountingIndicator,
+  type IndicatorDefinition,
+  type MeasuredIndicator,
+  type Reason,
+} from '../indicators/types.js';
 import { CellTally, populationCells, type Cell } from './aggregate.js';
 import { changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
@@ -31,21 +39,19 @@ export interface RunOutput {
 /** A result before baseline, target and status are known. */
 type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status'>;
 
-const EXTRACT_FILE: Record<ExtractName, string> = {
-  admissions: 'admissions.csv',
-  referrals: 'referrals.csv',
-  smoking: 'smoking.csv',
-  lup: 'lup.csv',
-  population: 'population.csv',
-  measurements: 'measurements.csv',
-  baselines: 'baselines.csv',
-};
-
+/**
+ * Runs the indicators on prepared data (records and the derived facts built so far; the facts
+ * the indicators need are derived here, once per data set, and kept in `prepared` for later
+ * runs on the same data).
+ */
 export function runIndicators(
   indicators: readonly IndicatorDefinition[],
-  data: LoadedData,
+  prepared: PreparedData,
   options: RunOptions,
 ): RunOutput {
+  const data = prepared.data;
+  deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
+  const facts = prepared.facts as DerivedFacts;
   const periods = [...options.periods].sort(comparePeriods);
   const bp = options.baselinePeriod;
   // The baseline period is computed alongside, on the same data and groups (SPEC §3.4).
@@ -59,7 +65,7 @@ export function runIndicators(
     const drafts =
       indicator.kind === 'measured'
         ? measuredDrafts(indicator, data, computePeriods, options.by)
-        : countingDrafts(indicator, data, computePeriods, options.by, warnings);
+        : countingDrafts(indicator, data, facts, computePeriods, options.by, warnings);
 
     // Suppress per period (total + its breakdown), before any status is derived.
     const byPeriod = new Map<string, Draft[]>();
@@ -103,7 +109,8 @@ function evaluate(
   const baseline = chooseBaseline(indicator, d.group, fileRows, fromData);
   const target = chooseTarget(indicator, period, fileRows, baseline);
   const status = statusOf(d.value, indicator.direction, baseline, target);
-  return { ...d, baseline, target, ...changeOf(d.value, baseline), status, notes: [...d.notes] };
+  const { notes, reason, ...numbers } = d;
+  return { ...numbers, baseline, target, ...changeOf(d.value, baseline), status, reason: d.value === null ? reason : null, notes: [...notes] };
 }
 
 function draft(indicator: IndicatorDefinition, period: Period, group: Group, notes: string[]): Draft {
@@ -119,16 +126,18 @@ function draft(indicator: IndicatorDefinition, period: Period, group: Group, not
     value: null,
     ci95: null,
     suppressed: false,
+    reason: null,
     notes,
   };
 }
 
 /** Why a counting indicator cannot be computed at all, or null. */
-function missingSource(indicator: CountingIndicator, data: LoadedData): string | null {
+function missingSource(indicator: CountingIndicator, data: LoadedData): Reason | null {
   const missing = indicator.sources.filter((s) => !data[s]);
-  if (missing.length > 0) return `not computed: ${missing.map((s) => EXTRACT_FILE[s]).join(' and ')} not loaded`;
-  const reason = indicator.unavailable?.(data);
-  return reason ? `not computed: ${reason}` : null;
+  if (missing.length > 0) {
+    return { code: 'source-not-loaded', message: `${missing.map(extractFileName).join(' and ')} not loaded` };
+  }
+  return indicator.unavailable?.(data) ?? null;
 }
 
 function usesPopulation(indicator: IndicatorDefinition): boolean {
@@ -138,6 +147,7 @@ function usesPopulation(indicator: IndicatorDefinition): boolean {
 function countingDrafts(
   indicator: CountingIndicator,
   data: LoadedData,
+  facts: DerivedFacts,
   periods: readonly Period[],
   by: readonly Dimension[],
   warnings: string[],
@@ -150,13 +160,16 @@ function countingDrafts(
     : [];
 
   const reason = missingSource(indicator, data);
-  if (reason) return periods.map((p) => draft(indicator, p, {}, [...commonNotes, reason]));
+  if (reason) {
+    return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, `not computed: ${reason.message}`]), reason }));
+  }
 
   const tally = new CellTally(periods, dims);
   indicator.count(data, tally, {
     periods,
     firstDay: Math.min(...periods.map((p) => p.from)),
     lastDay: Math.max(...periods.map((p) => p.to)),
+    facts,
   });
   if (indicator.warnings) warnings.push(...indicator.warnings(data, periods));
 
@@ -222,6 +235,12 @@ function fill(indicator: IndicatorDefinition, d: Draft, cell: Cell | undefined, 
       break;
   }
   if (d.value === null && population === 0 && num > 0) d.notes.push('no inhabitants in this group in the population table');
+  if (d.value === null) {
+    d.reason =
+      indicator.unit === 'percent'
+        ? { code: 'zero-denominator', message: 'no cases in the denominator' }
+        : { code: 'no-population', message: 'no inhabitants in the population table for this group' };
+  }
 }
 
 function populationFor(
@@ -265,7 +284,8 @@ function measuredDrafts(
 ): Draft[] {
   const notes = by.length ? [`breakdown by ${by.join(', ')} ignored: measurements are reported for the total only`] : [];
   if (!data.measurements) {
-    return periods.map((p) => draft(indicator, p, {}, [...notes, 'not computed: measurements.csv not loaded']));
+    const reason: Reason = { code: 'source-not-loaded', message: `${extractFileName('measurements')} not loaded` };
+    return periods.map((p) => ({ ...draft(indicator, p, {}, [...notes, `not computed: ${reason.message}`]), reason }));
   }
   const rows = data.measurements.records.filter((m) => m.indicator === indicator.id);
   return periods.map((p) => {
@@ -273,6 +293,7 @@ function measuredDrafts(
     const m = rows.find((r) => r.period === p.id);
     if (!m) {
       d.notes.push('no measurement');
+      d.reason = { code: 'no-measurement', message: 'no measurement' };
       return d;
     }
     d.numerator = m.numerator;
@@ -284,36 +305,29 @@ function measuredDrafts(
     if (indicator.unit === 'percent' && m.numerator !== null && m.denominator) {
       d.ci95 = wilsonInterval(m.numerator, m.denominator);
     }
+    if (d.value === null) {
+      d.reason = {
+        code: 'no-value',
+        message: `the measurement row (line ${m.line}) gives no value${indicator.unit === 'percent' ? ' and no numerator with a non-zero denominator' : indicator.unit === 'count' ? ' and no numerator' : ''}`,
+      };
+    }
     if (m.source) d.notes.push(`source: ${m.source}`);
     return d;
   });
 }
 
-/** The first and last event dates of the loaded extracts, for the default periods (SPEC §1.3). */
-export function eventDayRange(data: LoadedData): { first: DayNumber; last: DayNumber } | null {
+/** The first and last event dates of the loaded extracts, for the default periods (SPEC §1.3);
+ *  each extract declares its event dates (src/extracts), the loader found their range. */
+export function eventDayRange(
+  inputs: readonly Pick<ExtractInfo, 'extract' | 'eventDays'>[],
+  exclude: readonly string[] = [],
+): { first: DayNumber; last: DayNumber } | null {
   let first = Infinity;
   let last = -Infinity;
-  const see = (d: DayNumber | null) => {
-    if (d === null) return;
-    if (d < first) first = d;
-    if (d > last) last = d;
-  };
-  for (const a of data.admissions?.records ?? []) {
-    see(dayOf(a.admittedAt));
-    if (a.dischargedAt !== null) see(dayOf(a.dischargedAt));
-  }
-  for (const r of data.referrals?.records ?? []) {
-    see(r.referredAt);
-    see(r.receivedAt);
-  }
-  for (const c of data.smoking?.records ?? []) see(c.courseStartedAt);
-  for (const a of data.lup?.records ?? []) see(a.respondedAt);
-  for (const m of data.measurements?.records ?? []) {
-    const p = parsePeriodId(m.period);
-    if (p) {
-      see(p.from);
-      see(p.to);
-    }
+  for (const i of inputs) {
+    if (i.eventDays === null || exclude.includes(i.extract)) continue;
+    first = Math.min(first, i.eventDays.first);
+    last = Math.max(last, i.eventDays.last);
   }
   return first === Infinity ? null : { first, last };
 }

@@ -7,7 +7,7 @@ import type { Unit } from '../indicators/types.js';
 import type { Result } from './result.js';
 
 /** The fields suppression reads and clears. */
-type Suppressible = Pick<Result, 'unit' | 'group' | 'numerator' | 'denominator' | 'value' | 'ci95' | 'suppressed' | 'notes'>;
+type Suppressible = Pick<Result, 'unit' | 'group' | 'numerator' | 'denominator' | 'value' | 'ci95' | 'suppressed' | 'reason' | 'notes'>;
 
 /** The counts of people or events in a result that privacy rules look at. */
 export function protectedCounts(unit: Unit, numerator: number | null, denominator: number | null): number[] {
@@ -31,6 +31,7 @@ function hide(r: Suppressible, note: string): void {
   r.value = null;
   r.ci95 = null;
   r.suppressed = true;
+  r.reason = { code: 'suppressed', message: note };
   r.notes.push(note);
 }
 

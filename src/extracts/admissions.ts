@@ -1,6 +1,6 @@
 // admissions.csv — hospital admissions, one row per admission as registered (SPEC §2.2).
 
-import { formatWallTime } from '../calc/time.js';
+import { dayOf, formatWallTime } from '../calc/time.js';
 import {
   parseAcute,
   parseAge,
@@ -38,7 +38,13 @@ const C = COLUMNS.at;
 
 export const admissionsSchema: ExtractSchema<Admission> = {
   extract: 'admissions',
+  fileName: 'admissions.csv',
   columns: COLUMNS.list,
+  // Admission and discharge dates (SPEC §1.3).
+  eventDays(a, see) {
+    see(dayOf(a.admittedAt));
+    if (a.dischargedAt !== null) see(dayOf(a.dischargedAt));
+  },
   rowParser() {
     const ids = new UniqueKeys();
     return (r) => {

@@ -17,6 +17,7 @@ const C = COLUMNS.at;
 
 export const baselinesSchema: ExtractSchema<BaselineRow> = {
   extract: 'baselines',
+  fileName: 'baselines.csv',
   columns: COLUMNS.list,
   rowParser() {
     const keys = new UniqueKeys();

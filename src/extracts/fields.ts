@@ -11,16 +11,21 @@ import type { DayNumber, WallSeconds } from '../calc/time.js';
 import { daysInMonth } from '../calc/time.js';
 import { parsePeriodId } from '../calc/periods.js';
 import { AGE_BANDS, CLUSTERS, DIMENSIONS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
-import type {
-  AnswerClass,
-  Education,
-  Followup,
-  Offer,
-  PatientType,
-  ReferralSource,
-  Sender,
-  Sex,
-} from './records.js';
+import {
+  ADMISSION_TYPE,
+  type AnswerClass,
+  DISCHARGE_STATUS,
+  EDUCATION,
+  FOLLOWUP,
+  LUP_ANSWER_SCALE,
+  OFFER,
+  PATIENT_TYPE,
+  REFERRAL_SOURCE,
+  SECTOR,
+  SENDER,
+  SEX,
+  type ValueList,
+} from '../domain/vocabulary.js';
 
 /** A cell that could not be parsed; `message` states the value and the expectation. */
 export class Invalid {
@@ -279,89 +284,44 @@ export const parseBoolean = enumParser<boolean>('a yes/no value', [
   ['n', false],
 ]);
 
-export const parseSex = enumParser<Sex>('a sex', [
-  ['F', 'F', 'K', 'kvinde', 'female'],
-  ['M', 'M', 'mand', 'male'],
-]);
+/** The parser of a vocabulary list (src/domain/vocabulary.ts): the canonical value or one of
+ *  its aliases gives the canonical value. */
+export function parserOf<V extends string>(list: ValueList<V>): FieldParser<V> {
+  return enumParser<V>(
+    list.what,
+    list.entries.map((e) => [e.value, e.value, ...(e.aliases ?? [])] as const),
+  );
+}
 
-export const parseEducation = enumParser<Education>('an education level', [
-  ['short', 'short', 'kort', 'low'],
-  ['medium', 'medium', 'mellem', 'mellemlang'],
-  ['long', 'long', 'lang', 'high'],
-]);
+/** The parser of a two-valued vocabulary list read as a flag of the record (admission_type →
+ *  acute?), so the record keeps a boolean. */
+function flagParserOf<V extends string>(list: ValueList<V>, flagged: V): FieldParser<boolean> {
+  return enumParser<boolean>(
+    list.what,
+    list.entries.map((e) => [e.value, e.value === flagged, ...(e.aliases ?? [])] as const),
+  );
+}
 
+export const parseSex = parserOf(SEX);
+export const parseEducation = parserOf(EDUCATION);
 /** admission_type → acute? (LPR codes 1 = acute, 2 = planned; SPEC §2.2). */
-export const parseAcute = enumParser<boolean>('an admission type', [
-  ['acute', true, 'akut', '1'],
-  ['planned', false, 'planlagt', '2'],
-]);
-
+export const parseAcute = flagParserOf(ADMISSION_TYPE, 'acute');
 /** sector → psychiatric? */
-export const parsePsychiatric = enumParser<boolean>('a sector', [
-  ['somatic', false, 'somatik'],
-  ['psychiatric', true, 'psykiatri'],
-]);
-
+export const parsePsychiatric = flagParserOf(SECTOR, 'psychiatric');
 /** discharge_status → died? */
-export const parseDied = enumParser<boolean>('a discharge status', [
-  ['alive', false],
-  ['died', true, 'død', 'doed'],
-]);
-
-export const parseSender = enumParser<Sender>('a sender', [
-  ['gp', 'gp', 'almen_praksis', 'egen_læge'],
-  ['hospital', 'hospital', 'sygehus'],
-  ['psychiatry', 'psychiatry', 'psykiatri'],
-  ['self', 'self', 'borger'],
-  ['other', 'other', 'andet'],
-]);
-
+export const parseDied = flagParserOf(DISCHARGE_STATUS, 'died');
+export const parseSender = parserOf(SENDER);
 /** smoking.csv referral_source: the sender values without psychiatry (SPEC §2.4). */
-export const parseReferralSource = enumParser<ReferralSource>('a referral source', [
-  ['gp', 'gp', 'almen_praksis', 'egen_læge'],
-  ['hospital', 'hospital', 'sygehus'],
-  ['self', 'self', 'borger'],
-  ['other', 'other', 'andet'],
-]);
+export const parseReferralSource = parserOf(REFERRAL_SOURCE);
+export const parseOffer = parserOf(OFFER);
+export const parseFollowup = parserOf(FOLLOWUP);
+export const parsePatientType = parserOf(PATIENT_TYPE);
 
-export const parseOffer = enumParser<Offer>('an offer', [
-  ['smoking_cessation', 'smoking_cessation', 'rygestop'],
-  ['alcohol', 'alcohol', 'alkohol'],
-  ['weight', 'weight', 'overvægt'],
-  ['physical_activity', 'physical_activity', 'motion'],
-  ['diet', 'diet', 'kost'],
-  ['chronic_disease', 'chronic_disease', 'kronisk_sygdom'],
-  ['mental_health', 'mental_health', 'mental_sundhed'],
-  ['rehabilitation', 'rehabilitation', 'genoptræning'],
-  ['vulnerable_pregnancy', 'vulnerable_pregnancy', 'sårbar_gravid'],
-  ['other', 'other', 'andet'],
-]);
-
-export const parseFollowup = enumParser<Followup>('a 6-month follow-up', [
-  ['smoke_free', 'smoke_free', 'røgfri'],
-  ['smoking', 'smoking', 'ryger'],
-  ['lost', 'lost', 'ikke_opnået', 'not_reached'],
-]);
-
-export const parsePatientType = enumParser<PatientType>('a patient type', [
-  ['inpatient', 'inpatient', 'indlagt'],
-  ['outpatient', 'outpatient', 'ambulant'],
-]);
-
-/** LUP answers (SPEC §2.5): positive = 5, 4, Ja; negative = 3, 2, 1, Nej; excluded =
- *  Ved ikke, Ikke relevant, 9, 0 (an empty answer is excluded too; the row reader gives
- *  null for it). */
-export const parseLupAnswer = enumParser<AnswerClass>('a LUP answer', [
-  ['I meget høj grad', 'positive', '5'],
-  ['I høj grad', 'positive', '4'],
-  ['I nogen grad', 'negative', '3'],
-  ['I ringe grad', 'negative', '2'],
-  ['Slet ikke', 'negative', '1'],
-  ['Ja', 'positive'],
-  ['Nej', 'negative'],
-  ['Ved ikke', 'excluded', '9'],
-  ['Ikke relevant', 'excluded', '0'],
-]);
+/** LUP answers (SPEC §2.5), by the class of the scale's spelling. */
+export const parseLupAnswer = enumParser<AnswerClass>(
+  'a LUP answer',
+  LUP_ANSWER_SCALE.map(({ spellings: [label, ...codes], answerClass }) => [label, answerClass, ...codes] as const),
+);
 
 // ---------------------------------------------------------------------------------------
 // Codes

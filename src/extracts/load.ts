@@ -5,13 +5,7 @@ import { readCsv } from './csv-reader.js';
 import { truncateValue } from './fields.js';
 import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
 import { type ExtractSchema, resolveHeader, RowReader, type RowParser } from './schema.js';
-import { admissionsSchema } from './admissions.js';
-import { referralsSchema } from './referrals.js';
-import { smokingSchema } from './smoking.js';
-import { lupSchema } from './lup.js';
-import { populationSchema } from './population.js';
-import { measurementsSchema } from './measurements.js';
-import { baselinesSchema } from './baselines.js';
+import { SCHEMAS } from './declarations.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
 export interface Problem {
@@ -76,17 +70,6 @@ export interface LoadResult {
 }
 
 export type { ExtractInfo };
-
-/** The declaration of every extract (SPEC §2.2–§2.7). */
-export const SCHEMAS: { readonly [K in ExtractName]: ExtractSchema<RecordsByExtract[K]> } = {
-  admissions: admissionsSchema,
-  referrals: referralsSchema,
-  smoking: smokingSchema,
-  lup: lupSchema,
-  population: populationSchema,
-  measurements: measurementsSchema,
-  baselines: baselinesSchema,
-};
 
 export const DEFAULT_KEEP_PROBLEMS = 1000;
 /** Rows between two progress callbacks. */
@@ -157,6 +140,14 @@ async function loadOne<T>(
   const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
   const keepRecords = options.keepRecords !== false;
   const records: T[] = [];
+  // The first and last event dates of the kept records (SPEC §1.3 default periods).
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  const seeDay = (day: number) => {
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  };
+  const eventDays = schema.eventDays;
   let rows = 0;
   let rejected = 0;
   let bytes = 0;
@@ -201,7 +192,10 @@ async function loadOne<T>(
         reader!.begin(fields, line);
         const record = parseRow!(reader!);
         if (record === null || reader!.rejected) rejected++;
-        else if (keepRecords) records.push(record);
+        else if (keepRecords) {
+          records.push(record);
+          eventDays?.(record, seeDay);
+        }
         if (progress && rows % PROGRESS_EVERY === 0) progress(source.extract, rows, bytes);
       },
       badRow(p) {
@@ -241,6 +235,7 @@ async function loadOne<T>(
     rows,
     rowsRejected: rejected,
     columns: present,
+    eventDays: firstDay === Infinity ? null : { first: firstDay, last: lastDay },
   };
   return { report, loaded: { info, records } };
 }

@@ -31,7 +31,12 @@ const C = COLUMNS.at;
 
 export const lupSchema: ExtractSchema<LupAnswer> = {
   extract: 'lup',
+  fileName: 'lup.csv',
   columns: COLUMNS.list,
+  // Survey response dates (SPEC §1.3).
+  eventDays(a, see) {
+    see(a.respondedAt);
+  },
   rowParser() {
     const keys = new UniqueKeys();
     return (r) => {

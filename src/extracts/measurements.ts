@@ -1,6 +1,7 @@
 // measurements.csv — values measured elsewhere (audits, surveys, call logs), one row per
 // indicator and period (SPEC §2.7).
 
+import { parsePeriodId } from '../calc/periods.js';
 import {
   parseIndicatorId,
   parseNonNegativeNumber,
@@ -23,7 +24,16 @@ const C = COLUMNS.at;
 
 export const measurementsSchema: ExtractSchema<Measurement> = {
   extract: 'measurements',
+  fileName: 'measurements.csv',
   columns: COLUMNS.list,
+  // Measurement periods, first and last day (SPEC §1.3).
+  eventDays(m, see) {
+    const p = parsePeriodId(m.period);
+    if (p) {
+      see(p.from);
+      see(p.to);
+    }
+  },
   rowParser() {
     const keys = new UniqueKeys();
     return (r) => {

@@ -24,6 +24,7 @@ const C = COLUMNS.at;
 
 export const populationSchema: ExtractSchema<PopulationRow> = {
   extract: 'population',
+  fileName: 'population.csv',
   columns: COLUMNS.list,
   rowParser() {
     const keys = new UniqueKeys();

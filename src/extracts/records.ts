@@ -6,23 +6,19 @@
 
 import type { DayNumber, WallSeconds } from '../calc/time.js';
 
-export type Sex = 'F' | 'M';
-export type Education = 'short' | 'medium' | 'long';
-export type PatientType = 'inpatient' | 'outpatient';
-export type Sender = 'gp' | 'hospital' | 'psychiatry' | 'self' | 'other';
-export type ReferralSource = 'gp' | 'hospital' | 'self' | 'other';
-export type Offer =
-  | 'smoking_cessation'
-  | 'alcohol'
-  | 'weight'
-  | 'physical_activity'
-  | 'diet'
-  | 'chronic_disease'
-  | 'mental_health'
-  | 'rehabilitation'
-  | 'vulnerable_pregnancy'
-  | 'other';
-export type Followup = 'smoke_free' | 'smoking' | 'lost';
+import type {
+  AnswerClass,
+  Education,
+  Followup,
+  Offer,
+  PatientType,
+  ReferralSource,
+  Sender,
+  Sex,
+} from '../domain/vocabulary.js';
+
+// The value types are declared once, in the vocabulary (src/domain/vocabulary.ts).
+export type { AnswerClass, Education, Followup, Offer, PatientType, ReferralSource, Sender, Sex };
 
 /** The attributes every breakdown can read (SPEC §1.3); null = unknown. */
 export interface PersonAttributes {
@@ -80,12 +76,6 @@ export interface SmokingCourse extends PersonAttributes {
   /** null = follow-up not yet due. */
   followup6m: Followup | null;
 }
-
-/**
- * SPEC §2.5 — answer classification: 'positive' (5, 4, Ja), 'negative' (valid but not
- * positive: 3, 2, 1, Nej) or 'excluded' (Ved ikke, Ikke relevant, 9, 0, empty).
- */
-export type AnswerClass = 'positive' | 'negative' | 'excluded';
 
 /** SPEC §2.5 — one row per respondent × question. */
 export interface LupAnswer extends PersonAttributes {
@@ -164,6 +154,8 @@ export interface ExtractInfo {
   rowsRejected: number;
   /** Canonical names of the optional columns present in the header. */
   columns: ReadonlySet<string>;
+  /** The first and last event dates of the valid records (SPEC §1.3), null when none. */
+  eventDays: { first: DayNumber; last: DayNumber } | null;
 }
 
 export interface RecordsByExtract {

@@ -35,7 +35,13 @@ const C = COLUMNS.at;
 
 export const referralsSchema: ExtractSchema<Referral> = {
   extract: 'referrals',
+  fileName: 'referrals.csv',
   columns: COLUMNS.list,
+  // Referral and receipt dates (SPEC §1.3).
+  eventDays(r, see) {
+    see(r.referredAt);
+    if (r.receivedAt !== null) see(r.receivedAt);
+  },
   rowParser() {
     const ids = new UniqueKeys();
     return (r) => {

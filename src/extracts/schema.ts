@@ -13,6 +13,7 @@
 // Zod would cost nothing per row only at module load, where it would check nothing the
 // compiler and that test do not already check, so it is not used at all in src/extracts.
 
+import type { DayNumber } from '../calc/time.js';
 import type { ExtractName } from './records.js';
 import { type FieldParser, Invalid, matchKey, truncateValue } from './fields.js';
 import { delimiterName } from './csv-reader.js';
@@ -43,7 +44,12 @@ export type RowParser<T> = (row: RowReader) => T | null;
 
 export interface ExtractSchema<T> {
   readonly extract: ExtractName;
+  /** The standard file name in a --data folder (SPEC §1.2); NAME.gz is read too. */
+  readonly fileName: string;
   readonly columns: readonly ColumnSpec[];
+  /** The record's event dates, for the default periods (SPEC §1.3): `see` is called with each.
+   *  Extracts without event dates (population, baselines) leave it out. */
+  eventDays?(record: T, see: (day: DayNumber) => void): void;
   /** A fresh row parser for one file: uniqueness state lives inside it. */
   rowParser(): RowParser<T>;
 }

@@ -31,7 +31,12 @@ const C = COLUMNS.at;
 
 export const smokingSchema: ExtractSchema<SmokingCourse> = {
   extract: 'smoking',
+  fileName: 'smoking.csv',
   columns: COLUMNS.list,
+  // Course starts (SPEC §1.3).
+  eventDays(c, see) {
+    see(c.courseStartedAt);
+  },
   rowParser() {
     const ids = new UniqueKeys();
     return (r) => {

@@ -1,23 +1,18 @@
 // The seven indicators computed from admissions.csv (SPEC §3.2 no. 1–7): the common goals of
 // the 2015 economy agreements (agreement §2.3.1), the admission and discharge flow (§4.8) and
-// Triple Aim's cost per capita (§2.1). Episode-based indicators share the memoised episodes of
-// src/calc/episodes.ts; bed days and costs belong to single admissions (SPEC §1.3).
+// Triple Aim's cost per capita (§2.1). Episode-based indicators read the episodes and the
+// per-admission flags as derived facts (src/facts), built once per run by the engine; bed days
+// and costs belong to single admissions (SPEC §1.3).
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
-import { episodesOf, OPEN } from '../calc/episodes.js';
+import { OPEN } from '../calc/episodes.js';
 import type { Period } from '../calc/periods.js';
 import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
 import { isWorkingDay } from '../calc/working-days.js';
 import type { Admission, LoadedData } from '../extracts/records.js';
-import {
-  ACCOMPANYING_PERSON_DIAGNOSES,
-  BIRTH_DIAGNOSES,
-  CANCER_DIAGNOSES,
-  INJURY_DIAGNOSES,
-  isPreventableDiagnosis,
-  preventableDiagnosisReference,
-} from './diagnoses.js';
-import type { CountContext, CountingIndicator, Tally } from './types.js';
+import { preventableDiagnosisReference } from '../domain/diagnoses.js';
+import { ACCOMPANYING, ACUTE, BIRTH, CANCER, DIED, INJURY, PREVENTABLE_65 } from '../facts/admission-flags.js';
+import type { CountContext, CountingIndicator, Reason, Tally } from './types.js';
 
 const DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
@@ -33,53 +28,21 @@ function admissionsOf(data: LoadedData): readonly Admission[] {
   return data.admissions?.records ?? [];
 }
 
-function inRange(day: DayNumber, ctx: CountContext): boolean {
+/** The derived facts of the episode indicators. */
+type EpisodeFacts = 'episodes' | 'admissionFlags';
+const EPISODE_FACTS: readonly EpisodeFacts[] = ['episodes', 'admissionFlags'];
+
+function inRange(day: DayNumber, ctx: Pick<CountContext, 'firstDay' | 'lastDay'>): boolean {
   return day >= ctx.firstDay && day <= ctx.lastDay;
 }
 
 /** An optional admissions column the indicator needs (SPEC §3.2 no. 4, 6, 7). */
-function needsColumn(column: string): (data: LoadedData) => string | null {
+function needsColumn(column: string): (data: LoadedData) => Reason | null {
   return (data) => {
     const admissions = data.admissions;
     if (!admissions || admissions.info.columns.has(column)) return null;
-    return `admissions extract has no ${column} column`;
+    return { code: 'column-missing', message: `admissions extract has no ${column} column` };
   };
-}
-
-// ---------------------------------------------------------------------------------------
-// Per-admission facts the episode indicators test, computed in one pass in array order and
-// memoised. Episodes reach their first and last admissions by index, in patient order, which
-// jumps around the admissions array; a byte per admission keeps those jumps inside a small
-// array instead of a million objects (SPEC §5: 1,000,000 admissions in seconds).
-
-const ACUTE = 1;
-const DIED = 2;
-const CANCER = 4;
-const ACCOMPANYING = 8;
-const BIRTH = 16;
-const INJURY = 32;
-const PREVENTABLE_65 = 64;
-
-const flagMemo = new WeakMap<readonly Admission[], Uint8Array>();
-
-function admissionFlags(admissions: readonly Admission[]): Uint8Array {
-  let flags = flagMemo.get(admissions);
-  if (flags) return flags;
-  flags = new Uint8Array(admissions.length);
-  for (let j = 0; j < admissions.length; j++) {
-    const a = admissions[j];
-    const dx = a.diagnosis;
-    flags[j] =
-      (a.acute ? ACUTE : 0) |
-      (a.died ? DIED : 0) |
-      (CANCER_DIAGNOSES.has(dx) ? CANCER : 0) |
-      (ACCOMPANYING_PERSON_DIAGNOSES.has(dx) ? ACCOMPANYING : 0) |
-      (BIRTH_DIAGNOSES.has(dx) ? BIRTH : 0) |
-      (INJURY_DIAGNOSES.has(dx) ? INJURY : 0) |
-      (a.age >= 65 && isPreventableDiagnosis(dx) ? PREVENTABLE_65 : 0);
-  }
-  flagMemo.set(admissions, flags);
-  return flags;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -93,10 +56,10 @@ export const RETURN_NOT_COUNTED_BIRTH = 'index episodes not readmitted, next epi
 export const RETURN_NOT_COUNTED_INJURY =
   'index episodes not readmitted, next episode within 30 days an injury, poisoning or external cause (S–Y)';
 
-function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext): void {
+function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
-  const flags = admissionFlags(admissions);
-  const { count: n, patient, first, last, admittedAt, dischargedAt } = episodesOf(admissions);
+  const flags = ctx.facts.admissionFlags;
+  const { count: n, patient, first, last, admittedAt, dischargedAt } = ctx.facts.episodes;
   // Backward sweep: firstReadmission[e] = the first episode at or after e, of the same patient
   // as e, that qualifies as a readmission: acute, and not a birth (O80–O84) nor an injury,
   // poisoning or external cause (S–Y) (-1: none). Episodes of a patient are consecutive and
@@ -179,10 +142,10 @@ function readmissionWarnings(data: LoadedData, periods: readonly Period[]): stri
 // ---------------------------------------------------------------------------------------
 // 2.–3. Episodes by admission date
 
-function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext): void {
+function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
-  const flags = admissionFlags(admissions);
-  const { count: n, first, admittedAt } = episodesOf(admissions);
+  const flags = ctx.facts.admissionFlags;
+  const { count: n, first, admittedAt } = ctx.facts.episodes;
   for (let e = 0; e < n; e++) {
     // Type, age and diagnosis of the first admission; discharge status does not matter and
     // open episodes count by their admitted_at (SPEC §3.2 no. 2).
@@ -192,10 +155,10 @@ function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext): vo
   }
 }
 
-function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext): void {
+function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
-  const flags = admissionFlags(admissions);
-  const { count: n, first, admittedAt, dischargedAt } = episodesOf(admissions);
+  const flags = ctx.facts.admissionFlags;
+  const { count: n, first, admittedAt, dischargedAt } = ctx.facts.episodes;
   for (let e = 0; e < n; e++) {
     // Open episodes are never short (SPEC §3.1); exactly 24 h is not under 24 h.
     if (dischargedAt[e] === OPEN || dischargedAt[e] - admittedAt[e] >= SECONDS_PER_DAY) continue;
@@ -230,10 +193,10 @@ function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void
 
 export const DISCHARGE_EXCLUDED_DIED = 'episodes excluded: died';
 
-function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext): void {
+function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
-  const flags = admissionFlags(admissions);
-  const { count: n, first, last, dischargedAt } = episodesOf(admissions);
+  const flags = ctx.facts.admissionFlags;
+  const { count: n, first, last, dischargedAt } = ctx.facts.episodes;
   for (let e = 0; e < n; e++) {
     if (dischargedAt[e] === OPEN) continue;
     const day = dayOf(dischargedAt[e]);
@@ -279,7 +242,7 @@ const EPISODE_NOTE =
   'takes admission time, type, diagnosis and the patient attributes of its first admission, discharge ' +
   'time and status of its last-ending admission. Psychiatric admissions never form episodes.';
 
-export const readmission30d: CountingIndicator = {
+export const readmission30d: CountingIndicator<EpisodeFacts> = {
   kind: 'counting',
   id: 'readmission-30d',
   nameDa: 'Akutte genindlæggelser inden for 30 dage',
@@ -301,12 +264,13 @@ export const readmission30d: CountingIndicator = {
     EPISODE_NOTE,
   baselines: [],
   target: null,
+  needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
   count: countReadmissions,
   warnings: readmissionWarnings,
 };
 
-export const preventableAdmissions65: CountingIndicator = {
+export const preventableAdmissions65: CountingIndicator<EpisodeFacts> = {
   kind: 'counting',
   id: 'preventable-admissions-65',
   nameDa: 'Forebyggelige indlæggelser blandt ældre (65+)',
@@ -324,13 +288,14 @@ export const preventableAdmissions65: CountingIndicator = {
     EPISODE_NOTE,
   baselines: [],
   target: null,
+  needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
   populationFilter: (row) => row.age >= 65,
   count: countPreventable,
   reference: preventableDiagnosisReference,
 };
 
-export const acuteShortAdmissions: CountingIndicator = {
+export const acuteShortAdmissions: CountingIndicator<EpisodeFacts> = {
   kind: 'counting',
   id: 'acute-short-admissions',
   nameDa: 'Akutte korttidsindlæggelser',
@@ -348,6 +313,7 @@ export const acuteShortAdmissions: CountingIndicator = {
     EPISODE_NOTE,
   baselines: [],
   target: null,
+  needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
   count: countAcuteShort,
 };
@@ -370,12 +336,13 @@ export const readyForDischargeDays: CountingIndicator = {
     'Not computed when the extract has no ready_for_discharge_at column.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('ready_for_discharge_at'),
   count: countReadyDays,
 };
 
-export const dischargesOutsideDaytime: CountingIndicator = {
+export const dischargesOutsideDaytime: CountingIndicator<EpisodeFacts> = {
   kind: 'counting',
   id: 'discharges-outside-daytime',
   nameDa: 'Udskrivelser uden for dagtid',
@@ -393,6 +360,7 @@ export const dischargesOutsideDaytime: CountingIndicator = {
     EPISODE_NOTE,
   baselines: [],
   target: null,
+  needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
   count: countOutsideDaytime,
 };
@@ -414,6 +382,7 @@ export const costPerCapita: CountingIndicator = {
     'notes; not computed when the extract has no cost_dkk column.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cost_dkk'),
   count: countAmounts((a) => a.costDkk, MISSING_COST),
@@ -436,13 +405,14 @@ export const cofinancingPerCapita: CountingIndicator = {
     'such admissions is given in the notes; not computed when the extract has no cofinancing_dkk column.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cofinancing_dkk'),
   count: countAmounts((a) => a.cofinancingDkk, MISSING_COFINANCING),
 };
 
 /** SPEC §3.2 no. 1–7, in catalogue order. */
-export const admissionIndicators: readonly CountingIndicator[] = [
+export const admissionIndicators: readonly CountingIndicator<EpisodeFacts>[] = [
   readmission30d,
   preventableAdmissions65,
   acuteShortAdmissions,

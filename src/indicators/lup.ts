@@ -19,15 +19,6 @@ export interface LupQuestions {
   questions: Readonly<Record<PatientType, readonly string[]>>;
 }
 
-function attributesOf(a: LupAnswer): UnitAttributes {
-  return {
-    municipality: a.municipality,
-    age: a.age,
-    sex: a.sex,
-    education: a.education,
-    patientType: a.patientType,
-  };
-}
 
 /** Counts one indicator's valid answers; excluded answers go to the notes. */
 function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
@@ -40,8 +31,8 @@ function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
       const day = a.respondedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       if (a.survey !== spec.survey || !wanted[a.patientType].has(a.question)) continue;
-      if (a.answer === 'excluded') tally.note(day, attributesOf(a), EXCLUDED_NOTE);
-      else tally.add(day, attributesOf(a), a.answer === 'positive' ? 1 : 0, 1);
+      if (a.answer === 'excluded') tally.note(day, a, EXCLUDED_NOTE);
+      else tally.add(day, a, a.answer === 'positive' ? 1 : 0, 1);
     }
   };
 }
@@ -97,6 +88,7 @@ function cooperationIndicator(p: {
       `agreement words them "mere end" (more than) those figures.`,
     baselines: cooperationBaselines(p.baselineOutpatient, p.baselineInpatient),
     target: { kind: 'value', value: 90 },
+    needs: [],
     dimensions: LUP_DIMENSIONS,
     alwaysBy: ['patient_type'],
     count: countAnswers({
@@ -128,6 +120,7 @@ const lupMaternityTransition: CountingIndicator = {
     'numeric target.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: LUP_DIMENSIONS,
   alwaysBy: ['patient_type'],
   count: countAnswers({

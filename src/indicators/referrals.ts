@@ -6,22 +6,23 @@
 import type { DayNumber } from '../calc/time.js';
 import { nthWorkingDayAfter } from '../calc/working-days.js';
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
-import type { Offer, Referral, Sender } from '../extracts/records.js';
+import {
+  listWords,
+  OFFER,
+  PREVENTION_OFFER,
+  PREVENTION_SENDER,
+  SENDER,
+  valuesOutside,
+  type Offer,
+  type Sender,
+} from '../domain/vocabulary.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
 /** SPEC §2.3: the kommunale forebyggelsestilbud (the KRAM factors and patient education). */
-export const PREVENTION_OFFERS: ReadonlySet<Offer> = new Set<Offer>([
-  'smoking_cessation',
-  'alcohol',
-  'weight',
-  'physical_activity',
-  'diet',
-  'chronic_disease',
-  'mental_health',
-]);
+export const PREVENTION_OFFERS: ReadonlySet<Offer> = new Set<Offer>(PREVENTION_OFFER.values);
 
 /** SPEC §3.2 no. 8: the agreement counts referrals from general practice and hospitals. */
-export const PREVENTION_SENDERS: ReadonlySet<Sender> = new Set<Sender>(['gp', 'hospital', 'psychiatry']);
+export const PREVENTION_SENDERS: ReadonlySet<Sender> = new Set<Sender>(PREVENTION_SENDER.values);
 
 /** SPEC §3.2 no. 9: contact at the latest on the third working day after receipt. */
 export const CONTACT_WORKING_DAYS = 3;
@@ -49,18 +50,6 @@ export function gestationalAgeDays(expectedDeliveryDate: DayNumber, day: DayNumb
   return TERM_DAYS - (expectedDeliveryDate - day);
 }
 
-/** A referral is grouped by its own row (SPEC §1.3), sender and offer included. */
-function attributesOf(r: Referral): UnitAttributes {
-  return {
-    municipality: r.municipality,
-    age: r.age,
-    sex: r.sex,
-    education: r.education,
-    sender: r.sender,
-    offer: r.offer,
-  };
-}
-
 const REFERRAL_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'sender', 'offer'];
 
 const preventionReferrals: CountingIndicator = {
@@ -74,25 +63,25 @@ const preventionReferrals: CountingIndicator = {
   unit: 'count',
   direction: 'higher_is_better',
   definition:
-    'The number of referrals whose referred_at date falls in the period, sent by a general ' +
-    'practitioner (gp), a hospital or psychiatry, to a municipal prevention offer: ' +
-    'smoking_cessation, alcohol, weight, physical_activity, diet, chronic_disease or ' +
-    'mental_health. Referrals from the citizen (self) or from other senders, and referrals ' +
-    'to rehabilitation, vulnerable_pregnancy or other offers, are not counted; the notes give ' +
-    'the prevention-offer referrals left out by sender. The agreement (§3.10) sets as target ' +
+    'The number of referrals whose referred_at date falls in the period, sent by ' +
+    `${listWords(PREVENTION_SENDER.values)} (gp = general practitioner), to a municipal prevention offer: ` +
+    `${listWords(PREVENTION_OFFER.values)}. Referrals from ${listWords(valuesOutside(SENDER, PREVENTION_SENDER))} ` +
+    `(self = the citizen), and referrals to ${listWords(valuesOutside(OFFER, PREVENTION_OFFER))} offers, are not ` +
+    'counted; the notes give the prevention-offer referrals left out by sender. The agreement (§3.10) sets as target ' +
     '"Stigning i antallet af henvisninger fra almen praksis og hospital til kommunale ' +
     'forebyggelsestilbud" (an increase over the baseline); its baseline is "udarbejdes" (to ' +
     'be established), so a baseline comes from baselines.csv or --baseline-period.',
   baselines: [],
   target: { kind: 'increase_over_baseline' },
+  needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
     for (const r of data.referrals?.records ?? []) {
       const day = r.referredAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       if (!PREVENTION_OFFERS.has(r.offer)) continue;
-      if (PREVENTION_SENDERS.has(r.sender)) tally.add(day, attributesOf(r), 1);
-      else tally.note(day, attributesOf(r), `prevention referrals left out, sender ${r.sender}`);
+      if (PREVENTION_SENDERS.has(r.sender)) tally.add(day, r, 1);
+      else tally.note(day, r, `prevention referrals left out, sender ${r.sender}`);
     }
   },
 };
@@ -119,19 +108,20 @@ const rehabContact: CountingIndicator = {
     'dated and are left out (counted in the notes by referred_at).',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
     for (const r of data.referrals?.records ?? []) {
       if (r.offer !== 'rehabilitation') continue;
       if (r.receivedAt === null) {
         if (r.referredAt >= ctx.firstDay && r.referredAt <= ctx.lastDay) {
-          tally.note(r.referredAt, attributesOf(r), 'rehabilitation referrals left out, no received_at');
+          tally.note(r.referredAt, r, 'rehabilitation referrals left out, no received_at');
         }
         continue;
       }
       const day = r.receivedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(r);
+      const who = r;
       if (r.contactedAt === null) tally.note(day, who, 'not contacted (counted as not in time)');
       const inTime = r.contactedAt !== null && r.contactedAt <= contactDeadline(day);
       tally.add(day, who, inTime ? 1 : 0, 1);
@@ -158,13 +148,14 @@ const rehabTimelyStart: CountingIndicator = {
     'without received_at cannot be dated and are left out too.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
     for (const r of data.referrals?.records ?? []) {
       if (r.offer !== 'rehabilitation' || r.receivedAt === null) continue;
       const day = r.receivedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(r);
+      const who = r;
       if (r.startDueBy === null) {
         tally.note(day, who, 'rehabilitation referrals left out, no start_due_by');
         continue;
@@ -197,13 +188,14 @@ const vulnerablePregnancy: CountingIndicator = {
     'kontakttidspunkt").',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
     for (const r of data.referrals?.records ?? []) {
       if (r.offer !== 'vulnerable_pregnancy') continue;
       const day = r.referredAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(r);
+      const who = r;
       if (r.expectedDeliveryDate === null) {
         tally.note(day, who, 'vulnerable-pregnancy referrals left out, no expected_delivery_date');
         continue;

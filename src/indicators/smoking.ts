@@ -7,9 +7,6 @@ import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import type { SmokingCourse } from '../extracts/records.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
-function attributesOf(c: SmokingCourse): UnitAttributes {
-  return { municipality: c.municipality, age: c.age, sex: c.sex, education: c.education };
-}
 
 const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
@@ -50,12 +47,13 @@ const smokeFree6m: CountingIndicator = {
     },
   ],
   target: { kind: 'value', value: 50 },
+  needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
     for (const c of data.smoking?.records ?? []) {
       const day = c.courseStartedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(c);
+      const who = c;
       if (!c.completed) tally.note(day, who, 'courses left out, not completed');
       else if (c.followup6m === null) tally.note(day, who, 'courses left out, follow-up not yet due');
       else if (c.followup6m === 'lost') tally.note(day, who, 'courses left out, completed but lost to follow-up');
@@ -82,12 +80,13 @@ const smokeFree6mItt: CountingIndicator = {
     'yet due (empty followup_6m) are left out of both and counted in the notes.',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
     for (const c of data.smoking?.records ?? []) {
       const day = c.courseStartedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(c);
+      const who = c;
       if (c.followup6m === null) {
         tally.note(day, who, 'courses left out, follow-up not yet due');
         continue;
@@ -118,12 +117,13 @@ const smokingReachShortEducation: CountingIndicator = {
     'trivially 100 % (short) and 0 % (medium, long).',
   baselines: [],
   target: null,
+  needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
     for (const c of data.smoking?.records ?? []) {
       const day = c.courseStartedAt;
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = attributesOf(c);
+      const who = c;
       if (c.education === null) tally.note(day, who, 'courses left out, education unknown');
       else tally.add(day, who, c.education === 'short' ? 1 : 0, 1);
     }

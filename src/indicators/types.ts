@@ -9,21 +9,18 @@
 import type { DayNumber } from '../calc/time.js';
 import type { Dimension, Group } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
-import type {
-  ExtractName,
-  LoadedData,
-  Offer,
-  PatientType,
-  PersonAttributes,
-  PopulationRow,
-  Sender,
-} from '../extracts/records.js';
+import type { Offer, PatientType, Sender } from '../domain/vocabulary.js';
+import type { ExtractName, LoadedData, PersonAttributes, PopulationRow } from '../extracts/records.js';
+import type { DerivedFacts, FactName } from '../facts/index.js';
+import type { z } from 'zod';
+import { AIMS, type Aim, type Direction, type Unit } from '../contracts/common.js';
+import type { ReasonSchema } from '../contracts/report.js';
 
-export type Aim = 'population_health' | 'quality' | 'cost';
-export const AIMS: readonly Aim[] = ['population_health', 'quality', 'cost'];
+export { AIMS, type Aim, type Direction, type Unit };
 
-export type Unit = 'percent' | 'per_1000' | 'count' | 'dkk_per_capita';
-export type Direction = 'higher_is_better' | 'lower_is_better' | 'none';
+/** Why a result has no value (status not_computed), as data: renderers show `message`,
+ *  programs switch on `code`. */
+export type Reason = z.infer<typeof ReasonSchema>;
 
 /** A baseline quoted in the catalogue; applies to the result whose group equals `group`. */
 export interface CatalogueBaseline {
@@ -64,11 +61,13 @@ export interface Tally {
   note(day: DayNumber, who: UnitAttributes, label: string): void;
 }
 
-export interface CountContext {
+export interface CountContext<N extends FactName = FactName> {
   /** The requested periods; a counting pass may skip dates outside [firstDay, lastDay]. */
   periods: readonly Period[];
   firstDay: DayNumber;
   lastDay: DayNumber;
+  /** The derived facts the indicator declared in `needs`, built once per data set. */
+  facts: Pick<DerivedFacts, N>;
 }
 
 interface IndicatorBase {
@@ -87,8 +86,10 @@ interface IndicatorBase {
   target: TargetRule | null;
 }
 
-export interface CountingIndicator extends IndicatorBase {
+export interface CountingIndicator<N extends FactName = FactName> extends IndicatorBase {
   kind: 'counting';
+  /** The derived facts (src/facts) the count reads; the engine builds each once per data set. */
+  needs: readonly N[];
   /** The breakdown dimensions the source carries (SPEC §1.3). */
   dimensions: readonly Dimension[];
   /** Dimensions always added to --by (LUP: patient_type, SPEC §3.2). */
@@ -96,8 +97,8 @@ export interface CountingIndicator extends IndicatorBase {
   /** Rates and DKK per capita: which inhabitants form the denominator (default: all). */
   populationFilter?: (row: PopulationRow) => boolean;
   /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
-  unavailable?: (data: LoadedData) => string | null;
-  count: (data: LoadedData, tally: Tally, context: CountContext) => void;
+  unavailable?: (data: LoadedData) => Reason | null;
+  count: (data: LoadedData, tally: Tally, context: CountContext<N>) => void;
   /** Run-level warnings (e.g. incomplete follow-up). */
   warnings?: (data: LoadedData, periods: readonly Period[]) => string[];
   /** Extra reference material printed by `indicators ID` (e.g. the diagnosis list). */

@@ -73,14 +73,9 @@ export interface Layout {
   footnotes: string[];
 }
 
-/** The reason a result was not computed, from its notes. */
+/** The reason a result was not computed, as the engine stated it (SPEC §3.1). */
 function reasonOf(r: Result): string {
-  if (r.suppressed) return '';
-  const explicit = r.notes.find((n) => n.startsWith('not computed') || n === 'no measurement');
-  if (explicit) return explicit.replace(/^not computed: /, '');
-  if (r.denominator === 0 && r.unit === 'percent') return 'no cases in the denominator';
-  if (r.unit === 'per_1000' || r.unit === 'dkk_per_capita') return 'no inhabitants in the population table for this group';
-  return 'no value';
+  return r.reason?.message ?? 'no value';
 }
 
 export function layout(report: Report, names: ReadonlyMap<string, string>): Layout {

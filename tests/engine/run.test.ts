@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArguments } from '../../src/calc/periods.js';
 import { runIndicators } from '../../src/engine/run.js';
+import { prepare } from '../../src/facts/index.js';
 import type { CountingIndicator, IndicatorDefinition } from '../../src/indicators/types.js';
 import { measuredIndicators } from '../../src/indicators/measurements.js';
 import type { LoadedData, Measurement } from '../../src/extracts/records.js';
@@ -14,6 +15,7 @@ function fake(unit: CountingIndicator['unit'], rows: UnitRow[], over: Partial<Co
     sources: unit === 'per_1000' || unit === 'dkk_per_capita' ? ['population'] : [],
     direction: 'higher_is_better', definition: '', baselines: [], target: null,
     dimensions: ['municipality', 'cluster', 'education', 'sex', 'age_band'],
+    needs: [],
     count(_data, tally) {
       for (const [d, sex, municipality, n, den] of rows) {
         tally.add(day(d), { sex, municipality, age: 70, education: null }, n, den);
@@ -24,7 +26,7 @@ function fake(unit: CountingIndicator['unit'], rows: UnitRow[], over: Partial<Co
   };
 }
 const run = (indicators: IndicatorDefinition[], data: LoadedData, periods: string[], by: string[] = [], minCell = 0, baselinePeriod?: string) =>
-  runIndicators(indicators, data, {
+  runIndicators(indicators, prepare(data), {
     periods: parsePeriodArguments(periods),
     by: by as never,
     minCell,

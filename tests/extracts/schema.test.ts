@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../src/extracts/fields.js';
-import { SCHEMAS } from '../../src/extracts/load.js';
+import { SCHEMAS } from '../../src/extracts/declarations.js';
 import { EXTRACT_NAMES } from '../../src/extracts/records.js';
 import { defineColumns, resolveHeader, UniqueKeys } from '../../src/extracts/schema.js';
 

@@ -5,6 +5,7 @@
 import { parsePeriodArguments, type Period } from '../../src/calc/periods.js';
 import type { CountingIndicator, UnitAttributes } from '../../src/indicators/types.js';
 import type { LoadedData } from '../../src/extracts/records.js';
+import { deriveFacts, prepare, type DerivedFacts } from '../../src/facts/index.js';
 
 export interface Sums {
   numerator: number;
@@ -28,6 +29,9 @@ export function tallyOf(
   const cell = (p: Period, key: string): Sums =>
     (out[p.id][key] ??= { numerator: 0, denominator: 0, notes: {} });
   const keys = (who: UnitAttributes) => (groupBy ? ['total', groupBy(who)] : ['total']);
+  // The derived facts the indicator declares, built as the engine builds them.
+  const prepared = prepare(data);
+  deriveFacts(prepared, indicator.needs);
   indicator.count(
     data,
     {
@@ -55,6 +59,7 @@ export function tallyOf(
       periods,
       firstDay: Math.min(...periods.map((p) => p.from)),
       lastDay: Math.max(...periods.map((p) => p.to)),
+      facts: prepared.facts as DerivedFacts,
     },
   );
   return out;

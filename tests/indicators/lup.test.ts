@@ -2,6 +2,9 @@
 // Expected numbers are worked out by hand in each test; /work/shared/examples/
 // lup-baselines-status/ walks the same rules.
 
+import type { DerivedFacts } from '../../src/facts/index.js';
+import { DIMENSIONS } from '../../src/calc/groups.js';
+import { groupOf } from '../../src/engine/aggregate.js';
 import { describe, expect, it } from 'vitest';
 import { lupIndicators } from '../../src/indicators/lup.js';
 import type { AnswerClass, LupAnswer, PatientType } from '../../src/extracts/records.js';
@@ -192,10 +195,12 @@ describe('equity: an answer is grouped by its own attributes (SPEC §1.3)', () =
     const seen: unknown[] = [];
     gp.count(
       data([row]),
-      { add: (_d, who) => seen.push(who), note: () => {} },
-      { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31') },
+      { add: (_d, who) => seen.push(groupOf(DIMENSIONS, who).group), note: () => {} },
+      { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31'), facts: {} as DerivedFacts },
     );
-    expect(seen).toEqual([{ municipality: '751', age: 9, sex: 'F', education: 'long', patientType: 'inpatient' }]);
+    expect(seen).toEqual([
+      { municipality: '751', cluster: 'Aarhus', education: 'long', sex: 'F', age_band: '0-17', patient_type: 'inpatient', sender: 'unknown', offer: 'unknown' },
+    ]);
   });
 
   it('by education: short 1/2, unknown 1/1', () => {

@@ -2,6 +2,7 @@
 // Expected numbers are worked out by hand in each test; the example folder
 // /work/shared/examples/working-days-and-rehabilitation/ walks the same rules.
 
+import type { DerivedFacts } from '../../src/facts/index.js';
 import { describe, expect, it } from 'vitest';
 import {
   contactDeadline,
@@ -384,7 +385,7 @@ describe('equity: every referral indicator carries the record\'s own attributes 
             seen.push([who.education, who.sex, who.age, who.municipality, who.sender, who.offer].join('|')),
           note: () => {},
         },
-        { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31') },
+        { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31'), facts: {} as DerivedFacts },
       );
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatch(/^short\|F\|70\|746\|(gp|hospital)\|(weight|rehabilitation|vulnerable_pregnancy)$/);

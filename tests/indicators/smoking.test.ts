@@ -1,6 +1,9 @@
 // SPEC §3.2 no. 12–14 (smoking-cessation follow-up). Expected numbers are worked out by hand
 // in each test; /work/shared/examples/lup-baselines-status/ walks the same rules.
 
+import type { DerivedFacts } from '../../src/facts/index.js';
+import { DIMENSIONS } from '../../src/calc/groups.js';
+import { groupOf } from '../../src/engine/aggregate.js';
 import { describe, expect, it } from 'vitest';
 import { smokingIndicators } from '../../src/indicators/smoking.js';
 import type { SmokingCourse } from '../../src/extracts/records.js';
@@ -208,10 +211,13 @@ describe('equity: a course is grouped by its own attributes (SPEC §1.3)', () =>
       const seen: unknown[] = [];
       indicator.count(
         data([c]),
-        { add: (_d, who) => seen.push(who), note: () => {} },
-        { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31') },
+        { add: (_d, who) => seen.push(groupOf(DIMENSIONS, who).group), note: () => {} },
+        { periods: [], firstDay: day('2019-01-01'), lastDay: day('2019-12-31'), facts: {} as DerivedFacts },
       );
-      expect(seen).toEqual([{ municipality: '760', age: 52, sex: 'M', education: 'medium' }]);
+      // The course's referral_source gp is not the referrals' sender dimension: sender unknown.
+      expect(seen).toEqual([
+        { municipality: '760', cluster: 'Vest', education: 'medium', sex: 'M', age_band: '18-64', patient_type: 'unknown', sender: 'unknown', offer: 'unknown' },
+      ]);
     }
   });
 

@@ -11,10 +11,10 @@ const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2016', group: {},
   numerator: 123, denominator: 1000, value: 12.3, ci95: [10.4, 14.5], suppressed: false,
   baseline: { value: 13.1, period: '2015', source: 'data' }, target: null, change: -0.8, change_pct: -6.1,
-  status: 'improving', notes: [], ...over,
+  status: 'improving', reason: null, notes: [], ...over,
 });
 
-const report = (results: Result[], breakdown: string[] = []): Report => ({
+const report = (results: Result[], breakdown: Report['breakdown'] = []): Report => ({
   schema_version: 1,
   tool: { name: 'triple-aim', version: '0.1.0', definition_version: 'rm-2015-2018.1' },
   inputs: [{ extract: 'admissions', path: 'data/admissions.csv', sha256: 'ab'.repeat(32), rows: 5000, rows_rejected: 0 }],
@@ -38,7 +38,7 @@ describe('table (SPEC §4.2)', () => {
   const r = report([
     result({}),
     result({ period: '2017', suppressed: true, value: null, numerator: null, denominator: null, ci95: null, status: 'not_computed' }),
-    result({ indicator: 'cost-per-capita', aim: 'cost', unit: 'dkk_per_capita', value: null, status: 'not_computed', notes: ['not computed: population.csv not loaded'] }),
+    result({ indicator: 'cost-per-capita', aim: 'cost', unit: 'dkk_per_capita', value: null, status: 'not_computed', reason: { code: 'source-not-loaded', message: 'population.csv not loaded' }, notes: ['not computed: population.csv not loaded'] }),
   ]);
   const text = renderTable(r, { color: false, names: new Map() });
 

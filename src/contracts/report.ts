@@ -1,0 +1,96 @@
+// The JSON report of `compute` (SPEC §4.1, with the fields of §3.4 and §4.4).
+
+import { z } from 'zod';
+import {
+  AimSchema,
+  DimensionSchema,
+  DirectionSchema,
+  GroupSchema,
+  InputSchema,
+  IntervalSchema,
+  PeriodRefSchema,
+  ToolSchema,
+  UnitSchema,
+} from './common.js';
+
+export const StatusSchema = z.enum(['met', 'improving', 'worsening', 'unchanged', 'not_met', 'no_target', 'not_computed']);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const BaselineRefSchema = z.strictObject({
+  value: z.number(),
+  period: z.string().nullable(),
+  /** "data" (--baseline-period), "baselines.csv", or the catalogue's citation. */
+  source: z.string(),
+});
+export type BaselineRef = z.infer<typeof BaselineRefSchema>;
+
+export const TargetRefSchema = z.strictObject({
+  /** The value to reach; for "increase over baseline" the baseline value to exceed. */
+  value: z.number(),
+  period: z.string().nullable(),
+  /** at_least (higher is better), at_most (lower is better), above_baseline (increase over baseline). */
+  rule: z.enum(['at_least', 'at_most', 'above_baseline']),
+});
+export type TargetRef = z.infer<typeof TargetRefSchema>;
+
+export const ReasonCodeSchema = z.enum([
+  'source-not-loaded',
+  'column-missing',
+  'no-measurement',
+  'no-value',
+  'zero-denominator',
+  'no-population',
+  'suppressed',
+]);
+
+/** Why a result has no value (status not_computed), as data. */
+export const ReasonSchema = z.strictObject({ code: ReasonCodeSchema, message: z.string() });
+
+export const ResultSchema = z.strictObject({
+  indicator: z.string(),
+  aim: AimSchema,
+  unit: UnitSchema,
+  direction: DirectionSchema,
+  period: z.string(),
+  group: GroupSchema,
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  ci95: IntervalSchema.nullable(),
+  suppressed: z.boolean(),
+  baseline: BaselineRefSchema.nullable(),
+  target: TargetRefSchema.nullable(),
+  change: z.number().nullable(),
+  change_pct: z.number().nullable(),
+  status: StatusSchema,
+  /** Set exactly when the value is null (status not_computed). */
+  reason: ReasonSchema.nullable(),
+  notes: z.array(z.string()),
+});
+export type Result = z.infer<typeof ResultSchema>;
+
+export const SuppressionSchema = z.strictObject({
+  min_cell: z.number().int(),
+  /** Results hidden because a count was between 1 and min_cell − 1. */
+  primary: z.number().int(),
+  /** Results hidden so that a primary one cannot be derived from the total. */
+  complementary: z.number().int(),
+  description: z.string(),
+});
+export type SuppressionRef = z.infer<typeof SuppressionSchema>;
+
+export const ReportSchema = z.strictObject({
+  schema_version: z.literal(1),
+  tool: ToolSchema,
+  /** Only when SOURCE_DATE_EPOCH is set (SPEC §4.1). */
+  generated_at: z.string().optional(),
+  inputs: z.array(InputSchema),
+  periods: z.array(PeriodRefSchema),
+  breakdown: z.array(DimensionSchema),
+  suppression: SuppressionSchema,
+  results: z.array(ResultSchema),
+  warnings: z.array(z.string()),
+});
+export type Report = z.infer<typeof ReportSchema>;
+export type InputRef = z.infer<typeof InputSchema>;
+export type PeriodRef = z.infer<typeof PeriodRefSchema>;
