@@ -2,10 +2,12 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXTRACT_NAMES, type ExtractName } from '../extracts/records.js';
+import { extractFileName } from '../extracts/declarations.js';
 import type { ExtractSource, ReadOptions } from '../extracts/load.js';
 import { InputError, UsageError } from './errors.js';
+import { parseNonNegativeInt } from './selection.js';
 
 export interface InputOptions {
   data?: string;
@@ -27,23 +29,16 @@ export function addInputOptions(cmd: Command): Command {
     cmd.option(`--${name} <file>`, `${name} extract (wins over --data; "-" reads standard input)`);
   }
   cmd
-    .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB')
+    .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB', parseDelimiter)
     .addOption(new Option('--encoding <name>', 'text encoding of the files').choices(['utf8', 'latin1']).default('utf8'))
-    .option('--max-errors <n>', 'how many problems to print (all are counted)', parseNonNegativeInt('--max-errors'), 20);
+    .option('--max-errors <n>', 'how many problems to print (all are counted)', parseNonNegativeInt, 20);
   return cmd;
 }
 
-export function parseNonNegativeInt(flag: string): (value: string) => number {
-  return (value: string) => {
-    if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag}: "${value}" is not a whole number ≥ 0`);
-    return Number(value.trim());
-  };
-}
-
-function normaliseDelimiter(d: string | undefined): string | undefined {
-  if (d === undefined) return undefined;
+/** --delimiter: one character, or "tab" / "\\t" for TAB. */
+export function parseDelimiter(d: string): string {
   if (d === 'tab' || d === '\\t' || d === 'TAB') return '\t';
-  if (d.length !== 1) throw new UsageError(`--delimiter: "${d}" must be one character (or "tab")`);
+  if (d.length !== 1) throw new InvalidArgumentError('expected one character (or "tab")');
   return d;
 }
 
@@ -55,7 +50,7 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
       throw new InputError(`--data: "${opts.data}" is not a folder`);
     }
     for (const name of EXTRACT_NAMES) {
-      for (const file of [`${name}.csv`, `${name}.csv.gz`]) {
+      for (const file of [extractFileName(name), `${extractFileName(name)}.gz`]) {
         const path = join(opts.data, file);
         if (!byName.has(name) && existsSync(path)) byName.set(name, path);
       }
@@ -72,7 +67,7 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
   if (byName.size === 0) {
     if (opts.data !== undefined) {
       throw new InputError(
-        `--data: no extract found in "${opts.data}" (expected ${EXTRACT_NAMES.map((n) => n + '.csv').join(', ')})`,
+        `--data: no extract found in "${opts.data}" (expected ${EXTRACT_NAMES.map(extractFileName).join(', ')})`,
       );
     }
     throw new UsageError('no input: give --data DIR or at least one of --admissions, --referrals, … (see --help)');
@@ -81,5 +76,5 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
 }
 
 export function readOptions(opts: InputOptions): ReadOptions {
-  return { delimiter: normaliseDelimiter(opts.delimiter), encoding: opts.encoding };
+  return { delimiter: opts.delimiter, encoding: opts.encoding };
 }

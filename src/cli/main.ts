@@ -1,36 +1,43 @@
 // The program: commander set-up, one file per command, and the one place where errors become
-// messages on stderr and exit codes (SPEC §1.5). Commands return their exit code.
+// messages on stderr and exit codes (SPEC §1.5). Each command's action returns its exit code
+// (src/cli/command.ts); main reads it after parsing.
 
 import { Command, CommanderError } from 'commander';
+import { exitCodeOf } from './command.js';
+import { computeCommand } from './compute.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { registerCompute } from './compute.js';
-import { registerValidate } from './validate.js';
-import { registerIndicators } from './indicators.js';
-import { registerSample } from './sample.js';
+import { indicatorsCommand } from './indicators.js';
+import { sampleCommand } from './sample.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 import { VERSION } from '../version.js';
 
-/** A command action reports its exit code through this callback. */
-export type SetExitCode = (code: number) => void;
+/** Every usage error reads the same way: `triple-aim: <what>` then the --help hint, whether
+ *  commander found it (an unknown option, a value its parser refused) or a command did. */
+const USAGE_PREFIX = 'triple-aim: ';
+const HELP_HINT = '(run with --help for usage)';
 
-export function buildProgram(setExitCode: SetExitCode): Command {
+export function buildProgram(): Command {
   const program = new Command();
   program
     .name('triple-aim')
     .description(
       'Triple Aim indicators of the Danish health agreement (Sundhedsaftalen, Region Midtjylland) from CSV extracts.',
     )
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
-    });
-  registerCompute(program, setExitCode);
-  registerValidate(program, setExitCode);
-  registerIndicators(program, setExitCode);
-  registerSample(program, setExitCode);
-  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+    .version(VERSION, '-V, --version');
+  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), schemaCommand()]) {
+    program.addCommand(cmd);
+  }
+  for (const cmd of [program, ...program.commands]) {
+    cmd
+      .exitOverride()
+      .showHelpAfterError(HELP_HINT)
+      .configureOutput({
+        writeOut: (s) => process.stdout.write(s),
+        writeErr: (s) => process.stderr.write(s),
+        outputError: (s, write) => write(s.replace(/^error: /, USAGE_PREFIX)),
+      });
+  }
   return program;
 }
 
@@ -48,17 +55,16 @@ function quietOnClosedStdout(): void {
 
 export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedStdout();
-  let exitCode: number = EXIT.ok;
-  const program = buildProgram((code) => {
-    exitCode = code;
-  });
+  const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
-    if (argv.length <= 2) {
+    const code = exitCodeOf(program);
+    if (code === undefined) {
+      // No command (SPEC §1.1): the usage on stderr, exit 2.
       program.outputHelp({ error: true });
       return EXIT.usage;
     }
-    return exitCode;
+    return code;
   } catch (err) {
     return handleError(err);
   }
@@ -66,15 +72,16 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 export function handleError(err: unknown): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-      return EXIT.ok;
-    }
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    // The usage shown because no command was given is an error (exit 2, SPEC §1.1); `help`
+    // asked for is not.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // commander has already printed its message.
     return EXIT.usage;
   }
   if (err instanceof UsageError) {
-    stderrLine(`triple-aim: ${err.message}`);
-    stderrLine('(run with --help for usage)');
+    stderrLine(USAGE_PREFIX + err.message);
+    stderrLine(HELP_HINT);
     return EXIT.usage;
   }
   if (err instanceof InputError) {

@@ -2,15 +2,15 @@
 // synthetic set of all seven extracts. The files are the result; a one-line summary per file
 // goes to stderr (SPEC §1.4: everything but results goes to stderr).
 
-import type { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { writeSample, ROWS_AT_SCALE_1 } from '../sample/generate.js';
+import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import type { SetExitCode } from './main.js';
 
 export function parseSeed(value: string): number {
   const text = value.trim();
   const n = Number(text);
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n)) throw new UsageError(`--seed: "${value}" is not a whole number`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number');
   return n;
 }
 
@@ -18,7 +18,7 @@ export function parseScale(value: string): number {
   const text = value.trim();
   const n = Number(text);
   if (!/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) || !Number.isFinite(n) || n <= 0) {
-    throw new UsageError(`--scale: "${value}" is not a positive number`);
+    throw new InvalidArgumentError('expected a positive number');
   }
   return n;
 }
@@ -29,9 +29,8 @@ interface SampleCommandOptions {
   scale: number;
 }
 
-export function registerSample(program: Command, setExitCode: SetExitCode): void {
-  program
-    .command('sample')
+export function sampleCommand(): Command {
+  const cmd = new Command('sample')
     .description('write a consistent synthetic set of all seven extracts (for trying the tool and for benchmarks)')
     .requiredOption('--out <dir>', 'folder to write admissions.csv … baselines.csv into (created if needed; files are replaced)')
     .option('--seed <n>', 'seed of the random generator: the same seed and scale give identical files', parseSeed, 1)
@@ -46,20 +45,20 @@ export function registerSample(program: Command, setExitCode: SetExitCode): void
     .addHelpText(
       'after',
       '\nExamples:\n  triple-aim sample --out data-samples\n  triple-aim sample --out /tmp/bench --scale 200   # 1,000,000 admissions\n',
-    )
-    .action(async (opts: SampleCommandOptions) => {
-      try {
-        await writeSample(opts.out, { seed: opts.seed, scale: opts.scale }, (file) => {
-          process.stderr.write(`wrote ${file.path} (${file.rows} rows)\n`);
-        });
-      } catch (err) {
-        // A folder that cannot be created or written is a bad --out, not a bug.
-        const e = err as NodeJS.ErrnoException;
-        if (typeof e?.code === 'string' && typeof e.syscall === 'string') {
-          throw new UsageError(`--out: cannot write to "${opts.out}" (${e.code}: ${e.syscall}${e.path ? ' ' + e.path : ''})`);
-        }
-        throw err;
+    );
+  return runs(cmd, async (opts: SampleCommandOptions) => {
+    try {
+      await writeSample(opts.out, { seed: opts.seed, scale: opts.scale }, (file) => {
+        process.stderr.write(`wrote ${file.path} (${file.rows} rows)\n`);
+      });
+    } catch (err) {
+      // A folder that cannot be created or written is a bad --out, not a bug.
+      const e = err as NodeJS.ErrnoException;
+      if (typeof e?.code === 'string' && typeof e.syscall === 'string') {
+        throw new UsageError(`--out: cannot write to "${opts.out}" (${e.code}: ${e.syscall}${e.path ? ' ' + e.path : ''})`);
       }
-      setExitCode(EXIT.ok);
-    });
+      throw err;
+    }
+    return EXIT.ok;
+  });
 }

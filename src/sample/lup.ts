@@ -7,7 +7,7 @@
 // little from year to year, starting near the 2013 baselines.
 
 import { dayNumber } from '../calc/time.js';
-import type { PatientType } from '../extracts/records.js';
+import type { PatientType } from '../domain/vocabulary.js';
 import { ageOn, isoDay, YEARS } from './calendar.js';
 import { personOf, type Profile } from './people.js';
 import { deriveSeed, Random, Weighted } from './random.js';

@@ -7,7 +7,7 @@
 // in memory — that is how referrals share patient ids with admissions at any scale.
 
 import { dayNumber, type DayNumber } from '../calc/time.js';
-import type { Education, Sex } from '../extracts/records.js';
+import type { Education, Sex } from '../domain/vocabulary.js';
 import { deriveSeed, Random, Weighted } from './random.js';
 
 /** Inhabitants on 1 January 2016 (rounded, after Statistics Denmark's FOLK1A) and yearly growth. */

@@ -9,7 +9,7 @@
 // received_at; no date lies after the end of the data (what has not happened yet is missing).
 
 import { dayNumber, type DayNumber } from '../calc/time.js';
-import type { Offer, Sender } from '../extracts/records.js';
+import { PREVENTION_OFFER, type Offer, type Sender } from '../domain/vocabulary.js';
 import { ageOn, DATA_END, DATA_START, isoDay } from './calendar.js';
 import { personOf, type Person } from './people.js';
 import { deriveSeed, Random, Weighted } from './random.js';
@@ -33,15 +33,7 @@ export const REFERRAL_COLUMNS = [
 ] as const;
 
 /** SPEC §3.2 no. 8: the prevention offers (KRAM factors and patient education). */
-export const PREVENTION_OFFERS: readonly Offer[] = [
-  'smoking_cessation',
-  'alcohol',
-  'weight',
-  'physical_activity',
-  'diet',
-  'chronic_disease',
-  'mental_health',
-];
+export const PREVENTION_OFFERS: readonly Offer[] = PREVENTION_OFFER.values;
 
 export interface ReferralStats {
   rows: number;

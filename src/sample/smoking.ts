@@ -4,7 +4,7 @@
 // have no follow-up yet. Participants are mostly short-educated (SPEC §3.2 no. 14).
 
 import { dayNumber, isoWeekday, type DayNumber } from '../calc/time.js';
-import type { Followup, ReferralSource } from '../extracts/records.js';
+import type { Followup, ReferralSource } from '../domain/vocabulary.js';
 import { ageOn, DATA_END, isoDay } from './calendar.js';
 import { personOf } from './people.js';
 import { deriveSeed, Random, Weighted } from './random.js';

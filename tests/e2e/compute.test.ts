@@ -96,7 +96,7 @@ describe('compute exit codes (SPEC §1.5)', () => {
     [['compute', '--data', SAMPLES, '--indicators', 'no-such'], /unknown indicator id "no-such"/],
     [['compute', '--data', SAMPLES, '--by', 'colour'], /unknown dimension "colour"/],
     [['compute', '--data', SAMPLES, '--format', 'xml'], /Allowed choices are table, json, markdown, csv/],
-    [['compute', '--data', SAMPLES, '--min-cell', 'five'], /--min-cell: "five" is not a whole number/],
+    [['compute', '--data', SAMPLES, '--min-cell', 'five'], /^triple-aim: option '--min-cell <n>' argument 'five' is invalid\. expected a whole number ≥ 0\n\(run with --help for usage\)\n$/],
     [['compute', '--data', SAMPLES, '--nonsense'], /unknown option '--nonsense'/],
     [['compute'], /no input/],
     [['frobnicate'], /unknown command/],

@@ -110,3 +110,11 @@ export function show(r: RunResult): string {
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+\(?.*:\d+:\d+\)?$/m.test(text) || /^\s{4}at /m.test(text);
 }
+
+/** Parses a command's JSON stdout strictly with its zod contract (src/contracts): a field the
+ *  renderer dropped, renamed or added fails the test with zod's list of issues. */
+export function parseOutput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, stdout: string): T {
+  const parsed = schema.safeParse(JSON.parse(stdout));
+  if (!parsed.success) throw new Error(`the output does not match its contract:\n${JSON.stringify(parsed.error.issues, null, 2).slice(0, 4000)}`);
+  return parsed.data;
+}

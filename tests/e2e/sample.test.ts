@@ -67,11 +67,11 @@ describe('triple-aim sample', () => {
 
   it.each([
     [['sample'], /--out/],
-    [['sample', '--out', 'x', '--scale', '0'], /--scale: "0" is not a positive number/],
-    [['sample', '--out', 'x', '--scale', '-2'], /--scale: "-2" is not a positive number/],
-    [['sample', '--out', 'x', '--scale', 'big'], /--scale: "big" is not a positive number/],
-    [['sample', '--out', 'x', '--seed', '1.5'], /--seed: "1.5" is not a whole number/],
-    [['sample', '--out', 'x', '--seed', 'abc'], /--seed: "abc" is not a whole number/],
+    [['sample', '--out', 'x', '--scale', '0'], /option '--scale <k>' argument '0' is invalid\. expected a positive number/],
+    [['sample', '--out', 'x', '--scale', '-2'], /option '--scale <k>' argument '-2' is invalid\. expected a positive number/],
+    [['sample', '--out', 'x', '--scale', 'big'], /option '--scale <k>' argument 'big' is invalid\. expected a positive number/],
+    [['sample', '--out', 'x', '--seed', '1.5'], /option '--seed <n>' argument '1\.5' is invalid\. expected a whole number/],
+    [['sample', '--out', 'x', '--seed', 'abc'], /option '--seed <n>' argument 'abc' is invalid\. expected a whole number/],
     [['sample', '--out', 'x', '--bogus'], /unknown option/],
   ])('usage error %j exits 2 with a message and no stack trace', (args, message) => {
     const r = run(...args);

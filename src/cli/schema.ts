@@ -1,0 +1,22 @@
+// `triple-aim schema [NAME]` (SPEC §11): the JSON Schema of each JSON output, derived from its
+// zod declaration in src/contracts.
+
+import { Argument, Command } from 'commander';
+import { jsonSchemaOf, OUTPUT_NAMES, type OutputName } from '../contracts/index.js';
+import { runs } from './command.js';
+import { writeResult } from './output.js';
+
+export function schemaCommand(): Command {
+  const cmd = new Command('schema')
+    .description('print the JSON Schema (draft 2020-12) of a JSON output; without NAME, all of them by name')
+    .addArgument(new Argument('[name]', 'which output').choices(OUTPUT_NAMES))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  triple-aim schema report > report.schema.json\n  triple-aim schema validate\n  triple-aim schema   # { "report": {…}, "validate": {…}, … }',
+    );
+  return runs(cmd, async (name: OutputName | undefined) => {
+    const schema = name ? jsonSchemaOf(name) : Object.fromEntries(OUTPUT_NAMES.map((n) => [n, jsonSchemaOf(n)]));
+    await writeResult(JSON.stringify(schema, null, 2) + '\n');
+    return 0;
+  });
+}

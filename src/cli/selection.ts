@@ -1,0 +1,80 @@
+// The selection options that compute, monitor and evaluate share (SPEC §1.3): their values are
+// parsed by commander argument parsers, so a bad value is a usage error (exit 2) reported the
+// same way as every other (commander's InvalidArgumentError), before any file is read.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DIMENSIONS, isDimension, type Dimension } from '../calc/groups.js';
+import { parsePeriodArgument, PeriodError, type Period } from '../calc/periods.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import { AIMS, type Aim, type IndicatorDefinition } from '../indicators/types.js';
+import { UsageError } from './errors.js';
+
+/** --period values, accumulated: each is an id or a range A..B (SPEC §1.3). */
+export function collectPeriods(value: string, previous: Period[] = []): Period[] {
+  try {
+    const seen = new Set(previous.map((p) => p.id));
+    return [...previous, ...parsePeriodArgument(value).filter((p) => !seen.has(p.id))];
+  } catch (e) {
+    if (e instanceof PeriodError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+
+/** One period id, not a range (--baseline-period, --freeze, --phase). */
+export function onePeriod(value: string): Period {
+  const periods = collectPeriods(value);
+  if (periods.length !== 1) throw new InvalidArgumentError(`expected one period, not a range ("${value}")`);
+  return periods[0];
+}
+
+/** --by: breakdown dimensions, comma-separated, case-insensitive, duplicates once. */
+export function parseDimensions(value: string): Dimension[] {
+  const by: Dimension[] = [];
+  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const d = raw.toLowerCase();
+    if (!isDimension(d)) throw new InvalidArgumentError(`unknown dimension "${raw}" (expected ${DIMENSIONS.join(', ')})`);
+    if (!by.includes(d)) by.push(d);
+  }
+  return by;
+}
+
+/** --indicators: catalogue ids, comma-separated. */
+export function parseIndicatorIds(value: string): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !CATALOGUE.some((i) => i.id === id));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new InvalidArgumentError(
+      `unknown indicator id ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'} (run \`triple-aim indicators\` for the list)`,
+    );
+  }
+  return ids;
+}
+
+export function parseNonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return Number(value.trim());
+}
+
+export interface SelectionOptions {
+  period?: Period[];
+  by?: Dimension[];
+  indicators?: string[];
+  aim?: Aim;
+}
+
+export function addSelectionOptions(cmd: Command, periodHelp: string): Command {
+  return cmd
+    .option('--period <id>', periodHelp, collectPeriods)
+    .option('--by <dims>', `break down by ${DIMENSIONS.join(', ')} (comma-separated)`, parseDimensions)
+    .option('--indicators <ids>', 'only these indicator ids (comma-separated; see `triple-aim indicators`)', parseIndicatorIds)
+    .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS));
+}
+
+/** The catalogue indicators selected by --indicators and --aim, in catalogue order. */
+export function selectIndicators(opts: Pick<SelectionOptions, 'indicators' | 'aim'>): IndicatorDefinition[] {
+  let indicators = [...CATALOGUE];
+  if (opts.indicators !== undefined) indicators = indicators.filter((i) => opts.indicators!.includes(i.id));
+  if (opts.aim) indicators = indicators.filter((i) => i.aim === opts.aim);
+  if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
+  return indicators;
+}

@@ -1,0 +1,23 @@
+// Every JSON output of the tool, by the name `triple-aim schema NAME` takes (SPEC §11).
+
+import { z } from 'zod';
+import { CatalogueSchema } from './catalogue.js';
+import { ReportSchema } from './report.js';
+import { ValidationReportSchema } from './validate.js';
+
+export const OUTPUT_SCHEMAS = {
+  /** `compute --format json` */
+  report: ReportSchema,
+  /** `validate --format json` */
+  validate: ValidationReportSchema,
+  /** `indicators --format json` */
+  indicators: CatalogueSchema,
+} as const;
+
+export type OutputName = keyof typeof OUTPUT_SCHEMAS;
+export const OUTPUT_NAMES = Object.keys(OUTPUT_SCHEMAS) as OutputName[];
+
+/** The JSON Schema (draft 2020-12) of one output, as zod derives it. */
+export function jsonSchemaOf(name: OutputName): Record<string, unknown> {
+  return z.toJSONSchema(OUTPUT_SCHEMAS[name], { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
