@@ -5,11 +5,9 @@
 /** The charts of `--chart` once `auto` is resolved (see chart.ts). */
 export type ChartType = 'run' | 'p' | 'pp' | 'u' | 'up' | 'i';
 
-/** An indicator's unit; the same union as the catalogue's `Unit` (src/indicators/types.ts). */
-export type Unit = 'percent' | 'per_1000' | 'count' | 'dkk_per_capita';
-
-/** An indicator's direction; the same union as the catalogue's `Direction`. */
-export type Direction = 'higher_is_better' | 'lower_is_better' | 'none';
+/** An indicator's unit and direction, as declared in the output contract (src/contracts). */
+import type { Direction, Unit } from '../../contracts/common.js';
+export type { Direction, Unit };
 
 /**
  * One point of a series as `compute` reports it (SPEC §7 "Series"): `value` in the

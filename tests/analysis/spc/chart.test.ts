@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartForUnit, type RequestedChart } from '../../../src/analysis/spc/chart.js';
-import type { ChartType, Direction, Unit } from '../../../src/analysis/spc/types.js';
-import type { Direction as CatalogueDirection, Unit as CatalogueUnit } from '../../../src/indicators/types.js';
+import type { ChartType, Unit } from '../../../src/analysis/spc/types.js';
 
 describe('chart choice (SPEC §7 --chart)', () => {
   it('auto is Laney P′ for percent, U′ for per_1000 and i for count and dkk_per_capita', () => {
@@ -38,16 +37,5 @@ describe('chart choice (SPEC §7 --chart)', () => {
   it('names what the chart needs in the note', () => {
     expect(chartForUnit('p', 'per_1000').note).toBe('--chart p fits only percent indicators, not per_1000: shown as a run chart');
     expect(chartForUnit('up', 'count').note).toBe('--chart up fits only per_1000 indicators, not count: shown as a run chart');
-  });
-});
-
-describe('the SPC types mirror the catalogue', () => {
-  it('Unit and Direction are the same unions as in src/indicators/types.ts', () => {
-    // Compile-time: each assignment fails to type-check if the unions drift apart.
-    const units: Unit[] = [] as CatalogueUnit[];
-    const catalogueUnits: CatalogueUnit[] = [] as Unit[];
-    const directions: Direction[] = [] as CatalogueDirection[];
-    const catalogueDirections: CatalogueDirection[] = [] as Direction[];
-    expect([units, catalogueUnits, directions, catalogueDirections]).toEqual([[], [], [], []]);
   });
 });

@@ -1,6 +1,6 @@
 // analyseSeries: phases, baselines, freeze, gaps and the series verdict (SPEC §7), on the
 // shared worked example (examples/monitoring-run-and-control-charts, copied to
-// fixtures/monitoring-run-and-control-charts.expected.json) and on hand-worked edge series.
+// tests/fixtures/examples/monitoring-run-and-control-charts/expected.json) and on hand-worked edge series.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('worked example 4: run chart, p chart and a new phase (examples/monitor
     phases: PhaseAnalysis[];
     points: ExpectedPoint[];
   }
-  const fixture = new URL('./fixtures/monitoring-run-and-control-charts.expected.json', import.meta.url);
+  const fixture = new URL('../../fixtures/examples/monitoring-run-and-control-charts/expected.json', import.meta.url);
   const runs = (JSON.parse(readFileSync(fixture, 'utf8')) as { runs: { command: string; output: { series: ExpectedSeries[] } }[] }).runs;
 
   it('has the three runs of the README', () => {
