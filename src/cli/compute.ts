@@ -15,9 +15,18 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { chooseFormat, colourEnabled, writeResult } from './output.js';
-import { addSelectionOptions, onePeriod, parseNonNegativeInt, selectIndicators, type SelectionOptions } from './selection.js';
+import {
+  addAnalysisOptions,
+  addSelectionOptions,
+  checkStandard,
+  onePeriod,
+  parseNonNegativeInt,
+  selectIndicators,
+  type AnalysisOptions,
+  type SelectionOptions,
+} from './selection.js';
 
-interface ComputeOptions extends InputOptions, SelectionOptions {
+interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions {
   baselinePeriod?: Period;
   format?: ReportFormat;
   out?: string;
@@ -37,12 +46,16 @@ Examples:
   triple-aim compute --data data-samples
   triple-aim compute --data extracts --period 2016 --period 2017 --by cluster --format markdown --out report.md
   triple-aim compute --admissions adm.csv.gz --population pop.csv --period 2016-01..2016-12 --indicators readmission-30d
-  triple-aim compute --data extracts --format json --fail-on worsening   # CI gate: exit 3 on a worsening result`,
+  triple-aim compute --data extracts --format json --fail-on worsening   # CI gate: exit 3 on a worsening result
+  triple-aim compute --data extracts --period 2017 --by municipality --standardize esp2013 --compare
+  triple-aim compute --data extracts --period 2017 --equity --format markdown`,
     );
   addInputOptions(cmd);
   addSelectionOptions(cmd, 'YYYY, YYYY-Qn, YYYY-MM or a range A..B (repeatable; default: every year the data touch)');
   cmd
-    .option('--baseline-period <id>', "compute each indicator's baseline from the data of this period", onePeriod)
+    .option('--baseline-period <id>', "compute each indicator's baseline from the data of this period", onePeriod);
+  addAnalysisOptions(cmd);
+  cmd
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS))
     .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
@@ -56,6 +69,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const indicators = selectIndicators(opts);
   const sources = resolveSources(opts);
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  checkStandard(opts.standardize, data);
 
   let periods = opts.period ?? null;
   if (!periods) {
@@ -71,6 +85,9 @@ async function compute(opts: ComputeOptions): Promise<number> {
     by,
     minCell: opts.minCell,
     baselinePeriod: opts.baselinePeriod,
+    standardize: opts.standardize,
+    equity: opts.equity === true,
+    compare: opts.compare === true,
   });
   const report = assembleReport(run, {
     inputs: infos,

@@ -7,6 +7,8 @@ import { DIMENSIONS, isDimension, type Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, PeriodError, type Period } from '../calc/periods.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { AIMS, type Aim, type IndicatorDefinition } from '../indicators/types.js';
+import type { Standard } from '../engine/run.js';
+import type { LoadedData } from '../extracts/records.js';
 import { UsageError } from './errors.js';
 
 /** --period values, accumulated: each is an id or a range A..B (SPEC §1.3). */
@@ -77,4 +79,42 @@ export function selectIndicators(opts: Pick<SelectionOptions, 'indicators' | 'ai
   if (opts.aim) indicators = indicators.filter((i) => i.aim === opts.aim);
   if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
   return indicators;
+}
+
+/** --standardize esp2013|population:YYYY (SPEC §8.1). */
+export function parseStandard(value: string): Standard {
+  const text = value.trim().toLowerCase();
+  if (text === 'esp2013') return { name: 'esp2013' };
+  const m = /^population:(\d{4})$/.exec(text);
+  if (m) return { name: `population:${Number(m[1])}`, year: Number(m[1]) };
+  throw new InvalidArgumentError('expected esp2013 or population:YYYY (e.g. population:2015)');
+}
+
+/** The analyses of SPEC §8, shared by compute, monitor, evaluate and report. */
+export interface AnalysisOptions {
+  standardize?: Standard;
+  equity?: boolean;
+  compare?: boolean;
+}
+
+export function addAnalysisOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--standardize <standard>',
+      'directly age-standardised rates for the per-1000 indicators: esp2013 (European Standard Population 2013) or population:YYYY',
+      parseStandard,
+    )
+    .option('--equity', 'education gaps (short − long, ratio, SII and RII) for percent and per-1000 indicators')
+    .option('--compare', 'compare every group of a breakdown with the region (95 % and 99.8 % intervals)');
+}
+
+/** A population:YYYY standard needs that year in population.csv (SPEC §8.1: else exit 2). */
+export function checkStandard(standard: Standard | undefined, data: LoadedData): void {
+  if (standard === undefined || standard.name === 'esp2013') return;
+  const year = (standard as { year: number }).year;
+  if (!data.population) throw new UsageError(`--standardize ${standard.name} needs population.csv`);
+  if (!data.population.records.some((r) => r.year === year)) {
+    const years = [...new Set(data.population.records.map((r) => r.year))].sort();
+    throw new UsageError(`--standardize ${standard.name}: population.csv has no rows for ${year} (it has ${years.join(', ') || 'no rows'})`);
+  }
 }

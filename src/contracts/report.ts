@@ -46,6 +46,41 @@ export const ReasonCodeSchema = z.enum([
 /** Why a result has no value (status not_computed), as data. */
 export const ReasonSchema = z.strictObject({ code: ReasonCodeSchema, message: z.string() });
 
+/** `--standardize` (SPEC §8.1): the directly standardised rate per 1000 with Dobson's interval. */
+export const StandardizedSchema = z.strictObject({
+  value: z.number().nullable(),
+  ci95: IntervalSchema.nullable(),
+  /** The option's text: `esp2013`, `population:2015`. */
+  standard: z.string(),
+  method: z.literal('dobson'),
+});
+export type Standardized = z.infer<typeof StandardizedSchema>;
+
+const MeasureSchema = z.strictObject({ value: z.number().nullable(), ci95: IntervalSchema.nullable() });
+const EducationGroupSchema = z.strictObject({
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+});
+
+/** `--equity` (SPEC §8.2): short − long gap, ratio, slope and relative index of inequality. */
+export const EquitySchema = z.strictObject({
+  gap: MeasureSchema,
+  ratio: MeasureSchema,
+  sii: MeasureSchema,
+  rii: MeasureSchema,
+  groups: z.strictObject({ short: EducationGroupSchema, medium: EducationGroupSchema, long: EducationGroupSchema }),
+});
+
+export const ComparisonLevelSchema = z.enum(['better', 'worse', 'similar', 'higher', 'lower']);
+
+/** `--compare` (SPEC §8.3): a group's intervals set against the region's value. */
+export const ComparisonSchema = z.strictObject({
+  reference: z.number().nullable(),
+  level95: ComparisonLevelSchema.nullable(),
+  level998: ComparisonLevelSchema.nullable(),
+});
+
 export const ResultSchema = z.strictObject({
   indicator: z.string(),
   aim: AimSchema,
@@ -57,6 +92,8 @@ export const ResultSchema = z.strictObject({
   denominator: z.number().nullable(),
   value: z.number().nullable(),
   ci95: IntervalSchema.nullable(),
+  /** With --compare, percent and per_1000 results: the 99.8 % interval (SPEC §8.3). */
+  ci998: IntervalSchema.nullable().optional(),
   suppressed: z.boolean(),
   baseline: BaselineRefSchema.nullable(),
   target: TargetRefSchema.nullable(),
@@ -65,6 +102,12 @@ export const ResultSchema = z.strictObject({
   status: StatusSchema,
   /** Set exactly when the value is null (status not_computed). */
   reason: ReasonSchema.nullable(),
+  /** With --standardize, per_1000 results (null for groups with an age band). */
+  standardized: StandardizedSchema.nullable().optional(),
+  /** With --equity, percent and per_1000 results whose group has no education key. */
+  equity: EquitySchema.optional(),
+  /** With --compare, every non-total group of a breakdown. */
+  comparison: ComparisonSchema.optional(),
   notes: z.array(z.string()),
 });
 export type Result = z.infer<typeof ResultSchema>;

@@ -1,19 +1,45 @@
 // Turns the units an indicator reports (Tally.add / Tally.note) into sums per period and
 // group. A unit is added to every requested period that contains its date, and to the total
 // row plus the one combination group of the breakdown (SPEC §1.3: no per-dimension subtotals).
+//
+// Two analyses need more than a cell's sums, and the tally keeps it only when asked:
+// - equity (SPEC §8.2): each cell's units split by education (short/medium/long), so a gap
+//   can be computed within every group and period;
+// - direct standardisation (SPEC §8.1): each cell's events per ESP2013 age band, and per
+//   person (patient_id) within the band, for the variance of non-independent events.
+//
+// Cost: monitor asks for 48 months at once, so a unit finds its periods through a day → period
+// table when the periods do not overlap (months, quarters or years of one kind), instead of
+// testing every period; overlapping periods (a year and its quarters) are tested one by one.
 
-import type { DayNumber } from '../calc/time.js';
 import { ageBand, clusterOf, type Dimension, type Group, UNKNOWN } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
+import type { DayNumber } from '../calc/time.js';
+import { esp2013BandOf } from '../analysis/standardisation.js';
+import type { Education } from '../domain/vocabulary.js';
 import type { Tally, UnitAttributes } from '../indicators/types.js';
 
-export interface Cell {
-  group: Group;
+/** Sums of the units of one education level within a cell. */
+export interface Sums {
   numerator: number;
   denominator: number;
-  /** Units added (even with numerator 0): "the group has events". */
   units: number;
+}
+
+/** Events of one ESP2013 age band within a cell, and per person (SPEC §8.1). */
+export interface BandEvents {
+  events: number;
+  /** patient_id → events of that person in this band (units without a person are not kept). */
+  persons: Map<string, number>;
+}
+
+export interface Cell extends Sums {
+  group: Group;
   notes: Map<string, number>;
+  /** With `byEducation`: the cell's units per education level (unknown left out). */
+  education?: Map<Education, Sums>;
+  /** With `strata`: events per ESP2013 band (index 0–18), created on first use. */
+  strata?: (BandEvents | undefined)[];
 }
 
 /** cells[periodIndex] : groupKey → Cell; the total row has key "". */
@@ -54,81 +80,179 @@ export function groupOf(dims: readonly Dimension[], who: UnitAttributes): { key:
   return { key: values.join(KEY_SEPARATOR), group };
 }
 
-/** A Tally that sums into cells; `periods` are the periods to compute, in any order. */
-export class CellTally implements Tally {
-  readonly cells: CellsByPeriod;
+/** What a tally keeps beyond each cell's sums, and which units it counts. */
+export interface TallyOptions {
+  /** Only units for which this holds are counted or noted (evaluate: the region, one arm). */
+  unitFilter?: (who: UnitAttributes) => boolean;
+  /** Keep each cell's units per education level (SPEC §8.2). */
+  byEducation?: boolean;
+  /** Keep each cell's events per ESP2013 band and person (SPEC §8.1). */
+  strata?: boolean;
+}
+
+function newCell(group: Group, options: TallyOptions): Cell {
+  const cell: Cell = { group, numerator: 0, denominator: 0, units: 0, notes: new Map() };
+  if (options.byEducation) cell.education = new Map();
+  if (options.strata) cell.strata = [];
+  return cell;
+}
+
+/** Which periods contain a day: a table for non-overlapping periods, else a scan. */
+class PeriodLookup {
   private readonly from: Int32Array;
   private readonly to: Int32Array;
-  private readonly first: DayNumber;
-  private readonly last: DayNumber;
+  readonly first: DayNumber;
+  readonly last: DayNumber;
+  /** day − first → period index, or −1; null when the periods overlap. */
+  private readonly table: Int32Array | null;
+  private readonly found: number[] = [];
 
-  constructor(
-    periods: readonly Period[],
-    private readonly dims: readonly Dimension[],
-  ) {
-    this.cells = periods.map(() => new Map());
+  constructor(periods: readonly Period[]) {
     this.from = Int32Array.from(periods.map((p) => p.from));
     this.to = Int32Array.from(periods.map((p) => p.to));
     this.first = Math.min(...periods.map((p) => p.from));
     this.last = Math.max(...periods.map((p) => p.to));
+    const order = periods.map((_, i) => i).sort((a, b) => this.from[a] - this.from[b]);
+    const disjoint = order.every((p, k) => k === 0 || this.from[p] > this.to[order[k - 1]]);
+    // A table of at most a few hundred thousand days (monitor's default range is capped at 30 years).
+    if (disjoint && this.last - this.first < 1_000_000) {
+      this.table = new Int32Array(this.last - this.first + 1).fill(-1);
+      periods.forEach((p, i) => this.table!.fill(i, p.from - this.first, p.to - this.first + 1));
+    } else this.table = null;
   }
 
-  private cellsFor(periodIndex: number, who: UnitAttributes | null): Cell[] {
+  /** The indices of the periods containing `day` (a reused array). */
+  at(day: DayNumber): readonly number[] {
+    const found = this.found;
+    found.length = 0;
+    if (day < this.first || day > this.last) return found;
+    if (this.table !== null) {
+      const i = this.table[day - this.first];
+      if (i >= 0) found.push(i);
+      return found;
+    }
+    for (let i = 0; i < this.from.length; i++) if (day >= this.from[i] && day <= this.to[i]) found.push(i);
+    return found;
+  }
+}
+
+/** A Tally that sums into cells; `periods` are the periods to compute, in any order. */
+export class CellTally implements Tally {
+  readonly cells: CellsByPeriod;
+  private readonly periods: PeriodLookup;
+  private readonly pair: Cell[] = [];
+
+  constructor(
+    periods: readonly Period[],
+    private readonly dims: readonly Dimension[],
+    private readonly options: TallyOptions = {},
+  ) {
+    this.cells = periods.map(() => new Map());
+    this.periods = new PeriodLookup(periods);
+  }
+
+  /** The total row and, with a breakdown, the unit's group cell (a reused array). */
+  private cellsFor(periodIndex: number, who: UnitAttributes): Cell[] {
     const map = this.cells[periodIndex];
+    const pair = this.pair;
+    pair.length = 0;
     let total = map.get('');
     if (!total) {
-      total = { group: {}, numerator: 0, denominator: 0, units: 0, notes: new Map() };
+      total = newCell({}, this.options);
       map.set('', total);
     }
-    if (this.dims.length === 0 || who === null) return [total];
+    pair.push(total);
+    if (this.dims.length === 0) return pair;
     const { key, group } = groupOf(this.dims, who);
     // The key of a breakdown group never equals "" because it has ≥ 1 value.
     const k = KEY_SEPARATOR + key;
     let cell = map.get(k);
     if (!cell) {
-      cell = { group, numerator: 0, denominator: 0, units: 0, notes: new Map() };
+      cell = newCell(group, this.options);
       map.set(k, cell);
     }
-    return [total, cell];
+    pair.push(cell);
+    return pair;
   }
 
   add(day: DayNumber, who: UnitAttributes, numerator: number, denominator = 0): void {
-    if (day < this.first || day > this.last) return;
-    for (let i = 0; i < this.from.length; i++) {
-      if (day < this.from[i] || day > this.to[i]) continue;
+    const found = this.periods.at(day);
+    if (found.length === 0) return;
+    if (this.options.unitFilter && !this.options.unitFilter(who)) return;
+    for (const i of found) {
       for (const c of this.cellsFor(i, who)) {
         c.numerator += numerator;
         c.denominator += denominator;
         c.units += 1;
+        if (c.education && who.education !== null) addSums(c.education, who.education, numerator, denominator);
+        if (c.strata && who.age !== null) addStratum(c.strata, who, numerator);
       }
     }
   }
 
   note(day: DayNumber, who: UnitAttributes, label: string): void {
-    if (day < this.first || day > this.last) return;
-    for (let i = 0; i < this.from.length; i++) {
-      if (day < this.from[i] || day > this.to[i]) continue;
+    const found = this.periods.at(day);
+    if (found.length === 0) return;
+    if (this.options.unitFilter && !this.options.unitFilter(who)) return;
+    for (const i of found) {
       for (const c of this.cellsFor(i, who)) c.notes.set(label, (c.notes.get(label) ?? 0) + 1);
     }
   }
 }
 
-/** Population sums per group for one year, grouped like the numerator. */
-export function populationCells(
-  rows: Iterable<{ municipality: string; age: number; sex: 'F' | 'M'; education: UnitAttributes['education']; population: number }>,
-  dims: readonly Dimension[],
-): Map<string, Cell> {
+function addSums(map: Map<Education, Sums>, education: Education, numerator: number, denominator: number): void {
+  const s = map.get(education);
+  if (s) {
+    s.numerator += numerator;
+    s.denominator += denominator;
+    s.units += 1;
+  } else map.set(education, { numerator, denominator, units: 1 });
+}
+
+function addStratum(strata: (BandEvents | undefined)[], who: UnitAttributes, events: number): void {
+  const band = esp2013BandOf(who.age!);
+  const s = (strata[band] ??= { events: 0, persons: new Map() });
+  s.events += events;
+  if (who.patientId !== undefined && events > 0) s.persons.set(who.patientId, (s.persons.get(who.patientId) ?? 0) + events);
+}
+
+/** A population row as the denominators read it (SPEC §2.6). */
+export interface Inhabitants {
+  municipality: string;
+  age: number;
+  sex: 'F' | 'M';
+  education: Education | null;
+  population: number;
+}
+
+/**
+ * Population sums per group for one year, grouped like the numerator: the cell's `numerator`
+ * is its inhabitants; with `byEducation` also per education level, with `strata` per ESP2013
+ * band (`strata[band].events` holds the inhabitants of the band).
+ */
+export function populationCells(rows: Iterable<Inhabitants>, dims: readonly Dimension[], options: TallyOptions = {}): Map<string, Cell> {
   const out = new Map<string, Cell>();
-  const bump = (k: string, group: Group, n: number) => {
-    const c = out.get(k);
-    if (c) c.numerator += n;
-    else out.set(k, { group, numerator: n, denominator: 0, units: 1, notes: new Map() });
+  const bump = (k: string, group: Group, r: Inhabitants) => {
+    let c = out.get(k);
+    if (!c) {
+      c = newCell(group, options);
+      c.units = 1;
+      out.set(k, c);
+    }
+    c.numerator += r.population;
+    if (c.education && r.education !== null) addSums(c.education, r.education, r.population, 0);
+    if (c.strata) {
+      const band = esp2013BandOf(r.age);
+      (c.strata[band] ??= { events: 0, persons: new Map() }).events += r.population;
+    }
   };
   for (const r of rows) {
-    bump('', {}, r.population);
+    const who: UnitAttributes = r;
+    if (options.unitFilter && !options.unitFilter(who)) continue;
+    bump('', {}, r);
     if (dims.length > 0) {
-      const { key, group } = groupOf(dims, r);
-      bump(KEY_SEPARATOR + key, group, r.population);
+      const { key, group } = groupOf(dims, who);
+      bump(KEY_SEPARATOR + key, group, r);
     }
   }
   return out;

@@ -1,11 +1,26 @@
 // The engine: runs the selected catalogue indicators on loaded data and returns results per
-// indicator, period and group with intervals, suppression, baselines, targets and status.
-// Pure: takes records, returns plain objects; never reads files or prints.
+// indicator, period and group with intervals, suppression, baselines, targets and status, and,
+// when asked, the analyses of SPEC §8 on each result (direct standardisation, education gaps,
+// comparison with the region). Pure: takes records, returns plain objects; never reads files
+// or prints.
 
 import { compareGroups, sameGroup, type Dimension, type Group } from '../calc/groups.js';
 import { comparePeriods, type Period } from '../calc/periods.js';
 import { ratePer1000Interval, wilsonInterval } from '../calc/statistics.js';
 import type { DayNumber } from '../calc/time.js';
+import { compareWithRegion, ci998 } from '../analysis/comparison.js';
+import { educationEquity, type EquityCell, type EquityGroups } from '../analysis/equity.js';
+import {
+  directlyStandardisedRate,
+  ESP2013_BANDS,
+  ESP2013_WEIGHTS,
+  esp2013BandsKeptBy,
+  frequenciesOf,
+  populationWeights,
+  type Stratum,
+} from '../analysis/standardisation.js';
+import type { Standardized } from '../contracts/report.js';
+import { EDUCATION } from '../domain/vocabulary.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { BaselineRow, ExtractInfo, LoadedData } from '../extracts/records.js';
 import { deriveFacts, type DerivedFacts, type PreparedData } from '../facts/index.js';
@@ -15,17 +30,31 @@ import {
   type IndicatorDefinition,
   type MeasuredIndicator,
   type Reason,
+  type UnitAttributes,
 } from '../indicators/types.js';
-import { CellTally, populationCells, type Cell } from './aggregate.js';
+import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
 import { changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
-import { suppressBreakdown, type SuppressionCount } from './suppress.js';
+import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
+
+/** The standard population of `--standardize` (SPEC §8.1). */
+export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
 
 export interface RunOptions {
   periods: readonly Period[];
   by: readonly Dimension[];
   minCell: number;
   baselinePeriod?: Period;
+  /** Only these units and inhabitants count (evaluate: the region's municipalities, one arm). */
+  unitFilter?: (who: UnitAttributes) => boolean;
+  /** Pool over the dimensions an indicator always breaks down by (evaluate: LUP, SPEC §9). */
+  pooled?: boolean;
+  /** `--standardize` (SPEC §8.1). */
+  standardize?: Standard;
+  /** `--equity` (SPEC §8.2). */
+  equity?: boolean;
+  /** `--compare` (SPEC §8.3). */
+  compare?: boolean;
 }
 
 export interface RunOutput {
@@ -38,6 +67,12 @@ export interface RunOutput {
 
 /** A result before baseline, target and status are known. */
 type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status'>;
+
+/** What the analyses of a draft read besides its numbers: its cells of units and inhabitants. */
+interface DraftCells {
+  cell: Cell | undefined;
+  population: Cell | undefined;
+}
 
 /**
  * Runs the indicators on prepared data (records and the derived facts built so far; the facts
@@ -60,12 +95,14 @@ export function runIndicators(
   const results: Result[] = [];
   const warnings: string[] = [];
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
+  const reported = new Set(periods.map((p) => p.id));
 
   for (const indicator of ordered) {
+    const cellsOf = new Map<Draft, DraftCells>();
     const drafts =
       indicator.kind === 'measured'
         ? measuredDrafts(indicator, data, computePeriods, options.by)
-        : countingDrafts(indicator, data, facts, computePeriods, options.by, warnings);
+        : countingDrafts(indicator, data, facts, computePeriods, options, warnings, cellsOf);
 
     // Suppress per period (total + its breakdown), before any status is derived.
     const byPeriod = new Map<string, Draft[]>();
@@ -76,10 +113,11 @@ export function runIndicators(
     }
     for (const list of byPeriod.values()) {
       const c = suppressBreakdown(list, options.minCell);
-      if (periods.some((p) => p.id === list[0].period)) {
+      if (reported.has(list[0].period)) {
         suppression.primary += c.primary;
         suppression.complementary += c.complementary;
       }
+      if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options);
     }
 
     const fileRows = (data.baselines?.records ?? []).filter((r) => r.indicator === indicator.id);
@@ -109,8 +147,23 @@ function evaluate(
   const baseline = chooseBaseline(indicator, d.group, fileRows, fromData);
   const target = chooseTarget(indicator, period, fileRows, baseline);
   const status = statusOf(d.value, indicator.direction, baseline, target);
-  const { notes, reason, ...numbers } = d;
-  return { ...numbers, baseline, target, ...changeOf(d.value, baseline), status, reason: d.value === null ? reason : null, notes: [...notes] };
+  // Keys in the order of SPEC §4.1, the analyses' fields (§8) where they apply.
+  const { notes, reason, ci998: wide, standardized, equity, comparison, ...numbers } = d;
+  const { suppressed, ...values } = numbers;
+  return {
+    ...values,
+    ...(wide !== undefined ? { ci998: wide } : {}),
+    suppressed,
+    baseline,
+    target,
+    ...changeOf(d.value, baseline),
+    status,
+    reason: d.value === null ? reason : null,
+    ...(standardized !== undefined ? { standardized } : {}),
+    ...(equity !== undefined ? { equity } : {}),
+    ...(comparison !== undefined ? { comparison } : {}),
+    notes: [...notes],
+  };
 }
 
 function draft(indicator: IndicatorDefinition, period: Period, group: Group, notes: string[]): Draft {
@@ -144,16 +197,28 @@ function usesPopulation(indicator: IndicatorDefinition): boolean {
   return indicator.unit === 'per_1000' || indicator.unit === 'dkk_per_capita';
 }
 
+/** The analyses (SPEC §8) a result of this indicator takes with these options. */
+function analysesOf(indicator: CountingIndicator, options: RunOptions) {
+  const comparable = indicator.unit === 'percent' || indicator.unit === 'per_1000';
+  return {
+    standardize: options.standardize !== undefined && indicator.unit === 'per_1000',
+    equity: options.equity === true && comparable && indicator.dimensions.includes('education') && !indicator.definedByEducation,
+    compare: options.compare === true && comparable,
+  };
+}
+
 function countingDrafts(
   indicator: CountingIndicator,
   data: LoadedData,
   facts: DerivedFacts,
   periods: readonly Period[],
-  by: readonly Dimension[],
+  options: RunOptions,
   warnings: string[],
+  cellsOf: Map<Draft, DraftCells>,
 ): Draft[] {
+  const by = options.by;
   const dims: Dimension[] = by.filter((d) => indicator.dimensions.includes(d));
-  for (const d of indicator.alwaysBy ?? []) if (!dims.includes(d)) dims.push(d);
+  if (!options.pooled) for (const d of indicator.alwaysBy ?? []) if (!dims.includes(d)) dims.push(d);
   const ignored = by.filter((d) => !indicator.dimensions.includes(d));
   const commonNotes = ignored.length
     ? [`breakdown by ${ignored.join(', ')} ignored: not carried by ${indicator.sources.filter((s) => s !== 'population').join(', ')}`]
@@ -164,7 +229,9 @@ function countingDrafts(
     return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, `not computed: ${reason.message}`]), reason }));
   }
 
-  const tally = new CellTally(periods, dims);
+  const wanted = analysesOf(indicator, options);
+  const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
+  const tally = new CellTally(periods, dims, tallyOptions);
   indicator.count(data, tally, {
     periods,
     firstDay: Math.min(...periods.map((p) => p.from)),
@@ -179,16 +246,18 @@ function countingDrafts(
     let population: Map<string, Cell> | null = null;
     const periodNotes = [...commonNotes];
     if (usesPopulation(indicator)) {
-      const pop = populationFor(indicator, data, period, dims);
+      const pop = populationFor(indicator, data, period, dims, tallyOptions);
       population = pop.cells;
       periodNotes.push(...pop.notes);
     }
     const keys = listedGroups(indicator, cells, population);
     for (const key of keys) {
       const cell = cells.get(key);
-      const d = draft(indicator, period, cell?.group ?? population?.get(key)?.group ?? {}, [...periodNotes]);
-      fill(indicator, d, cell, population ? (population.get(key)?.numerator ?? 0) : null);
+      const inhabitants = population?.get(key);
+      const d = draft(indicator, period, cell?.group ?? inhabitants?.group ?? {}, [...periodNotes]);
+      fill(indicator, d, cell, population ? (inhabitants?.numerator ?? 0) : null);
       if (cell) d.notes.push(...formatNotes(cell.notes));
+      cellsOf.set(d, { cell, population: inhabitants });
       drafts.push(d);
     }
   });
@@ -248,19 +317,21 @@ function populationFor(
   data: LoadedData,
   period: Period,
   dims: readonly Dimension[],
+  options: TallyOptions,
 ): { cells: Map<string, Cell>; notes: string[] } {
   const extract = data.population!;
   const notes: string[] = [];
-  if (dims.includes('education') && !extract.info.columns.has('education')) {
+  const noEducation = !extract.info.columns.has('education');
+  if (dims.includes('education') && noEducation) {
     notes.push('population.csv has no education column: rates by education cannot be computed');
     // Every group then has no inhabitants: values are null, events still shown.
-    const cells = populationCells([], dims);
+    const cells = populationCells([], dims, options);
     return { cells, notes };
   }
-  const filter = indicator.populationFilter;
-  const rows = extract.records.filter((r) => r.year === period.year && (!filter || filter(r)));
+  const minimumAge = indicator.populationMinimumAge ?? 0;
+  const rows = extract.records.filter((r) => r.year === period.year && r.age >= minimumAge);
   if (rows.length === 0) notes.push(`population.csv has no rows for ${period.year}, the year the period starts in`);
-  return { cells: populationCells(rows, dims), notes };
+  return { cells: populationCells(rows, dims, options), notes };
 }
 
 function formatNotes(notes: Map<string, number>): string[] {
@@ -275,6 +346,92 @@ function sortDrafts(drafts: Draft[], dims: readonly Dimension[]): Draft[] {
     (a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)! || compareGroups(dims, a.group, b.group),
   );
 }
+
+// ---------------------------------------------------------------------------------------
+// The analyses of SPEC §8 on the drafts of one indicator and period (after suppression).
+
+function analyse(
+  indicator: CountingIndicator,
+  drafts: Draft[],
+  cellsOf: ReadonlyMap<Draft, DraftCells>,
+  data: LoadedData,
+  options: RunOptions,
+): void {
+  const wanted = analysesOf(indicator, options);
+  const total = drafts.find((d) => Object.keys(d.group).length === 0);
+  for (const d of drafts) {
+    const cells = cellsOf.get(d);
+    if (wanted.standardize) d.standardized = standardizedOf(indicator, d, cells, data, options.standardize!);
+    if (wanted.equity && !('education' in d.group)) d.equity = equityOf(indicator, d, cells, options.minCell);
+    if (wanted.compare) {
+      // SPEC §8.3: null where ci95 is null; 99.8 % by the same methods as the 95 % interval.
+      d.ci998 = d.ci95 === null ? null : ci998(d);
+      if (d !== total) d.comparison = compareWithRegion(d as Required<Pick<Draft, 'value' | 'ci95' | 'ci998'>>, total?.value ?? null, indicator.direction);
+    }
+  }
+}
+
+/** SPEC §8.1: the DSR of a per_1000 result over the indicator's ESP2013 bands. */
+function standardizedOf(
+  indicator: CountingIndicator,
+  d: Draft,
+  cells: DraftCells | undefined,
+  data: LoadedData,
+  standard: Standard,
+): Standardized | null {
+  // Groups with an age band are not standardised further; a suppressed result shows nothing.
+  if ('age_band' in d.group) return null;
+  const empty = { value: null, ci95: null, standard: standard.name, method: 'dobson' as const };
+  if (d.suppressed || !cells?.population) return empty;
+  const minimumAge = indicator.populationMinimumAge ?? 0;
+  const bands = esp2013BandsKeptBy((age) => age >= minimumAge);
+  const weights =
+    standard.name === 'esp2013'
+      ? ESP2013_WEIGHTS
+      : populationWeights((data.population?.records ?? []).filter((r) => r.year === (standard as { year: number }).year));
+  const strata: Stratum[] = bands.map((b) => {
+    const events = cells.cell?.strata?.[b];
+    return {
+      label: ESP2013_BANDS[b].label,
+      weight: weights[b],
+      events: events?.events ?? 0,
+      population: cells.population?.strata?.[b]?.events ?? 0,
+      frequencies: events ? frequenciesOf(events.persons.values()) : [],
+    };
+  });
+  const dsr = directlyStandardisedRate(strata, { multiplier: 1000 });
+  d.notes.push(...dsr.notes);
+  return { value: dsr.value, ci95: dsr.interval, standard: standard.name, method: 'dobson' };
+}
+
+/** SPEC §8.2: the education gap within a result's group and period, from crude values. */
+function equityOf(indicator: CountingIndicator, d: Draft, cells: DraftCells | undefined, minCell: number) {
+  const groups: EquityGroups = {};
+  for (const level of EDUCATION.values) {
+    const units = cells?.cell?.education?.get(level);
+    let cell: EquityCell;
+    if (indicator.unit === 'percent') {
+      const x = units?.numerator ?? 0;
+      const n = units?.denominator ?? 0;
+      cell = { numerator: x, denominator: n, value: n > 0 ? (x / n) * 100 : null, suppressed: false };
+    } else {
+      const x = units?.numerator ?? 0;
+      const n = cells?.population?.education?.get(level)?.numerator ?? 0;
+      cell = { numerator: x, denominator: n, value: n > 0 ? (x / n) * 1000 : null, suppressed: false };
+    }
+    // The education groups are compute results of their own (SPEC §8.2), small cells hidden.
+    if (isSmallCell(indicator.unit, cell.numerator, indicator.unit === 'percent' ? cell.denominator : null, minCell)) {
+      cell = { numerator: null, denominator: null, value: null, suppressed: true };
+    }
+    groups[level] = cell;
+  }
+  // A suppressed result gives no gap (the groups would reveal what was hidden).
+  if (d.suppressed) for (const level of EDUCATION.values) groups[level] = { numerator: null, denominator: null, value: null, suppressed: true };
+  return educationEquity(indicator.unit === 'percent' ? 'percent' : 'per_1000', groups);
+}
+
+// ---------------------------------------------------------------------------------------
+// Measured indicators (SPEC §2.7)
 
 function measuredDrafts(
   indicator: MeasuredIndicator,

@@ -290,7 +290,7 @@ export const preventableAdmissions65: CountingIndicator<EpisodeFacts> = {
   target: null,
   needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
-  populationFilter: (row) => row.age >= 65,
+  populationMinimumAge: 65,
   count: countPreventable,
   reference: preventableDiagnosisReference,
 };

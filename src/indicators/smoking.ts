@@ -117,6 +117,7 @@ const smokingReachShortEducation: CountingIndicator = {
     'trivially 100 % (short) and 0 % (medium, long).',
   baselines: [],
   target: null,
+  definedByEducation: true,
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {

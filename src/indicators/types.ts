@@ -10,7 +10,7 @@ import type { DayNumber } from '../calc/time.js';
 import type { Dimension, Group } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { Offer, PatientType, Sender } from '../domain/vocabulary.js';
-import type { ExtractName, LoadedData, PersonAttributes, PopulationRow } from '../extracts/records.js';
+import type { ExtractName, LoadedData, PersonAttributes } from '../extracts/records.js';
 import type { DerivedFacts, FactName } from '../facts/index.js';
 import type { z } from 'zod';
 import { AIMS, type Aim, type Direction, type Unit } from '../contracts/common.js';
@@ -41,6 +41,9 @@ export type TargetRule =
 
 /** What a unit is grouped by: a person's attributes plus the source-specific dimensions. */
 export interface UnitAttributes extends PersonAttributes {
+  /** The person, where a source links rows to one (admissions): for the variance of repeat
+   *  events in direct standardisation (SPEC §8.1). */
+  patientId?: string;
   patientType?: PatientType;
   sender?: Sender;
   offer?: Offer;
@@ -94,8 +97,11 @@ export interface CountingIndicator<N extends FactName = FactName> extends Indica
   dimensions: readonly Dimension[];
   /** Dimensions always added to --by (LUP: patient_type, SPEC §3.2). */
   alwaysBy?: readonly Dimension[];
-  /** Rates and DKK per capita: which inhabitants form the denominator (default: all). */
-  populationFilter?: (row: PopulationRow) => boolean;
+  /** Rates and DKK per capita: the denominator is the inhabitants of this age or older
+   *  (default: all ages); it also limits the ESP2013 bands of standardisation (SPEC §8.1). */
+  populationMinimumAge?: number;
+  /** The indicator is defined by education (no. 14), so it takes no education gap (SPEC §8.2). */
+  definedByEducation?: true;
   /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
   unavailable?: (data: LoadedData) => Reason | null;
   count: (data: LoadedData, tally: Tally, context: CountContext<N>) => void;

@@ -85,7 +85,7 @@ describe('the engine: periods, groups and listing rules (SPEC §1.3, §4.1)', ()
       inhabitants({ year: 2016, age: 40, population: 900 }),
       inhabitants({ year: 2017, age: 70, population: 300 }),
     ]);
-    const ind = fake('per_1000', [['2016-12-01', 'F', '751', 1, 0]], { populationFilter: (r) => r.age >= 65 });
+    const ind = fake('per_1000', [['2016-12-01', 'F', '751', 1, 0]], { populationMinimumAge: 65 });
     const out = run([ind], pop, ['2016-Q4']);
     expect(out.results[0]).toMatchObject({ numerator: 1, denominator: 100, value: 10 });
   });

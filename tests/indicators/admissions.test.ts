@@ -32,6 +32,8 @@ import {
 import type { UnitAttributes } from '../../src/indicators/types.js';
 import { admission, at, day, inhabitants, loaded } from '../helpers/records.js';
 import { tallyOf } from '../helpers/tally.js';
+import { runIndicators } from '../../src/engine/run.js';
+import { prepare } from '../../src/facts/index.js';
 
 const ALL_COLUMNS = ['sector', 'sex', 'education', 'cost_dkk', 'cofinancing_dkk', 'ready_for_discharge_at', 'discharge_status'];
 const data = (list: Admission[], columns: readonly string[] = ALL_COLUMNS): LoadedData => loaded('admissions', list, columns);
@@ -333,9 +335,17 @@ describe('preventable-admissions-65 (SPEC §3.2 no. 2, §3.3)', () => {
   });
 
   it('the denominator is the population aged 65 or over', () => {
-    const filter = preventableAdmissions65.populationFilter!;
-    expect(filter(inhabitants({ year: 2017, population: 10, age: 65 }))).toBe(true);
-    expect(filter(inhabitants({ year: 2017, population: 10, age: 64 }))).toBe(false);
+    const population = loaded('population', [
+      inhabitants({ year: 2017, population: 10, age: 65 }),
+      inhabitants({ year: 2017, population: 7, age: 64 }),
+      inhabitants({ year: 2017, population: 3, age: 90 }),
+    ]);
+    const out = runIndicators([preventableAdmissions65], prepare({ ...data([]), ...population }), {
+      periods: parsePeriodArguments(['2017']),
+      by: [],
+      minCell: 0,
+    });
+    expect(out.results[0]).toMatchObject({ numerator: 0, denominator: 10 + 3, value: 0 });
   });
 
   it('prints the §3.3 list with its version', () => {

@@ -1,0 +1,140 @@
+// The analyses of SPEC §8 as the engine attaches them to results: which results take them,
+// and the inputs the engine hands to the statistics (strata, persons, education groups, the
+// region's value). The statistics themselves are tested in tests/analysis/.
+
+import { describe, expect, it } from 'vitest';
+import { parsePeriodArguments } from '../../src/calc/periods.js';
+import { runIndicators, type RunOptions } from '../../src/engine/run.js';
+import type { LoadedData } from '../../src/extracts/records.js';
+import { prepare } from '../../src/facts/index.js';
+import type { CountingIndicator, UnitAttributes } from '../../src/indicators/types.js';
+import { day, inhabitants, loaded } from '../helpers/records.js';
+
+type Unit = [who: Partial<UnitAttributes>, numerator: number, denominator?: number];
+
+function fake(unit: CountingIndicator['unit'], units: Unit[], over: Partial<CountingIndicator> = {}): CountingIndicator {
+  return {
+    kind: 'counting', id: `fake-${unit}`, nameDa: 'x', nameEn: 'x', aim: 'quality', section: '', unit,
+    sources: unit === 'per_1000' ? ['population'] : [], direction: 'lower_is_better', definition: '', baselines: [], target: null,
+    dimensions: ['municipality', 'cluster', 'education', 'sex', 'age_band'], needs: [],
+    count(_data, tally) {
+      for (const [who, n, den] of units) {
+        tally.add(day('2017-06-01'), { municipality: '751', age: 70, sex: 'F', education: null, ...who }, n, den ?? 0);
+      }
+    },
+    ...over,
+  };
+}
+
+const run = (ind: CountingIndicator, data: LoadedData, options: Partial<RunOptions>) =>
+  runIndicators([ind], prepare(data), { periods: parsePeriodArguments(['2017']), by: [], minCell: 0, ...options }).results;
+
+describe('direct standardisation on results (SPEC §8.1)', () => {
+  // 20 inhabitants aged 70–74 (band 14, weight 5000) and 10 aged 85–89 (band 17, weight 1500).
+  const population = loaded('population', [
+    inhabitants({ year: 2017, age: 72, population: 20 }),
+    inhabitants({ year: 2017, age: 87, population: 10 }),
+  ]);
+
+  it('strata are the ESP2013 bands of the indicator, persons with two events enter the variance as f² (hand-worked)', () => {
+    // Band 14: 8 events of 7 persons (p1 has 2); band 17: 4 events of 4 persons. O = 12.
+    const units: Unit[] = [
+      ...['p1', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((p): Unit => [{ age: 72, patientId: p }, 1]),
+      ...['q1', 'q2', 'q3', 'q4'].map((p): Unit => [{ age: 87, patientId: p }, 1]),
+    ];
+    const [r] = run(fake('per_1000', units, { populationMinimumAge: 65 }), population, { standardize: { name: 'esp2013' } });
+    // The 65+ bands weigh 5500 + 5000 + 4000 + 2500 + 1500 + 1000 = 19500 (SPEC §8.1: Σw over the
+    // indicator's bands only).
+    const R = (5000 * (8 / 20) + 1500 * (4 / 10)) / 19500; // per person
+    expect(r.standardized!.value).toBeCloseTo(R * 1000, 12);
+    // V = Σ w² v / n² ÷ (Σw)², v = Σ f² p_f: band 14: 2² · 1 + 1² · 6 = 10; band 17: 4.
+    const V = ((5000 ** 2 * 10) / 20 ** 2 + (1500 ** 2 * 4) / 10 ** 2) / 19500 ** 2;
+    // Byar's limits for O = 12 (z = qnorm(0.975)).
+    const z = 1.959963984540054;
+    const byarLower = 12 * (1 - 1 / (9 * 12) - z / (3 * Math.sqrt(12))) ** 3;
+    expect(r.standardized!.ci95![0]).toBeCloseTo((R + Math.sqrt(V / 12) * (byarLower - 12)) * 1000, 10);
+    expect(r.standardized).toMatchObject({ standard: 'esp2013', method: 'dobson' });
+  });
+
+  it('groups with an age band are not standardised further; a suppressed result shows no DSR', () => {
+    const units: Unit[] = Array.from({ length: 12 }, (_, i): Unit => [{ age: 72, patientId: `p${i}`, sex: i < 2 ? 'M' : 'F' }, 1]);
+    const results = run(fake('per_1000', units, { populationMinimumAge: 65 }), population, {
+      standardize: { name: 'esp2013' },
+      by: ['age_band'],
+    });
+    expect(results.find((r) => r.group.age_band === '65-74')!.standardized).toBeNull();
+    const bySex = run(fake('per_1000', units, { populationMinimumAge: 65 }), population, { standardize: { name: 'esp2013' }, by: ['sex'], minCell: 5 });
+    const men = bySex.find((r) => r.group.sex === 'M')!;
+    expect(men.suppressed).toBe(true);
+    expect(men.standardized).toEqual({ value: null, ci95: null, standard: 'esp2013', method: 'dobson' });
+  });
+
+  it('only per_1000 results take `standardized`', () => {
+    const [r] = run(fake('percent', [[{}, 1, 1]]), {}, { standardize: { name: 'esp2013' } });
+    expect('standardized' in r).toBe(false);
+  });
+});
+
+describe('education gaps on results (SPEC §8.2)', () => {
+  const units: Unit[] = [
+    ...Array.from({ length: 10 }, (_, i): Unit => [{ education: 'short', sex: 'F' }, i < 3 ? 1 : 0, 1]),
+    ...Array.from({ length: 10 }, (_, i): Unit => [{ education: 'medium', sex: 'M' }, i < 5 ? 1 : 0, 1]),
+    ...Array.from({ length: 10 }, (_, i): Unit => [{ education: 'long', sex: 'F' }, i < 8 ? 1 : 0, 1]),
+    [{ education: null }, 1, 1],
+  ];
+
+  it('every result whose group has no education key gains the gap of its own units; unknown education is left out', () => {
+    const results = run(fake('percent', units), {}, { equity: true, by: ['sex'] });
+    const total = results.find((r) => Object.keys(r.group).length === 0)!;
+    expect(total.equity!.groups).toEqual({
+      short: { numerator: 3, denominator: 10, value: 30 },
+      medium: { numerator: 5, denominator: 10, value: 50 },
+      long: { numerator: 8, denominator: 10, value: 80 },
+    });
+    expect(total.equity!.gap.value).toBeCloseTo(30 - 80, 12);
+    const women = results.find((r) => r.group.sex === 'F')!;
+    expect(women.equity!.groups.medium).toEqual({ numerator: 0, denominator: 0, value: null });
+    expect(women.equity!.gap.value).toBeCloseTo(-50, 12);
+    expect(women.equity!.sii.value).toBeNull(); // no medium group in the women's row
+  });
+
+  it('with education among --by only the total row takes a gap', () => {
+    const results = run(fake('percent', units), {}, { equity: true, by: ['education'] });
+    expect(results.filter((r) => r.equity !== undefined).map((r) => r.group)).toEqual([{}]);
+  });
+
+  it('education groups below --min-cell are hidden inside the gap too', () => {
+    const [total] = run(fake('percent', units), {}, { equity: true, minCell: 4 });
+    // short 3 of 10: the count 3 is below 4.
+    expect(total.equity!.groups.short).toEqual({ numerator: null, denominator: null, value: null });
+    expect(total.equity!.gap).toEqual({ value: null, ci95: null });
+  });
+
+  it('counts and the indicator defined by education take no gap', () => {
+    expect('equity' in run(fake('count', [[{ education: 'short' }, 1]]), {}, { equity: true })[0]).toBe(false);
+    expect('equity' in run(fake('percent', units, { definedByEducation: true }), {}, { equity: true })[0]).toBe(false);
+  });
+});
+
+describe('comparison with the region (SPEC §8.3)', () => {
+  const units: Unit[] = [
+    ...Array.from({ length: 40 }, (_, i): Unit => [{ municipality: '751' }, i < 4 ? 1 : 0, 1]),
+    ...Array.from({ length: 40 }, (_, i): Unit => [{ municipality: '657' }, i < 30 ? 1 : 0, 1]),
+  ];
+
+  it('non-total groups are set against the total row of the same period; percent and rates gain ci998', () => {
+    const results = run(fake('percent', units), {}, { compare: true, by: ['municipality'] });
+    const [total, vest, aarhus] = results;
+    expect(total.group).toEqual({});
+    expect('comparison' in total).toBe(false);
+    expect(total.ci998).not.toBeNull();
+    // Region 34/80 = 42.5 %; Aarhus 4/40 = 10 % is lower, and lower is better here.
+    expect(aarhus.comparison).toEqual({ reference: 42.5, level95: 'better', level998: 'better' });
+    expect(vest.comparison).toEqual({ reference: 42.5, level95: 'worse', level998: 'worse' });
+  });
+
+  it('counts take neither ci998 nor a comparison', () => {
+    const [r] = run(fake('count', [[{}, 3]]), {}, { compare: true });
+    expect('ci998' in r || 'comparison' in r).toBe(false);
+  });
+});
