@@ -1,7 +1,7 @@
 // Periods (SPEC §1.3, §3.1): calendar years, quarters and months with inclusive first and
 // last days, written as YYYY, YYYY-Qn, YYYY-MM, or a range A..B of two ids of one kind.
 
-import { type DayNumber, dayNumber, daysInMonth, formatDay, yearOf } from './time.js';
+import { civilDate, type DayNumber, dayNumber, daysInMonth, formatDay, yearOf } from './time.js';
 
 export type PeriodKind = 'year' | 'quarter' | 'month';
 
@@ -127,6 +127,22 @@ export function yearsBetween(first: DayNumber, last: DayNumber): Period[] {
   const out: Period[] = [];
   for (let y = yearOf(first); y <= yearOf(last); y++) out.push(build({ kind: 'year', year: y, index: 0 }));
   return out;
+}
+
+/** Every month from the month of `first` to that of `last` (SPEC §7 default points). */
+export function monthsBetween(first: DayNumber, last: DayNumber): Period[] {
+  const out: Period[] = [];
+  const a = civilDate(first);
+  const b = civilDate(last);
+  for (let n = a.year * 12 + a.month - 1; n <= b.year * 12 + b.month - 1; n++) out.push(build(fromOrdinal('month', n)));
+  return out;
+}
+
+/** The period of `kind` that contains `day`. */
+export function periodContaining(kind: PeriodKind, day: DayNumber): Period {
+  const c = civilDate(day);
+  const index = kind === 'year' ? 0 : kind === 'quarter' ? Math.floor((c.month - 1) / 3) + 1 : c.month;
+  return build({ kind, year: c.year, index });
 }
 
 /** Result ordering within an indicator: by start, then longer periods first. */

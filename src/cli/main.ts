@@ -7,6 +7,7 @@ import { exitCodeOf } from './command.js';
 import { computeCommand } from './compute.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { indicatorsCommand } from './indicators.js';
+import { monitorCommand } from './monitor.js';
 import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
       'Triple Aim indicators of the Danish health agreement (Sundhedsaftalen, Region Midtjylland) from CSV extracts.',
     )
     .version(VERSION, '-V, --version');
-  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), schemaCommand()]) {
+  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), schemaCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of [program, ...program.commands]) {

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { CatalogueSchema } from './catalogue.js';
+import { MonitorSchema } from './monitor.js';
 import { ReportSchema } from './report.js';
 import { ValidationReportSchema } from './validate.js';
 
@@ -12,6 +13,8 @@ export const OUTPUT_SCHEMAS = {
   validate: ValidationReportSchema,
   /** `indicators --format json` */
   indicators: CatalogueSchema,
+  /** `monitor --format json` */
+  monitor: MonitorSchema,
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_SCHEMAS;

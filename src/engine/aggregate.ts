@@ -163,16 +163,29 @@ export class CellTally implements Tally {
     }
     pair.push(total);
     if (this.dims.length === 0) return pair;
-    const { key, group } = groupOf(this.dims, who);
-    // The key of a breakdown group never equals "" because it has ≥ 1 value.
-    const k = KEY_SEPARATOR + key;
+    // The key of a breakdown group never equals "" because it starts with the separator.
+    const k = this.keyOf(who);
     let cell = map.get(k);
     if (!cell) {
-      cell = newCell(group, this.options);
+      cell = newCell(groupOf(this.dims, who).group, this.options);
       map.set(k, cell);
     }
     pair.push(cell);
     return pair;
+  }
+
+  private lastWho: UnitAttributes | null = null;
+  private lastKey = '';
+
+  /** The unit's group key, built without a group object; a unit added several times in a row
+   *  (the bed days of one admission) reuses it. */
+  private keyOf(who: UnitAttributes): string {
+    if (who === this.lastWho) return this.lastKey;
+    let key = '';
+    for (let d = 0; d < this.dims.length; d++) key += KEY_SEPARATOR + dimensionValue(this.dims[d], who);
+    this.lastWho = who;
+    this.lastKey = key;
+    return key;
   }
 
   add(day: DayNumber, who: UnitAttributes, numerator: number, denominator = 0): void {

@@ -2,6 +2,7 @@
 // aliases, row parser and event dates, one file per extract.
 
 import { admissionsSchema } from './admissions.js';
+import { annotationsSchema } from './annotations.js';
 import { baselinesSchema } from './baselines.js';
 import { lupSchema } from './lup.js';
 import { measurementsSchema } from './measurements.js';
@@ -19,6 +20,7 @@ export const SCHEMAS: { readonly [K in ExtractName]: ExtractSchema<RecordsByExtr
   population: populationSchema,
   measurements: measurementsSchema,
   baselines: baselinesSchema,
+  annotations: annotationsSchema,
 };
 
 /** The standard file name of an extract in a --data folder ("admissions.csv"). */

@@ -124,6 +124,18 @@ export interface BaselineRow {
   note: string | null;
 }
 
+/** SPEC §7 — an annotation of monitor's charts (`--annotations FILE`). */
+export interface AnnotationRow {
+  line: number;
+  /** Period id as normalised ("2019-01", "2019-Q1"). */
+  period: string;
+  text: string;
+  /** Lower-cased indicator id, or null for every indicator. */
+  indicator: string | null;
+  /** Parsed group key, or null for every group. */
+  group: Record<string, string> | null;
+}
+
 export type ExtractName =
   | 'admissions'
   | 'referrals'
@@ -131,9 +143,15 @@ export type ExtractName =
   | 'lup'
   | 'population'
   | 'measurements'
-  | 'baselines';
+  | 'baselines'
+  /** Not a --data standard name: only `monitor --annotations FILE` reads it. */
+  | 'annotations';
 
-export const EXTRACT_NAMES: readonly ExtractName[] = [
+/** The extracts of SPEC §1.2: the --data standard names. */
+export type StandardExtractName = Exclude<ExtractName, 'annotations'>;
+
+/** The extracts of SPEC §1.2, in report order. */
+export const EXTRACT_NAMES: readonly StandardExtractName[] = [
   'admissions',
   'referrals',
   'smoking',
@@ -166,6 +184,7 @@ export interface RecordsByExtract {
   population: PopulationRow;
   measurements: Measurement;
   baselines: BaselineRow;
+  annotations: AnnotationRow;
 }
 
 /** Everything loaded for one run; an extract that was not given is absent. */

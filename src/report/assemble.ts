@@ -5,7 +5,7 @@ import { periodJson, type Period } from '../calc/periods.js';
 import type { Dimension } from '../calc/groups.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import type { RunOutput } from '../engine/run.js';
-import type { Report } from '../engine/result.js';
+import type { InputRef, Report } from '../engine/result.js';
 import { DEFINITION_VERSION, SCHEMA_VERSION, VERSION } from '../version.js';
 
 export interface AssembleOptions {
@@ -21,14 +21,8 @@ export interface AssembleOptions {
 export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
   const report: Report = {
     schema_version: SCHEMA_VERSION,
-    tool: { name: 'triple-aim', version: VERSION, definition_version: DEFINITION_VERSION },
-    inputs: o.inputs.map((i) => ({
-      extract: i.extract,
-      path: i.path,
-      sha256: i.sha256,
-      rows: i.rows,
-      rows_rejected: i.rowsRejected,
-    })),
+    tool: toolJson(),
+    inputs: inputsJson(o.inputs),
     periods: o.periods.map(periodJson),
     breakdown: [...o.by],
     suppression: {
@@ -40,13 +34,32 @@ export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
     results: run.results,
     warnings: [...o.warnings, ...run.warnings],
   };
-  const epoch = o.sourceDateEpoch?.trim();
-  if (epoch && /^\d+$/.test(epoch)) {
-    // generated_at goes right after `tool` so the key order stays fixed.
-    const { schema_version, tool, ...rest } = report;
-    return { schema_version, tool, generated_at: new Date(Number(epoch) * 1000).toISOString(), ...rest };
-  }
-  return report;
+  return withGeneratedAt(report, o.sourceDateEpoch);
+}
+
+/** The inputs of a run as every JSON output lists them (SPEC §4.1). */
+export function inputsJson(inputs: readonly ExtractInfo[]): InputRef[] {
+  return inputs.map((i) => ({
+    extract: i.extract,
+    path: i.path,
+    sha256: i.sha256,
+    rows: i.rows,
+    rows_rejected: i.rowsRejected,
+  }));
+}
+
+/** SOURCE_DATE_EPOCH, when set, is the only clock an output may carry (SPEC §4.1): it gives
+ *  `generated_at`, right after `tool` so the key order stays fixed. */
+export function withGeneratedAt<T extends { schema_version: 1; tool: Report['tool'] }>(output: T, sourceDateEpoch: string | undefined): T {
+  const epoch = sourceDateEpoch?.trim();
+  if (!epoch || !/^\d+$/.test(epoch)) return output;
+  const { schema_version, tool, ...rest } = output;
+  return { schema_version, tool, generated_at: new Date(Number(epoch) * 1000).toISOString(), ...rest } as unknown as T;
+}
+
+/** The tool block of every JSON output. */
+export function toolJson(): Report['tool'] {
+  return { name: 'triple-aim', version: VERSION, definition_version: DEFINITION_VERSION };
 }
 
 export function suppressionText(minCell: number, primary: number, complementary: number): string {

@@ -9,7 +9,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtractName } from '../extracts/records.js';
+import type { StandardExtractName } from '../extracts/records.js';
 import { ADMISSION_COLUMNS, admissionRows, type AdmissionStats } from './admissions.js';
 import { CsvWriter } from './csv-writer.js';
 import { LUP_COLUMNS, lupRows } from './lup.js';
@@ -49,7 +49,7 @@ export function rowTargets(scale: number): Record<ScaledExtract, number> {
 }
 
 /** Every header of the sample, by extract: the canonical column names of SPEC §2. */
-export const SAMPLE_COLUMNS: Record<ExtractName, readonly string[]> = {
+export const SAMPLE_COLUMNS: Record<StandardExtractName, readonly string[]> = {
   admissions: ADMISSION_COLUMNS,
   referrals: REFERRAL_COLUMNS,
   smoking: SMOKING_COLUMNS,
@@ -60,12 +60,12 @@ export const SAMPLE_COLUMNS: Record<ExtractName, readonly string[]> = {
 };
 
 export interface SampleFile {
-  extract: ExtractName;
+  extract: StandardExtractName;
   path: string;
   rows: number;
 }
 
-async function writeExtract(dir: string, extract: ExtractName, rows: Iterable<string[]>): Promise<SampleFile> {
+async function writeExtract(dir: string, extract: StandardExtractName, rows: Iterable<string[]>): Promise<SampleFile> {
   const path = join(dir, `${extract}.csv`);
   const writer = new CsvWriter(path, SAMPLE_COLUMNS[extract]);
   try {

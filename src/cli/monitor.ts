@@ -1,0 +1,247 @@
+// `triple-aim monitor`: monthly (or quarterly) series per indicator and group with run and
+// control charts and the Anhøj rules (SPEC §7). The points are compute's results for every
+// period of the series in one run of the engine (one pass over the records for all points);
+// the series and their SPC analysis come from src/analysis.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { monthsBetween, periodJson, type Period } from '../calc/periods.js';
+import { formatGroupKey } from '../calc/groups.js';
+import { buildSeries, type Annotation } from '../analysis/monitor.js';
+import type { RequestedChart } from '../analysis/spc/index.js';
+import type { MonitorReport, Series } from '../contracts/monitor.js';
+import { eventDayRange, runIndicators } from '../engine/run.js';
+import { parsePeriodId } from '../calc/periods.js';
+import type { AnnotationRow } from '../extracts/records.js';
+import { prepare } from '../facts/index.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
+import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
+import { runs } from './command.js';
+import { EXIT, InputError, UsageError } from './errors.js';
+import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
+import { loadInputs } from './load-inputs.js';
+import { chooseFormat, colourEnabled, writeResult } from './output.js';
+import {
+  collectPeriods,
+  onePeriod,
+  parseDimensions,
+  parseIndicatorIds,
+  parseNonNegativeInt,
+  selectIndicators,
+  type SelectionOptions,
+} from './selection.js';
+import { AIMS } from '../indicators/types.js';
+
+export const MONITOR_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export type MonitorFormat = (typeof MONITOR_FORMATS)[number];
+export const CHARTS = ['run', 'p', 'pp', 'u', 'up', 'i', 'auto'] as const;
+
+/** SPEC §6.2, applied to monitor's default points (SPEC §7). */
+const MAX_DEFAULT_YEARS = 30;
+/** How many triggering series --fail-on prints before "and N more" (as compute does). */
+const MAX_GATE_LINES = 20;
+
+interface MonitorOptions extends InputOptions, SelectionOptions {
+  chart: RequestedChart;
+  freeze?: Period;
+  phase?: Period[];
+  annotations?: string;
+  format?: MonitorFormat;
+  out?: string;
+  color: boolean;
+  minCell: number;
+  failOn?: 'signal';
+  skipInvalid?: boolean;
+}
+
+/** --period for monitor: exactly one month or quarter id, or one range of them (SPEC §7). */
+function seriesPeriods(value: string, previous: Period[] | undefined): Period[] {
+  if (previous !== undefined) throw new InvalidArgumentError('give one --period (one month or quarter, or one range of them)');
+  const periods = collectPeriods(value);
+  if (periods[0].kind === 'year') throw new InvalidArgumentError('the points of a series are months or quarters (e.g. 2016-01..2017-12 or 2016-Q1..2017-Q4)');
+  return periods;
+}
+
+function collectPhase(value: string, previous: Period[] = []): Period[] {
+  return [...previous, onePeriod(value)];
+}
+
+export function monitorCommand(): Command {
+  const cmd = new Command('monitor')
+    .description('monthly (or quarterly) series per indicator and group with run and control charts and the Anhøj rules')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  triple-aim monitor --data extracts                                   # every month of the data, run charts
+  triple-aim monitor --data extracts --period 2016-01..2019-12 --by municipality --chart auto
+  triple-aim monitor --data extracts --indicators rehab-contact-3-workdays --chart p --phase 2019-01 --annotations events.csv
+  triple-aim monitor --data extracts --chart auto --fail-on signal     # CI gate: exit 3 on a signal in the last phase
+
+The annotations file is CSV with the columns period,text[,indicator][,group]; an empty indicator or group
+attaches the text to every series. The whole series of every indicator is held in memory (a few
+numbers per point).`,
+    );
+  addInputOptions(cmd);
+  cmd
+    .option('--period <range>', 'one month or quarter, or one range of them: the points (default: every month of the data)', seriesPeriods)
+    .option('--by <dims>', 'one series per group of these dimensions (comma-separated)', parseDimensions)
+    .option('--indicators <ids>', 'only these indicator ids (comma-separated; see `triple-aim indicators`)', parseIndicatorIds)
+    .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS))
+    .addOption(
+      new Option('--chart <type>', 'run chart, or a control chart: p, pp (Laney P′), u, up (Laney U′), i; auto = pp for percent, up for rates, i otherwise')
+        .choices(CHARTS)
+        .default('run'),
+    )
+    .option('--freeze <period>', "the first phase's centre line and limits come from its points up to and including this period", onePeriod)
+    .option('--phase <period>', 'a new phase starts at this period (repeatable)', collectPhase)
+    .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes attached to the points')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS))
+    .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
+    .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
+    .addOption(new Option('--fail-on <what>', 'exit 3 when any series has a signal in its last phase').choices(['signal']))
+    .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  return runs(cmd, monitor);
+}
+
+async function monitor(opts: MonitorOptions): Promise<number> {
+  const indicators = selectIndicators(opts);
+  const sources = resolveSources(opts);
+  if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
+  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+
+  const periods = opts.period ?? defaultMonths(infos);
+  const { phaseStarts, freezeTo } = phasesOf(periods, opts.phase ?? [], opts.freeze);
+  const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
+
+  const by = opts.by ?? [];
+  const run = runIndicators(indicators, prepare(data), { periods, by, minCell: opts.minCell });
+  const series = buildSeries(indicators, run.results, { periods, chart: opts.chart, phaseStarts, freezeTo, annotations: annotations.list });
+  const report: MonitorReport = withGeneratedAt(
+    {
+      schema_version: 1,
+      tool: toolJson(),
+      kind: 'monitor',
+      inputs: inputsJson(infos),
+      periods: periods.map(periodJson),
+      breakdown: [...by],
+      chart: opts.chart,
+      suppression: {
+        min_cell: opts.minCell,
+        primary: run.suppression.primary,
+        complementary: run.suppression.complementary,
+        description: suppressionText(opts.minCell, run.suppression.primary, run.suppression.complementary),
+      },
+      series,
+      warnings: [...annotations.warnings, ...run.warnings],
+    },
+    process.env.SOURCE_DATE_EPOCH,
+  );
+
+  const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
+  await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), opts.out);
+  for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  return opts.failOn === 'signal' ? gate(report.series) : EXIT.ok;
+}
+
+function render(report: MonitorReport, format: MonitorFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderMonitorJson(report);
+    case 'csv':
+      return renderMonitorCsv(report);
+    case 'markdown':
+      return renderMonitorMarkdown(report);
+    case 'table':
+      return renderMonitorTable(report, { color });
+  }
+}
+
+/** SPEC §7 default points: every month from the month of the earliest to that of the latest
+ *  event date (measurement periods excluded), at most 30 calendar years (SPEC §6.2). */
+function defaultMonths(infos: Parameters<typeof eventDayRange>[0]): Period[] {
+  const range = eventDayRange(infos, ['measurements']);
+  if (!range) throw new UsageError('the loaded extracts contain no dated events to choose the points from: give --period');
+  const months = monthsBetween(range.first, range.last);
+  const years = Number(months[months.length - 1].id.slice(0, 4)) - Number(months[0].id.slice(0, 4)) + 1;
+  if (years > MAX_DEFAULT_YEARS) {
+    throw new UsageError(
+      `the event dates of the data span ${years} calendar years (${months[0].id} … ${months[months.length - 1].id}), more than ${MAX_DEFAULT_YEARS}: give --period (e.g. --period 2016-01..2019-12)`,
+    );
+  }
+  return months;
+}
+
+/** --phase and --freeze as indices into the points, checked against them (SPEC §7: usage errors). */
+function phasesOf(periods: readonly Period[], phases: readonly Period[], freeze: Period | undefined) {
+  const kind = periods[0].kind;
+  const index = new Map(periods.map((p, i) => [p.id, i]));
+  const starts = new Set<number>();
+  for (const p of phases) {
+    const i = index.get(p.id);
+    if (p.kind !== kind || i === undefined || i === 0) {
+      throw new UsageError(
+        `--phase ${p.id}: a phase must start at a ${kind} strictly after the first (${periods[0].id}) and not after the last (${periods[periods.length - 1].id}) point of the series`,
+      );
+    }
+    starts.add(i);
+  }
+  const phaseStarts = [...starts].sort((a, b) => a - b);
+  let freezeTo: number | null = null;
+  if (freeze !== undefined) {
+    const i = index.get(freeze.id);
+    const firstPhaseEnd = (phaseStarts[0] ?? periods.length) - 1;
+    if (freeze.kind !== kind || i === undefined || i > firstPhaseEnd) {
+      throw new UsageError(
+        `--freeze ${freeze.id}: must be a ${kind} within the first phase (${periods[0].id} … ${periods[firstPhaseEnd].id})`,
+      );
+    }
+    freezeTo = i;
+  }
+  return { phaseStarts, freezeTo };
+}
+
+/** The annotations, checked against the catalogue (an unknown indicator id is bad input); one
+ *  whose period starts outside the points is not shown, with a warning. */
+function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const list: Annotation[] = [];
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  for (const r of rows) {
+    if (r.indicator !== null && !CATALOGUE.some((i) => i.id === r.indicator)) {
+      problems.push(`${path}:${r.line}: indicator: "${r.indicator}" is not an indicator id (run \`triple-aim indicators\` for the list)`);
+      continue;
+    }
+    const from = parsePeriodId(r.period)!.from;
+    if (from < first.from || from > last.to) {
+      warnings.push(`${path}:${r.line}: the annotation of ${r.period} lies outside the points (${first.id} … ${last.id}); not shown`);
+      continue;
+    }
+    list.push({ from, text: r.text, indicator: r.indicator, group: r.group });
+  }
+  if (problems.length) {
+    const summary = `triple-aim: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the annotations; nothing was computed`;
+    throw new InputError(summary, [...problems, summary]);
+  }
+  return { list, warnings };
+}
+
+/** SPEC §7 --fail-on signal: exit 3, one stderr line per series with a signal in its last phase. */
+function gate(series: readonly Series[]): number {
+  const triggered = series.filter((s) => s.signal);
+  if (triggered.length === 0) return EXIT.ok;
+  for (const s of triggered.slice(0, MAX_GATE_LINES)) {
+    const phase = s.phases[s.phases.length - 1];
+    const why: string[] = [];
+    if (phase.runs.signal) why.push(`runs (longest run ${phase.runs.longest_run}/max ${phase.runs.longest_run_max}, crossings ${phase.runs.crossings}/min ${phase.runs.crossings_min})`);
+    if (phase.sigma_signals.length) why.push(`outside the limits in ${phase.sigma_signals.join(', ')}`);
+    process.stderr.write(
+      `signal: ${s.indicator} ${formatGroupKey(s.group) || 'total'} ${phase.from}…${phase.to}: ${s.variation.replace('_', ' ')}; ${why.join('; ')}\n`,
+    );
+  }
+  if (triggered.length > MAX_GATE_LINES) process.stderr.write(`and ${triggered.length - MAX_GATE_LINES} more\n`);
+  return EXIT.gate;
+}

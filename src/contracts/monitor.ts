@@ -1,0 +1,89 @@
+// The JSON of `monitor` (SPEC §7): a series per indicator and group, with the phases' centre
+// lines, runs analysis and sigma signals, and every point with its limits.
+
+import { z } from 'zod';
+import {
+  AimSchema,
+  DimensionSchema,
+  DirectionSchema,
+  GroupSchema,
+  InputSchema,
+  PeriodRefSchema,
+  ToolSchema,
+  UnitSchema,
+} from './common.js';
+import { SuppressionSchema } from './report.js';
+
+export const ChartSchema = z.enum(['run', 'p', 'pp', 'u', 'up', 'i']);
+
+export const RunsSchema = z.strictObject({
+  n_useful: z.number().int(),
+  longest_run: z.number().int().nullable(),
+  longest_run_max: z.number().int().nullable(),
+  crossings: z.number().int().nullable(),
+  crossings_min: z.number().int().nullable(),
+  signal: z.boolean(),
+});
+
+export const PhaseSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** The last period of the frozen baseline (first phase with --freeze), else null. */
+  frozen_to: z.string().nullable(),
+  center: z.number().nullable(),
+  runs: RunsSchema,
+  sigma_signals: z.array(z.string()),
+});
+
+export const PointSchema = z.strictObject({
+  period: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  /** 1-based number of the point's phase. */
+  phase: z.number().int(),
+  /** The point was used for its phase's centre line and limits. */
+  baseline: z.boolean(),
+  center: z.number().nullable(),
+  lcl: z.number().nullable(),
+  ucl: z.number().nullable(),
+  sigma_signal: z.boolean(),
+  annotation: z.string().nullable(),
+});
+
+export const VariationSchema = z.enum(['common_cause', 'improvement', 'concern', 'special_cause']);
+
+export const SeriesSchema = z.strictObject({
+  indicator: z.string(),
+  aim: AimSchema,
+  unit: UnitSchema,
+  direction: DirectionSchema,
+  group: GroupSchema,
+  chart: ChartSchema,
+  variation: VariationSchema,
+  last_side: z.enum(['above', 'below', 'on']).nullable(),
+  signal: z.boolean(),
+  phases: z.array(PhaseSchema),
+  points: z.array(PointSchema),
+  notes: z.array(z.string()),
+});
+export type Series = z.infer<typeof SeriesSchema>;
+export type SeriesPoint = z.infer<typeof PointSchema>;
+
+export const MonitorSchema = z.strictObject({
+  schema_version: z.literal(1),
+  tool: ToolSchema,
+  generated_at: z.string().optional(),
+  kind: z.literal('monitor'),
+  inputs: z.array(InputSchema),
+  /** The points' periods (months or quarters), in order. */
+  periods: z.array(PeriodRefSchema),
+  breakdown: z.array(DimensionSchema),
+  /** --chart as asked (`auto` included); each series says the chart it got. */
+  chart: z.enum(['run', 'p', 'pp', 'u', 'up', 'i', 'auto']),
+  suppression: SuppressionSchema,
+  series: z.array(SeriesSchema),
+  warnings: z.array(z.string()),
+});
+export type MonitorReport = z.infer<typeof MonitorSchema>;

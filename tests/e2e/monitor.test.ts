@@ -1,0 +1,110 @@
+// monitor end to end (SPEC §7): the JSON contract, the table and CSV, the default points, the
+// option rules (usage errors exit 2), annotations, and the --fail-on signal gate.
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MonitorSchema } from '../../src/contracts/monitor.js';
+import { hasStackTrace, parseOutput, ROOT, runCli, scratchFiles, show } from './helpers.js';
+
+const EX = join(ROOT, 'tests', 'fixtures', 'examples', 'monitoring-run-and-control-charts');
+const SAMPLES = join(ROOT, 'data-samples');
+const base = ['monitor', '--data', EX, '--indicators', 'rehab-contact-3-workdays', '--period', '2018-01..2019-08', '--min-cell', '0'];
+
+describe('monitor output', () => {
+  it('JSON is a Monitor report: one series, 20 points, kind monitor', () => {
+    const r = runCli([...base, '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+    const report = parseOutput(MonitorSchema, r.stdout);
+    expect(report.kind).toBe('monitor');
+    expect(report.series).toHaveLength(1);
+    expect(report.series[0].points).toHaveLength(20);
+    expect(report.periods[0]).toEqual({ id: '2018-01', from: '2018-01-01', to: '2018-01-31' });
+  });
+
+  it('the table shows one line per series with the centre line, the runs figures against their limits and the verdict', () => {
+    const r = runCli([...base, '--format', 'table']);
+    expect(r.code, show(r)).toBe(0);
+    const row = r.stdout.split('\n').find((l) => l.includes('rehab-contact-3-workdays'))!;
+    // Run 1 of the worked example: CL 75, longest run 9 (max 7), crossings 1 (min 4).
+    expect(row).toMatch(/75\.0 %/);
+    expect(row).toMatch(/9 \(max 7\)/);
+    expect(row).toMatch(/1 \(min 4\)/);
+    expect(row).toMatch(/improvement/);
+  });
+
+  it('CSV has one row per point', () => {
+    const r = runCli([...base, '--format', 'csv']);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,group,chart,period,numerator,denominator,value,suppressed,phase,baseline,center,lcl,ucl,sigma_signal,annotation/);
+    expect(lines).toHaveLength(1 + 20);
+    expect(lines[7]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2018-07,0,0,,false,1,false,75,,,false,/);
+  });
+
+  it('by default the points are every month of the data', () => {
+    const r = runCli(['monitor', '--data', SAMPLES, '--indicators', 'prevention-referrals', '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+    const report = parseOutput(MonitorSchema, r.stdout);
+    expect(report.periods[0].id).toBe('2015-01');
+    expect(report.periods.length % 12).toBe(0);
+    // A count has a value in every month (0 when nothing happened) unless it is suppressed.
+    expect(report.series[0].points.every((p) => p.value !== null || p.suppressed)).toBe(true);
+  });
+});
+
+describe('monitor option rules (SPEC §7)', () => {
+  it.each([
+    [['--period', '2018'], /the points of a series are months or quarters/],
+    [['--period', '2018-01..2018-06', '--period', '2018-07..2018-12'], /give one --period/],
+    [['--phase', '2018-01'], /--phase 2018-01: a phase must start at a month strictly after the first/],
+    [['--phase', '2019-09'], /--phase 2019-09/],
+    [['--phase', '2018-Q3'], /--phase 2018-Q3/],
+    [['--freeze', '2019-02', '--phase', '2019-01'], /--freeze 2019-02: must be a month within the first phase \(2018-01 … 2018-12\)/],
+    [['--chart', 'xbar'], /Allowed choices are run, p, pp, u, up, i, auto/],
+  ])('%j is a usage error (exit 2)', (extra, message) => {
+    const args = [...base.filter((a, i) => !(a === '--period' || base[i - 1] === '--period')), ...(extra as string[])];
+    if (!(extra as string[]).includes('--period')) args.push('--period', '2018-01..2019-08');
+    const r = runCli(args);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('duplicate --phase values count once', () => {
+    const r = runCli([...base, '--chart', 'p', '--phase', '2019-01', '--phase', '2019-01', '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+    expect(JSON.parse(r.stdout).series[0].phases).toHaveLength(2);
+  });
+});
+
+describe('annotations and the gate', () => {
+  it('annotations attach to their points; one outside the points is a warning', () => {
+    const dir = scratchFiles({
+      'events.csv': 'period,text,indicator\n2019-01,new booking of first contacts,rehab-contact-3-workdays\n2017-05,before the series,\n',
+    });
+    const r = runCli([...base, '--annotations', join(dir, 'events.csv'), '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+    const points = JSON.parse(r.stdout).series[0].points;
+    expect(points.find((p: { period: string }) => p.period === '2019-01').annotation).toBe('new booking of first contacts');
+    expect(points.filter((p: { annotation: string | null }) => p.annotation !== null)).toHaveLength(1);
+    expect(r.stderr).toMatch(/events\.csv:3: the annotation of 2017-05 lies outside the points/);
+  });
+
+  it('an unknown indicator in the annotations is bad input (exit 1) naming file and line', () => {
+    const dir = scratchFiles({ 'events.csv': 'period,text,indicator\n2019-01,x,readmision-30d\n' });
+    const r = runCli([...base, '--annotations', join(dir, 'events.csv')]);
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stderr).toMatch(/events\.csv:2: indicator: "readmision-30d" is not an indicator id/);
+  });
+
+  it('--fail-on signal exits 3 after writing the report, naming each series with a signal', () => {
+    const r = runCli([...base, '--fail-on', 'signal', '--format', 'json']);
+    expect(r.code, show(r)).toBe(3);
+    expect(JSON.parse(r.stdout).series).toHaveLength(1);
+    expect(r.stderr).toMatch(/^signal: rehab-contact-3-workdays total 2018-01…2019-08: improvement; runs \(longest run 9\/max 7, crossings 1\/min 4\)$/m);
+  });
+
+  it('--fail-on signal passes (exit 0) when the last phase has no signal', () => {
+    const r = runCli([...base, '--chart', 'p', '--phase', '2019-01', '--fail-on', 'signal', '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+  });
+});
