@@ -11,6 +11,8 @@ export const INK = '#1b1f24';
 export const MUTED = '#4b5360';
 /** Backgrounds of table headers, zebra rows and the provenance box. */
 export const SHADE = '#f3f5f8';
+/** Every other table row. */
+export const ZEBRA = '#fafbfc';
 export const RULE = '#c9ced6';
 export const LINK = '#1d4f91';
 
@@ -61,18 +63,23 @@ export const LEVEL_COLOURS: Record<ComparisonLevel, string> = {
 };
 
 /** Every foreground/background pair the documents write text in (WCAG AA: ≥ 4.5). */
+/** Text colours that tables and figures write on the paper, the shade and the zebra rows. */
+const TABLE_TEXT: ReadonlyArray<{ use: string; fg: string }> = [
+  { use: 'body text', fg: INK },
+  { use: 'secondary text', fg: MUTED },
+  { use: 'links', fg: LINK },
+  { use: 'signal words and chart signal label', fg: SIGNAL },
+  { use: 'chart target label', fg: TARGET },
+  { use: 'chart annotation label', fg: ANNOTATION },
+  ...Object.entries(LEVEL_COLOURS).map(([level, fg]) => ({ use: `comparison word ${level}`, fg })),
+];
+
+/** Every foreground/background pair the documents write text in (WCAG AA: ≥ 4.5). */
 export const TEXT_PAIRS: ReadonlyArray<{ use: string; fg: string; bg: string }> = [
-  { use: 'body text', fg: INK, bg: PAPER },
-  { use: 'secondary text', fg: MUTED, bg: PAPER },
-  { use: 'table header and zebra rows', fg: INK, bg: SHADE },
-  { use: 'secondary text on shade', fg: MUTED, bg: SHADE },
-  { use: 'links', fg: LINK, bg: PAPER },
-  { use: 'chart signal label', fg: SIGNAL, bg: PAPER },
-  { use: 'chart target label', fg: TARGET, bg: PAPER },
-  { use: 'chart annotation label', fg: ANNOTATION, bg: PAPER },
+  ...TABLE_TEXT.flatMap((t) => [PAPER, SHADE, ZEBRA].map((bg) => ({ use: t.use, fg: t.fg, bg }))),
+  { use: 'aim column headings', fg: PAPER, bg: INK },
   ...Object.entries(STATUS_BADGES).map(([status, b]) => ({ use: `status ${status}`, fg: b.fg, bg: b.bg })),
   ...Object.entries(VARIATION_BADGES).map(([v, b]) => ({ use: `variation ${v}`, fg: b.fg, bg: b.bg })),
-  ...Object.entries(LEVEL_COLOURS).map(([level, fg]) => ({ use: `comparison word ${level}`, fg, bg: PAPER })),
 ];
 
 /** Chart marks a reader must see (WCAG 1.4.11 non-text contrast: ≥ 3 against the paper). */

@@ -3,7 +3,7 @@
 // margins, charts scaled to the page width and never cut (`break-inside: avoid`), data
 // tables left to the screen version.
 
-import { STATUS_BADGES, VARIATION_BADGES, LEVEL_COLOURS, INK, MUTED, PAPER, SHADE, RULE, LINK, SIGNAL } from './palette.js';
+import { STATUS_BADGES, VARIATION_BADGES, LEVEL_COLOURS, INK, MUTED, PAPER, SHADE, RULE, LINK, SIGNAL, ZEBRA } from './palette.js';
 import { FONT } from './charts/render.js';
 
 const badgeRules = [
@@ -39,7 +39,7 @@ table{border-collapse:collapse;font-size:0.82rem;font-variant-numeric:tabular-nu
 th,td{padding:0.22rem 0.5rem;border-bottom:1px solid ${RULE};text-align:left;vertical-align:top}
 thead th{background:${SHADE};border-bottom:2px solid ${MUTED};font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
-tbody tr:nth-child(even) td{background:#fafbfc}
+tbody tr:nth-child(even) td{background:${ZEBRA}}
 caption{text-align:left;font-weight:600;padding:0.2rem 0}
 .inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all}
 .inputs{width:100%}

@@ -1,11 +1,13 @@
 // Text for the HTML documents: escaping of everything that comes from data, and numbers
 // formatted for the document's language (SPEC §10: `--lang da` gives a decimal comma).
 //
-// Numbers are formatted here rather than by Intl.NumberFormat so that the bytes of the file
-// cannot depend on the ICU data a Node build carries (SPEC §10: identical inputs give
-// byte-identical files). Rounding is Number.prototype.toFixed's, half away from zero on the
-// exact binary value — what ECMA-402's default `halfExpand` does for the table and Markdown
-// renderers (src/report/format.ts), so a value rounds alike in every format.
+// Rounding is exactly that of the table and Markdown renderers (src/report/format.ts):
+// Number.prototype.toLocaleString('en-US') with fixed fraction digits, which rounds half
+// away from zero on the shortest decimal form of the double (0.35 → 0.4, where toFixed gives
+// 0.3), so a value reads alike in every format. Only those digits come from Intl; signs and
+// separators are written here, so that the bytes of the file do not depend on the Danish
+// locale data a Node build may or may not carry (SPEC §10: identical inputs give
+// byte-identical files).
 
 import type { Lang, Unit } from './model.js';
 
@@ -58,7 +60,11 @@ const SEPARATORS: Record<Lang, { decimal: string; thousands: string }> = {
  */
 export function formatDecimal(value: number, decimals: number, lang: Lang, signed = false): string {
   if (!Number.isFinite(value)) return String(value);
-  const fixed = Math.abs(value).toFixed(decimals);
+  const fixed = Math.abs(value).toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  });
   const [whole, fraction] = fixed.split('.');
   const sep = SEPARATORS[lang];
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, sep.thousands);

@@ -34,19 +34,24 @@ export function sparklineSvg(input: SparklineInput): string {
   const x = (i: number) => pad + (n === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (n - 1));
   // A flat series is drawn through the middle rather than along an edge.
   const y = (v: number) => (span === 0 ? height / 2 : pad + ((max - v) * (height - 2 * pad)) / span);
-  const segments: string[] = [];
-  let current: string[] = [];
+  const segments: [number, number][][] = [];
+  let current: [number, number][] = [];
   input.values.forEach((v, i) => {
     if (v === null) {
-      if (current.length) segments.push(current.join(' '));
+      if (current.length) segments.push(current);
       current = [];
       return;
     }
-    current.push(`${coord(x(i))},${coord(y(v))}`);
+    current.push([x(i), y(v)]);
   });
-  if (current.length) segments.push(current.join(' '));
+  if (current.length) segments.push(current);
+  // A value between two gaps has no line to be part of: it is drawn as a small dot.
   const lines = segments
-    .map((points) => `<polyline points="${points}" fill="none" stroke="${SERIES}" stroke-width="1.5" stroke-linejoin="round"/>`)
+    .map((s) =>
+      s.length === 1
+        ? `<circle cx="${coord(s[0][0])}" cy="${coord(s[0][1])}" r="1.5" fill="${SERIES}"/>`
+        : `<polyline points="${s.map(([px, py]) => `${coord(px)},${coord(py)}`).join(' ')}" fill="none" stroke="${SERIES}" stroke-width="1.5" stroke-linejoin="round"/>`,
+    )
     .join('');
   let last = n - 1;
   while (input.values[last] === null) last--;
