@@ -194,13 +194,14 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     parts.push(`<h4>${esc(labels.monthlyChart)}</h4><p class="empty">${esc(labels.noMonthly)}</p>`);
   }
 
+  // Yearly values beside the municipalities, the education gaps below: one A4 page holds an
+  // indicator's header, monthly chart and these two rows.
   parts.push(`<div class="pair">`);
   parts.push(await yearlyFigure(i, model, `${prefix}-yearly`, labels));
-  parts.push(equitySection(i.equity, i.unit, lang, minCell, labels));
-  parts.push(`</div>`);
-
   if (i.municipalities) parts.push(await municipalityFigure(i, i.municipalities, model, `${prefix}-municipalities`, labels));
-  else parts.push(`<h4>${esc(labels.municipalities)}</h4><p class="empty">${esc(labels.noMunicipalities)}</p>`);
+  else parts.push(`<div><h4>${esc(labels.municipalities)}</h4><p class="empty">${esc(labels.noMunicipalities)}</p></div>`);
+  parts.push(`</div>`);
+  parts.push(equitySection(i.equity, i.unit, lang, minCell, labels));
 
   if (i.notes.length) parts.push(`<h4>${esc(labels.notes)}</h4>${listOrEmpty(i.notes, '')}`);
   parts.push(
@@ -258,14 +259,14 @@ function equitySection(equity: EquityModel | null, unit: Unit, lang: Lang, minCe
   const gapUnit = unit === 'percent' ? labels.percentagePoints : labels.unitShort[unit];
   return (
     `<section class="equity">${head}` +
-    `<div class="table-wrap"><table><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} (${esc(unitSuffix(unit, lang) || labels.unitShort[unit])})</th>` +
+    `<div class="equity-tables"><div class="table-wrap"><table><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} (${esc(unitSuffix(unit, lang) || labels.unitShort[unit])})</th>` +
     `<th class="num">${esc(labels.numerator)}</th><th class="num">${esc(labels.denominator)}</th></tr></thead><tbody>${groups}</tbody></table></div>` +
     `<div class="table-wrap"><table><thead><tr><th>${esc(labels.measure)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th></tr></thead><tbody>` +
     measure(`${labels.gap}, ${gapUnit}`, equity.gap, d, true) +
     measure(labels.ratio, equity.ratio, 2, false) +
     measure(`${labels.sii}, ${gapUnit}`, equity.sii, d, true) +
     measure(labels.rii, equity.rii, 2, false) +
-    `</tbody></table></div></section>`
+    `</tbody></table></div></div></section>`
   );
 }
 

@@ -81,12 +81,16 @@ ${badgeRules}
 .keyfigs dt{font-size:0.7rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em}
 .keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .keyfigs dd.big{font-size:1.3rem}
+.keyfigs .badge{white-space:normal}
 .keyfigs .small{font-size:0.72rem;font-weight:400;color:${MUTED}}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:0.3rem}
 figcaption .chart-sub{font-size:0.8rem;color:${MUTED};display:block}
 figure svg{max-width:100%;height:auto;display:block}
 .pair{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:1.6rem;align-items:start}
+.pair>*{min-width:0}
+.equity-tables{display:flex;flex-wrap:wrap;gap:0 1.6rem;align-items:start}
+.equity-tables table{margin-top:0}
 .annotations{font-size:0.8rem;margin:0.2rem 0 0.4rem;padding-left:1.4rem;color:${INK}}
 .annotations .when{color:${MUTED}}
 details{margin:0.3rem 0;font-size:0.85rem}
@@ -108,12 +112,16 @@ html{font-size:9.5pt}
 a{color:${INK};text-decoration:none}
 .toc,.back,details,summary{display:none}
 h2{break-before:page;break-after:avoid}
-.doc-head + h2,.no-break-before{break-before:auto}
+.doc-head + h2,.no-break-before,#indicators > h2 + .indicator{break-before:auto}
 h3,h4,figcaption{break-after:avoid}
 .aims{grid-template-columns:repeat(3,minmax(0,1fr));gap:0.6rem}
 .card,figure,.keyfigs,.equity,tr{break-inside:avoid;page-break-inside:avoid}
 .indicator{break-before:page;border-top:none;margin-top:0}
 .pair{grid-template-columns:minmax(0,auto) minmax(0,1fr)}
+.keyfigs{grid-template-columns:repeat(auto-fit,minmax(86px,1fr));margin:0.5rem 0}
+.keyfigs dd.big{font-size:1.15rem}
+figure{margin:0.6rem 0}
+.indicator .subtitle{margin-bottom:0}
 figure svg{max-width:100%;height:auto}
 }
 `;

@@ -51,7 +51,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
     missing: m.value === null ? (m.suppressed ? `${labels.suppressed(input.minCell)}` : labels.notComputed) : null,
   }));
   const domain = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 180 } };
+  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 130 } };
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,
@@ -103,8 +103,8 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 440,
-    height: { step: 17 },
+    width: 300,
+    height: { step: 15 },
     config: chartConfig(),
     data: { values: rows },
     layer: layers,
