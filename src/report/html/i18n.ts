@@ -105,6 +105,7 @@ export interface Labels {
   rii: string;
   measure: string;
   noMonthly: string;
+  noValues: string;
   noYearly: string;
   noEquity: string;
   noMunicipalities: string;
@@ -218,13 +219,13 @@ const DA: Labels = {
   equity: 'Forskelle mellem uddannelsesgrupper',
   municipalities: 'Kommunerne sammenlignet med regionen',
   dataTable: 'Datatabel',
-  centerRun: 'median',
-  centerControl: 'centrallinje',
-  limits: 'kontrolgrænser (3 sigma)',
+  centerRun: 'Median',
+  centerControl: 'Centrallinje',
+  limits: 'Kontrolgrænser (3 sigma)',
   lcl: 'Nedre grænse',
   ucl: 'Øvre grænse',
-  sigmaSignal: 'punkt uden for kontrolgrænserne',
-  runsSignal: 'serie-signal (Anhøj): lang serie eller få krydsninger',
+  sigmaSignal: 'Punkt uden for kontrolgrænserne',
+  runsSignal: 'Serie-signal (Anhøj): lang serie eller få krydsninger',
   annotation: 'Annotation',
   phase: 'Fase',
   phases: 'Faser',
@@ -240,7 +241,7 @@ const DA: Labels = {
     crossings_min: 'mindst',
     signal: 'Signal',
   },
-  signalNone: 'intet signal',
+  signalNone: 'Intet signal',
   region: 'Regionen',
   municipality: 'Kommune',
   code: 'Kode',
@@ -253,6 +254,7 @@ const DA: Labels = {
   rii: 'Relativt indeks (RII)',
   measure: 'Mål for ulighed',
   noMonthly: 'Der er ingen månedlig serie for denne indikator.',
+  noValues: 'Ingen værdier at tegne (ikke beregnet eller diskretioneret); se datatabellen.',
   noYearly: 'Der er ingen årlige værdier.',
   noEquity: 'Uddannelsesforskelle opgøres ikke for denne indikator.',
   noMunicipalities: 'Kommunerne sammenlignes ikke for denne indikator.',
@@ -284,7 +286,7 @@ const EN: Labels = {
     "Run charts and control charts of the agreement's indicators. Signals are judged by the Anhøj rules (long runs " +
     'and few crossings) and, for control charts, by points outside the 3-sigma limits.',
   contents: 'Contents',
-  aims: { population_health: 'Population health', quality: 'Quality of care and experience', cost: 'Cost per capita' },
+  aims: { population_health: 'Population health', quality: 'Clinical and patient-experienced quality', cost: 'Cost per capita' },
   aimShort: { population_health: 'Population health', quality: 'Quality', cost: 'Cost' },
   status: {
     met: '✓ target met',
@@ -355,13 +357,13 @@ const EN: Labels = {
   equity: 'Gaps between education groups',
   municipalities: 'Municipalities compared with the region',
   dataTable: 'Data table',
-  centerRun: 'median',
-  centerControl: 'centre line',
-  limits: 'control limits (3 sigma)',
+  centerRun: 'Median',
+  centerControl: 'Centre line',
+  limits: 'Control limits (3 sigma)',
   lcl: 'Lower limit',
   ucl: 'Upper limit',
-  sigmaSignal: 'point outside the control limits',
-  runsSignal: 'runs signal (Anhøj): long run or few crossings',
+  sigmaSignal: 'Point outside the control limits',
+  runsSignal: 'Runs signal (Anhøj): long run or few crossings',
   annotation: 'Annotation',
   phase: 'Phase',
   phases: 'Phases',
@@ -377,7 +379,7 @@ const EN: Labels = {
     crossings_min: 'at least',
     signal: 'Signal',
   },
-  signalNone: 'no signal',
+  signalNone: 'No signal',
   region: 'Region',
   municipality: 'Municipality',
   code: 'Code',
@@ -390,6 +392,7 @@ const EN: Labels = {
   rii: 'Relative index (RII)',
   measure: 'Measure of inequality',
   noMonthly: 'This indicator has no monthly series.',
+  noValues: 'No values to draw (not computed or suppressed); see the data table.',
   noYearly: 'There are no yearly values.',
   noEquity: 'Education gaps are not computed for this indicator.',
   noMunicipalities: 'The municipalities are not compared for this indicator.',

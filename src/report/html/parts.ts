@@ -206,10 +206,13 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
   const hasLimits = points.some((p) => p.lcl !== null || p.ucl !== null);
   const control = series.chart !== 'run';
   const title = `${name}: ${labels.monthlyChart.toLowerCase()} (${labels.chartType[series.chart]})`;
-  const svg = await renderChart(monthlyChartSpec({ series, target: o.target?.value ?? null, lang }), lang, o.idPrefix, {
-    title,
-    description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}`,
-  });
+  // A chart needs a value to scale its axis by; without one the reader gets the table.
+  const svg = points.some((p) => p.value !== null)
+    ? await renderChart(monthlyChartSpec({ series, target: o.target?.value ?? null, lang }), lang, o.idPrefix, {
+        title,
+        description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}`,
+      })
+    : `<p class="empty">${esc(labels.noValues)}</p>`;
   const items: [string, string][] = [
     [SWATCH.series, labels.value],
     [SWATCH.center, control ? labels.centerControl : labels.centerRun],

@@ -215,12 +215,14 @@ async function yearlyFigure(i: IndicatorReportModel, model: ReportHtmlModel, idP
   const minCell = model.meta.suppression.min_cell;
   if (!i.yearly.length) return `<div><h4>${esc(labels.yearlyChart)}</h4><p class="empty">${esc(labels.noYearly)}</p></div>`;
   const name = indicatorName(i, lang);
-  const svg = await renderChart(
-    yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: String(model.year), lang }),
-    lang,
-    idPrefix,
-    { title: `${name}: ${labels.yearlyChart.toLowerCase()}`, description: labels.yearlyDesc(name, i.yearly.length) },
-  );
+  const svg = !i.yearly.some((v) => v.value !== null)
+    ? `<p class="empty">${esc(labels.noValues)}</p>`
+    : await renderChart(
+        yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: String(model.year), lang }),
+        lang,
+        idPrefix,
+        { title: `${name}: ${labels.yearlyChart.toLowerCase()}`, description: labels.yearlyDesc(name, i.yearly.length) },
+      );
   const items: [string, string][] = [[SWATCH.interval, `${labels.value} ${labels.ci95}`]];
   if (i.year.target) items.push([SWATCH.target, labels.target]);
   const rows = i.yearly
@@ -280,10 +282,12 @@ async function municipalityFigure(
   const lang = model.meta.lang;
   const minCell = model.meta.suppression.min_cell;
   const name = indicatorName(i, lang);
-  const svg = await renderChart(municipalityChartSpec({ comparison, unit: i.unit, minCell, lang }), lang, idPrefix, {
-    title: `${name}: ${labels.municipalities.toLowerCase()}`,
-    description: labels.municipalitiesDesc(name, comparison.municipalities.length),
-  });
+  const svg = !comparison.municipalities.some((m) => m.value !== null)
+    ? `<p class="empty">${esc(labels.noValues)}</p>`
+    : await renderChart(municipalityChartSpec({ comparison, unit: i.unit, minCell, lang }), lang, idPrefix, {
+        title: `${name}: ${labels.municipalities.toLowerCase()}`,
+        description: labels.municipalitiesDesc(name, comparison.municipalities.length),
+      });
   const levels = i.direction === 'none' ? (['higher', 'similar', 'lower'] as const) : (['better', 'similar', 'worse'] as const);
   const items: [string, string][] = [
     ...levels.map((l): [string, string] => [levelSwatch(l), labels.level[l]]),

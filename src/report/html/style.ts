@@ -74,7 +74,7 @@ ${badgeRules}
 .badges{display:flex;flex-wrap:wrap;gap:0.25rem;margin:0.35rem 0 0}
 .sparkline{display:block;flex:none}
 .indicator{padding-top:0.4rem;margin-top:1.6rem;border-top:1px solid ${RULE}}
-.indicator .eyebrow{font-size:0.78rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em;margin:0.4rem 0 0.15rem}
+.eyebrow{font-size:0.78rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em;margin:0.4rem 0 0.15rem}
 .indicator .subtitle{color:${MUTED};font-size:0.88rem;margin-top:0.15rem}
 .keyfigs{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:0;margin:0.8rem 0;border:1px solid ${RULE}}
 .keyfigs div{padding:0.4rem 0.55rem;border-right:1px solid ${RULE};min-width:0}

@@ -92,7 +92,7 @@ describe('a self-contained document (SPEC §10 requirements)', () => {
       expect(run.code, zones[i]).toBe(0);
       expect(run.stdout === da, `${zones[i]}: output differs from the Europe/Copenhagen rendering`).toBe(true);
     });
-  });
+  }, 240_000);
 });
 
 describe('the Triple Aim overview (SPEC §10 item 2)', () => {
@@ -194,6 +194,41 @@ describe('text from data is escaped', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('\u0001');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; \u2401');
+  });
+});
+
+describe('series and lists without values', () => {
+  it('shows a note and the data table instead of a chart when no month, year or municipality has a value', async () => {
+    const m = realisticReportModel('en');
+    m.indicators = m.indicators.slice(0, 1);
+    const i = m.indicators[0];
+    i.monthly!.points = i.monthly!.points.map((p) => ({ ...p, value: null, center: null, lcl: null, ucl: null, sigma_signal: false, suppressed: true }));
+    i.monthly!.phases = i.monthly!.phases.map((p) => ({ ...p, center: null }));
+    i.yearly = i.yearly.map((y) => ({ ...y, value: null, ci95: null }));
+    i.municipalities = { reference: null, municipalities: i.municipalities!.municipalities.map((x) => ({ ...x, value: null, ci95: null, level95: null })) };
+    const html = await renderReportHtml(m);
+    expect(html.match(/No values to draw \(not computed or suppressed\); see the data table\./g)).toHaveLength(3);
+    expect(html).not.toContain('<svg class="marks"');
+    expect(html).toContain('<td class="num">&lt;5</td>');
+  });
+
+  it('draws a series of a single month and a single municipality', async () => {
+    const m = realisticReportModel('da');
+    m.indicators = m.indicators.slice(1, 2);
+    const i = m.indicators[0];
+    i.monthly!.points = i.monthly!.points.slice(-1).map((p) => ({ ...p, phase: 1 }));
+    i.monthly!.phases = i.monthly!.phases.slice(0, 1);
+    i.municipalities!.municipalities = i.municipalities!.municipalities.slice(0, 1);
+    const html = await renderReportHtml(m);
+    expect(html.match(/<svg class="marks"/g)!.length).toBe(3);
+  });
+
+  it('renders a report without indicators as a document with empty columns', async () => {
+    const m = realisticReportModel('en');
+    m.indicators = [];
+    const html = await renderReportHtml(m);
+    expect(html).toContain('<section class="aim aim-cost" aria-labelledby="aim-cost">');
+    expect(html.endsWith('</html>\n')).toBe(true);
   });
 });
 

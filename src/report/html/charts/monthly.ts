@@ -168,7 +168,7 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
       // the full text is listed under the chart.
       ...[0, 1].filter((line) => notes.length > line).map((line) => ({
         data: { values: notes.filter((_, i) => i % 2 === line).map((r) => ({ t: r.t, text: `${r.note} ${r.noteText}` })) },
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2 + 14 * line, fill: ANNOTATION, limit: 150, fontWeight: 'bold' as const },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2 + 14 * line, fill: ANNOTATION, limit: 200, fontWeight: 'bold' as const },
         encoding: { x: { field: 't', type: 'temporal' as const }, text: { field: 'text' } },
       })),
     );

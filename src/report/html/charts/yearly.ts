@@ -17,6 +17,7 @@ export interface YearlyChartInput {
   lang: Lang;
 }
 
+/** The caller draws this chart only when at least one year has a value (an axis needs one). */
 export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
   const labels = LABELS[input.lang];
   const rows = input.yearly.map((y) => ({
@@ -67,16 +68,11 @@ export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
       },
     );
   }
-  if (rows.some((r) => r.value !== null)) {
-    layers.push({
-      transform: [{ filter: 'datum.value != null' }],
-      mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 70, opacity: 1 },
-      encoding: { x, y: y('value') },
-    });
-  } else {
-    // Keeps the years on the axis when no year has a value.
-    layers.push({ mark: { type: 'point', opacity: 0 }, encoding: { x } });
-  }
+  layers.push({
+    transform: [{ filter: 'datum.value != null' }],
+    mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 70, opacity: 1 },
+    encoding: { x, y: y('value') },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: Math.max(180, 64 * rows.length),
