@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyChartRows, monthlyChartSpec } from '../../../src/report/html/charts/monthly.js';
 import { municipalityChartSpec } from '../../../src/report/html/charts/municipalities.js';
-import { renderChart } from '../../../src/report/html/charts/render.js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { chartNumberLocale, chartTimeLocale } from '../../../src/report/html/i18n.js';
+import { clearChartCache, renderChart } from '../../../src/report/html/charts/render.js';
 import { sparklineSvg } from '../../../src/report/html/charts/sparkline.js';
 import { periodStartMs } from '../../../src/report/html/charts/time.js';
 import { yearlyChartSpec } from '../../../src/report/html/charts/yearly.js';
@@ -151,6 +154,39 @@ describe('rendering a chart to inline SVG', () => {
       if (i.municipalities) {
         await renderChart(municipalityChartSpec({ comparison: i.municipalities, unit: i.unit, minCell: 5, lang: 'en' }), 'en', 'm', { title: 't', description: 'd' });
       }
+    }
+  });
+});
+
+describe('compiling each chart structure once', () => {
+  /** vega's SVG of the spec as written, with its inline data: no cache, no named datasets. */
+  async function direct(spec: TopLevelSpec, lang: 'da' | 'en'): Promise<string> {
+    const view = new vega.View(vega.parse(compile(spec).spec), {
+      renderer: 'none',
+      locale: { number: chartNumberLocale(lang), time: chartTimeLocale(lang) },
+    } as never);
+    const svg = await view.toSVG();
+    view.finalize();
+    return svg.replace(/ xmlns(:xlink)?="[^"]*"/g, '').replace(/ version="1\.1"/, '');
+  }
+  const undecorated = (svg: string) =>
+    svg.replace(/ role="img" aria-labelledby="[^"]*"><title id="[^"]*">[^<]*<\/title><desc id="[^"]*">[^<]*<\/desc>/, '>');
+
+  it('draws every chart of the fixture exactly as vega draws its inline specification, cold and from the cache', async () => {
+    const model = realisticReportModel('da');
+    const specs: TopLevelSpec[] = [];
+    for (const i of model.indicators) {
+      if (i.monthly) specs.push(monthlyChartSpec({ series: i.monthly, target: i.year.target?.value ?? null, lang: 'da' }));
+      specs.push(yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: '2016', lang: 'da' }));
+      if (i.municipalities) specs.push(municipalityChartSpec({ comparison: i.municipalities, unit: i.unit, minCell: 5, lang: 'da' }));
+    }
+    clearChartCache();
+    for (const [k, spec] of specs.entries()) {
+      const expected = await direct(spec, 'da');
+      const cold = await renderChart(spec, 'da', 'x', { title: 't', description: 'd' });
+      const warm = await renderChart(spec, 'da', 'x', { title: 't', description: 'd' });
+      expect(undecorated(cold), `chart ${k}`).toBe(expected);
+      expect(warm, `chart ${k}`).toBe(cold);
     }
   });
 });

@@ -51,7 +51,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
     missing: m.value === null ? (m.suppressed ? `${labels.suppressed(input.minCell)}` : labels.notComputed) : null,
   }));
   const domain = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 130 } };
+  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 150 } };
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,

@@ -60,7 +60,7 @@ export async function renderChart(spec: TopLevelSpec, lang: Lang, idPrefix: stri
   const started = performance.now();
   const problems: string[] = [];
   const logger = collectingLogger(problems);
-  const runtime = vega.parse(compile(spec, { logger }).spec);
+  const { runtime, datasets } = compiled(spec, logger);
   const view = new vega.View(runtime, {
     renderer: 'none',
     logger,
@@ -69,6 +69,7 @@ export async function renderChart(spec: TopLevelSpec, lang: Lang, idPrefix: stri
     // vega-view reads `locale` as {number, time} definitions (d3-format and d3-time-format
     // shapes) and builds the formatters itself; its typings declare the built formatters.
   } as unknown as ConstructorParameters<typeof vega.View>[1]);
+  for (const [name, values] of datasets) view.data(name, values);
   let svg: string;
   try {
     svg = await view.toSVG();
@@ -79,6 +80,52 @@ export async function renderChart(spec: TopLevelSpec, lang: Lang, idPrefix: stri
   if (problems.length) throw new Error(`chart ${idPrefix} (${text.title}): ${problems.join('; ')}`);
   chartTimings.push(performance.now() - started);
   return finishSvg(svg, idPrefix, text);
+}
+
+/**
+ * Compiling (vega-lite) and parsing (vega) take about half of a chart's time, and most charts
+ * of a document share their structure and differ in data only (the same indicator in 19
+ * municipalities). So each inline `data: { values }` of the spec is replaced by a named
+ * dataset, the spec without its values is compiled and parsed once per structure, and the
+ * values are handed to each new View. What vega draws is the same as from the inline spec;
+ * tests/report/html/charts.test.ts compares the two.
+ */
+const runtimes = new Map<string, vega.Runtime>();
+const RUNTIME_CACHE_SIZE = 256;
+
+function compiled(spec: TopLevelSpec, logger: vega.LoggerInterface): { runtime: vega.Runtime; datasets: [string, unknown[]][] } {
+  const datasets: [string, unknown[]][] = [];
+  const structure = withNamedData(spec, datasets);
+  const key = JSON.stringify(structure);
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    const empty = Object.fromEntries(datasets.map(([name]) => [name, []]));
+    runtime = vega.parse(compile({ ...structure, datasets: empty } as TopLevelSpec, { logger }).spec);
+    if (runtimes.size >= RUNTIME_CACHE_SIZE) runtimes.clear();
+    runtimes.set(key, runtime);
+  }
+  return { runtime, datasets };
+}
+
+/** Forgets the compiled structures (tests compare a first compilation with a cached one). */
+export function clearChartCache(): void {
+  runtimes.clear();
+}
+
+/** A copy of the spec whose inline data are named datasets `data-1`, `data-2`, … (in `datasets`). */
+function withNamedData(node: unknown, datasets: [string, unknown[]][]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+  const data = out.data as { values?: unknown } | undefined;
+  if (data && Array.isArray(data.values)) {
+    const name = `data-${datasets.length + 1}`;
+    datasets.push([name, data.values]);
+    out.data = { name };
+  }
+  for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) {
+    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map((child) => withNamedData(child, datasets));
+  }
+  if (out.spec) out.spec = withNamedData(out.spec, datasets);
+  return out;
 }
 
 /** A vega logger that keeps warnings and errors instead of printing them. */
