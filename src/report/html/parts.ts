@@ -208,10 +208,18 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
   const title = `${name}: ${labels.monthlyChart.toLowerCase()} (${labels.chartType[series.chart]})`;
   // A chart needs a value to scale its axis by; without one the reader gets the table.
   const svg = points.some((p) => p.value !== null)
-    ? await renderChart(monthlyChartSpec({ series, target: o.target?.value ?? null, lang }), lang, o.idPrefix, {
-        title,
-        description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}`,
-      })
+    ? await renderChart(
+        monthlyChartSpec({
+          series,
+          target: o.target?.value ?? null,
+          // A target of one period (a yearly target) says which, as the line spans every month.
+          targetLabel: o.target?.period ? `${labels.target} ${o.target.period}` : undefined,
+          lang,
+        }),
+        lang,
+        o.idPrefix,
+        { title, description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}` },
+      )
     : `<p class="empty">${esc(labels.noValues)}</p>`;
   const items: [string, string][] = [
     [SWATCH.series, labels.value],

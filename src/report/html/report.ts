@@ -114,7 +114,7 @@ function overview(model: ReportHtmlModel, labels: Labels, minCell: number): stri
   return (
     `<section id="overview" class="overview" aria-labelledby="overview-title"><h2 id="overview-title">${esc(labels.overview)} ${model.year}</h2>` +
     `<p class="lede">${esc(labels.overviewLede)}</p>` +
-    `<p class="badges" aria-label="${esc(labels.status_)}">${statusLegend}</p>` +
+    `<p class="badges"><span class="help">${esc(labels.status_)}:</span> ${statusLegend}</p>` +
     `<p class="help">${esc(labels.variationHelp)}</p>` +
     `<div class="aims">${columns}</div></section>`
   );

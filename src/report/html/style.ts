@@ -102,6 +102,7 @@ summary{cursor:pointer;color:${LINK};font-weight:600}
 .definitions dd{margin:0.2rem 0 0 0;max-width:52rem}
 .definitions .meta{font-size:0.8rem;color:${MUTED}}
 .back{font-size:0.8rem}
+#notes h3{margin-top:1.1rem}
 .series{margin-top:1.4rem;border-top:1px solid ${RULE};padding-top:0.4rem}
 .doc-foot{margin-top:2.4rem;font-size:0.8rem;color:${MUTED};border-top:1px solid ${RULE};padding-top:0.6rem}
 @media (max-width:900px){.aims,.toc-aims{grid-template-columns:1fr}.pair{grid-template-columns:1fr}.page{padding:16px}}

@@ -20,6 +20,8 @@ export interface MonthlyChartInput {
   series: SeriesModel;
   /** The target value to draw as a line, or null. */
   target: number | null;
+  /** The line's label (default: the word for target), e.g. "Mål 2016" for a yearly target. */
+  targetLabel?: string;
   lang: Lang;
   width?: number;
   height?: number;
@@ -136,7 +138,7 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
         encoding: { y: { field: 'target', type: 'quantitative' } },
       },
       {
-        data: { values: [{ target, text: labels.target }] },
+        data: { values: [{ target, text: input.targetLabel ?? labels.target }] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fill: TARGET, fontWeight: 'bold', x: 'width' },
         encoding: { y: { field: 'target', type: 'quantitative' }, text: { field: 'text' } },
       },
