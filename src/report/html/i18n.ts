@@ -115,6 +115,8 @@ export interface Labels {
   sparklineDesc: (name: string, from: string, to: string) => string;
   group: string;
   total: string;
+  /** Names of dimension values where the document has words for them (others: dim=value). */
+  dimensionValues: Record<string, Record<string, string>>;
   chartKind: string;
   signal: string;
   series: string;
@@ -264,6 +266,11 @@ const DA: Labels = {
   sparklineDesc: (name, from, to) => `Månedlig udvikling for ${name}, ${from} til ${to}.`,
   group: 'Gruppe',
   total: 'hele regionen',
+  dimensionValues: {
+    patient_type: { outpatient: 'Ambulante patienter', inpatient: 'Indlagte patienter' },
+    education: { short: 'Kort uddannelse', medium: 'Mellemlang uddannelse', long: 'Lang uddannelse' },
+    sex: { F: 'Kvinder', M: 'Mænd' },
+  },
   chartKind: 'Diagram',
   signal: 'Signal',
   series: 'Serier',
@@ -402,6 +409,11 @@ const EN: Labels = {
   sparklineDesc: (name, from, to) => `Monthly course of ${name}, ${from} to ${to}.`,
   group: 'Group',
   total: 'whole region',
+  dimensionValues: {
+    patient_type: { outpatient: 'Outpatients', inpatient: 'Inpatients' },
+    education: { short: 'Short education', medium: 'Medium education', long: 'Long education' },
+    sex: { F: 'Women', M: 'Men' },
+  },
   chartKind: 'Chart',
   signal: 'Signal',
   series: 'Series',

@@ -196,6 +196,15 @@ export interface MunicipalityComparisonModel {
   municipalities: MunicipalityModel[];
 }
 
+/**
+ * A further row of the year shown beside the total: SPEC §3.2 has LUP indicators report a
+ * total row and one row per patient type, and the agreement's LUP baselines belong to those.
+ */
+export interface GroupFigureModel {
+  group: GroupModel;
+  figure: YearFigure;
+}
+
 /** Everything the report shows about one indicator: its overview card and its section. */
 export interface IndicatorReportModel extends IndicatorInfo {
   /** Agreement section(s), e.g. "§2.3.1, §4.8". */
@@ -204,6 +213,8 @@ export interface IndicatorReportModel extends IndicatorInfo {
   definition: string;
   /** The report year's total row. */
   year: YearFigure;
+  /** Rows of the year shown with the total (LUP: one per patient type); empty for most. */
+  groups: GroupFigureModel[];
   /**
    * The monthly series (total row) over every month of the data up to the year's end
    * (SPEC §10 item 3); its `variation` and values give the overview's variation and

@@ -3,12 +3,13 @@
 // links to one section per series with its chart, legend, runs figures and data table.
 
 import { LABELS, type Labels, periodName } from './i18n.js';
-import type { GroupModel, Lang, MonitorHtmlModel } from './model.js';
+import type { MonitorHtmlModel } from './model.js';
 import {
   documentEnd,
   documentStart,
   esc,
   factsBox,
+  groupText,
   indicatorName,
   inputsTable,
   listOrEmpty,
@@ -16,20 +17,6 @@ import {
   variationBadge,
 } from './parts.js';
 import { sparklineSvg } from './charts/sparkline.js';
-import { municipalityName } from '../../calc/groups.js';
-
-/** "municipality=751 (Aarhus); sex=F", or the words for the whole region for `{}`. */
-export function groupText(group: GroupModel, lang: Lang): string {
-  const keys = Object.keys(group);
-  if (!keys.length) return LABELS[lang].total;
-  return keys
-    .map((k) => {
-      const v = group[k];
-      const name = k === 'municipality' ? municipalityName(v) : undefined;
-      return `${k}=${v}${name ? ` (${name})` : ''}`;
-    })
-    .join('; ');
-}
 
 /** Renders the monitor document. Async because vega renders SVG asynchronously. */
 export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string> {

@@ -5,6 +5,7 @@ import { LABELS, type Labels, periodName } from './i18n.js';
 import type {
   BaselineModel,
   DocumentMeta,
+  GroupModel,
   IndicatorInfo,
   Interval,
   Lang,
@@ -17,6 +18,7 @@ import type {
 import { ANNOTATION, CENTER, INTERVAL, LEVEL_COLOURS, LIMIT, MUTED, PAPER, REFERENCE, SERIES, SIGNAL, TARGET } from './palette.js';
 import { STYLE } from './style.js';
 import { escapeHtml, formatCount, formatDecimal, formatInterval, formatValue, unitDecimals } from './text.js';
+import { municipalityName } from '../../calc/groups.js';
 import { monthlyChartRows, monthlyChartSpec } from './charts/monthly.js';
 import { renderChart } from './charts/render.js';
 
@@ -35,6 +37,26 @@ export function indicatorName(info: { name_da: string; name_en: string }, lang: 
 /** The other language's name, shown as a subtitle. */
 export function otherName(info: { name_da: string; name_en: string }, lang: Lang): string {
   return lang === 'da' ? info.name_en : info.name_da;
+}
+
+/**
+ * A group for reading: "Indlagte patienter", "Aarhus (751)", "cluster=Vest", joined by ", ";
+ * the words for the whole region for `{}`.
+ */
+export function groupText(group: GroupModel, lang: Lang): string {
+  const labels = LABELS[lang];
+  const keys = Object.keys(group);
+  if (!keys.length) return labels.total;
+  return keys
+    .map((k) => {
+      const v = group[k];
+      if (k === 'municipality') {
+        const name = municipalityName(v);
+        return name ? `${name} (${v})` : `${k}=${v}`;
+      }
+      return labels.dimensionValues[k]?.[v] ?? `${k}=${v}`;
+    })
+    .join(', ');
 }
 
 /** A value for reading: "12,3", "<5" when suppressed, "–" when not computed. */

@@ -14,6 +14,7 @@ import {
   documentStart,
   esc,
   factsBox,
+  groupText,
   indicatorName,
   inputsTable,
   intervalText,
@@ -148,7 +149,42 @@ function card(i: IndicatorReportModel, model: ReportHtmlModel, labels: Labels, m
     `<p class="card-ci">${y.ci95 ? `${esc(labels.ci95)} ${esc(intervalText(y.ci95, i.unit, lang))}` : '&nbsp;'}</p>` +
     `<dl class="card-facts">${facts.map(([dt, dd]) => `<dt>${esc(dt)}</dt><dd>${esc(dd)}</dd>`).join('')}</dl>` +
     `<p class="badges">${statusBadge(y.status, lang)}${variationBadge(i.monthly ? i.monthly.variation : null, lang)}</p>` +
+    cardGroups(i, lang, minCell) +
     `</li>`
+  );
+}
+
+/** The groups of the year on a card (LUP: patient types): value, baseline and status. */
+function cardGroups(i: IndicatorReportModel, lang: Lang, minCell: number): string {
+  if (!i.groups.length) return '';
+  const rows = i.groups
+    .map(({ group, figure: f }) => {
+      const value = valueText(f.value, f.suppressed, i.unit, lang, minCell);
+      const baseline = f.baseline ? ` <span class="muted">(${esc(baselineText(f.baseline, i.unit, lang))})</span>` : '';
+      return `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}${baseline}</td><td>${statusBadge(f.status, lang)}</td></tr>`;
+    })
+    .join('');
+  return `<table class="card-groups"><tbody>${rows}</tbody></table>`;
+}
+
+/** The groups of the year in an indicator's section, with every figure of the total's row. */
+function groupsTable(i: IndicatorReportModel, lang: Lang, minCell: number, labels: Labels): string {
+  if (!i.groups.length) return '';
+  const rows = i.groups
+    .map(({ group, figure: f }) => {
+      const value = valueText(f.value, f.suppressed, i.unit, lang, minCell);
+      return (
+        `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}</td>` +
+        `<td class="num">${esc(intervalText(f.ci95, i.unit, lang))}</td><td>${esc(baselineText(f.baseline, i.unit, lang))}</td>` +
+        `<td>${esc(targetText(f.target, i.unit, lang))}</td><td class="num">${esc(changeText(f.change, i.unit, lang, true))}</td>` +
+        `<td>${statusBadge(f.status, lang)}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<div class="table-wrap"><table class="groups"><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} ${esc(i.year.period)}</th>` +
+    `<th class="num">${esc(labels.ci95)}</th><th>${esc(labels.baseline)}</th><th>${esc(labels.target)}</th><th class="num">${esc(labels.change)}</th>` +
+    `<th>${esc(labels.status_)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
@@ -186,6 +222,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   parts.push(
     `<dl class="keyfigs">${figures.map(([dt, dd, cls]) => `<div><dt>${esc(dt)}</dt><dd${cls ? ` class="${cls}"` : ''}>${dd}</dd></div>`).join('')}</dl>`,
   );
+  parts.push(groupsTable(i, lang, minCell, labels));
   if (y.notes.length) parts.push(listOrEmpty(y.notes, ''));
 
   if (i.monthly) {

@@ -71,6 +71,10 @@ ${badgeRules}
 .card-facts{display:grid;grid-template-columns:auto 1fr;gap:0 0.5rem;font-size:0.74rem;margin:0.25rem 0;font-variant-numeric:tabular-nums}
 .card-facts dt{color:${MUTED}}
 .card-facts dd{margin:0}
+.card-groups{font-size:0.74rem;margin:0.35rem 0 0;width:100%}
+.card-groups th,.card-groups td{padding:0.12rem 0.25rem 0.12rem 0;border-bottom:none;background:none !important;font-weight:400}
+.card-groups th{color:${MUTED}}
+.card-groups .badge{font-size:0.7rem}
 .badges{display:flex;flex-wrap:wrap;gap:0.25rem;margin:0.35rem 0 0}
 .sparkline{display:block;flex:none}
 .indicator{padding-top:0.4rem;margin-top:1.6rem;border-top:1px solid ${RULE}}
@@ -79,7 +83,7 @@ ${badgeRules}
 .keyfigs{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:0;margin:0.8rem 0;border:1px solid ${RULE}}
 .keyfigs div{padding:0.4rem 0.55rem;border-right:1px solid ${RULE};min-width:0}
 .keyfigs dt{font-size:0.7rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em}
-.keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:break-word}
 .keyfigs dd.big{font-size:1.3rem}
 .keyfigs .badge{white-space:normal}
 .keyfigs .small{font-size:0.72rem;font-weight:400;color:${MUTED}}

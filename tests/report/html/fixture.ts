@@ -257,6 +257,26 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
       });
       municipalities = { reference: value, municipalities: list };
     }
+    // LUP reports one row per patient type beside the total (SPEC §3.2), with the catalogue's
+    // baselines; measured by the same survey, they sit a few points around the total.
+    const groups =
+      def.id.startsWith('lup-') && value !== null
+        ? (['outpatient', 'inpatient'] as const).map((type, g) => {
+            const v = round(value + (g === 0 ? 2.5 : -4.1));
+            const b = def.baselines.find((x) => x.group.patient_type === type);
+            const groupBaseline = b ? { value: b.value, period: b.period, source: b.source } : null;
+            return {
+              group: { patient_type: type },
+              figure: {
+                period: '2016', numerator: Math.round(v * 3), denominator: 300, value: v, ci95: interval(v, def.unit, 300),
+                suppressed: false, baseline: groupBaseline, target,
+                change: groupBaseline ? round(v - groupBaseline.value) : null,
+                change_pct: groupBaseline ? round(((v - groupBaseline.value) / groupBaseline.value) * 100) : null,
+                status: statusOf(v, groupBaseline?.value ?? null, target, def.direction), notes: [],
+              },
+            };
+          })
+        : [];
     return {
       id: def.id,
       aim: def.aim,
@@ -280,6 +300,7 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
         status: statusOf(value, baseline?.value ?? null, target, def.direction),
         notes: notComputed ? ['not computed: no measurement'] : [],
       },
+      groups,
       monthly,
       yearly,
       equity,

@@ -133,6 +133,22 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
     expect(card).toContain('<svg class="sparkline"');
   });
 
+  it('shows the LUP patient types beside the total, each with its own baseline and status (SPEC §3.2)', () => {
+    // lup-cooperation-school: catalogue baselines 2013 outpatient 73, inpatient 75; target 90.
+    const model = realisticReportModel('da');
+    const lup = model.indicators.find((i) => i.id === 'lup-cooperation-school')!;
+    const card = element(da, 'overview-lup-cooperation-school');
+    const [out, inp] = lup.groups.map((g) => g.figure);
+    expect(card).toContain(
+      `<tr><th scope="row">Ambulante patienter</th><td class="num">${out.value!.toFixed(1).replace('.', ',')} <span class="muted">(73,0\u00a0% (2013))</span></td>` +
+        `<td><span class="badge status-${out.status}">`,
+    );
+    expect(card).toContain(`<tr><th scope="row">Indlagte patienter</th><td class="num">${inp.value!.toFixed(1).replace('.', ',')} <span class="muted">(75,0\u00a0% (2013))</span>`);
+    const section = da.slice(da.indexOf('<article class="indicator" id="indicator-lup-cooperation-school"'));
+    expect(section.slice(0, section.indexOf('</article>'))).toContain('<table class="groups">');
+    expect(element(da, 'overview-readmission-30d')).not.toContain('card-groups');
+  });
+
   it('writes a status as a word with its symbol, never by colour alone and never with an arrow or triangle (SPEC §6.3)', () => {
     expect(da).toContain('<span class="badge status-met">✓ mål nået</span>');
     expect(da).toContain('<span class="badge status-not_met">✗ mål ikke nået</span>');
@@ -272,10 +288,10 @@ describe('monitor --format html (SPEC §7, §10)', () => {
     expect(await renderMonitorHtml(realisticMonitorModel('da'))).toBe(html);
   });
 
-  it('names a municipality group by code and name', async () => {
+  it('names a municipality group by name and code', async () => {
     const model = realisticMonitorModel('en');
     model.charts = [{ ...model.charts[0], series: { ...model.charts[0].series, group: { municipality: '751' } } }];
     const html = await renderMonitorHtml(model);
-    expect(html).toContain('municipality=751 (Aarhus)');
+    expect(html).toContain('Aarhus (751)');
   });
 });
