@@ -1,0 +1,205 @@
+// The monthly run or control chart of one series (SPEC §7, §10 item 3): the values as a line
+// with points, each phase's centre line, the control limits when the chart has them, sigma
+// signals as red diamonds, a phase with a runs signal as a red dashed centre line (as
+// qicharts2 marks it), the target as a green dotted line, phase starts and numbered
+// annotations as vertical rules. Colour is never the only mark: signals differ by shape and
+// line style as well, and the legend beside the chart names them in words.
+
+import type { TopLevelSpec } from 'vega-lite';
+import { LABELS } from '../i18n.js';
+import type { Lang, SeriesModel } from '../model.js';
+import { ANNOTATION, CENTER, LIMIT, MUTED, SERIES, SIGNAL, TARGET } from '../palette.js';
+import { visibleControls } from '../text.js';
+import { chartConfig } from './render.js';
+import { periodStartMs } from './time.js';
+
+/** One layer of a layered Vega-Lite spec. */
+export type Layer = NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']>[number];
+
+export interface MonthlyChartInput {
+  series: SeriesModel;
+  /** The target value to draw as a line, or null. */
+  target: number | null;
+  /** The line's label (default: the word for target), e.g. "Mål 2016" for a yearly target. */
+  targetLabel?: string;
+  lang: Lang;
+  width?: number;
+  height?: number;
+}
+
+/** One row of the chart's data: a point of the series with what the layers need. */
+export interface MonthlyChartRow {
+  t: number;
+  period: string;
+  value: number | null;
+  center: number | null;
+  lcl: number | null;
+  ucl: number | null;
+  phase: number;
+  sigma: boolean;
+  /** The point's phase has a runs signal. */
+  runs: boolean;
+  /** The annotation's number (1, 2, …) or null. */
+  note: number | null;
+  noteText: string | null;
+}
+
+/** The chart's data rows; annotations are numbered in the order of their periods. */
+export function monthlyChartRows(series: SeriesModel): MonthlyChartRow[] {
+  let note = 0;
+  const rows: MonthlyChartRow[] = [];
+  for (const p of series.points) {
+    const t = periodStartMs(p.period);
+    if (t === null) continue;
+    const phase = series.phases[p.phase - 1];
+    rows.push({
+      t,
+      period: p.period,
+      value: p.value,
+      center: p.center,
+      lcl: p.lcl,
+      ucl: p.ucl,
+      phase: p.phase,
+      sigma: p.sigma_signal,
+      runs: phase ? phase.runs.signal : false,
+      note: p.annotation ? ++note : null,
+      noteText: p.annotation ? visibleControls(p.annotation) : null,
+    });
+  }
+  return rows;
+}
+
+/** Months between axis labels so that labels like "sep. 2016" do not collide at 600 px. */
+function tickStep(points: number): number {
+  if (points <= 8) return 1;
+  if (points <= 16) return 2;
+  if (points <= 30) return 3;
+  if (points <= 72) return 6;
+  return 12;
+}
+
+export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
+  const { series, target, lang } = input;
+  const labels = LABELS[lang];
+  const rows = monthlyChartRows(series);
+  const quarterly = series.points.some((p) => /-Q/i.test(p.period));
+  const step = tickStep(rows.length) * (quarterly ? 3 : 1);
+  const hasLimits = rows.some((r) => r.lcl !== null || r.ucl !== null);
+  const phaseStarts = rows.filter((r, i) => i > 0 && r.phase !== rows[i - 1].phase);
+  const x = {
+    field: 't',
+    type: 'temporal' as const,
+    scale: { type: 'utc' as const, padding: 10 },
+    axis: {
+      title: null,
+      // The year on January's and the first label, the month alone on the others: "jan. 2016", "jul.".
+      labelExpr: "utcmonth(datum.value) == 0 || datum.index == 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')",
+      tickCount: { interval: 'month' as const, step },
+      labelOverlap: false,
+      grid: false,
+      labelFlush: false,
+    },
+  };
+  const y = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    scale: { zero: false, nice: true },
+    axis: { title: labels.unitAxis[series.unit], grid: true, tickCount: 5 },
+  });
+  const layers: Layer[] = [];
+  if (hasLimits) {
+    for (const field of ['ucl', 'lcl']) {
+      layers.push({
+        mark: { type: 'line', interpolate: 'step', stroke: LIMIT, strokeWidth: 1.25, strokeDash: [5, 3] },
+        encoding: { x, y: y(field), detail: { field: 'phase', type: 'nominal' } },
+      });
+    }
+  }
+  const centreLayers: Layer[] = [
+    {
+      transform: [{ filter: '!datum.runs' }],
+      mark: { type: 'line', stroke: CENTER, strokeWidth: 1.5 },
+      encoding: { x, y: y('center'), detail: { field: 'phase', type: 'nominal' } },
+    },
+    {
+      transform: [{ filter: 'datum.runs' }],
+      mark: { type: 'line', stroke: SIGNAL, strokeWidth: 2, strokeDash: [8, 4] },
+      encoding: { x, y: y('center'), detail: { field: 'phase', type: 'nominal' } },
+    },
+  ];
+  // A layer without rows would give vega an empty extent: add only the layers with data.
+  if (rows.some((r) => !r.runs && r.center !== null)) layers.push(centreLayers[0]);
+  if (rows.some((r) => r.runs && r.center !== null)) layers.push(centreLayers[1]);
+  if (target !== null) {
+    layers.push(
+      {
+        data: { values: [{ target }] },
+        mark: { type: 'rule', stroke: TARGET, strokeWidth: 2, strokeDash: [2, 3] },
+        encoding: { y: { field: 'target', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ target, text: input.targetLabel ?? labels.target }] },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fill: TARGET, fontWeight: 'bold', x: 'width' },
+        encoding: { y: { field: 'target', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    );
+  }
+  if (phaseStarts.length) {
+    layers.push(
+      {
+        data: { values: phaseStarts.map((r) => ({ t: r.t, text: `${labels.phase} ${r.phase}` })) },
+        mark: { type: 'rule', stroke: MUTED, strokeWidth: 1, strokeDash: [1, 2] },
+        encoding: { x: { field: 't', type: 'temporal' } },
+      },
+      {
+        data: { values: phaseStarts.map((r) => ({ t: r.t, text: `${labels.phase} ${r.phase}` })) },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, fill: MUTED, y: 'height', dy: -2 },
+        encoding: { x: { field: 't', type: 'temporal' }, text: { field: 'text' } },
+      },
+    );
+  }
+  const notes = rows.filter((r) => r.note !== null);
+  if (notes.length) {
+    layers.push(
+      {
+        data: { values: notes.map((r) => ({ t: r.t })) },
+        mark: { type: 'rule', stroke: ANNOTATION, strokeWidth: 1.25, strokeDash: [3, 2] },
+        encoding: { x: { field: 't', type: 'temporal' } },
+      },
+      // Number and text at the top, on alternating lines so that neighbours do not collide;
+      // the full text is listed under the chart.
+      ...[0, 1].filter((line) => notes.length > line).map((line) => ({
+        data: { values: notes.filter((_, i) => i % 2 === line).map((r) => ({ t: r.t, text: `${r.note} ${r.noteText}` })) },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2 + 14 * line, fill: ANNOTATION, limit: 200, fontWeight: 'bold' as const },
+        encoding: { x: { field: 't', type: 'temporal' as const }, text: { field: 'text' } },
+      })),
+    );
+  }
+  layers.push({
+    mark: { type: 'line', stroke: SERIES, strokeWidth: 1.75 },
+    encoding: { x, y: y('value') },
+  });
+  if (rows.some((r) => r.value !== null && !r.sigma)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null && !datum.sigma' }],
+      mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 26, opacity: 1 },
+      encoding: { x, y: y('value') },
+    });
+  }
+  if (rows.some((r) => r.value !== null && r.sigma)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null && datum.sigma' }],
+      mark: { type: 'point', shape: 'diamond', filled: true, fill: SIGNAL, stroke: '#ffffff', strokeWidth: 1, size: 110, opacity: 1 },
+      encoding: { x, y: y('value') },
+    });
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: input.width ?? 600,
+    height: input.height ?? 220,
+    config: chartConfig(),
+    data: { values: rows },
+    resolve: { scale: { y: 'shared' } },
+    layer: layers,
+  } as TopLevelSpec;
+}

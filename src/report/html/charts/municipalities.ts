@@ -1,0 +1,112 @@
+// The municipalities compared with the region (SPEC §8.3, §10 item 3): a dot per
+// municipality with its 95 % interval, sorted by value, and the region's value as a vertical
+// reference rule — the "caterpillar" chart of Fingertips. The comparison level is shown by
+// colour AND shape (better or higher: filled circle; worse or lower: filled diamond; similar:
+// hollow circle), and in words in the data table. A municipality without a value keeps its
+// row and says why ("<5" suppressed, "–" not computed).
+
+import type { TopLevelSpec } from 'vega-lite';
+import { LABELS } from '../i18n.js';
+import type { ComparisonLevel, Lang, MunicipalityComparisonModel, Unit } from '../model.js';
+import { INTERVAL, LEVEL_COLOURS, MUTED, PAPER, REFERENCE } from '../palette.js';
+import { formatValue, visibleControls } from '../text.js';
+import { chartConfig } from './render.js';
+
+export interface MunicipalityChartInput {
+  comparison: MunicipalityComparisonModel;
+  unit: Unit;
+  minCell: number;
+  lang: Lang;
+}
+
+/** `none`: a value without a comparison (the region's value is missing): hollow and grey. */
+type Marker = ComparisonLevel | 'none';
+const LEVELS: Marker[] = ['better', 'higher', 'similar', 'worse', 'lower', 'none'];
+const SHAPES: Record<Marker, string> = { better: 'circle', higher: 'circle', similar: 'circle', worse: 'diamond', lower: 'diamond', none: 'circle' };
+const STROKES: Record<Marker, string> = { ...LEVEL_COLOURS, none: MUTED };
+const FILLS: Record<Marker, string> = { ...LEVEL_COLOURS, similar: PAPER, none: PAPER };
+
+/** The label of a municipality on the axis: its name, or its code when it has none. */
+export function municipalityLabel(m: { code: string; name: string | null }): string {
+  return visibleControls(m.name ?? m.code);
+}
+
+export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSpec {
+  const labels = LABELS[input.lang];
+  const { comparison } = input;
+  // Highest value on top; municipalities without a value last, in the model's order.
+  const ordered = comparison.municipalities
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      if (a.m.value === null || b.m.value === null) return a.m.value === null ? (b.m.value === null ? a.i - b.i : 1) : -1;
+      return b.m.value - a.m.value || a.i - b.i;
+    })
+    .map((e) => e.m);
+  const rows = ordered.map((m) => ({
+    label: municipalityLabel(m),
+    value: m.value,
+    lo: m.ci95 ? m.ci95[0] : null,
+    hi: m.ci95 ? m.ci95[1] : null,
+    level: (m.level95 ?? 'none') as Marker,
+    missing: m.value === null ? (m.suppressed ? `${labels.suppressed(input.minCell)}` : labels.notComputed) : null,
+  }));
+  const domain = rows.map((r) => r.label);
+  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 150 } };
+  const x = (field: string) => ({
+    field,
+    type: 'quantitative' as const,
+    scale: { zero: false, nice: true },
+    axis: { title: input.unit === 'percent' ? labels.unitAxis.percent : labels.unitAxis[input.unit], grid: true, tickCount: 6, orient: 'top' as const },
+  });
+  const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
+  if (rows.some((r) => r.lo !== null)) {
+    layers.push({
+      transform: [{ filter: 'datum.lo != null' }],
+      mark: { type: 'rule', stroke: INTERVAL, strokeWidth: 1.5 },
+      encoding: { y, x: x('lo'), x2: { field: 'hi' } },
+    });
+  }
+  if (comparison.reference !== null) {
+    const text = `${labels.region} ${formatValue(comparison.reference, input.unit, input.lang)}`;
+    layers.push(
+      {
+        data: { values: [{ reference: comparison.reference }] },
+        mark: { type: 'rule', stroke: REFERENCE, strokeWidth: 1.5 },
+        encoding: { x: { field: 'reference', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ reference: comparison.reference, text }] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 'height', dy: -2, fill: REFERENCE, fontWeight: 'bold' },
+        encoding: { x: { field: 'reference', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    );
+  }
+  if (rows.some((r) => r.value !== null)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null' }],
+      mark: { type: 'point', size: 80, strokeWidth: 2, opacity: 1 },
+      encoding: {
+        y,
+        x: x('value'),
+        shape: { field: 'level', type: 'nominal', scale: { domain: LEVELS, range: LEVELS.map((l) => SHAPES[l]) }, legend: null },
+        stroke: { field: 'level', type: 'nominal', scale: { domain: LEVELS, range: LEVELS.map((l) => STROKES[l]) }, legend: null },
+        fill: { field: 'level', type: 'nominal', scale: { domain: LEVELS, range: LEVELS.map((l) => FILLS[l]) }, legend: null },
+      },
+    });
+  }
+  if (rows.some((r) => r.missing !== null)) {
+    layers.push({
+      transform: [{ filter: 'datum.missing != null' }],
+      mark: { type: 'text', align: 'left', x: 4, fill: MUTED, fontStyle: 'italic' },
+      encoding: { y, text: { field: 'missing' } },
+    });
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 300,
+    height: { step: 15 },
+    config: chartConfig(),
+    data: { values: rows },
+    layer: layers,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,483 @@
+// The words of the HTML documents in Danish and English (SPEC §10 `--lang da|en`), and
+// period names. Month names come from date-fns' locales, on UTCDate so that no time zone
+// can move a month (a period id is a calendar month, not an instant).
+
+import { UTCDate } from '@date-fns/utc';
+import { format } from 'date-fns';
+import { da, enGB } from 'date-fns/locale';
+import { parsePeriodId } from '../../calc/periods.js';
+import { civilDate } from '../../calc/time.js';
+import type { Aim, ChartType, ComparisonLevel, Direction, Lang, Status, Unit, Variation } from './model.js';
+
+export interface Labels {
+  kicker: string;
+  reportTitle: (year: number) => string;
+  reportLede: (year: number) => string;
+  monitorTitle: string;
+  monitorLede: string;
+  contents: string;
+  aims: Record<Aim, string>;
+  aimShort: Record<Aim, string>;
+  /** Status words (SPEC §6.3: words, and no arrow or triangle). */
+  status: Record<Status, string>;
+  variation: Record<Variation, string>;
+  variationHelp: string;
+  unitShort: Record<Unit, string>;
+  unitAxis: Record<Unit, string>;
+  direction: Record<Direction, string>;
+  chartType: Record<ChartType, string>;
+  level: Record<ComparisonLevel, string>;
+  // Document parts.
+  provenance: string;
+  year: string;
+  definitionVersion: string;
+  tool: string;
+  generatedAt: string;
+  notStated: string;
+  suppressionThreshold: string;
+  suppressionRule: (minCell: number) => string;
+  inputs: string;
+  inputHeaders: { extract: string; path: string; rows: string; rejected: string; encoding: string; sha256: string };
+  overview: string;
+  overviewLede: string;
+  indicators: string;
+  definitions: string;
+  notes: string;
+  warnings: string;
+  noWarnings: string;
+  noNotes: string;
+  suppression: string;
+  // Figures of an indicator.
+  value: string;
+  ci95: string;
+  ci998: string;
+  baseline: string;
+  target: string;
+  change: string;
+  changePct: string;
+  variationLabel: string;
+  status_: string;
+  none: string;
+  suppressed: (minCell: number) => string;
+  notComputed: string;
+  percentagePoints: string;
+  numerator: string;
+  denominator: string;
+  period: string;
+  agreement: string;
+  unit: string;
+  directionLabel: string;
+  aim: string;
+  indicatorId: string;
+  indicator: string;
+  targetRule: { at_least: string; at_most: string; above_baseline: string };
+  // Charts.
+  monthlyChart: string;
+  yearlyChart: string;
+  equity: string;
+  municipalities: string;
+  dataTable: string;
+  centerRun: string;
+  centerControl: string;
+  limits: string;
+  lcl: string;
+  ucl: string;
+  sigmaSignal: string;
+  runsSignal: string;
+  annotation: string;
+  phase: string;
+  phases: string;
+  frozenTo: string;
+  baselinePoint: string;
+  yes: string;
+  no: string;
+  runs: { n_useful: string; longest_run: string; longest_run_max: string; crossings: string; crossings_min: string; signal: string };
+  signalNone: string;
+  region: string;
+  municipality: string;
+  code: string;
+  comparison95: string;
+  comparison998: string;
+  education: { short: string; medium: string; long: string };
+  gap: string;
+  ratio: string;
+  sii: string;
+  rii: string;
+  measure: string;
+  noMonthly: string;
+  noValues: string;
+  noYearly: string;
+  noEquity: string;
+  noMunicipalities: string;
+  monthlyDesc: (name: string, from: string, to: string, n: number) => string;
+  yearlyDesc: (name: string, n: number) => string;
+  municipalitiesDesc: (name: string, n: number) => string;
+  sparklineDesc: (name: string, from: string, to: string) => string;
+  group: string;
+  total: string;
+  /** Names of dimension values where the document has words for them (others: dim=value). */
+  dimensionValues: Record<string, Record<string, string>>;
+  chartKind: string;
+  signal: string;
+  series: string;
+  lastSide: string;
+  side: { above: string; below: string; on: string };
+  toDefinition: string;
+  toOverview: string;
+  source: string;
+}
+
+const DA: Labels = {
+  kicker: 'Sundhedsaftalen · Region Midtjylland',
+  reportTitle: (y) => `Triple Aim – årlig opfølgning ${y}`,
+  reportLede: (y) =>
+    `Sundhedskoordinationsudvalgets årlige opfølgning på sundhedsaftalens Triple Aim-indikatorer for ${y}: ` +
+    'værdien for året med 95 %-konfidensinterval, udgangspunkt, mål og status, den månedlige udvikling, ' +
+    'forskelle mellem uddannelsesgrupper og kommunerne sammenlignet med regionen.',
+  monitorTitle: 'Triple Aim – løbende monitorering',
+  monitorLede:
+    'Seriediagrammer og kontroldiagrammer for sundhedsaftalens indikatorer. Signaler vurderes med Anhøj-reglerne ' +
+    '(lange serier og få krydsninger) og, for kontroldiagrammer, punkter uden for 3-sigma-grænserne.',
+  contents: 'Indhold',
+  aims: {
+    population_health: 'Sundhedstilstand',
+    quality: 'Klinisk og brugeroplevet kvalitet',
+    cost: 'Omkostninger per capita',
+  },
+  aimShort: { population_health: 'Sundhedstilstand', quality: 'Kvalitet', cost: 'Omkostninger' },
+  status: {
+    met: '✓ mål nået',
+    not_met: '✗ mål ikke nået',
+    improving: 'bedre',
+    worsening: 'dårligere',
+    unchanged: 'uændret',
+    no_target: 'intet mål',
+    not_computed: '– ikke beregnet',
+  },
+  variation: {
+    common_cause: 'tilfældig variation',
+    improvement: 'signal: forbedring',
+    concern: 'signal: forværring',
+    special_cause: 'signal: ikke-tilfældig variation',
+  },
+  variationHelp:
+    'Variation i den månedlige serie (seneste fase): tilfældig variation, eller et signal om ikke-tilfældig variation i retning af forbedring eller forværring.',
+  unitShort: { percent: '%', per_1000: 'pr. 1.000', count: 'antal', dkk_per_capita: 'kr. pr. indb.' },
+  unitAxis: { percent: 'Procent', per_1000: 'Pr. 1.000 indbyggere', count: 'Antal', dkk_per_capita: 'Kr. pr. indbygger' },
+  direction: { higher_is_better: 'højere er bedre', lower_is_better: 'lavere er bedre', none: 'ingen retning' },
+  chartType: {
+    run: 'seriediagram',
+    p: 'P-kontroldiagram',
+    pp: 'P′-kontroldiagram (Laney)',
+    u: 'U-kontroldiagram',
+    up: 'U′-kontroldiagram (Laney)',
+    i: 'I-kontroldiagram',
+  },
+  level: { better: 'bedre', similar: 'på niveau', worse: 'dårligere', higher: 'højere', lower: 'lavere' },
+  provenance: 'Datagrundlag',
+  year: 'År',
+  definitionVersion: 'Definitionsversion',
+  tool: 'Værktøj',
+  generatedAt: 'Dannet',
+  notStated: 'ikke angivet',
+  suppressionThreshold: 'Diskretionering',
+  suppressionRule: (n) => (n <= 1 ? 'ingen' : `antal fra 1 til ${n - 1} skjules (vist som <${n})`),
+  inputs: 'Udtræk',
+  inputHeaders: { extract: 'Udtræk', path: 'Fil', rows: 'Rækker', rejected: 'Afvist', encoding: 'Tegnsæt', sha256: 'SHA-256' },
+  overview: 'Triple Aim-overblik',
+  overviewLede: 'Årets værdi for hele regionen med 95 %-konfidensinterval, status mod mål og udgangspunkt, og variationen i den månedlige serie.',
+  indicators: 'Indikatorerne',
+  definitions: 'Definitioner',
+  notes: 'Noter',
+  warnings: 'Advarsler',
+  noWarnings: 'Ingen advarsler.',
+  noNotes: 'Ingen noter.',
+  suppression: 'Diskretionering (små tal)',
+  value: 'Værdi',
+  ci95: '95 %-KI',
+  ci998: '99,8 %-KI',
+  baseline: 'Udgangspunkt',
+  target: 'Mål',
+  change: 'Ændring',
+  changePct: 'Ændring i %',
+  variationLabel: 'Variation',
+  status_: 'Status',
+  none: 'intet',
+  suppressed: (n) => `<${n}`,
+  notComputed: '–',
+  percentagePoints: 'procentpoint',
+  numerator: 'Tæller',
+  denominator: 'Nævner',
+  period: 'Periode',
+  agreement: 'Sundhedsaftalen',
+  unit: 'Enhed',
+  directionLabel: 'Retning',
+  aim: 'Mål i Triple Aim',
+  indicatorId: 'Id',
+  indicator: 'Indikator',
+  targetRule: { at_least: 'mindst', at_most: 'højst', above_baseline: 'over udgangspunktet' },
+  monthlyChart: 'Månedlig udvikling',
+  yearlyChart: 'Årlige værdier',
+  equity: 'Forskelle mellem uddannelsesgrupper',
+  municipalities: 'Kommunerne sammenlignet med regionen',
+  dataTable: 'Datatabel',
+  centerRun: 'Median',
+  centerControl: 'Centrallinje',
+  limits: 'Kontrolgrænser (3 sigma)',
+  lcl: 'Nedre grænse',
+  ucl: 'Øvre grænse',
+  sigmaSignal: 'Punkt uden for kontrolgrænserne',
+  runsSignal: 'Serie-signal (Anhøj): lang serie eller få krydsninger',
+  annotation: 'Annotation',
+  phase: 'Fase',
+  phases: 'Faser',
+  frozenTo: 'fastfrosset til',
+  baselinePoint: 'Indgår i centrallinjen',
+  yes: 'ja',
+  no: 'nej',
+  runs: {
+    n_useful: 'Brugbare punkter',
+    longest_run: 'Længste serie',
+    longest_run_max: 'højst',
+    crossings: 'Krydsninger',
+    crossings_min: 'mindst',
+    signal: 'Signal',
+  },
+  signalNone: 'Intet signal',
+  region: 'Regionen',
+  municipality: 'Kommune',
+  code: 'Kode',
+  comparison95: 'Sammenligning (95 %)',
+  comparison998: 'Sammenligning (99,8 %)',
+  education: { short: 'Kort uddannelse', medium: 'Mellemlang uddannelse', long: 'Lang uddannelse' },
+  gap: 'Forskel (kort − lang)',
+  ratio: 'Forhold (kort / lang)',
+  sii: 'Hældningsindeks (SII)',
+  rii: 'Relativt indeks (RII)',
+  measure: 'Mål for ulighed',
+  noMonthly: 'Der er ingen månedlig serie for denne indikator.',
+  noValues: 'Ingen værdier at tegne (ikke beregnet eller diskretioneret); se datatabellen.',
+  noYearly: 'Der er ingen årlige værdier.',
+  noEquity: 'Uddannelsesforskelle opgøres ikke for denne indikator.',
+  noMunicipalities: 'Kommunerne sammenlignes ikke for denne indikator.',
+  monthlyDesc: (name, from, to, n) => `Månedlige værdier for ${name} fra ${from} til ${to} (${n} måneder) med centrallinje, signaler, mål og annotationer.`,
+  yearlyDesc: (name, n) => `Årlige værdier for ${name} (${n} år) med 95 %-konfidensintervaller og mål.`,
+  municipalitiesDesc: (name, n) => `${name}: ${n} kommuners værdi med 95 %-konfidensinterval, sammenlignet med regionens værdi.`,
+  sparklineDesc: (name, from, to) => `Månedlig udvikling for ${name}, ${from} til ${to}.`,
+  group: 'Gruppe',
+  total: 'hele regionen',
+  dimensionValues: {
+    patient_type: { outpatient: 'Ambulante patienter', inpatient: 'Indlagte patienter' },
+    education: { short: 'Kort uddannelse', medium: 'Mellemlang uddannelse', long: 'Lang uddannelse' },
+    sex: { F: 'Kvinder', M: 'Mænd' },
+  },
+  chartKind: 'Diagram',
+  signal: 'Signal',
+  series: 'Serier',
+  lastSide: 'Seneste punkt',
+  side: { above: 'over centrallinjen', below: 'under centrallinjen', on: 'på centrallinjen' },
+  toDefinition: 'Definition',
+  toOverview: 'Til overblikket',
+  source: 'kilde',
+};
+
+const EN: Labels = {
+  kicker: 'Health agreement (Sundhedsaftalen) · Region Midtjylland',
+  reportTitle: (y) => `Triple Aim – annual follow-up ${y}`,
+  reportLede: (y) =>
+    `The health coordination committee's annual follow-up of the agreement's Triple Aim indicators for ${y}: ` +
+    "the year's value with its 95 % confidence interval, baseline, target and status, the monthly course, " +
+    'gaps between education groups, and the municipalities compared with the region.',
+  monitorTitle: 'Triple Aim – continuous monitoring',
+  monitorLede:
+    "Run charts and control charts of the agreement's indicators. Signals are judged by the Anhøj rules (long runs " +
+    'and few crossings) and, for control charts, by points outside the 3-sigma limits.',
+  contents: 'Contents',
+  aims: { population_health: 'Population health', quality: 'Clinical and patient-experienced quality', cost: 'Cost per capita' },
+  aimShort: { population_health: 'Population health', quality: 'Quality', cost: 'Cost' },
+  status: {
+    met: '✓ target met',
+    not_met: '✗ target not met',
+    improving: 'better',
+    worsening: 'worse',
+    unchanged: 'unchanged',
+    no_target: 'no target',
+    not_computed: '– not computed',
+  },
+  variation: {
+    common_cause: 'common-cause variation',
+    improvement: 'signal: improvement',
+    concern: 'signal: concern',
+    special_cause: 'signal: special cause',
+  },
+  variationHelp:
+    "Variation of the monthly series (its last phase): common-cause variation, or a signal of special-cause variation towards improvement or concern.",
+  unitShort: { percent: '%', per_1000: 'per 1,000', count: 'count', dkk_per_capita: 'DKK per capita' },
+  unitAxis: { percent: 'Percent', per_1000: 'Per 1,000 inhabitants', count: 'Count', dkk_per_capita: 'DKK per inhabitant' },
+  direction: { higher_is_better: 'higher is better', lower_is_better: 'lower is better', none: 'no direction' },
+  chartType: { run: 'run chart', p: 'P control chart', pp: 'P′ control chart (Laney)', u: 'U control chart', up: 'U′ control chart (Laney)', i: 'I control chart' },
+  level: { better: 'better', similar: 'similar', worse: 'worse', higher: 'higher', lower: 'lower' },
+  provenance: 'Provenance',
+  year: 'Year',
+  definitionVersion: 'Definition version',
+  tool: 'Tool',
+  generatedAt: 'Generated',
+  notStated: 'not stated',
+  suppressionThreshold: 'Small-cell suppression',
+  suppressionRule: (n) => (n <= 1 ? 'none' : `counts from 1 to ${n - 1} hidden (shown as <${n})`),
+  inputs: 'Extracts',
+  inputHeaders: { extract: 'Extract', path: 'File', rows: 'Rows', rejected: 'Rejected', encoding: 'Encoding', sha256: 'SHA-256' },
+  overview: 'Triple Aim overview',
+  overviewLede: "The year's value for the whole region with its 95 % confidence interval, the status against target and baseline, and the variation of the monthly series.",
+  indicators: 'The indicators',
+  definitions: 'Definitions',
+  notes: 'Notes',
+  warnings: 'Warnings',
+  noWarnings: 'No warnings.',
+  noNotes: 'No notes.',
+  suppression: 'Small-cell suppression',
+  value: 'Value',
+  ci95: '95 % CI',
+  ci998: '99.8 % CI',
+  baseline: 'Baseline',
+  target: 'Target',
+  change: 'Change',
+  changePct: 'Change in %',
+  variationLabel: 'Variation',
+  status_: 'Status',
+  none: 'none',
+  suppressed: (n) => `<${n}`,
+  notComputed: '–',
+  percentagePoints: 'percentage points',
+  numerator: 'Numerator',
+  denominator: 'Denominator',
+  period: 'Period',
+  agreement: 'Agreement',
+  unit: 'Unit',
+  directionLabel: 'Direction',
+  aim: 'Triple Aim',
+  indicatorId: 'Id',
+  indicator: 'Indicator',
+  targetRule: { at_least: 'at least', at_most: 'at most', above_baseline: 'above the baseline' },
+  monthlyChart: 'Monthly course',
+  yearlyChart: 'Yearly values',
+  equity: 'Gaps between education groups',
+  municipalities: 'Municipalities compared with the region',
+  dataTable: 'Data table',
+  centerRun: 'Median',
+  centerControl: 'Centre line',
+  limits: 'Control limits (3 sigma)',
+  lcl: 'Lower limit',
+  ucl: 'Upper limit',
+  sigmaSignal: 'Point outside the control limits',
+  runsSignal: 'Runs signal (Anhøj): long run or few crossings',
+  annotation: 'Annotation',
+  phase: 'Phase',
+  phases: 'Phases',
+  frozenTo: 'frozen to',
+  baselinePoint: 'In the centre line',
+  yes: 'yes',
+  no: 'no',
+  runs: {
+    n_useful: 'Useful points',
+    longest_run: 'Longest run',
+    longest_run_max: 'at most',
+    crossings: 'Crossings',
+    crossings_min: 'at least',
+    signal: 'Signal',
+  },
+  signalNone: 'No signal',
+  region: 'Region',
+  municipality: 'Municipality',
+  code: 'Code',
+  comparison95: 'Comparison (95 %)',
+  comparison998: 'Comparison (99.8 %)',
+  education: { short: 'Short education', medium: 'Medium education', long: 'Long education' },
+  gap: 'Gap (short − long)',
+  ratio: 'Ratio (short / long)',
+  sii: 'Slope index (SII)',
+  rii: 'Relative index (RII)',
+  measure: 'Measure of inequality',
+  noMonthly: 'This indicator has no monthly series.',
+  noValues: 'No values to draw (not computed or suppressed); see the data table.',
+  noYearly: 'There are no yearly values.',
+  noEquity: 'Education gaps are not computed for this indicator.',
+  noMunicipalities: 'The municipalities are not compared for this indicator.',
+  monthlyDesc: (name, from, to, n) => `Monthly values of ${name} from ${from} to ${to} (${n} months) with the centre line, signals, target and annotations.`,
+  yearlyDesc: (name, n) => `Yearly values of ${name} (${n} years) with 95 % confidence intervals and the target.`,
+  municipalitiesDesc: (name, n) => `${name}: the values of ${n} municipalities with 95 % confidence intervals, compared with the region's value.`,
+  sparklineDesc: (name, from, to) => `Monthly course of ${name}, ${from} to ${to}.`,
+  group: 'Group',
+  total: 'whole region',
+  dimensionValues: {
+    patient_type: { outpatient: 'Outpatients', inpatient: 'Inpatients' },
+    education: { short: 'Short education', medium: 'Medium education', long: 'Long education' },
+    sex: { F: 'Women', M: 'Men' },
+  },
+  chartKind: 'Chart',
+  signal: 'Signal',
+  series: 'Series',
+  lastSide: 'Last point',
+  side: { above: 'above the centre line', below: 'below the centre line', on: 'on the centre line' },
+  toDefinition: 'Definition',
+  toOverview: 'Back to the overview',
+  source: 'source',
+};
+
+export const LABELS: Record<Lang, Labels> = { da: DA, en: EN };
+
+const LOCALES = { da, en: enGB } as const;
+
+/** The UTC date of a period's first day. */
+function firstDay(periodId: string): UTCDate | null {
+  const period = parsePeriodId(periodId);
+  if (!period) return null;
+  const d = civilDate(period.from);
+  return new UTCDate(d.year, d.month - 1, d.day);
+}
+
+/**
+ * A period id for reading: months "januar 2016" / "January 2016" (`short`: "jan. 2016" /
+ * "Jan 2016"), quarters "1. kvt. 2016" / "Q1 2016", years as they are. An id that is none of
+ * these is returned as it is.
+ */
+export function periodName(periodId: string, lang: Lang, short = false): string {
+  const period = parsePeriodId(periodId);
+  if (!period) return periodId;
+  if (period.kind === 'year') return period.id;
+  if (period.kind === 'quarter') {
+    const q = periodId.slice(-1);
+    return lang === 'da' ? `${q}. kvt. ${period.year}` : `Q${q} ${period.year}`;
+  }
+  return format(firstDay(periodId)!, short ? 'LLL yyyy' : 'LLLL yyyy', { locale: LOCALES[lang] });
+}
+
+/**
+ * The time-format locale of the charts (d3-time-format's shape, read by vega's View), with
+ * month and day names from date-fns so that the charts and the text name months alike.
+ */
+export function chartTimeLocale(lang: Lang) {
+  const locale = LOCALES[lang];
+  const monthNames = (pattern: string) =>
+    Array.from({ length: 12 }, (_, m) => format(new UTCDate(2001, m, 1), pattern, { locale }));
+  // 2001-01-07 was a Sunday: d3 lists days from Sunday.
+  const dayNames = (pattern: string) =>
+    Array.from({ length: 7 }, (_, d) => format(new UTCDate(2001, 0, 7 + d), pattern, { locale }));
+  return {
+    dateTime: '%x %X',
+    date: lang === 'da' ? '%d.%m.%Y' : '%d/%m/%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: dayNames('EEEE'),
+    shortDays: dayNames('EEE'),
+    months: monthNames('LLLL'),
+    shortMonths: monthNames('LLL'),
+  };
+}
+
+/** The number-format locale of the charts (d3-format's shape). */
+export function chartNumberLocale(lang: Lang) {
+  return lang === 'da'
+    ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], minus: '\u2212' }
+    : { decimal: '.', thousands: ',', grouping: [3], currency: ['', ' DKK'], minus: '\u2212' };
+}
