@@ -8,6 +8,7 @@ import { computeCommand } from './compute.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { indicatorsCommand } from './indicators.js';
 import { monitorCommand } from './monitor.js';
+import { reportCommand } from './report.js';
 import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
       'Triple Aim indicators of the Danish health agreement (Sundhedsaftalen, Region Midtjylland) from CSV extracts.',
     )
     .version(VERSION, '-V, --version');
-  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), schemaCommand()]) {
+  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), reportCommand(), schemaCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of [program, ...program.commands]) {

@@ -5,7 +5,12 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { monthsBetween, periodJson, type Period } from '../calc/periods.js';
-import { formatGroupKey } from '../calc/groups.js';
+import { formatGroupKey, sameGroup } from '../calc/groups.js';
+import type { Result } from '../contracts/report.js';
+import type { ExtractInfo } from '../extracts/records.js';
+import { suppressionStatement } from '../report/annual.js';
+import { renderMonitorHtml } from '../report/html/index.js';
+import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
 import { buildSeries, type Annotation } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
@@ -32,7 +37,7 @@ import {
 } from './selection.js';
 import { AIMS } from '../indicators/types.js';
 
-export const MONITOR_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export const MONITOR_FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
 export type MonitorFormat = (typeof MONITOR_FORMATS)[number];
 export const CHARTS = ['run', 'p', 'pp', 'u', 'up', 'i', 'auto'] as const;
 
@@ -52,6 +57,7 @@ interface MonitorOptions extends InputOptions, SelectionOptions {
   minCell: number;
   failOn?: 'signal';
   skipInvalid?: boolean;
+  lang: Lang;
 }
 
 /** --period for monitor: exactly one month or quarter id, or one range of them (SPEC §7). */
@@ -98,6 +104,7 @@ numbers per point).`,
     .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes attached to the points')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS))
     .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .addOption(new Option('--lang <lang>', 'language of --format html').choices(['da', 'en']).default('da'))
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
     .addOption(new Option('--fail-on <what>', 'exit 3 when any series has a signal in its last phase').choices(['signal']))
@@ -140,12 +147,44 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   );
 
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-  await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), opts.out);
+  const text =
+    format === 'html'
+      ? await renderMonitorHtml(monitorHtmlModel(report, run.results, infos, opts.lang))
+      : render(report, format, colourEnabled(opts.color, opts.out));
+  await writeResult(text, opts.out);
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return opts.failOn === 'signal' ? gate(report.series) : EXIT.ok;
 }
 
-function render(report: MonitorReport, format: MonitorFormat, color: boolean): string {
+/** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
+function monitorHtmlModel(report: MonitorReport, results: readonly Result[], infos: readonly ExtractInfo[], lang: Lang): MonitorHtmlModel {
+  const last = report.periods[report.periods.length - 1]?.id;
+  return {
+    meta: {
+      lang,
+      title: null,
+      tool: report.tool,
+      generated_at: report.generated_at ?? null,
+      inputs: report.inputs.map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
+      suppression: {
+        ...report.suppression,
+        description: suppressionStatement(lang, report.suppression.min_cell, report.suppression.primary, report.suppression.complementary, report.suppression.description),
+      },
+    },
+    charts: report.series.map((series) => {
+      const def = CATALOGUE.find((i) => i.id === series.indicator)!;
+      const result = results.find((r) => r.indicator === series.indicator && r.period === last && sameGroup(r.group, series.group));
+      return {
+        indicator: { id: def.id, aim: def.aim, name_da: def.nameDa, name_en: def.nameEn, unit: def.unit, direction: def.direction },
+        series,
+        target: result?.target ?? null,
+      };
+    }),
+    warnings: report.warnings,
+  };
+}
+
+function render(report: MonitorReport, format: Exclude<MonitorFormat, 'html'>, color: boolean): string {
   switch (format) {
     case 'json':
       return renderMonitorJson(report);

@@ -1,0 +1,146 @@
+// `triple-aim report --year YYYY --out report.html`: the annual Triple Aim follow-up as one
+// self-contained HTML file (SPEC §10). Two runs of the engine over the loaded data: the
+// yearly values and the months up to the year's end (no breakdown), and the year by
+// municipality with the comparison and the education gap; the monthly series get the run
+// chart analysis of monitor.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { monthsBetween, parsePeriodId, yearsBetween, type Period } from '../calc/periods.js';
+import { buildSeries } from '../analysis/monitor.js';
+import { eventDayRange, runIndicators } from '../engine/run.js';
+import { prepare } from '../facts/index.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import { annualReportModel, suppressionStatement } from '../report/annual.js';
+import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
+import { renderReportHtml } from '../report/html/index.js';
+import type { DocumentMeta, Lang } from '../report/html/model.js';
+import type { ExtractInfo } from '../extracts/records.js';
+import { runs } from './command.js';
+import { EXIT, UsageError } from './errors.js';
+import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
+import { loadInputs } from './load-inputs.js';
+import { writeResult } from './output.js';
+import { checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
+import type { Standard } from '../engine/run.js';
+
+export const LANGS = ['da', 'en'] as const;
+
+interface ReportOptions extends InputOptions {
+  year: number;
+  out?: string;
+  lang: Lang;
+  minCell: number;
+  standardize?: Standard;
+  skipInvalid?: boolean;
+}
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError('expected a year YYYY');
+  return Number(value.trim());
+}
+
+export function reportCommand(): Command {
+  const cmd = new Command('report')
+    .description('the annual Triple Aim follow-up as one self-contained HTML file with charts')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  triple-aim report --data extracts --year 2016 --out report-2016.html
+  triple-aim report --data extracts --year 2016 --lang en --out report-2016-en.html
+
+The document needs nothing from outside (no script, style, font or image is fetched) and prints on A4.
+It shows the year's value of every indicator with its interval, baseline, target and status, the monthly
+run chart over every month of the data up to the year's end, the yearly values, the education gap and
+the municipalities against the region.`,
+    );
+  addInputOptions(cmd);
+  cmd
+    .requiredOption('--year <YYYY>', 'the year followed up', parseYear)
+    .option('--out <file>', 'write the HTML file here (atomically) instead of standard output')
+    .addOption(new Option('--lang <lang>', 'language of the document').choices(LANGS).default('da'))
+    .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
+    .option('--standardize <standard>', 'age-standardise the municipalities of the per-1000 indicators: esp2013 or population:YYYY', parseStandard)
+    .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  return runs(cmd, report);
+}
+
+async function report(opts: ReportOptions): Promise<number> {
+  const sources = resolveSources(opts);
+  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  checkStandard(opts.standardize, data);
+  const { years, months } = reportPeriods(infos, opts.year);
+  const prepared = prepare(data);
+  const indicators = CATALOGUE;
+
+  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell });
+  const municipal = runIndicators(indicators, prepared, {
+    periods: [years[years.length - 1]],
+    by: ['municipality'],
+    minCell: opts.minCell,
+    pooled: true,
+    compare: true,
+    equity: true,
+    standardize: opts.standardize,
+  });
+  const monthIds = new Set(months.map((m) => m.id));
+  const monthly = buildSeries(
+    indicators,
+    overTime.results.filter((r) => monthIds.has(r.period) && Object.keys(r.group).length === 0),
+    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: [] },
+  );
+
+  const primary = overTime.suppression.primary + municipal.suppression.primary;
+  const complementary = overTime.suppression.complementary + municipal.suppression.complementary;
+  const meta: DocumentMeta = {
+    lang: opts.lang,
+    title: null,
+    tool: toolJson(),
+    generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
+    inputs: inputsJson(infos).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
+    suppression: {
+      min_cell: opts.minCell,
+      primary,
+      complementary,
+      description: suppressionStatement(opts.lang, opts.minCell, primary, complementary, suppressionText(opts.minCell, primary, complementary)),
+    },
+  };
+  const warnings = [...new Set([...overTime.warnings, ...municipal.warnings])];
+  const model = annualReportModel({
+    meta,
+    year: opts.year,
+    indicators,
+    yearly: overTime.results.filter((r) => !monthIds.has(r.period)),
+    municipal: municipal.results,
+    monthly,
+    warnings,
+  });
+  await writeResult(await renderReportHtml(model), opts.out);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  return EXIT.ok;
+}
+
+/** The years from the first of the data to the report year, and the months from the first month
+ *  of the data (measurement periods excluded, as in monitor) to the year's December (SPEC §10). */
+function reportPeriods(infos: readonly ExtractInfo[], year: number): { years: Period[]; months: Period[] } {
+  const all = eventDayRange(infos);
+  if (!all) throw new UsageError('the loaded extracts contain no dated events: nothing to report');
+  const yearEnd = parsePeriodId(String(year))!.to;
+  const years = yearsBetween(all.first, all.last);
+  if (year < years[0].year || year > years[years.length - 1].year) {
+    throw new UsageError(`--year ${year} is outside the data (event dates from ${years[0].id} to ${years[years.length - 1].id})`);
+  }
+  if (year - years[0].year + 1 > 30) {
+    throw new UsageError(`the data start in ${years[0].id}, more than 30 years before ${year}: give a later --year or fewer years of data`);
+  }
+  const dated = eventDayRange(infos, ['measurements']);
+  return {
+    years: years.filter((p) => p.year <= year),
+    months: dated && dated.first <= yearEnd ? monthsBetween(dated.first, yearEnd) : [],
+  };
+}
+
+function generatedAt(epoch: string | undefined): string | null {
+  const e = epoch?.trim();
+  return e && /^\d+$/.test(e) ? new Date(Number(e) * 1000).toISOString() : null;
+}

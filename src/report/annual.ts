@@ -1,0 +1,136 @@
+// The annual Triple Aim follow-up (SPEC §10) as the HTML renderer's view model: from compute's
+// results (the yearly values, the year's municipalities with their comparison and education
+// gap) and monitor's monthly series, field by field (see src/report/html/README.md). Pure:
+// results in, model out; the numbers are not touched, only selected.
+
+import { municipalityName } from '../calc/groups.js';
+import type { Series } from '../contracts/monitor.js';
+import type { Result } from '../contracts/report.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
+import type {
+  DocumentMeta,
+  IndicatorReportModel,
+  Lang,
+  MunicipalityModel,
+  ReportHtmlModel,
+  SeriesModel,
+  YearFigure,
+} from './html/model.js';
+
+export interface AnnualReportInput {
+  meta: DocumentMeta;
+  year: number;
+  indicators: readonly IndicatorDefinition[];
+  /** compute's results of every year up to the report year, no breakdown (LUP with its
+   *  patient-type rows). */
+  yearly: readonly Result[];
+  /** compute's results of the report year by municipality with --compare and --equity,
+   *  pooled over patient type. */
+  municipal: readonly Result[];
+  /** monitor's monthly series of the total rows up to the year's end. */
+  monthly: readonly Series[];
+  warnings: readonly string[];
+}
+
+const isTotal = (r: { group: object }) => Object.keys(r.group).length === 0;
+
+export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
+  const yearId = String(input.year);
+  const indicators = input.indicators.map((def): IndicatorReportModel => {
+    const yearly = input.yearly.filter((r) => r.indicator === def.id);
+    const total = yearly.find((r) => r.period === yearId && isTotal(r));
+    const municipal = input.municipal.filter((r) => r.indicator === def.id && r.period === yearId);
+    const regionRow = municipal.find(isTotal);
+    const municipalities = municipal.filter((r) => r.group.municipality !== undefined && Object.keys(r.group).length === 1);
+    const monthly = input.monthly.find((s) => s.indicator === def.id && isTotal(s)) ?? null;
+    return {
+      id: def.id,
+      aim: def.aim,
+      name_da: def.nameDa,
+      name_en: def.nameEn,
+      unit: def.unit,
+      direction: def.direction,
+      agreement_section: def.section,
+      definition: def.definition,
+      year: total ? figureOf(total) : missingFigure(yearId),
+      groups: yearly.filter((r) => r.period === yearId && !isTotal(r)).map((r) => ({ group: { ...r.group } as Record<string, string>, figure: figureOf(r) })),
+      monthly: monthly as SeriesModel | null,
+      yearly: yearly
+        .filter((r) => isTotal(r) && Number(r.period) <= input.year)
+        .map((r) => ({ period: r.period, value: r.value, ci95: r.ci95, suppressed: r.suppressed })),
+      equity: regionRow?.equity ?? null,
+      municipalities:
+        municipalities.length === 0 || regionRow === undefined || regionRow.ci998 === undefined
+          ? null
+          : {
+              reference: regionRow.value,
+              municipalities: municipalities.map(
+                (r): MunicipalityModel => ({
+                  code: r.group.municipality!,
+                  name: municipalityName(r.group.municipality!) ?? null,
+                  value: r.value,
+                  ci95: r.ci95,
+                  ci998: r.ci998 ?? null,
+                  suppressed: r.suppressed,
+                  level95: r.comparison?.level95 ?? null,
+                  level998: r.comparison?.level998 ?? null,
+                }),
+              ),
+            },
+      // The year's notes stand with its figure; the series' own notes (a chart fallback) here.
+      notes: monthly ? [...monthly.notes] : [],
+    };
+  });
+  return {
+    meta: input.meta,
+    year: input.year,
+    indicators,
+    notes: [...new Set(input.monthly.flatMap((s) => s.notes))],
+    warnings: [...input.warnings],
+  };
+}
+
+function figureOf(r: Result): YearFigure {
+  return {
+    period: r.period,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    ci95: r.ci95,
+    suppressed: r.suppressed,
+    baseline: r.baseline,
+    target: r.target,
+    change: r.change,
+    change_pct: r.change_pct,
+    status: r.status,
+    notes: [...r.notes],
+  };
+}
+
+function missingFigure(period: string): YearFigure {
+  return {
+    period,
+    numerator: null,
+    denominator: null,
+    value: null,
+    ci95: null,
+    suppressed: false,
+    baseline: null,
+    target: null,
+    change: null,
+    change_pct: null,
+    status: 'not_computed',
+    notes: [],
+  };
+}
+
+/** The suppression statement in the document's language (SPEC §4.4, §10). */
+export function suppressionStatement(lang: Lang, minCell: number, primary: number, complementary: number, english: string): string {
+  if (lang === 'en') return english;
+  if (minCell <= 1) return 'Diskretionering er slået fra (--min-cell 0): tal på 1–4 personer vises.';
+  return (
+    `Diskretionering med tærskel ${minCell}: resultater, hvor antallet af personer eller hændelser er mellem 1 og ` +
+    `${minCell - 1}, er skjult (primært: ${primary}), og når netop én gruppe i en opdeling er skjult, skjules den ` +
+    `næstmindste gruppe også (sekundært: ${complementary}).`
+  );
+}
