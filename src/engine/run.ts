@@ -17,7 +17,7 @@ import {
   type Reason,
 } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell } from './aggregate.js';
-import { changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
+import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
 import { suppressBreakdown, type SuppressionCount } from './suppress.js';
 
@@ -106,11 +106,20 @@ function evaluate(
   fileRows: readonly BaselineRow[],
   fromData: BaselineRef | null,
 ): Result {
-  const baseline = chooseBaseline(indicator, d.group, fileRows, fromData);
+  // SPEC §6.2: a count, rate or DKK baseline of another period kind does not apply.
+  const { baseline, note } = applicableBaseline(indicator.unit, period, chooseBaseline(indicator, d.group, fileRows, fromData));
   const target = chooseTarget(indicator, period, fileRows, baseline);
   const status = statusOf(d.value, indicator.direction, baseline, target);
   const { notes, reason, ...numbers } = d;
-  return { ...numbers, baseline, target, ...changeOf(d.value, baseline), status, reason: d.value === null ? reason : null, notes: [...notes] };
+  return {
+    ...numbers,
+    baseline,
+    target,
+    ...changeOf(d.value, baseline),
+    status,
+    reason: d.value === null ? reason : null,
+    notes: note ? [...notes, note] : [...notes],
+  };
 }
 
 function draft(indicator: IndicatorDefinition, period: Period, group: Group, notes: string[]): Draft {
