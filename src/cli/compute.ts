@@ -52,7 +52,7 @@ Examples:
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--details', "the table shows each value's 95 % interval and numerator/denominator")
     .addOption(
-      new Option('--csv-dialect <dialect>', 'CSV for machines (rfc) or for Danish Excel (excel-da: ; decimal comma, BOM)')
+      new Option('--csv-dialect <dialect>', 'with --format csv: for machines (rfc) or for Danish Excel (excel-da: ; decimal comma, BOM)')
         .choices(CSV_DIALECTS)
         .default('rfc'),
     )

@@ -111,7 +111,15 @@ function followLinks(path: string, given: string): string {
     } catch {
       return path; // does not exist (yet): the folder check below says what is wrong
     }
-    path = resolve(dirname(path), link);
+    // A relative link is relative to the folder that really holds it (not lexically: the
+    // folder may itself be reached through a link).
+    let folder = dirname(path);
+    try {
+      folder = realpathSync(folder);
+    } catch {
+      // a folder that does not exist: the folder check says so
+    }
+    path = resolve(folder, link);
   }
   throw new UsageError(`--out: "${given}": too many levels of symbolic links`);
 }

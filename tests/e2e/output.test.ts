@@ -118,6 +118,20 @@ describe('--out through a symbolic link (SPEC §6.3)', () => {
     expect(readdirSync(dir).sort()).toEqual(['latest.json', 'target.json']); // no temporary file left
   });
 
+  it('a relative link is followed from the folder that really holds it, also when that folder is reached through a link', () => {
+    // dir/alias → dir/real/sub; dir/real/sub/latest.json → ../target.json = dir/real/target.json
+    // (a lexical reading of alias/../target.json would wrongly give dir/target.json).
+    const dir = scratchDir();
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync(join(dir, 'real', 'sub'), join(dir, 'alias'));
+    symlinkSync('../target.json', join(dir, 'real', 'sub', 'latest.json'));
+    const r = runCli(['schema', 'report', '--out', join(dir, 'alias', 'latest.json')]);
+    expect(r.code, show(r)).toBe(0);
+    expect(existsSync(join(dir, 'real', 'target.json'))).toBe(true);
+    expect(existsSync(join(dir, 'target.json'))).toBe(false);
+    expect(r.stderr).toBe(`wrote ${join(dir, 'alias', 'latest.json')} (through the link to ${join(dir, 'real', 'target.json')})\n`);
+  });
+
   it('a link to a file not written yet creates that file', () => {
     const dir = scratchDir();
     mkdirSync(join(dir, 'reports'));
