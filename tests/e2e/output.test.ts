@@ -41,6 +41,12 @@ describe('a full disk on stdout: exactly one line on stderr and exit 1, never a 
     expect(r.stderr).toBe('triple-aim: cannot write to standard output: no space left on device (ENOSPC)\n');
   });
 
+  it('--out onto a full device is the same: one line naming the file, exit 1', () => {
+    const r = runCli(['compute', '--data', EX1, ...QUICK, '--format', 'json', '--out', '/dev/full']);
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stderr).toBe('triple-aim: cannot write "/dev/full": no space left on device (ENOSPC)\n');
+  });
+
   it('the line comes after the warnings printed before the write', () => {
     // --skip-invalid warns about the left-out row before the report is written.
     const csv = readFileSync(join(EX1, 'admissions.csv'), 'utf8').replace('2017-04-05 14:00', '2017-13-05 14:00');
