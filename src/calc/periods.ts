@@ -122,6 +122,30 @@ export function parsePeriodArguments(values: readonly string[]): Period[] {
   return out;
 }
 
+/** SPEC §6.2: default periods may span at most this many calendar years. */
+export const MAX_DEFAULT_SPAN_YEARS = 30;
+
+/**
+ * Why no default periods may be built from the event dates first … last, or null when they
+ * may (SPEC §6.2: last year − first year + 1 > 30 is a usage error asking for --period).
+ * The rule is on calendar years whatever the periods' kind, so `monitor`'s default months
+ * obey it too (SPEC §7). `where` names the inputs holding the two dates, when known.
+ */
+export function defaultSpanProblem(
+  first: DayNumber,
+  last: DayNumber,
+  where: { first?: string; last?: string } = {},
+): string | null {
+  const years = yearOf(last) - yearOf(first) + 1;
+  if (years <= MAX_DEFAULT_SPAN_YEARS) return null;
+  const at = (s?: string) => (s ? ` (${s})` : '');
+  return (
+    `the event dates run from ${formatDay(first)}${at(where.first)} to ${formatDay(last)}${at(where.last)}, ` +
+    `${years} calendar years; default periods span at most ${MAX_DEFAULT_SPAN_YEARS}: ` +
+    `give --period (e.g. --period ${yearOf(last) - 2}..${yearOf(last)}), or check those dates`
+  );
+}
+
 /** The default periods: every calendar year from the earliest to the latest event date. */
 export function yearsBetween(first: DayNumber, last: DayNumber): Period[] {
   const out: Period[] = [];

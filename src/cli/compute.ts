@@ -2,19 +2,21 @@
 // render (SPEC §1.3–§1.6, §3, §4).
 
 import { Command, Option } from 'commander';
-import { yearsBetween, type Period } from '../calc/periods.js';
-import { meetsTarget } from '../engine/evaluate.js';
+import { defaultSpanProblem, yearsBetween, type Period } from '../calc/periods.js';
+import { FAIL_ON, failOnTriggers, type FailOn } from '../engine/evaluate.js';
 import type { Report } from '../engine/result.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { assembleReport } from '../report/assemble.js';
+import { CSV_DIALECTS, type CsvDialect } from '../report/csv.js';
+import { gateLines } from '../report/gate.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
-import { chooseFormat, colourEnabled, writeResult } from './output.js';
+import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   addAnalysisOptions,
   addSelectionOptions,
@@ -26,13 +28,14 @@ import {
   type SelectionOptions,
 } from './selection.js';
 
-interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions {
+interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions {
   baselinePeriod?: Period;
   format?: ReportFormat;
-  out?: string;
   color: boolean;
+  details?: boolean;
+  csvDialect: CsvDialect;
   minCell: number;
-  failOn?: 'worsening' | 'not_met';
+  failOn?: FailOn;
   skipInvalid?: boolean;
 }
 
@@ -55,12 +58,18 @@ Examples:
   cmd
     .option('--baseline-period <id>', "compute each indicator's baseline from the data of this period", onePeriod);
   addAnalysisOptions(cmd);
+  cmd.addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS));
+  addOutputOptions(cmd, 'the report');
   cmd
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS))
-    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
+    .option('--details', "the table shows each value's 95 % interval and numerator/denominator")
+    .addOption(
+      new Option('--csv-dialect <dialect>', 'with --format csv: for machines (rfc) or for Danish Excel (excel-da: ; decimal comma, BOM)')
+        .choices(CSV_DIALECTS)
+        .default('rfc'),
+    )
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
-    .addOption(new Option('--fail-on <what>', 'exit 3 when any result is worsening / misses its target').choices(['worsening', 'not_met']))
+    .addOption(new Option('--fail-on <what>', 'exit 3 when any result is worsening / misses its target').choices(FAIL_ON))
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   return runs(cmd, compute);
 }
@@ -68,6 +77,7 @@ Examples:
 async function compute(opts: ComputeOptions): Promise<number> {
   const indicators = selectIndicators(opts);
   const sources = resolveSources(opts);
+  const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
 
@@ -77,6 +87,11 @@ async function compute(opts: ComputeOptions): Promise<number> {
     if (!range) {
       throw new UsageError('the loaded extracts contain no dated events to choose default periods from: give --period');
     }
+    const tooLong = defaultSpanProblem(range.first, range.last, {
+      first: infos.find((i) => i.eventDays?.first === range.first)?.path,
+      last: infos.find((i) => i.eventDays?.last === range.last)?.path,
+    });
+    if (tooLong) throw new UsageError(tooLong);
     periods = yearsBetween(range.first, range.last);
   }
   const by = opts.by ?? [];
@@ -99,20 +114,23 @@ async function compute(opts: ComputeOptions): Promise<number> {
   });
 
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-  await writeResult(renderReport(report, format, { color: colourEnabled(opts.color, opts.out), catalogue: CATALOGUE }), opts.out);
+  const rendered = renderReport(report, format, {
+    color: colourEnabled(opts.color, opts.out),
+    catalogue: CATALOGUE,
+    details: opts.details,
+    csvDialect: opts.csvDialect,
+  });
+  await writeResult(rendered, out, { quiet: opts.quiet });
   // Results on stdout, warnings on stderr (SPEC §1.4); the report carries them too.
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return gate(report, opts.failOn);
 }
 
-/** SPEC §3.4: --fail-on worsening / not_met → exit 3 (after the report is written). */
-export function gate(report: Report, failOn: ComputeOptions['failOn']): number {
-  if (failOn === 'worsening' && report.results.some((r) => r.status === 'worsening')) return EXIT.gate;
-  if (
-    failOn === 'not_met' &&
-    report.results.some((r) => r.value !== null && r.target !== null && !meetsTarget(r.value, r.target))
-  ) {
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+/** SPEC §3.4, §6.2: --fail-on worsening / not_met → exit 3 (after the report is written), with
+ *  one stderr line per triggering result (at most 20, then `and N more`). */
+function gate(report: Report, failOn: FailOn | undefined): number {
+  if (failOn === undefined) return EXIT.ok;
+  const triggered = failOnTriggers(report.results, failOn);
+  for (const line of gateLines(triggered, failOn)) process.stderr.write(line + '\n');
+  return triggered.length > 0 ? EXIT.gate : EXIT.ok;
 }

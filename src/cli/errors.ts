@@ -13,6 +13,10 @@ export class InputError extends Error {
   }
 }
 
+/** Exit 1 too: the result could not be written (a full disk, an unwritable file; SPEC §6.3).
+ *  One line, no stack trace. */
+export class OutputError extends InputError {}
+
 export const EXIT = {
   ok: 0,
   badInput: 1,

@@ -6,7 +6,7 @@ import { CATALOGUE, findIndicator } from '../indicators/catalogue.js';
 import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/catalogue.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
-import { chooseFormat, writeResult } from './output.js';
+import { addOutputOptions, checkOut, chooseFormat, writeResult, type OutputOptions } from './output.js';
 
 export function indicatorsCommand(): Command {
   const cmd = new Command('indicators')
@@ -14,7 +14,9 @@ export function indicatorsCommand(): Command {
     .description('list the indicator catalogue; with an ID, show its full definition')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(CATALOGUE_FORMATS))
     .addHelpText('after', '\nExamples:\n  triple-aim indicators\n  triple-aim indicators readmission-30d\n  triple-aim indicators --format json');
-  return runs(cmd, async (id: string | undefined, opts: { format?: CatalogueFormat }) => {
+  addOutputOptions(cmd, 'the catalogue');
+  return runs(cmd, async (id: string | undefined, opts: { format?: CatalogueFormat } & OutputOptions) => {
+    const out = checkOut(opts.out);
     const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
     let list = CATALOGUE;
     if (id !== undefined) {
@@ -22,7 +24,7 @@ export function indicatorsCommand(): Command {
       if (!found) throw new UsageError(`unknown indicator id "${id}" (run \`triple-aim indicators\` for the list)`);
       list = [found];
     }
-    await writeResult(renderCatalogue(list, format, id !== undefined));
+    await writeResult(renderCatalogue(list, format, id !== undefined), out, { quiet: opts.quiet });
     return EXIT.ok;
   });
 }

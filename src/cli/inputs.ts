@@ -50,10 +50,15 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
       throw new InputError(`--data: "${opts.data}" is not a folder`);
     }
     for (const name of EXTRACT_NAMES) {
-      for (const file of [extractFileName(name), `${extractFileName(name)}.gz`]) {
-        const path = join(opts.data, file);
-        if (!byName.has(name) && existsSync(path)) byName.set(name, path);
+      const found = [extractFileName(name), `${extractFileName(name)}.gz`]
+        .map((file) => join(opts.data!, file))
+        .filter((path) => existsSync(path));
+      // Both forms present: which one is the extract is not ours to guess (SPEC §6.2). A file
+      // named by its own option (--admissions F) replaces both, so then there is no question.
+      if (found.length === 2 && opts[name] === undefined) {
+        throw new UsageError(`--data: both ${found[0]} and ${found[1]} are present; remove one, or name the file with --${name}`);
       }
+      if (found.length > 0) byName.set(name, found[0]);
     }
   }
   let stdinUsers = 0;

@@ -5,10 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from './command.js';
 import { computeCommand } from './compute.js';
-import { EXIT, InputError, UsageError } from './errors.js';
+import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import { indicatorsCommand } from './indicators.js';
 import { monitorCommand } from './monitor.js';
 import { reportCommand } from './report.js';
+import { unreportedStdoutFailure, watchStdout } from './output.js';
 import { sampleCommand } from './sample.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -47,29 +48,29 @@ function stderrLine(line: string): void {
   process.stderr.write(line.endsWith('\n') ? line : line + '\n');
 }
 
-/** A closed stdout (`| head`) ends the run quietly with exit 0 (SPEC §1.5). */
-function quietOnClosedStdout(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(EXIT.ok);
-    throw err;
-  });
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
-  quietOnClosedStdout();
+  // A closed stdout (`| head`) ends the run quietly with exit 0 (SPEC §1.5); any other write
+  // failure ends it with one line and exit 1 (SPEC §6.3).
+  watchStdout();
   const program = buildProgram();
+  let code: number;
   try {
     await program.parseAsync([...argv]);
-    const code = exitCodeOf(program);
-    if (code === undefined) {
+    const ran = exitCodeOf(program);
+    if (ran === undefined) {
       // No command (SPEC §1.1): the usage on stderr, exit 2.
       program.outputHelp({ error: true });
-      return EXIT.usage;
-    }
-    return code;
+      code = EXIT.usage;
+    } else code = ran;
   } catch (err) {
-    return handleError(err);
+    code = handleError(err);
+    if (err instanceof OutputError) return code;
   }
+  // A write that failed outside writeResult (help text, version) is reported once its error
+  // event has arrived.
+  await new Promise((resolve) => setImmediate(resolve));
+  const failure = unreportedStdoutFailure();
+  return failure ? handleError(failure) : code;
 }
 
 export function handleError(err: unknown): number {

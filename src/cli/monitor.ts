@@ -4,7 +4,7 @@
 // the series and their SPC analysis come from src/analysis.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { monthsBetween, periodJson, type Period } from '../calc/periods.js';
+import { defaultSpanProblem, monthsBetween, periodJson, type Period } from '../calc/periods.js';
 import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
 import type { ExtractInfo } from '../extracts/records.js';
@@ -25,7 +25,7 @@ import { runs } from './command.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
-import { chooseFormat, colourEnabled, writeResult } from './output.js';
+import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   collectPeriods,
   onePeriod,
@@ -41,18 +41,15 @@ export const MONITOR_FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as c
 export type MonitorFormat = (typeof MONITOR_FORMATS)[number];
 export const CHARTS = ['run', 'p', 'pp', 'u', 'up', 'i', 'auto'] as const;
 
-/** SPEC §6.2, applied to monitor's default points (SPEC §7). */
-const MAX_DEFAULT_YEARS = 30;
 /** How many triggering series --fail-on prints before "and N more" (as compute does). */
 const MAX_GATE_LINES = 20;
 
-interface MonitorOptions extends InputOptions, SelectionOptions {
+interface MonitorOptions extends InputOptions, SelectionOptions, OutputOptions {
   chart: RequestedChart;
   freeze?: Period;
   phase?: Period[];
   annotations?: string;
   format?: MonitorFormat;
-  out?: string;
   color: boolean;
   minCell: number;
   failOn?: 'signal';
@@ -102,8 +99,9 @@ numbers per point).`,
     .option('--freeze <period>', "the first phase's centre line and limits come from its points up to and including this period", onePeriod)
     .option('--phase <period>', 'a new phase starts at this period (repeatable)', collectPhase)
     .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes attached to the points')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS))
-    .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS));
+  addOutputOptions(cmd, 'the series');
+  cmd
     .addOption(new Option('--lang <lang>', 'language of --format html').choices(['da', 'en']).default('da'))
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
@@ -116,6 +114,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const indicators = selectIndicators(opts);
   const sources = resolveSources(opts);
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
+  const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   const periods = opts.period ?? defaultMonths(infos);
@@ -151,7 +150,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
     format === 'html'
       ? await renderMonitorHtml(monitorHtmlModel(report, run.results, infos, opts.lang))
       : render(report, format, colourEnabled(opts.color, opts.out));
-  await writeResult(text, opts.out);
+  await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return opts.failOn === 'signal' ? gate(report.series) : EXIT.ok;
 }
@@ -202,14 +201,9 @@ function render(report: MonitorReport, format: Exclude<MonitorFormat, 'html'>, c
 function defaultMonths(infos: Parameters<typeof eventDayRange>[0]): Period[] {
   const range = eventDayRange(infos, ['measurements']);
   if (!range) throw new UsageError('the loaded extracts contain no dated events to choose the points from: give --period');
-  const months = monthsBetween(range.first, range.last);
-  const years = Number(months[months.length - 1].id.slice(0, 4)) - Number(months[0].id.slice(0, 4)) + 1;
-  if (years > MAX_DEFAULT_YEARS) {
-    throw new UsageError(
-      `the event dates of the data span ${years} calendar years (${months[0].id} … ${months[months.length - 1].id}), more than ${MAX_DEFAULT_YEARS}: give --period (e.g. --period 2016-01..2019-12)`,
-    );
-  }
-  return months;
+  const problem = defaultSpanProblem(range.first, range.last);
+  if (problem) throw new UsageError(problem);
+  return monthsBetween(range.first, range.last);
 }
 
 /** --phase and --freeze as indices into the points, checked against them (SPEC §7: usage errors). */

@@ -19,15 +19,14 @@ import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
-import { writeResult } from './output.js';
+import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 import { checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
 import type { Standard } from '../engine/run.js';
 
 export const LANGS = ['da', 'en'] as const;
 
-interface ReportOptions extends InputOptions {
+interface ReportOptions extends InputOptions, OutputOptions {
   year: number;
-  out?: string;
   lang: Lang;
   minCell: number;
   standardize?: Standard;
@@ -56,8 +55,9 @@ the municipalities against the region.`,
     );
   addInputOptions(cmd);
   cmd
-    .requiredOption('--year <YYYY>', 'the year followed up', parseYear)
-    .option('--out <file>', 'write the HTML file here (atomically) instead of standard output')
+    .requiredOption('--year <YYYY>', 'the year followed up', parseYear);
+  addOutputOptions(cmd, 'the HTML file');
+  cmd
     .addOption(new Option('--lang <lang>', 'language of the document').choices(LANGS).default('da'))
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
     .option('--standardize <standard>', 'age-standardise the municipalities of the per-1000 indicators: esp2013 or population:YYYY', parseStandard)
@@ -67,6 +67,7 @@ the municipalities against the region.`,
 
 async function report(opts: ReportOptions): Promise<number> {
   const sources = resolveSources(opts);
+  const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
   const { years, months } = reportPeriods(infos, opts.year);
@@ -115,7 +116,7 @@ async function report(opts: ReportOptions): Promise<number> {
     monthly,
     warnings,
   });
-  await writeResult(await renderReportHtml(model), opts.out);
+  await writeResult(await renderReportHtml(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   return EXIT.ok;
 }

@@ -37,8 +37,9 @@ export function sampleCommand(): Command {
     .option(
       '--scale <k>',
       `multiplies the row counts (scale 1: ${ROWS_AT_SCALE_1.admissions} admissions, ${ROWS_AT_SCALE_1.referrals} referrals, ` +
-        `${ROWS_AT_SCALE_1.smoking} smoking courses, ${ROWS_AT_SCALE_1.lup} LUP answers; population, measurements ` +
-        'and baselines do not scale). Rows are streamed to disk, so memory stays flat at any scale',
+        `${ROWS_AT_SCALE_1.smoking} smoking courses, ${ROWS_AT_SCALE_1.lup} LUP answers; the inhabitants in population.csv ` +
+        'grow with it so rates stay realistic; measurements and baselines do not scale). Rows are streamed to disk, so ' +
+        'memory stays flat at any scale',
       parseScale,
       1,
     )

@@ -4,7 +4,7 @@
 import { Argument, Command } from 'commander';
 import { jsonSchemaOf, OUTPUT_NAMES, type OutputName } from '../contracts/index.js';
 import { runs } from './command.js';
-import { writeResult } from './output.js';
+import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 
 export function schemaCommand(): Command {
   const cmd = new Command('schema')
@@ -14,9 +14,11 @@ export function schemaCommand(): Command {
       'after',
       '\nExamples:\n  triple-aim schema report > report.schema.json\n  triple-aim schema validate\n  triple-aim schema   # { "report": {…}, "validate": {…}, … }',
     );
-  return runs(cmd, async (name: OutputName | undefined) => {
+  addOutputOptions(cmd, 'the schema');
+  return runs(cmd, async (name: OutputName | undefined, opts: OutputOptions) => {
+    const out = checkOut(opts.out);
     const schema = name ? jsonSchemaOf(name) : Object.fromEntries(OUTPUT_NAMES.map((n) => [n, jsonSchemaOf(n)]));
-    await writeResult(JSON.stringify(schema, null, 2) + '\n');
+    await writeResult(JSON.stringify(schema, null, 2) + '\n', out, { quiet: opts.quiet });
     return 0;
   });
 }

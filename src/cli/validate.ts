@@ -9,13 +9,13 @@ import { renderValidationJson, renderValidationTable } from '../report/validatio
 import { runs } from './command.js';
 import { EXIT } from './errors.js';
 import { addInputOptions, readOptions, resolveSources, type InputOptions } from './inputs.js';
-import { chooseFormat, colourEnabled, writeResult } from './output.js';
+import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { progressReporter } from './progress.js';
 
 export const VALIDATE_FORMATS = ['table', 'json'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-interface ValidateOptions extends InputOptions {
+interface ValidateOptions extends InputOptions, OutputOptions {
   format?: ValidateFormat;
   color: boolean;
 }
@@ -38,17 +38,21 @@ Exit status: 0 when every file is valid, 1 when any problem was found (2 for bad
   cmd
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(VALIDATE_FORMATS))
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)');
+  addOutputOptions(cmd, 'the validation report');
   return runs(cmd, validate);
 }
 
 async function validate(opts: ValidateOptions): Promise<number> {
   const sources = resolveSources(opts);
+  const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const progress = progressReporter();
   const { files } = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update, keepRecords: false });
   progress.done();
   await writeResult(
-    format === 'json' ? renderValidationJson(files) : renderValidationTable(files, opts.maxErrors, colourEnabled(opts.color)),
+    format === 'json' ? renderValidationJson(files) : renderValidationTable(files, opts.maxErrors, colourEnabled(opts.color, opts.out)),
+    out,
+    { quiet: opts.quiet },
   );
   return validationExitCode(files);
 }

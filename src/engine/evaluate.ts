@@ -1,10 +1,10 @@
 // Baselines, targets, status and change (SPEC §3.4).
 
 import { sameGroup, type Group } from '../calc/groups.js';
-import type { Period } from '../calc/periods.js';
+import { parsePeriodId, type Period, type PeriodKind } from '../calc/periods.js';
 import type { BaselineRow } from '../extracts/records.js';
-import type { Direction, IndicatorDefinition } from '../indicators/types.js';
-import type { BaselineRef, Status, TargetRef } from './result.js';
+import type { Direction, IndicatorDefinition, Unit } from '../indicators/types.js';
+import type { BaselineRef, Result, Status, TargetRef } from './result.js';
 
 /** Values within 1e-9 (relative) count as equal, so 7/10 = 70 % meets a target of 70. */
 export function nearlyEqual(a: number, b: number): boolean {
@@ -34,6 +34,34 @@ export function chooseBaseline(
   }
   const cat = indicator.baselines.find((b) => sameGroup(b.group, group));
   return cat ? { value: cat.value, period: cat.period, source: cat.source } : null;
+}
+
+const KIND_ADJECTIVE: Record<PeriodKind, string> = { year: 'yearly', quarter: 'quarterly', month: 'monthly' };
+const UNIT_NOUN: Partial<Record<Unit, string>> = { count: 'count', per_1000: 'rate per 1000', dkk_per_capita: 'DKK per capita figure' };
+
+/**
+ * SPEC §6.2, baselines by period kind: counts, rates per 1000 and DKK per capita are not
+ * annualised, so a baseline of one period kind (year, quarter, month) says nothing about a
+ * result of another — a yearly count of 120 makes every month "worse". For those units a
+ * baseline (catalogue, file or --baseline-period alike) applies only to results whose period
+ * is of its own kind; otherwise the result has no baseline and the note says why. Percent
+ * baselines, and baselines with period null, apply to every period. The baseline chosen by
+ * precedence (chooseBaseline) is the one checked: a lower-precedence one is not tried instead.
+ */
+export function applicableBaseline(
+  unit: Unit,
+  period: Pick<Period, 'kind'>,
+  baseline: BaselineRef | null,
+): { baseline: BaselineRef | null; note: string | null } {
+  const noun = UNIT_NOUN[unit];
+  if (baseline === null || baseline.period === null || noun === undefined) return { baseline, note: null };
+  const kind = parsePeriodId(baseline.period)?.kind;
+  // A period id we cannot read (none reaches here from baselines.csv, SPEC §6.2) is left as it was.
+  if (kind === undefined || kind === period.kind) return { baseline, note: null };
+  return {
+    baseline: null,
+    note: `the baseline is ${KIND_ADJECTIVE[kind]}; a ${KIND_ADJECTIVE[period.kind]} ${noun} is not comparable (baseline period ${baseline.period}, left out)`,
+  };
 }
 
 /**
@@ -105,4 +133,18 @@ export function changeOf(value: number | null, baseline: BaselineRef | null): { 
   if (value === null || baseline === null) return { change: null, change_pct: null };
   const change = value - baseline.value;
   return { change, change_pct: baseline.value === 0 ? null : (change / baseline.value) * 100 };
+}
+
+/** What `compute --fail-on` gates on (SPEC §3.4). */
+export const FAIL_ON = ['worsening', 'not_met'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * The results that make `--fail-on` trigger (SPEC §3.4), in report order: `worsening` — status
+ * worsening; `not_met` — a value with a target that it does not meet, whatever its status says
+ * about the baseline.
+ */
+export function failOnTriggers<R extends Pick<Result, 'status' | 'value' | 'target'>>(results: readonly R[], failOn: FailOn): R[] {
+  if (failOn === 'worsening') return results.filter((r) => r.status === 'worsening');
+  return results.filter((r) => r.value !== null && r.target !== null && !meetsTarget(r.value, r.target));
 }

@@ -33,7 +33,7 @@ import {
   type UnitAttributes,
 } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
-import { changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
+import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
 import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
 
@@ -144,7 +144,8 @@ function evaluate(
   fileRows: readonly BaselineRow[],
   fromData: BaselineRef | null,
 ): Result {
-  const baseline = chooseBaseline(indicator, d.group, fileRows, fromData);
+  // SPEC §6.2: a count, rate or DKK baseline of another period kind does not apply.
+  const { baseline, note } = applicableBaseline(indicator.unit, period, chooseBaseline(indicator, d.group, fileRows, fromData));
   const target = chooseTarget(indicator, period, fileRows, baseline);
   const status = statusOf(d.value, indicator.direction, baseline, target);
   // Keys in the order of SPEC §4.1, the analyses' fields (§8) where they apply.
@@ -162,7 +163,7 @@ function evaluate(
     ...(standardized !== undefined ? { standardized } : {}),
     ...(equity !== undefined ? { equity } : {}),
     ...(comparison !== undefined ? { comparison } : {}),
-    notes: [...notes],
+    notes: note ? [...notes, note] : [...notes],
   };
 }
 

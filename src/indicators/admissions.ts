@@ -133,9 +133,11 @@ function readmissionWarnings(data: LoadedData, periods: readonly Period[]): stri
   return periods
     .filter((p) => last - p.to < FOLLOW_UP_DAYS)
     .map(
+      // Worded to be true whether the data end inside the period or shortly after it.
       (p) =>
-        `readmission-30d: follow-up is incomplete for period ${p.id}: the admissions data end on ` +
-        `${formatDay(last)}, less than ${FOLLOW_UP_DAYS} days after the period ends (${formatDay(p.to)})`,
+        `readmission-30d: follow-up is incomplete for period ${p.id}: readmissions within ${FOLLOW_UP_DAYS} days of ` +
+        `its last discharges (${formatDay(p.to)}) need admissions data up to ${formatDay(p.to + FOLLOW_UP_DAYS)}, ` +
+        `but the data end on ${formatDay(last)}`,
     );
 }
 

@@ -1,7 +1,14 @@
 // CSV (SPEC §4.3): one row per result, the JSON fields flattened; group as dim=value;dim=value.
+// Two dialects (SPEC §6.3): `rfc` (RFC 4180: `,`, `.`, CRLF, numbers unrounded as in JSON) and
+// `excel-da`, what Danish Excel opens by double-click: `;` between fields, decimal comma,
+// UTF-8 with a BOM (without it Excel reads the file as Windows-1252 and garbles æøå), CRLF,
+// numbers rounded to 10 significant digits so that float noise (55.00000000000001) is gone.
 
 import { formatGroupKey } from '../calc/groups.js';
 import type { Report, Result } from '../engine/result.js';
+
+export const CSV_DIALECTS = ['rfc', 'excel-da'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
 const COLUMNS = [
   'indicator', 'aim', 'unit', 'direction', 'period', 'group', 'numerator', 'denominator', 'value',
@@ -9,13 +16,45 @@ const COLUMNS = [
   'target_value', 'target_period', 'target_rule', 'change', 'change_pct', 'status', 'notes',
 ] as const;
 
-function field(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+type Field = string | number | boolean | null;
+
+interface Dialect {
+  separator: string;
+  bom: string;
+  number: (n: number) => string;
 }
 
-function row(r: Result): (string | number | boolean | null)[] {
+const DIALECTS: Record<CsvDialect, Dialect> = {
+  rfc: { separator: ',', bom: '', number: (n) => String(n) },
+  'excel-da': { separator: ';', bom: '\uFEFF', number: (n) => excelNumber(n).replace('.', ',') },
+};
+
+const SIGNIFICANT_DIGITS = 10;
+
+/**
+ * `n` rounded to 10 significant digits, written without an exponent and without trailing
+ * zeros: 55.00000000000001 → "55", 12.123552123552123 → "12.12355212", 43250397 → "43250397".
+ * (Excel would read "1e-7" as text in a Danish locale, so no exponent is ever written.)
+ */
+export function excelNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const rounded = Number(n.toPrecision(SIGNIFICANT_DIGITS));
+  const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
+  const decimals = Math.min(100, Math.max(0, SIGNIFICANT_DIGITS - 1 - magnitude));
+  let text = rounded.toFixed(decimals);
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  return text === '-0' ? '0' : text;
+}
+
+function field(v: Field, d: Dialect): string {
+  if (v === null) return '';
+  const s = typeof v === 'number' ? d.number(v) : String(v);
+  const special = d.separator === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function row(r: Result): Field[] {
   return [
     r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group), r.numerator, r.denominator, r.value,
     r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.suppressed, r.baseline?.value ?? null, r.baseline?.period ?? null,
@@ -24,8 +63,9 @@ function row(r: Result): (string | number | boolean | null)[] {
   ];
 }
 
-export function renderCsv(report: Report): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of report.results) lines.push(row(r).map(field).join(','));
-  return lines.join('\r\n') + '\r\n';
+export function renderCsv(report: Report, dialect: CsvDialect = 'rfc'): string {
+  const d = DIALECTS[dialect];
+  const lines = [COLUMNS.map((c) => field(c, d)).join(d.separator)];
+  for (const r of report.results) lines.push(row(r).map((v) => field(v, d)).join(d.separator));
+  return d.bom + lines.join('\r\n') + '\r\n';
 }

@@ -1,7 +1,9 @@
-// What the human renderers (table, Markdown) share: rounding for reading (SPEC §4.2), status
-// symbols, and the layout of one row per indicator and group with one cell per period.
+// What the human renderers (table, Markdown) share: rounding for reading (SPEC §4.2, §6.3),
+// the status words, group labels, and the layout of one row per indicator and group with one
+// cell per period (which a renderer shows wide, one column per period, or long, one line per
+// period).
 
-import { formatGroupKey } from '../calc/groups.js';
+import { formatGroupKey, municipalityName, type Group } from '../calc/groups.js';
 import type { Report, Result, Status } from '../engine/result.js';
 import { AIMS, type Aim, type Unit } from '../indicators/types.js';
 
@@ -11,18 +13,24 @@ export const AIM_TITLES: Record<Aim, string> = {
   cost: 'Cost per capita (omkostninger per capita)',
 };
 
-export const STATUS_SYMBOLS: Record<Status, string> = {
-  met: '✓',
-  improving: '↗',
-  worsening: '↘',
-  unchanged: '→',
-  not_met: '✗',
+/**
+ * The status in words (SPEC §6.3). No arrow or triangle: readers take one pointing up as "the
+ * value went up", whatever the indicator's direction, so "better" and "worse" say what an
+ * arrow could not. no_target and not_computed have no label (the cell shows "–" for the latter).
+ */
+export const STATUS_LABELS: Record<Status, string> = {
+  met: '✓ met',
+  not_met: '✗ not met',
+  improving: 'better',
+  worsening: 'worse',
+  unchanged: 'unchanged',
   no_target: '',
-  not_computed: '–',
+  not_computed: '',
 };
 
 export const STATUS_LEGEND =
-  '✓ target met · ↗ improving on baseline · ↘ worsening · → unchanged · ✗ target not met · – not computed';
+  '✓ met: the target is met · ✗ not met: the target is missed · better / worse / unchanged: compared with ' +
+  "the baseline, in the indicator's direction (for a lower-is-better indicator a fall is better) · – not computed";
 
 const UNIT_LABELS: Record<Unit, string> = {
   percent: '%',
@@ -35,17 +43,54 @@ export function unitLabel(unit: Unit): string {
   return UNIT_LABELS[unit];
 }
 
-/** 1 decimal for percent and per_1000, whole numbers for counts and DKK. */
-export function formatNumber(value: number, unit: Unit): string {
-  const decimals = unit === 'percent' || unit === 'per_1000' ? 1 : 0;
+/** More than this many periods and the human reports list one line per period (SPEC §6.3). */
+export const WIDE_LAYOUT_MAX_PERIODS = 6;
+
+const MAX_DECIMALS = 6;
+
+/**
+ * Decimals for reading (SPEC §4.2, amended by §6.3): counts and DKK whole; percent and
+ * per_1000 one decimal, or as many as it takes for the smallest non-zero value to keep two
+ * significant digits: d = max(1, 1 − ⌊log10 |v|⌋), at most 6. So 12.34 → "12.3", 5.2 → "5.2",
+ * 0.34 → "0.34", 0.052 → "0.052". Chosen once per row (an indicator and group over its
+ * periods), so a row's numbers line up.
+ */
+export function readingDecimals(unit: Unit, values: Iterable<number | null>): number {
+  if (unit === 'count' || unit === 'dkk_per_capita') return 0;
+  let smallest = Infinity;
+  for (const v of values) if (v !== null && v !== 0 && Number.isFinite(v)) smallest = Math.min(smallest, Math.abs(v));
+  if (smallest === Infinity) return 1;
+  return Math.min(MAX_DECIMALS, Math.max(1, 1 - Math.floor(Math.log10(smallest))));
+}
+
+/** A number rounded for reading; without `decimals`, by the rule of readingDecimals for this value alone. */
+export function formatNumber(value: number, unit: Unit, decimals = readingDecimals(unit, [value])): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+}
+
+/** A group for reading: "total", or its key; with `municipalityNames`, "municipality=751 (Aarhus)"
+ *  for the region's municipalities (SPEC §2.8; other codes as codes). */
+export function groupLabel(group: Group, municipalityNames = false): string {
+  if (Object.keys(group).length === 0) return 'total';
+  if (!municipalityNames) return formatGroupKey(group);
+  return Object.entries(group)
+    .map(([k, v]) => {
+      const name = k === 'municipality' && v !== undefined ? municipalityName(v) : undefined;
+      return name ? `${k}=${v} (${name})` : `${k}=${v}`;
+    })
+    .join('; ');
 }
 
 export interface Cell {
   status: Status;
-  /** Text without status symbol: "54.5", "<5", "–". */
+  /** The value for reading, "<5" when suppressed, "–" when not computed. */
   text: string;
-  symbol: string;
+  /** STATUS_LABELS of the status ("" for none). */
+  label: string;
+  /** The 95 % interval for reading ("10.4–14.5"), or "". */
+  interval: string;
+  /** numerator/denominator ("123/1000"; a count alone for counts), or "". */
+  counts: string;
   /** Footnote number for a not_computed cell, if any. */
   footnote?: number;
 }
@@ -58,6 +103,7 @@ export interface Row {
   group: string;
   baseline: string;
   target: string;
+  /** One per report period; null where the row has no result in that period. */
   cells: (Cell | null)[];
 }
 
@@ -69,8 +115,17 @@ export interface Section {
 
 export interface Layout {
   periods: string[];
+  /** More than WIDE_LAYOUT_MAX_PERIODS periods: one line per indicator, group and period. */
+  long: boolean;
   sections: Section[];
   footnotes: string[];
+}
+
+export interface LayoutOptions {
+  /** Indicator id → the name shown. */
+  names: ReadonlyMap<string, string>;
+  /** Municipality names next to codes in group labels (Markdown). */
+  municipalityNames?: boolean;
 }
 
 /** The reason a result was not computed, as the engine stated it (SPEC §3.1). */
@@ -78,7 +133,16 @@ function reasonOf(r: Result): string {
   return r.reason?.message ?? 'no value';
 }
 
-export function layout(report: Report, names: ReadonlyMap<string, string>): Layout {
+/** numerator/denominator for reading (SPEC §3.1: percent the two counts, rate events and
+ *  population, DKK per capita the DKK sum — shown whole — and the population). A count is its
+ *  own numerator and has no denominator, so it shows nothing more. */
+function countsOf(r: Result): string {
+  if (r.numerator === null || r.denominator === null || r.unit === 'count') return '';
+  const whole = (n: number) => formatNumber(n, 'count', 0);
+  return `${whole(r.numerator)}/${whole(r.denominator)}`;
+}
+
+export function layout(report: Report, options: LayoutOptions): Layout {
   const periods = report.periods.map((p) => p.id);
   const footnotes: string[] = [];
   const footnoteOf = (reason: string): number => {
@@ -86,53 +150,69 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
     if (i < 0) i = footnotes.push(reason) - 1;
     return i + 1;
   };
-  const rowsByKey = new Map<string, Row>();
-  const values = new Map<string, number | null>();
-  const order: string[] = [];
-  const below = `<${report.suppression.min_cell}`;
+  // First pass: the results of each row, so that its decimals can be chosen over its periods.
+  const rowResults = new Map<string, Result[]>();
   for (const r of report.results) {
-    const group = formatGroupKey(r.group) || 'total';
-    const key = `${r.indicator}\u0001${group}`;
-    let row = rowsByKey.get(key);
-    if (!row) {
-      row = {
-        aim: r.aim,
-        indicator: r.indicator,
-        name: names.get(r.indicator) ?? r.indicator,
-        unit: r.unit,
-        group,
-        baseline: '',
-        target: '',
-        cells: periods.map(() => null),
-      };
-      rowsByKey.set(key, row);
-      order.push(key);
-    }
-    if (!row.baseline && r.baseline) {
-      row.baseline = formatNumber(r.baseline.value, r.unit) + (r.baseline.period ? ` (${r.baseline.period})` : '');
-    }
-    if (r.target) {
-      const t = r.target.rule === 'above_baseline' ? '> baseline' : `${r.target.rule === 'at_most' ? '≤' : '≥'} ${formatNumber(r.target.value, r.unit)}`;
-      if (!row.target) row.target = t;
-      else if (row.target !== t) row.target = 'by period';
-    }
-    const cell: Cell = { status: r.status, text: '', symbol: STATUS_SYMBOLS[r.status] };
-    values.set(`${key}\u0001${r.period}`, r.value);
-    if (r.suppressed) cell.text = below;
-    else if (r.value === null) {
-      cell.text = '–';
-      cell.footnote = footnoteOf(reasonOf(r));
-    } else cell.text = formatNumber(r.value, r.unit);
-    row.cells[periods.indexOf(r.period)] = cell;
+    const key = `${r.indicator}\u0001${formatGroupKey(r.group)}`;
+    const list = rowResults.get(key);
+    if (list) list.push(r);
+    else rowResults.set(key, [r]);
   }
-  const rows = order.map((k) => rowsByKey.get(k)!);
-  if (report.breakdown.length === 1 && report.breakdown[0] === 'education') insertEducationGaps(rows, periods, values);
+  const below = `<${report.suppression.min_cell}`;
+  const rows: Row[] = [];
+  const values = new Map<string, number | null>();
+  const decimalsOf = new Map<string, number>();
+  for (const [key, results] of rowResults) {
+    const first = results[0];
+    const decimals = readingDecimals(first.unit, results.flatMap((r) => [r.value, r.baseline?.value ?? null]));
+    decimalsOf.set(first.indicator, Math.max(decimalsOf.get(first.indicator) ?? 0, decimals));
+    const row: Row = {
+      aim: first.aim,
+      indicator: first.indicator,
+      name: options.names.get(first.indicator) ?? first.indicator,
+      unit: first.unit,
+      group: groupLabel(first.group, options.municipalityNames),
+      baseline: '',
+      target: '',
+      cells: periods.map(() => null),
+    };
+    for (const r of results) {
+      if (!row.baseline && r.baseline) {
+        row.baseline = formatNumber(r.baseline.value, r.unit, decimals) + (r.baseline.period ? ` (${r.baseline.period})` : '');
+      }
+      if (r.target) {
+        const t = targetText(r, decimals);
+        if (!row.target) row.target = t;
+        else if (row.target !== t) row.target = 'by period';
+      }
+      const cell: Cell = { status: r.status, text: '', label: STATUS_LABELS[r.status], interval: '', counts: '' };
+      values.set(`${key}\u0001${r.period}`, r.value);
+      if (r.suppressed) cell.text = below;
+      else if (r.value === null) {
+        cell.text = '–';
+        cell.footnote = footnoteOf(reasonOf(r));
+      } else {
+        cell.text = formatNumber(r.value, r.unit, decimals);
+        if (r.ci95) cell.interval = `${formatNumber(r.ci95[0], r.unit, decimals)}–${formatNumber(r.ci95[1], r.unit, decimals)}`;
+        cell.counts = countsOf(r);
+      }
+      row.cells[periods.indexOf(r.period)] = cell;
+    }
+    rows.push(row);
+  }
+  if (report.breakdown.length === 1 && report.breakdown[0] === 'education') insertEducationGaps(rows, periods, values, decimalsOf);
   const sections: Section[] = [];
   for (const aim of AIMS) {
     const inAim = rows.filter((row) => row.aim === aim);
     if (inAim.length) sections.push({ aim, title: AIM_TITLES[aim], rows: inAim });
   }
-  return { periods, sections, footnotes };
+  return { periods, long: periods.length > WIDE_LAYOUT_MAX_PERIODS, sections, footnotes };
+}
+
+function targetText(r: Result, decimals: number): string {
+  const t = r.target!;
+  if (t.rule === 'above_baseline') return '> baseline';
+  return `${t.rule === 'at_most' ? '≤' : '≥'} ${formatNumber(t.value, r.unit, decimals)}`;
 }
 
 /**
@@ -140,18 +220,24 @@ export function layout(report: Report, names: ReadonlyMap<string, string>): Layo
  * human reports add a row "gap short − long" under each indicator (percentage points for
  * percents), where both values are shown. Derived for reading only; JSON carries the groups.
  */
-function insertEducationGaps(rows: Row[], periods: readonly string[], values: ReadonlyMap<string, number | null>): void {
+function insertEducationGaps(
+  rows: Row[],
+  periods: readonly string[],
+  values: ReadonlyMap<string, number | null>,
+  decimalsOf: ReadonlyMap<string, number>,
+): void {
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i];
     if (i + 1 < rows.length && rows[i + 1].indicator === row.indicator) continue; // not the indicator's last row
     if (row.unit === 'count') continue; // counts of unequal groups do not compare
     const value = (group: string, period: string) => values.get(`${row.indicator}\u0001${group}\u0001${period}`) ?? null;
+    const decimals = decimalsOf.get(row.indicator) ?? 1;
     const cells = periods.map((p): Cell | null => {
       const short = value('education=short', p);
       const long = value('education=long', p);
       if (short === null || long === null) return null;
       const gap = short - long;
-      return { status: 'no_target', text: (gap > 0 ? '+' : '') + formatNumber(gap, row.unit), symbol: '' };
+      return { status: 'no_target', text: (gap > 0 ? '+' : '') + formatNumber(gap, row.unit, decimals), label: '', interval: '', counts: '' };
     });
     if (cells.every((c) => c === null)) continue;
     rows.splice(i + 1, 0, {

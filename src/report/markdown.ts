@@ -1,18 +1,29 @@
-// Markdown (SPEC §4.3): a report a person can publish — title, periods, inputs with row counts
-// and checksums, one section per aim with the table of §4.2, the definitions of the indicators
-// shown, the suppression applied, and the warnings.
+// Markdown (SPEC §4.3, §6.3): a report a person can publish — title, periods, inputs with row
+// counts and checksums, one section per aim with the table of §4.2 where each value carries its
+// 95 % interval and numerator/denominator and municipalities their names, the definitions of
+// the indicators shown, the suppression applied, and the warnings. Beyond 6 periods the
+// tables list one line per indicator, group and period, as the terminal table does.
 
 import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { layout, STATUS_LEGEND, unitLabel } from './format.js';
+import { layout, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
 
 function cellText(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+function valueText(c: Cell): string {
+  return `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}`;
+}
+
+/** "12.3 (10.4–14.5) · 123/1000 · better" — the parts a result has. */
+function wideCell(c: Cell): string {
+  return [valueText(c) + (c.interval ? ` (${c.interval})` : ''), c.counts, c.label].filter(Boolean).join(' · ');
+}
+
 export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefinition[]): string {
   const names = new Map(catalogue.map((i) => [i.id, i.nameDa]));
-  const { periods, sections, footnotes } = layout(report, names);
+  const { periods, long, sections, footnotes } = layout(report, { names, municipalityNames: true });
   const out: string[] = [];
   out.push('# Triple Aim indicators — Sundhedsaftalen, Region Midtjylland', '');
   out.push(
@@ -30,17 +41,34 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
     out.push(`| ${i.extract} | ${cellText(i.path)} | ${i.rows} | ${i.rows_rejected} | \`${i.sha256.slice(0, 16)}…\` |`);
   }
   out.push('');
+  out.push(
+    long
+      ? 'Each line: the value, its 95 % interval, numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) and status.'
+      : 'Each cell: the value (its 95 % interval) · numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) · status.',
+    '',
+  );
   for (const s of sections) {
     out.push(`## ${s.title}`, '');
-    out.push(`| indicator | group | unit | baseline | target | ${periods.join(' | ')} |`);
-    out.push(`|---|---|---|---:|---:|${periods.map(() => '---:').join('|')}|`);
-    for (const row of s.rows) {
-      const cells = row.cells.map((c) =>
-        c ? `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.symbol && c.status !== 'not_computed' ? ' ' + c.symbol : ''}` : '',
-      );
-      out.push(
-        `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${row.baseline} | ${row.target} | ${cells.map(cellText).join(' | ')} |`,
-      );
+    if (long) {
+      out.push('| indicator | group | unit | period | value | 95 % interval | numerator/denominator | status | baseline | target |');
+      out.push('|---|---|---|---|---:|---:|---:|---|---:|---:|');
+      for (const row of s.rows) {
+        row.cells.forEach((c, i) => {
+          if (!c) return;
+          out.push(
+            `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${periods[i]} | ${valueText(c)} | ${c.interval} | ${c.counts} | ${c.label} | ${row.baseline} | ${row.target} |`,
+          );
+        });
+      }
+    } else {
+      out.push(`| indicator | group | unit | baseline | target | ${periods.join(' | ')} |`);
+      out.push(`|---|---|---|---:|---:|${periods.map(() => '---:').join('|')}|`);
+      for (const row of s.rows) {
+        const cells = row.cells.map((c) => (c ? wideCell(c) : ''));
+        out.push(
+          `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${row.baseline} | ${row.target} | ${cells.map(cellText).join(' | ')} |`,
+        );
+      }
     }
     out.push('');
   }

@@ -1,19 +1,25 @@
-// The terminal table (SPEC §4.2): grouped by aim, one row per indicator and group, one column
-// per period; values rounded for reading; status as a symbol, coloured only when asked to.
+// The terminal table (SPEC §4.2, §6.3): grouped by aim, one row per indicator and group with
+// one column per period — or, beyond 6 periods, one line per indicator, group and period;
+// values rounded for reading; the status in words, coloured only when asked to; --details
+// adds the 95 % interval and numerator/denominator.
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/result.js';
-import { layout, STATUS_LEGEND, unitLabel } from './format.js';
+import { layout, STATUS_LEGEND, unitLabel, type Cell, type Section } from './format.js';
 
 export interface TableOptions {
   color: boolean;
   names: ReadonlyMap<string, string>;
+  /** --details: the 95 % interval and numerator/denominator in every cell. */
+  details?: boolean;
 }
+
+type Paint = (s: string) => string;
 
 export function renderTable(report: Report, options: TableOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const paint: Record<Status, (s: string) => string> = {
+  const paint: Record<Status, Paint> = {
     met: chalk.green,
     improving: chalk.green,
     worsening: chalk.red,
@@ -22,35 +28,64 @@ export function renderTable(report: Report, options: TableOptions): string {
     no_target: (s) => s,
     not_computed: chalk.dim,
   };
-  const { periods, sections, footnotes } = layout(report, options.names);
+  const { periods, long, sections, footnotes } = layout(report, { names: options.names });
+  const details = options.details === true;
   const out: string[] = [];
   for (const section of sections) {
     out.push(chalk.bold(section.title));
-    const table = new Table({
-      head: ['Indicator', 'Group', 'Unit', 'Baseline', 'Target', ...periods],
-      style: { head: [], border: [], compact: true },
-      colAligns: ['left', 'left', 'left', 'right', 'right', ...periods.map(() => 'right' as const)],
-    });
-    for (const row of section.rows) {
-      table.push([
-        row.indicator,
-        row.group,
-        unitLabel(row.unit),
-        row.baseline,
-        row.target,
-        ...row.cells.map((c) => {
-          if (!c) return '';
-          const note = c.footnote ? `[${c.footnote}]` : '';
-          const text = `${c.text}${note}${c.symbol && c.status !== 'not_computed' ? ' ' + c.symbol : ''}`;
-          return paint[c.status](text);
-        }),
-      ]);
-    }
-    out.push(table.toString(), '');
+    out.push((long ? longTable(section, periods, details, paint) : wideTable(section, periods, details, paint)).toString(), '');
   }
-  out.push(STATUS_LEGEND);
+  out.push(`Status: ${STATUS_LEGEND}`);
+  if (details) out.push('Details: value, then its 95 % interval and numerator/denominator.');
   footnotes.forEach((f, i) => out.push(`[${i + 1}] ${f}`));
   out.push(report.suppression.description);
   // Warnings go to stderr (SPEC §1.4), written by the compute command for every format.
   return out.join('\n') + '\n';
+}
+
+function valueText(c: Cell): string {
+  return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}`;
+}
+
+function wideTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {
+  const table = new Table({
+    head: ['Indicator', 'Group', 'Unit', 'Baseline', 'Target', ...periods],
+    style: { head: [], border: [], compact: !details },
+    colAligns: ['left', 'left', 'left', 'right', 'right', ...periods.map(() => 'right' as const)],
+  });
+  for (const row of section.rows) {
+    table.push([
+      row.indicator,
+      row.group,
+      unitLabel(row.unit),
+      row.baseline,
+      row.target,
+      ...row.cells.map((c) => {
+        if (!c) return '';
+        const first = valueText(c) + (c.label ? ' ' + paint[c.status](c.label) : '');
+        if (!details) return first;
+        return [first, c.interval && `(${c.interval})`, c.counts].filter(Boolean).join('\n');
+      }),
+    ]);
+  }
+  return table;
+}
+
+function longTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {
+  const head = ['Indicator', 'Group', 'Unit', 'Period', 'Value', 'Status', 'Baseline', 'Target'];
+  if (details) head.push('95 % interval', 'Numerator/denominator');
+  const table = new Table({
+    head,
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', 'left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'right'],
+  });
+  for (const row of section.rows) {
+    row.cells.forEach((c, i) => {
+      if (!c) return;
+      const line = [row.indicator, row.group, unitLabel(row.unit), periods[i], valueText(c), paint[c.status](c.label), row.baseline, row.target];
+      if (details) line.push(c.interval, c.counts);
+      table.push(line);
+    });
+  }
+  return table;
 }

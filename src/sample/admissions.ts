@@ -12,7 +12,7 @@
 
 import { isWorkingDay } from '../calc/working-days.js';
 import type { WallSeconds } from '../calc/time.js';
-import { ageOn, DATA_END, DATA_END_AT, DATA_START, DAY, HOUR, isoMinute, MINUTE } from './calendar.js';
+import { ADMISSIONS_END, ADMISSIONS_END_AT, ageOn, DATA_START, DAY, HOUR, isoMinute, MINUTE } from './calendar.js';
 import { personOf, type Person } from './people.js';
 import { deriveSeed, Random, Weighted } from './random.js';
 
@@ -230,8 +230,8 @@ function pickDischarge(
   }
   // Stays that end after the extract was taken are still open; and now and then a stay
   // near the end is open although it would have ended just inside the data.
-  if (at > DATA_END_AT) return null;
-  if (admitDay >= DATA_END - 20 && random.chance(0.15)) return null;
+  if (at > ADMISSIONS_END_AT) return null;
+  if (admitDay >= ADMISSIONS_END - 20 && random.chance(0.15)) return null;
   return at;
 }
 
@@ -270,7 +270,7 @@ export function patientStays(person: Person, random: Random): Stay[] {
         acute = random.chance(0.7);
         // Patients' histories start before the data do (stays before 2015 are drawn and
         // left out), so 2015 is as busy as 2016 and 2017. Babies are not admitted before birth.
-        const day = random.int(Math.max(DATA_START - WARM_UP_DAYS, person.born), DATA_END);
+        const day = random.int(Math.max(DATA_START - WARM_UP_DAYS, person.born), ADMISSIONS_END);
         admittedAt = acute ? acuteStart(day, random) : plannedStart(day * DAY, random);
         break;
       }
@@ -315,7 +315,7 @@ export function patientStays(person: Person, random: Random): Stay[] {
         break;
       }
     }
-    if (admittedAt > DATA_END_AT) break;
+    if (admittedAt > ADMISSIONS_END_AT) break;
     const day = Math.floor(admittedAt / DAY);
     const age = ageOn(person.born, day);
     const diagnosis = pickDiagnosis(random, person, age, acute, psychiatric, relation, previousDiagnosis);

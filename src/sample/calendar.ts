@@ -16,9 +16,16 @@ export const FIRST_YEAR = 2015;
 export const LAST_YEAR = 2017;
 export const DATA_START: DayNumber = dayNumber(FIRST_YEAR, 1, 1)!;
 export const DATA_END: DayNumber = dayNumber(LAST_YEAR, 12, 31)!;
-/** The last minute of the data: anything later has not happened yet when extracted. */
-export const DATA_END_AT: WallSeconds = wallSeconds(DATA_END, 23, 59);
 export const YEARS: readonly number[] = [2015, 2016, 2017];
+/**
+ * The hospital extract runs a month longer, to 2018-01-31 (as if taken on 1 February 2018):
+ * a readmission is looked for up to 30 days after a discharge (SPEC §3.2 no. 1), so without
+ * January the discharges of late December 2017 would have incomplete follow-up, and the tool
+ * would rightly warn about 2017. `npm start` shows the three full years 2015–2017.
+ */
+export const ADMISSIONS_END: DayNumber = dayNumber(LAST_YEAR + 1, 1, 31)!;
+/** The last minute of the admissions: anything later has not happened yet when extracted. */
+export const ADMISSIONS_END_AT: WallSeconds = wallSeconds(ADMISSIONS_END, 23, 59);
 
 export const MINUTE = 60;
 export const HOUR = 3600;

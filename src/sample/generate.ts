@@ -28,7 +28,8 @@ export interface SampleOptions {
 /**
  * Rows at scale 1. Scale 200 gives the benchmark's sizes (SPEC §5): 1,000,000 admissions,
  * 200,000 referrals, 100,000 smoking courses, 500,000 LUP answers. Population, measurements
- * and baselines describe the region and do not scale.
+ * and baselines keep their rows; the population's numbers grow with the scale (the
+ * inhabitants the admissions come from, ./population.ts).
  */
 export const ROWS_AT_SCALE_1 = {
   admissions: 5000,
@@ -104,7 +105,7 @@ export async function writeSample(
   done(await writeExtract(dir, 'referrals', referralRows(seed, targets.referrals, admissions.patients, referrals)));
   done(await writeExtract(dir, 'smoking', smokingRows(seed, targets.smoking)));
   done(await writeExtract(dir, 'lup', lupRows(seed, targets.lup)));
-  done(await writeExtract(dir, 'population', populationRows(seed)));
+  done(await writeExtract(dir, 'population', populationRows(seed, scale)));
   done(await writeExtract(dir, 'measurements', measurementRows()));
   done(await writeExtract(dir, 'baselines', baselineRows(referrals.prevention2015)));
   return files;

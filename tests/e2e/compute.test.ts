@@ -21,7 +21,8 @@ describe('compute on data-samples', () => {
     expect(report.schema_version).toBe(1);
     expect(report.tool.definition_version).toMatch(/^rm-2015-2018/);
     expect(report.generated_at).toBeUndefined();
-    expect(report.periods.map((p: { id: string }) => p.id)).toEqual(['2015', '2016', '2017']);
+    // The admissions run to 2018-01-31 (the follow-up month of 2017), so the default years are 2015–2018.
+    expect(report.periods.map((p: { id: string }) => p.id)).toEqual(['2015', '2016', '2017', '2018']);
     const adm = report.inputs.find((i: { extract: string }) => i.extract === 'admissions');
     expect(adm.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(adm.rows).toBe(readFileSync(join(SAMPLES, 'admissions.csv'), 'utf8').trim().split('\n').length - 1);
@@ -29,10 +30,12 @@ describe('compute on data-samples', () => {
   });
 
   it('warnings go to stderr and into the report; stdout holds only the report', () => {
-    // data-samples end on 2017-12-31: readmission follow-up for 2017 is incomplete.
+    // The data-samples admissions end on 2018-01-31: readmission follow-up for the default
+    // period 2018 is incomplete (2017's is complete).
     const r = runCli(['compute', '--data', SAMPLES, '--format', 'json', '--indicators', 'readmission-30d']);
-    expect(r.stderr).toMatch(/^warning: readmission-30d: follow-up is incomplete for period 2017/m);
-    expect(JSON.parse(r.stdout).warnings.join()).toMatch(/follow-up is incomplete for period 2017/);
+    expect(r.stderr).toMatch(/^warning: readmission-30d: follow-up is incomplete for period 2018/m);
+    expect(r.stderr).not.toMatch(/period 2017/);
+    expect(JSON.parse(r.stdout).warnings.join()).toMatch(/follow-up is incomplete for period 2018/);
   });
 
   it('SOURCE_DATE_EPOCH gives generated_at, nothing else does', () => {

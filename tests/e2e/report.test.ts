@@ -42,7 +42,7 @@ describe('triple-aim report', () => {
   });
 
   it.each([
-    [['--year', '2030'], /--year 2030 is outside the data \(event dates from 2015 to 2017\)/],
+    [['--year', '2030'], /--year 2030 is outside the data \(event dates from 2015 to 2018\)/],
     [['--year', '16'], /option '--year <YYYY>' argument '16' is invalid/],
     [['--lang', 'de'], /Allowed choices are da, en/],
   ])('%j is a usage error (exit 2)', (extra, message) => {

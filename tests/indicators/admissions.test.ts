@@ -243,6 +243,16 @@ describe('readmission-30d (SPEC §3.2 no. 1)', () => {
     // no admissions at all: nothing to warn about
     expect(readmission30d.warnings!({}, periods)).toEqual([]);
   });
+
+  it('words the warning so that it is true when the data end before the period does', () => {
+    // Data end 2016-05-02, inside the period 2016: the old "less than 30 days after the period
+    // ends" was false. 2016-12-31 + 30 days = 2017-01-30.
+    const early = data([stay('P', '2016-04-01 08:00', '2016-05-02 10:00')]);
+    expect(readmission30d.warnings!(early, parsePeriodArguments(['2016']))).toEqual([
+      'readmission-30d: follow-up is incomplete for period 2016: readmissions within 30 days of its last discharges ' +
+        '(2016-12-31) need admissions data up to 2017-01-30, but the data end on 2016-05-02',
+    ]);
+  });
 });
 
 // -------------------------------------------------------------------------------------------

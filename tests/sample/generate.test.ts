@@ -15,6 +15,8 @@ const HOUR = 3600;
 const MINUTE = 60;
 const FIRST_DAY = day('2015-01-01');
 const LAST_DAY = day('2017-12-31');
+/** The hospital extract runs a month longer, so that 2017 has its 30-day readmission follow-up. */
+const ADMISSIONS_LAST_DAY = day('2018-01-31');
 const SATURDAY = 6;
 const SUNDAY = 7;
 
@@ -71,7 +73,7 @@ describe('sample: determinism, scale and headers', () => {
     expect(tables.lup.rows).toHaveLength(2500);
   });
 
-  it('--scale multiplies the event row counts; population, measurements and baselines stay the same', async () => {
+  it('--scale multiplies the event row counts; population, measurements and baselines keep their row counts', async () => {
     const scaled = await generate({ seed: 1, scale: 0.4 });
     // 5000 × 0.4 = 2000; 1000 × 0.4 = 400; 500 × 0.4 = 200; 2500 × 0.4 = 1000.
     expect(readTable(scaled, 'admissions').rows).toHaveLength(2000);
@@ -205,14 +207,17 @@ describe('admissions.csv (SPEC §2.2, §3.1, §3.2 no. 1–7)', () => {
     }
   });
 
-  it('lies within 2015–2017 and has admissions in every year', () => {
+  it('lies within 2015-01-01 … 2018-01-31 and has admissions in every year and in January 2018', () => {
     const years = new Set<string>();
     for (const s of stays()) {
       expect(dayOf(s.admitted)).toBeGreaterThanOrEqual(FIRST_DAY);
-      expect(dayOf(s.discharged ?? s.admitted)).toBeLessThanOrEqual(LAST_DAY);
+      expect(dayOf(s.discharged ?? s.admitted)).toBeLessThanOrEqual(ADMISSIONS_LAST_DAY);
       years.add(s.row.admitted_at.slice(0, 4));
     }
-    expect([...years].sort()).toEqual(['2015', '2016', '2017']);
+    expect([...years].sort()).toEqual(['2015', '2016', '2017', '2018']);
+    // January 2018 only: the month that gives 2017's discharges their 30 days of follow-up.
+    expect(stays().filter((s) => s.row.admitted_at >= '2018-02').length).toBe(0);
+    expect(stays().some((s) => s.row.admitted_at.startsWith('2018-01-3'))).toBe(true);
   });
 
   it('has transfers under 4 h, gaps of exactly 4 h 00 and 4 h 01, and overlapping stays (episode chaining, SPEC §3.1)', () => {
@@ -238,9 +243,9 @@ describe('admissions.csv (SPEC §2.2, §3.1, §3.2 no. 1–7)', () => {
     const open = all.filter((s) => s.discharged === null);
     expect(open.length).toBeGreaterThan(0);
     // Somatic stays last at most 61 days and psychiatric ones 201, so an open stay started
-    // after 2017-12-31 − 61 = 2017-10-31 (somatic) or 2017-12-31 − 201 = 2017-06-13.
+    // after 2018-01-31 − 61 = 2017-12-01 (somatic) or 2018-01-31 − 201 = 2017-07-14.
     for (const s of open) {
-      expect(dayOf(s.admitted)).toBeGreaterThanOrEqual(day(s.psychiatric ? '2017-06-13' : '2017-10-31'));
+      expect(dayOf(s.admitted)).toBeGreaterThanOrEqual(day(s.psychiatric ? '2017-07-14' : '2017-12-01'));
     }
     for (const list of byPatient(all).values()) {
       list.slice(0, -1).forEach((s) => expect(s.discharged).not.toBeNull());
@@ -508,18 +513,29 @@ describe('population.csv (SPEC §2.6)', () => {
     expect(new Set(tables.population.rows.map((r) => r.education))).toEqual(new Set(['', 'short', 'medium', 'long']));
   });
 
-  it('has realistic sizes: the region ≈ 1.3 million, Aarhus ≈ 335,000, Samsø ≈ 3,700 (2016)', () => {
+  it("is the region's shape scaled to 1/75 at scale 1 (2016): ≈ 17,300 inhabitants, Aarhus ≈ 4,470, Samsø ≈ 50", () => {
     const y2016 = tables.population.rows.filter((r) => r.year === '2016');
     const sum = (rows: typeof y2016) => rows.reduce((s, r) => s + Number(r.population), 0);
+    // The real region: 1,298,250 inhabitants on 1 January 2016 (the 19 sizes in
+    // src/sample/people.ts); / 75 = 17,310. Aarhus 335,000 / 75 = 4,467; Samsø 3,750 / 75 = 50.
+    // Cells are rounded up or down at random, ±3 % noise: the sums stay within a few percent.
     const region = sum(y2016);
-    expect(region).toBeGreaterThan(1_250_000);
-    expect(region).toBeLessThan(1_350_000);
+    expect(region).toBeGreaterThan(16_800);
+    expect(region).toBeLessThan(17_800);
     const aarhus = sum(y2016.filter((r) => r.municipality_code === '751'));
-    expect(aarhus).toBeGreaterThan(320_000);
-    expect(aarhus).toBeLessThan(350_000);
+    expect(aarhus).toBeGreaterThan(4_300);
+    expect(aarhus).toBeLessThan(4_650);
     const samso = sum(y2016.filter((r) => r.municipality_code === '741'));
-    expect(samso).toBeGreaterThan(3_000);
-    expect(samso).toBeLessThan(5_000);
+    expect(samso).toBeGreaterThan(30);
+    expect(samso).toBeLessThan(70);
+  });
+
+  it('grows with --scale: scale 4 has the same rows and four times the inhabitants (17,310 × 4 = 69,240)', async () => {
+    const scaled = readTable(await generate({ seed: 1, scale: 4 }), 'population');
+    expect(scaled.rows.length).toBe(tables.population.rows.length);
+    const region = scaled.rows.filter((r) => r.year === '2016').reduce((s, r) => s + Number(r.population), 0);
+    expect(region).toBeGreaterThan(67_500);
+    expect(region).toBeLessThan(71_000);
   });
 });
 

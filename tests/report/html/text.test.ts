@@ -26,7 +26,7 @@ describe('numbers for reading (SPEC §10 --lang, §4.2 rounding)', () => {
     expect(formatDecimal(-0.25, 1, 'en')).toBe('\u22120.3');
     expect(formatDecimal(2.5, 0, 'da')).toBe('3');
     for (const v of [0.35, 1.005, 12.25, 54.5454, 1.45, 2.675]) {
-      expect(formatDecimal(v, 1, 'en'), String(v)).toBe(formatNumber(v, 'percent'));
+      expect(formatDecimal(v, 1, 'en'), String(v)).toBe(formatNumber(v, 'percent', 1));
     }
   });
 
