@@ -15,7 +15,8 @@ import {
   quote,
 } from './fields.js';
 import type { Admission } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'admission_id', aliases: ['id'], required: true },

@@ -1,9 +1,11 @@
 // baselines.csv — baseline and target overrides per indicator and group (SPEC §2.7).
 
 import { formatGroupKey } from '../calc/groups.js';
-import { parseGroupKey, parseIndicatorId, parseNumber, parsePeriod, quote } from './fields.js';
+import { parseIndicatorId, parseNumber, parsePeriod, quote } from './fields.js';
+import { parseGroupKey } from './group-key.js';
 import type { BaselineRow } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'indicator', required: true },

@@ -1,7 +1,7 @@
 // Public surface of src/extracts: load the named extract files into validated records and
 // a list of problems. Reading only; nothing here prints or exits.
 
-import { readCsv } from './csv-reader.js';
+import { readCsv } from './csv/index.js';
 import { truncateValue } from './fields.js';
 import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
 import { type ExtractSchema, resolveHeader, RowReader, type RowParser } from './schema.js';

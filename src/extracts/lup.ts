@@ -13,7 +13,8 @@ import {
   quote,
 } from './fields.js';
 import type { LupAnswer } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'respondent_id', required: true },

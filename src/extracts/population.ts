@@ -10,7 +10,8 @@ import {
   parseYear,
 } from './fields.js';
 import type { PopulationRow } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'year', required: true },

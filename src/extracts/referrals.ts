@@ -12,7 +12,8 @@ import {
   quote,
 } from './fields.js';
 import type { Referral } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'referral_id', required: true },

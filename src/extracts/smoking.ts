@@ -13,7 +13,8 @@ import {
   quote,
 } from './fields.js';
 import type { SmokingCourse } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'participant_id', required: true },

@@ -12,7 +12,6 @@ import {
   parseDied,
   parseEducation,
   parseFollowup,
-  parseGroupKey,
   parseInteger,
   parseLupAnswer,
   parseMunicipality,
@@ -29,6 +28,7 @@ import {
   quote,
   truncateValue,
 } from '../../src/extracts/fields.js';
+import { parseGroupKey } from '../../src/extracts/group-key.js';
 
 function message(v: unknown): string {
   expect(v).toBeInstanceOf(Invalid);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../src/extracts/fields.js';
 import { SCHEMAS } from '../../src/extracts/declarations.js';
 import { EXTRACT_NAMES } from '../../src/extracts/records.js';
-import { defineColumns, resolveHeader, UniqueKeys } from '../../src/extracts/schema.js';
+import { defineColumns, resolveHeader } from '../../src/extracts/schema.js';
+import { UniqueKeys } from '../../src/extracts/unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'admission_id', aliases: ['id'], required: true },

@@ -8,30 +8,33 @@
 // must give the same calls as the sources.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'csv-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as source from '../../src/extracts/csv-reader.js';
-import type { CsvProblem, CsvReadOptions, CsvReadResult, CsvVisitor, FromWorker } from '../../src/extracts/csv-reader.js';
-import { scratchFile } from './helpers.js';
+import * as source from '../../../src/extracts/csv/index.js';
+import type { CsvProblem, CsvReadOptions, CsvReadResult, CsvVisitor, FromWorker } from '../../../src/extracts/csv/index.js';
+import { scratchFile } from '../helpers.js';
 
 type Reader = typeof source;
-const built = (name: string) => fileURLToPath(new URL(`../../dist/extracts/${name}.js`, import.meta.url));
+const built = (name: string) => fileURLToPath(new URL(`../../../dist/extracts/csv/${name}.js`, import.meta.url));
+const sourceDir = fileURLToPath(new URL('../../../src/extracts/csv/', import.meta.url));
 let dist: Reader;
 
 beforeAll(async () => {
-  for (const name of ['csv-reader', 'csv-worker']) {
+  // Every module of the reader, the worker's entry included.
+  for (const name of readdirSync(sourceDir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))) {
     const js = built(name);
-    const ts = fileURLToPath(new URL(`../../src/extracts/${name}.ts`, import.meta.url));
+    const ts = join(sourceDir, `${name}.ts`);
     if (!existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs) {
       throw new Error(`${js} is missing or older than ${ts}: run \`npm run build\` first (npm test does)`);
     }
   }
-  dist = (await import(built('csv-reader'))) as Reader;
+  dist = (await import(built('index'))) as Reader;
 });
 
 /** Everything a visitor sees, in order. onBytes is kept as its last value (how often it
@@ -193,7 +196,7 @@ describe('reading in a worker thread (SPEC §5)', () => {
         fileProblem(p) { calls.push(['fileProblem', p]); },
       });
       process.stdout.write(JSON.stringify({ calls, result }));`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, built('csv-reader')], {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, built('index')], {
       input: text,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

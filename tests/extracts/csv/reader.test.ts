@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readCsv, type CsvProblem, type CsvReadOptions } from '../../src/extracts/csv-reader.js';
-import { scratchFile } from './helpers.js';
+import { detectDelimiter, readCsv, type CsvProblem, type CsvReadOptions } from '../../../src/extracts/csv/index.js';
+import { scratchFile } from '../helpers.js';
 
 interface Read {
   header: readonly string[] | null;
