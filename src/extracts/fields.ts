@@ -40,10 +40,46 @@ export function truncateValue(text: string): string {
   return text.length <= MAX_SHOWN_VALUE ? text : text.slice(0, MAX_SHOWN_VALUE - 1) + '…';
 }
 
-/** `"2016-13-01"` — the value as shown inside a message: truncated, quotes and control
- *  characters escaped. */
+/** Characters of an input that must not reach a terminal or a log as they are (SPEC §6.1):
+ *  the C0 controls, DEL and the C1 controls. */
+function isControl(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+function hex2(c: number): string {
+  return (c < 16 ? '0' : '') + c.toString(16);
+}
+
+/** Text from an input as shown in a message (SPEC §6.1): every control character escaped as
+ *  `\xHH` (`\x1b` for ESC), so escape sequences in a header or a value never reach the
+ *  terminal. Line breaks and TAB read `\n`, `\r`, `\t`. */
+export function escapeControls(text: string): string {
+  let i = 0;
+  while (i < text.length && !isControl(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isControl(c)) out += text[i];
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else out += '\\x' + hex2(c);
+  }
+  return out;
+}
+
+/** `"2016-13-01"` — the value as shown inside a message: truncated, with quotes and
+ *  backslashes escaped as in JSON and control characters as `\xHH` (SPEC §6.1). */
 export function quote(text: string): string {
-  return JSON.stringify(truncateValue(text));
+  const shown = truncateValue(text);
+  let plain = true;
+  for (let i = 0; i < shown.length && plain; i++) {
+    const c = shown.charCodeAt(i);
+    plain = !isControl(c) && c !== 34 /* " */ && c !== 92 /* \ */;
+  }
+  if (plain) return `"${shown}"`;
+  return `"${escapeControls(shown.replace(/[\\"]/g, (c) => '\\' + c))}"`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@
 
 import type { DayNumber } from '../calc/time.js';
 import type { ExtractName } from './records.js';
-import { type FieldParser, Invalid, matchKey, truncateValue } from './fields.js';
-import { delimiterName } from './csv/index.js';
+import { escapeControls, type FieldParser, Invalid, matchKey, quote, truncateValue } from './fields.js';
+import { delimiterName, type TextDecoding } from './csv/index.js';
 
 /** One declared column. `required`: the column must be in the header and every row must
  *  have a value in it. */
@@ -41,6 +41,12 @@ export function defineColumns<const N extends string>(specs: readonly (ColumnSpe
  *  row's problems are reported through the reader first). */
 export type RowParser<T> = (row: RowReader) => T | null;
 
+/** What a row parser may need beyond the row (read options). */
+export interface RowParserContext {
+  /** The catalogue's indicator ids (SPEC §6.1); null: any id is accepted. */
+  readonly knownIndicators: readonly string[] | null;
+}
+
 export interface ExtractSchema<T> {
   readonly extract: ExtractName;
   /** The standard file name in a --data folder (SPEC §1.2); NAME.gz is read too. */
@@ -50,7 +56,7 @@ export interface ExtractSchema<T> {
    *  Extracts without event dates (population, baselines) leave it out. */
   eventDays?(record: T, see: (day: DayNumber) => void): void;
   /** A fresh row parser for one file: uniqueness state lives inside it. */
-  rowParser(): RowParser<T>;
+  rowParser(context: RowParserContext): RowParser<T>;
 }
 
 /** Longest value accepted in any declared column: ids, codes, dates and notes are all far
@@ -98,7 +104,7 @@ function keyTable(columns: readonly ColumnSpec[]): Map<string, number> {
 }
 
 function listNames(names: readonly string[], max = 12): string {
-  const shown = names.slice(0, max).map((n) => (n === '' ? '(empty)' : truncateValue(n)));
+  const shown = names.slice(0, max).map((n) => (n === '' ? '(empty)' : escapeControls(truncateValue(n))));
   return shown.join(', ') + (names.length > max ? `, … (${names.length} columns)` : '');
 }
 
@@ -131,7 +137,7 @@ export function resolveHeader(
   });
   for (const [groupKey, at] of seen) {
     if (at.length < 2) continue;
-    const spelled = at.map((i) => `"${truncateValue(names[i].trim())}" (column ${i + 1})`).join(' and ');
+    const spelled = at.map((i) => `${quote(names[i].trim())} (column ${i + 1})`).join(' and ');
     const message = groupKey.startsWith('?')
       ? `duplicate column name: ${spelled}; each column may appear once`
       : `duplicate column: ${spelled} both give ${groupKey}; each column may appear once`;
@@ -175,24 +181,70 @@ function delimiterHint(names: readonly string[], delimiter: string): string {
  * the row's physical line and the column's canonical name; any problem rejects the row, and
  * every problem of a rejected row is still reported (SPEC §1.6). One reader is reused for
  * every row of a file.
+ *
+ * Fields arrive as byte strings (csv/decode.ts). A plain row (ASCII, no NUL) is read as it
+ * is. Otherwise the fields of the declared columns present — and only those (SPEC §6.1) —
+ * are checked for NUL bytes and decoded when the row begins, in file order, so that
+ * `--encoding auto` meets them in the order they stand in the file.
  */
 export class RowReader {
   line = 0;
   /** The row has at least one problem. */
   rejected = false;
   private fields: readonly string[] = [];
-  private tooLong = false;
+  private plain = true;
+  /** The decoded text per declared column of a row that is not plain; null where the cell
+   *  failed (its problem is reported already). */
+  private readonly decoded: (string | null | undefined)[];
+  /** The declared columns present, in the order of their fields in the file. */
+  private readonly inFileOrder: number[];
+  /** The last cell read by text() had a problem of its own (too long, not decodable). */
+  private reported = false;
 
   constructor(
     private readonly sink: RowProblemSink,
     private readonly fieldIndex: Int32Array,
     private readonly columns: readonly ColumnSpec[],
-  ) {}
+    private readonly decoding: TextDecoding,
+  ) {
+    this.decoded = new Array<string | null | undefined>(columns.length);
+    this.inFileOrder = columns.map((_, col) => col).filter((col) => fieldIndex[col] >= 0);
+    this.inFileOrder.sort((a, b) => fieldIndex[a] - fieldIndex[b]);
+  }
 
-  begin(fields: readonly string[], line: number): void {
+  begin(fields: readonly string[], line: number, plain: boolean): void {
     this.fields = fields;
     this.line = line;
     this.rejected = false;
+    this.plain = plain;
+    if (!plain) this.decodeUsedFields();
+  }
+
+  private decodeUsedFields(): void {
+    for (const col of this.inFileOrder) {
+      const raw = this.fields[this.fieldIndex[col]];
+      if (raw === undefined) {
+        this.decoded[col] = undefined;
+        continue;
+      }
+      const text = this.decoding.decode(raw, this.line);
+      const failure = this.decoding.failure;
+      this.decoded[col] = null;
+      if (failure === 'not-utf8') {
+        this.problem('encoding-error', col, text, `${quote(text.trim())} ${NOT_UTF8}`);
+      } else if (failure === 'mixed') {
+        this.problem(
+          'mixed-encoding',
+          col,
+          text,
+          `${quote(text.trim())} is not valid UTF-8, but line ${this.decoding.utf8SeenAt} holds UTF-8 text: the file mixes two encodings (save it again as "CSV UTF-8")`,
+        );
+      } else if (text.indexOf('\u0000') >= 0) {
+        this.problem('nul-byte', col, text, `${quote(text.trim())} contains a NUL byte: not text (a broken export, or binary data in the file?)`);
+      } else {
+        this.decoded[col] = text;
+      }
+    }
   }
 
   /** Is the column in the file's header? */
@@ -202,15 +254,19 @@ export class RowReader {
 
   /** The trimmed text of a cell; null when empty or when the column is absent. */
   text(col: number): string | null {
-    this.tooLong = false;
+    this.reported = false;
     const i = this.fieldIndex[col];
     if (i < 0) return null;
-    const raw = this.fields[i];
+    const raw = this.plain ? this.fields[i] : this.decoded[col];
+    if (raw === null) {
+      this.reported = true;
+      return null;
+    }
     if (raw === undefined || raw.length === 0) return null;
     const value = raw.trim();
     if (value.length === 0) return null;
     if (value.length > MAX_VALUE_LENGTH) {
-      this.tooLong = true;
+      this.reported = true;
       this.problem(
         'value-too-long',
         col,
@@ -225,7 +281,7 @@ export class RowReader {
   /** The text of a required cell; a missing value is a problem. */
   requiredText(col: number): string | null {
     const value = this.text(col);
-    if (value === null && !this.tooLong) this.missing(col);
+    if (value === null && !this.reported) this.missing(col);
     return value;
   }
 
@@ -233,7 +289,7 @@ export class RowReader {
   required<T>(col: number, parse: FieldParser<T>): T | null {
     const text = this.text(col);
     if (text === null) {
-      if (!this.tooLong) this.missing(col);
+      if (!this.reported) this.missing(col);
       return null;
     }
     return this.parsed(col, text, parse);
@@ -265,3 +321,7 @@ export class RowReader {
     this.sink.rowProblem(type, this.line, col === null ? null : this.columns[col].name, value, message);
   }
 }
+
+/** The §1.6 error of a field that is not UTF-8 under an explicit --encoding utf8. */
+export const NOT_UTF8 =
+  'is not valid UTF-8 (the file looks like latin1/Windows-1252 text, e.g. an Excel "CSV (semicolon separated)" export) — try --encoding latin1';

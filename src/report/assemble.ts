@@ -28,6 +28,7 @@ export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
       sha256: i.sha256,
       rows: i.rows,
       rows_rejected: i.rowsRejected,
+      encoding: i.encoding,
     })),
     periods: o.periods.map(periodJson),
     breakdown: [...o.by],

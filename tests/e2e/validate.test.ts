@@ -56,9 +56,10 @@ describe('validate on bad files: exit 1 with file, line and expectation, never a
     expectCleanFailure(validate(['--admissions', join(dir, 'a.csv'), '--delimiter', ';']), ':1: no header row', 'try --delimiter ","');
   });
 
-  it('latin1 text read as UTF-8, and the same file with --encoding latin1', () => {
-    const f = fixture('latin1.csv');
-    expectCleanFailure(validate(['--admissions', f]), `${f}:2: discharge_status: "d�d" is not valid UTF-8`, 'try --encoding latin1');
+  it('latin1 text read with an explicit --encoding utf8, and the same file with --encoding latin1', () => {
+    // Not in bad/: --encoding auto (the default) reads it as Windows-1252 (SPEC §6.1).
+    const f = join(ROOT, 'tests', 'fixtures', 'reading', 'latin1.csv');
+    expectCleanFailure(validate(['--admissions', f, '--encoding', 'utf8']), `${f}:2: discharge_status: "d�d" is not valid UTF-8`, 'try --encoding latin1');
     const ok = validate(['--admissions', f, '--encoding', 'latin1']);
     expect(ok.code, show(ok)).toBe(0);
     expect(ok.stdout).toContain('3 rows');

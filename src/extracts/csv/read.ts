@@ -3,7 +3,7 @@
 // text is ever held whole in memory.
 //
 // Two threads for large files (SPEC §5: 1,000,000 admissions in under 15 s): a file of
-// WORKER_MIN_BYTES or more is read, hashed, decoded and split in a worker thread
+// WORKER_MIN_BYTES or more is read, hashed, gunzipped and split in a worker thread
 // (worker-protocol.ts, worker.ts) while this thread runs the row parsers on the rows already
 // split. Smaller files and standard input are read in this thread: a worker costs a
 // start-up, and cannot read this process's standard input.
@@ -28,8 +28,8 @@ export const WORKER_MIN_BYTES = 24 * 1024 * 1024;
 export async function readCsv(path: string, options: CsvReadOptions, visitor: CsvVisitor): Promise<CsvReadResult> {
   const sink: CsvSink = {
     header: (names, line, delimiter) => Boolean(visitor.header(names, line, delimiter)),
-    row: (fields, line) => {
-      visitor.row(fields, line);
+    row: (fields, line, plain) => {
+      visitor.row(fields, line, plain);
     },
     badRow: (problem) => {
       visitor.badRow(problem);

@@ -14,7 +14,6 @@ export interface CsvProblem {
 export interface CsvReadOptions {
   /** Forced delimiter; default: detected from the header line among , ; TAB. */
   delimiter?: string;
-  encoding: 'utf8' | 'latin1';
   /** The header must split into at least this many fields for a detected delimiter. */
   minColumns: number;
   /** Called as raw bytes arrive (for progress feedback). */
@@ -26,14 +25,16 @@ export interface CsvReadOptions {
 }
 
 /** The options the byte-level reader needs (the same in this thread and in a worker). */
-export type SplitOptions = Pick<CsvReadOptions, 'delimiter' | 'encoding' | 'minColumns'>;
+export type SplitOptions = Pick<CsvReadOptions, 'delimiter' | 'minColumns'>;
 
+/** Names and fields are byte strings, one character per byte (decode.ts decodes them). */
 export interface CsvVisitor {
   /** The header row. Return false when the file cannot be used: reading stops. */
   header(names: readonly string[], line: number, delimiter: string): boolean;
-  /** A data row with at least as many fields as the header (extra fields are empty). */
-  row(fields: readonly string[], line: number): void;
-  /** A data row rejected while splitting (wrong field count, not valid UTF-8). */
+  /** A data row with at least as many fields as the header (extra fields are empty).
+   *  `plain`: its bytes are all ASCII and none is NUL, so every field is its own text. */
+  row(fields: readonly string[], line: number, plain: boolean): void;
+  /** A data row rejected while splitting (a wrong number of fields). */
   badRow(problem: CsvProblem): void;
   /** A problem with the file as a whole; reported before any row problem. */
   fileProblem(problem: CsvProblem): void;
@@ -54,7 +55,7 @@ export interface CsvReadResult {
  */
 export interface CsvSink {
   header(names: string[], line: number, delimiter: string): boolean | Promise<boolean>;
-  row(fields: string[], line: number): void | Promise<void>;
+  row(fields: string[], line: number, plain: boolean): void | Promise<void>;
   badRow(problem: CsvProblem): void | Promise<void>;
   fileProblem(problem: CsvProblem): void;
   /** Raw bytes read so far (before gunzip). */

@@ -22,7 +22,6 @@ export const BATCHES_IN_FLIGHT = 4;
 export interface WorkerJob {
   path: string;
   delimiter?: string;
-  encoding: 'utf8' | 'latin1';
   minColumns: number;
   batchRows: number;
   batchesInFlight: number;
@@ -33,9 +32,18 @@ export interface WorkerJob {
 export type FromWorker =
   | { type: 'header'; bytes: number; names: string[]; line: number; delimiter: string }
   /** Rows and bad rows in file order: entry i starts on lines[i] and is the next of
-   *  `rows`, or, where bad[i] is 1, the next of `problems`. An array per row measured a
-   *  little faster, and smaller, than one flat array of fields with a count per row. */
-  | { type: 'rows'; bytes: number; rows: string[][]; lines: Int32Array; bad: Uint8Array | null; problems: CsvProblem[] }
+   *  `rows`, or, where bad[i] is 1, the next of `problems`; where mixed[i] is 1 the row is
+   *  not plain (null: every row is). An array per row measured a little faster, and
+   *  smaller, than one flat array of fields with a count per row. */
+  | {
+      type: 'rows';
+      bytes: number;
+      rows: string[][];
+      lines: Int32Array;
+      bad: Uint8Array | null;
+      mixed: Uint8Array | null;
+      problems: CsvProblem[];
+    }
   | { type: 'file-problem'; bytes: number; problem: CsvProblem }
   | { type: 'done'; bytes: number; result: CsvReadResult };
 
@@ -64,7 +72,6 @@ export function readCsvInWorker(path: string, options: CsvReadOptions, visitor: 
   const job: WorkerJob = {
     path,
     delimiter: options.delimiter,
-    encoding: options.encoding,
     minColumns: options.minColumns,
     batchRows: BATCH_ROWS,
     batchesInFlight: BATCHES_IN_FLIGHT,
@@ -138,14 +145,14 @@ export function receiveFromWorker(
 
 /** Hands one batch to the visitor: its rows and bad rows in file order. */
 function handOver(m: Extract<FromWorker, { type: 'rows' }>, visitor: CsvVisitor): void {
-  const { rows, lines, bad, problems } = m;
-  if (bad === null) {
-    for (let i = 0; i < rows.length; i++) visitor.row(rows[i], lines[i]);
+  const { rows, lines, bad, mixed, problems } = m;
+  if (bad === null && mixed === null) {
+    for (let i = 0; i < rows.length; i++) visitor.row(rows[i], lines[i], true);
     return;
   }
   for (let i = 0, r = 0, p = 0; i < lines.length; i++) {
-    if (bad[i] === 1) visitor.badRow(problems[p++]);
-    else visitor.row(rows[r++], lines[i]);
+    if (bad !== null && bad[i] === 1) visitor.badRow(problems[p++]);
+    else visitor.row(rows[r++], lines[i], mixed === null || mixed[i] === 0);
   }
 }
 
@@ -163,6 +170,8 @@ export class BatchSender implements CsvSink {
   private lines: Int32Array;
   /** Which entries are bad rows; allocated at the first bad row of a batch. */
   private bad: Uint8Array | null = null;
+  /** Which rows are not plain; allocated at the first such row of a batch. */
+  private mixed: Uint8Array | null = null;
   private problems: CsvProblem[] = [];
   private n = 0;
   private inFlight = 0;
@@ -202,7 +211,11 @@ export class BatchSender implements CsvSink {
     });
   }
 
-  row(fields: string[], line: number): Promise<void> | undefined {
+  row(fields: string[], line: number, plain: boolean): Promise<void> | undefined {
+    if (!plain) {
+      if (this.mixed === null) this.mixed = new Uint8Array(this.batchRows);
+      this.mixed[this.n] = 1;
+    }
     this.rows.push(fields);
     this.lines[this.n] = line;
     return ++this.n === this.batchRows ? this.flushAndWait() : undefined;
@@ -235,10 +248,14 @@ export class BatchSender implements CsvSink {
     if (this.n === 0) return;
     const lines = this.lines.slice(0, this.n);
     const bad = this.bad === null ? null : this.bad.slice(0, this.n);
-    const transfer = bad === null ? [lines.buffer] : [lines.buffer, bad.buffer];
-    this.post({ type: 'rows', bytes: this.rawBytes, rows: this.rows, lines, bad, problems: this.problems }, transfer);
+    const mixed = this.mixed === null ? null : this.mixed.slice(0, this.n);
+    const transfer = [lines.buffer];
+    if (bad !== null) transfer.push(bad.buffer);
+    if (mixed !== null) transfer.push(mixed.buffer);
+    this.post({ type: 'rows', bytes: this.rawBytes, rows: this.rows, lines, bad, mixed, problems: this.problems }, transfer);
     this.rows = [];
     this.bad = null;
+    this.mixed = null;
     this.problems = [];
     this.n = 0;
     this.inFlight++;
