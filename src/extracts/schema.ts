@@ -31,6 +31,15 @@ export interface Columns<N extends string> {
   readonly at: Readonly<Record<N, number>>;
 }
 
+/** Column aliases shared by every extract that has the column (SPEC §6.1; `køn` also
+ *  matches `koen`, as ø matches oe). The admissions add their own (§2.2). */
+export const COMMON_ALIASES = {
+  municipality_code: ['kommunekode'],
+  age: ['alder'],
+  sex: ['køn', 'kon'],
+  education: ['uddannelse'],
+} as const;
+
 export function defineColumns<const N extends string>(specs: readonly (ColumnSpec & { name: N })[]): Columns<N> {
   const at = {} as Record<N, number>;
   specs.forEach((s, i) => (at[s.name] = i));

@@ -91,7 +91,7 @@ describe('validate on bad files: exit 1 with file, line and expectation, never a
     expectCleanFailure(
       validate(['--admissions', f]),
       `${f}:3: admitted_at: "2016-02-30 08:00" is not a date: February 2016 has 29 days, not 30`,
-      `${f}:4: discharged_at: "2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM)`,
+      `${f}:4: discharged_at: "2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted)`,
       `${f}:5: admitted_at: "31.04.2017" is not a date: April 2017 has 30 days, not 31`,
     );
   });
@@ -189,7 +189,7 @@ describe('validate output', () => {
               line: 3,
               column: 'admitted_at',
               value: '2016-13-01',
-              message: '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM)',
+              message: '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted)',
             },
           ],
           error_count: 1,
