@@ -69,6 +69,14 @@ export function escapeControls(text: string): string {
   return out;
 }
 
+/** JSON text with DEL and the C1 controls escaped as \u00HH (SPEC §6.1). JSON.stringify
+ *  escapes the C0 controls itself but leaves U+007F–U+009F as they are; in JSON text they
+ *  can only stand inside strings, so escaping them there keeps the JSON's meaning. For the
+ *  JSON renderers, whose values (a problem's `value`) come from the input. */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => '\\u00' + hex2(c.charCodeAt(0)));
+}
+
 /** `"2016-13-01"` — the value as shown inside a message: truncated, with quotes and
  *  backslashes escaped as in JSON and control characters as `\xHH` (SPEC §6.1). */
 export function quote(text: string): string {

@@ -11,7 +11,6 @@ import {
   parseSender,
   parseSex,
   quote,
-  truncateValue,
 } from './fields.js';
 
 const CLUSTER_NAMES = [...CLUSTERS.map((c) => c.cluster), OUTSIDE_REGION];
@@ -57,7 +56,7 @@ export function parseGroupKey(text: string): Record<string, string> | Invalid {
     const name = item.slice(0, eq).trim().toLowerCase();
     const dim = (DIMENSIONS as readonly string[]).find((d) => d === name) as Dimension | undefined;
     if (dim === undefined) {
-      return new Invalid(`${quote(text)} names an unknown dimension "${truncateValue(name)}" (expected ${DIMENSIONS.join(', ')})`);
+      return new Invalid(`${quote(text)} names an unknown dimension ${quote(name)} (expected ${DIMENSIONS.join(', ')})`);
     }
     if (found.has(dim)) return new Invalid(`${quote(text)} names the dimension ${dim} twice`);
     const value = groupValue(dim, item.slice(eq + 1).trim());

@@ -3,17 +3,19 @@
 
 import { encodingChoice, readCsv, TextDecoding, type TextEncoding } from './csv/index.js';
 import { quote, truncateValue } from './fields.js';
+import type { ProblemType } from './problem-types.js';
 import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
 import { type ExtractSchema, NOT_UTF8, resolveHeader, RowReader, type RowParser } from './schema.js';
 import { SCHEMAS } from './declarations.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
 export interface Problem {
-  /** Stable kebab-case type: missing-column, duplicate-column, empty-file, no-header,
-   *  undetectable-delimiter, encoding-error, mixed-encoding, nul-byte, unreadable-file,
-   *  csv-error, type-error, missing-cell, constraint-error, unique-error, binary-file,
-   *  no-data-rows, row-length, value-too-long, unknown-indicator. */
-  type: string;
+  /** Stable kebab-case type, one of PROBLEM_TYPES (problem-types.ts): missing-column,
+   *  duplicate-column, empty-file, no-header, undetectable-delimiter, encoding-error,
+   *  mixed-encoding, nul-byte, unreadable-file, csv-error, type-error, missing-cell,
+   *  constraint-error, unique-error, binary-file, no-data-rows, row-length, value-too-long,
+   *  unknown-indicator. */
+  type: ProblemType;
   extract: ExtractName;
   /** Path as the user gave it ("-" for stdin). */
   path: string;
@@ -79,7 +81,8 @@ export interface LoadResult {
   files: FileReport[];
 }
 
-export type { ExtractInfo };
+export type { ExtractInfo, ProblemType };
+export { PROBLEM_TYPES } from './problem-types.js';
 
 export const DEFAULT_KEEP_PROBLEMS = 1000;
 /** Rows between two progress callbacks. */
@@ -105,7 +108,7 @@ class ProblemList {
     private readonly keep: number,
   ) {}
 
-  add(type: string, line: number | null, column: string | null, value: string | null, message: string, fileLevel: boolean): void {
+  add(type: ProblemType, line: number | null, column: string | null, value: string | null, message: string, fileLevel: boolean): void {
     this.count++;
     const list = fileLevel ? this.fileLevel : this.rows;
     if (list.length >= this.keep) return;
@@ -166,7 +169,7 @@ async function loadOne<T>(
   let reader: RowReader | null = null;
   let parseRow: RowParser<T> | null = null;
   const sink = {
-    rowProblem: (type: string, line: number, column: string | null, value: string | null, message: string) =>
+    rowProblem: (type: ProblemType, line: number, column: string | null, value: string | null, message: string) =>
       problems.add(type, line, column, value, message, false),
   };
   const progress = options.onProgress;

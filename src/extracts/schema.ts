@@ -13,9 +13,10 @@
 // compiler and that test do not already check, so it is not used at all in src/extracts.
 
 import type { DayNumber } from '../calc/time.js';
+import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
 import { escapeControls, type FieldParser, Invalid, matchKey, quote, truncateValue } from './fields.js';
-import { delimiterName, type TextDecoding } from './csv/index.js';
+import { delimiterName, isPlainText, type TextDecoding } from './csv/index.js';
 
 /** One declared column. `required`: the column must be in the header and every row must
  *  have a value in it. */
@@ -76,14 +77,14 @@ export const MAX_VALUE_LENGTH = 1000;
 // Problems
 
 export interface RowProblemSink {
-  rowProblem(type: string, line: number, column: string | null, value: string | null, message: string): void;
+  rowProblem(type: ProblemType, line: number, column: string | null, value: string | null, message: string): void;
 }
 
 // ---------------------------------------------------------------------------------------
 // Header
 
 export interface HeaderProblem {
-  type: string;
+  type: ProblemType;
   value: string | null;
   message: string;
 }
@@ -191,10 +192,11 @@ function delimiterHint(names: readonly string[], delimiter: string): string {
  * every problem of a rejected row is still reported (SPEC §1.6). One reader is reused for
  * every row of a file.
  *
- * Fields arrive as byte strings (csv/decode.ts). A plain row (ASCII, no NUL) is read as it
- * is. Otherwise the fields of the declared columns present — and only those (SPEC §6.1) —
- * are checked for NUL bytes and decoded when the row begins, in file order, so that
- * `--encoding auto` meets them in the order they stand in the file.
+ * Fields arrive as byte strings (csv/decode.ts). A plain row (from ASCII chunks without NUL)
+ * is read as it is. Otherwise the fields of the declared columns present — and only those
+ * (SPEC §6.1) — are checked for NUL bytes and decoded when the row begins, in file order, so
+ * that `--encoding auto` meets them in the order they stand in the file; a field of plain
+ * ASCII (most of them) costs one scan.
  */
 export class RowReader {
   line = 0;
@@ -232,8 +234,8 @@ export class RowReader {
   private decodeUsedFields(): void {
     for (const col of this.inFileOrder) {
       const raw = this.fields[this.fieldIndex[col]];
-      if (raw === undefined) {
-        this.decoded[col] = undefined;
+      if (raw === undefined || isPlainText(raw)) {
+        this.decoded[col] = raw;
         continue;
       }
       const text = this.decoding.decode(raw, this.line);
@@ -325,7 +327,7 @@ export class RowReader {
 
   /** Reports a problem with the current row (with one of its cells, unless `col` is null)
    *  and rejects the row. */
-  problem(type: string, col: number | null, value: string | null, message: string): void {
+  problem(type: ProblemType, col: number | null, value: string | null, message: string): void {
     this.rejected = true;
     this.sink.rowProblem(type, this.line, col === null ? null : this.columns[col].name, value, message);
   }

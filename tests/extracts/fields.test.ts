@@ -12,6 +12,8 @@ import {
   parseDied,
   parseEducation,
   parseFollowup,
+  escapeControls,
+  escapeJsonControls,
   parseInteger,
   parseNonNegativeInteger,
   parseLupAnswer,
@@ -443,5 +445,28 @@ describe('how values are shown', () => {
     expect(truncateValue(long).endsWith('…')).toBe(true);
     expect(truncateValue('x'.repeat(40))).toBe('x'.repeat(40));
     expect(quote('a"b\n')).toBe('"a\\"b\\n"');
+  });
+});
+
+describe('control characters from an input (SPEC §6.1)', () => {
+  it('shows C0 controls, DEL and C1 controls as \\xHH in messages, line breaks and TAB as \\n \\r \\t', () => {
+    expect(escapeControls('a\u001b[31mb\u007f\u0085\u009b\u0000')).toBe('a\\x1b[31mb\\x7f\\x85\\x9b\\x00');
+    expect(escapeControls('two\r\nlines\tx')).toBe('two\\r\\nlines\\tx');
+    // Printable Latin-1 (æ ø å, NBSP at A0) and beyond stay as they are.
+    expect(escapeControls('æøå\u00a0€')).toBe('æøå\u00a0€');
+  });
+
+  it('quotes a value with quotes and backslashes escaped as in JSON and controls as \\xHH', () => {
+    expect(quote('5" screen')).toBe('"5\\" screen"');
+    expect(quote('a\\b')).toBe('"a\\\\b"');
+    expect(quote('\u001b[2J')).toBe('"\\x1b[2J"');
+  });
+
+  it('escapes DEL and C1 controls in JSON text as \\u00HH, which JSON.stringify leaves raw', () => {
+    const json = JSON.stringify({ v: 'a\u001bb\u007fc\u009bd' });
+    // JSON.stringify escapes ESC (C0) but not DEL or CSI (C1):
+    expect(json).toBe('{"v":"a\\u001bb\u007fc\u009bd"}');
+    expect(escapeJsonControls(json)).toBe('{"v":"a\\u001bb\\u007fc\\u009bd"}');
+    expect(JSON.parse(escapeJsonControls(json))).toEqual({ v: 'a\u001bb\u007fc\u009bd' });
   });
 });

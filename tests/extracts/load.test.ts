@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadExtracts, type Problem } from '../../src/extracts/load.js';
+import { formatProblem, loadExtracts, PROBLEM_TYPES, type Problem } from '../../src/extracts/load.js';
 import { csv, load, scratchFile } from './helpers.js';
 
 const H = 'indicator,period,numerator,denominator,value,source';
@@ -79,6 +79,14 @@ describe('loadExtracts (SPEC §1.6)', () => {
     const calls: number[] = [];
     await load('measurements', csv(H, 'x,2016,1,2,,'), { onProgress: (_e, rows) => calls.push(rows) });
     expect(calls.at(-1)).toBe(1);
+  });
+});
+
+describe('problem types (SPEC §1.6, §6.1)', () => {
+  it('are distinct kebab-case names, the §6.1 ones among them', () => {
+    for (const t of PROBLEM_TYPES) expect(t).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(new Set(PROBLEM_TYPES).size).toBe(PROBLEM_TYPES.length);
+    expect(PROBLEM_TYPES).toEqual(expect.arrayContaining(['nul-byte', 'mixed-encoding', 'unknown-indicator', 'encoding-error']));
   });
 });
 

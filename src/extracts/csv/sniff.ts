@@ -49,7 +49,7 @@ export async function readHead(bytes: AsyncGenerator<Buffer>): Promise<Head> {
 /** The file-level problem of a start that is no CSV text at all (empty, UTF-16, a
  *  workbook, NUL bytes), or null. */
 export function notTextProblem(prefix: Buffer): CsvProblem | null {
-  const problem = (type: string, message: string, line: number | null = null): CsvProblem => ({ type, line, field: null, value: null, message });
+  const problem = (type: CsvProblem['type'], message: string, line: number | null = null): CsvProblem => ({ type, line, field: null, value: null, message });
   if (prefix.length === 0) {
     return problem('empty-file', 'the file is empty (expected a header row naming the columns, then one row per record)');
   }

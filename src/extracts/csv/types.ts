@@ -2,9 +2,11 @@
 // what it returns. The reader turns bytes into rows of fields numbered by physical line;
 // everything above it sees only these types.
 
+import type { ProblemType } from '../problem-types.js';
+
 /** A problem found while reading; `field` is the index of the offending field, if any. */
 export interface CsvProblem {
-  type: string;
+  type: ProblemType;
   line: number | null;
   field: number | null;
   value: string | null;
