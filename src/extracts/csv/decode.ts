@@ -46,13 +46,23 @@ export function decodeCp1252(raw: string): string {
   return out;
 }
 
+/** Every byte is ASCII and none is NUL: the byte string is its own text, in any encoding,
+ *  and needs no check. */
+export function isPlainText(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0 || c >= 0x80) return false;
+  }
+  return true;
+}
+
 function isAsciiText(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 0x80) return false;
   return true;
 }
 
-/** A byte string read as UTF-8 when it is valid UTF-8 (null otherwise), and the text with
- *  U+FFFD for each bad sequence, for messages. */
+/** Whether a byte string is valid UTF-8, and its text read as UTF-8 (with U+FFFD for each
+ *  bad sequence, for messages). */
 function utf8Of(raw: string): { valid: boolean; text: string } {
   const bytes = Buffer.from(raw, 'latin1');
   return { valid: isUtf8(bytes), text: bytes.toString('utf8') };
@@ -65,6 +75,11 @@ export function displayText(raw: string): string {
   const u = utf8Of(raw);
   return u.valid ? u.text : decodeCp1252(raw);
 }
+
+/** How many distinct decoded values a file keeps, and up to what length (free text is
+ *  rarely repeated and would only fill the cache). */
+const CACHED_VALUES = 4096;
+const CACHED_LENGTH = 64;
 
 /**
  * The decoding state of one file (SPEC §6.1). `auto` reads UTF-8 until the first field that
@@ -84,6 +99,11 @@ export class TextDecoding {
    *  auto; null when it did not. */
   failure: 'not-utf8' | 'mixed' | null = null;
 
+  /** Valid UTF-8 byte strings decoded so far → their text, up to CACHED_VALUES of them:
+   *  enumerated values ("I høj grad", "overvægt") repeat on every row, and a Map lookup is
+   *  several times cheaper than a Buffer, a validation and a decode each time. */
+  private readonly utf8Texts = new Map<string, string>();
+
   constructor(readonly choice: EncodingChoice) {
     this.encoding = choice === 'cp1252' ? 'cp1252' : 'utf8';
   }
@@ -93,9 +113,12 @@ export class TextDecoding {
     this.failure = null;
     if (this.encoding === 'cp1252') return decodeCp1252(raw);
     if (isAsciiText(raw)) return raw;
+    const known = this.utf8Texts.get(raw);
+    if (known !== undefined) return known; // decoded before in this file: utf8SeenAt is set
     const u = utf8Of(raw);
     if (u.valid) {
       if (this.utf8SeenAt === 0) this.utf8SeenAt = line;
+      if (this.utf8Texts.size < CACHED_VALUES && raw.length <= CACHED_LENGTH) this.utf8Texts.set(raw, u.text);
       return u.text;
     }
     if (this.choice === 'auto' && this.utf8SeenAt === 0) {

@@ -17,5 +17,5 @@ export { readCsv, readCsvInThisThread, readerThread, WORKER_MIN_BYTES } from './
 export { chunksThenError } from './source.js';
 export { delimiterName, detectDelimiter } from './sniff.js';
 export { acceptAnyFieldCount, decodeFieldsInPlace, MAX_ROW_CHARS } from './split.js';
-export { decodeCp1252, displayText, encodingChoice, TextDecoding, type EncodingChoice, type TextEncoding } from './decode.js';
+export { decodeCp1252, displayText, encodingChoice, isPlainText, TextDecoding, type EncodingChoice, type TextEncoding } from './decode.js';
 export { BATCH_ROWS, BATCHES_IN_FLIGHT, BatchSender, receiveFromWorker, type FromWorker, type ToWorker, type WorkerJob, type WorkerLike } from './worker-protocol.js';

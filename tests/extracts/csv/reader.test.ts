@@ -183,26 +183,27 @@ describe('fields as bytes (SPEC §6.1: the row layer decodes the columns it uses
     expect(r.rows[0].fields).toEqual(['\xc3\xb8', '\xe6bler']);
   });
 
-  it('marks a row plain only when every byte it was split from is ASCII and not NUL', async () => {
-    const r = await read(Buffer.from('a,b\n1,2\n\xf8,3\n4,5\n', 'latin1'));
-    // One chunk holds every row, and it has a non-ASCII byte: no row is plain.
-    expect(r.plain).toEqual([false, false, false]);
+  it('marks a row plain only when every byte of the chunks it was split from is ASCII and not NUL', async () => {
+    // One chunk holds every row, and it has non-ASCII bytes: no row is plain.
+    const r = await read(Buffer.from('a,b\n1,2\n\xf8,3\n4,"x\x7f"\n5,"\x80"\n', 'latin1'));
+    expect(r.plain).toEqual([false, false, false, false]);
     expect((await read('a,b\n1,2\n3,4\n')).plain).toEqual([true, true]);
   });
 
-  it('marks only the rows of the 64 KiB chunks that hold a non-ASCII or NUL byte', async () => {
-    // Rows of 16 bytes: 4,096 to a 64 KiB chunk. Row 5,000 (chunk 2) has "ø"; row 9,000
-    // (chunk 3) a NUL; the rows of chunks without either are plain.
+  it('marks the rows of the 64 KiB chunks by chunk, a row cut by a chunk boundary by both its chunks', async () => {
+    // Rows of 16 bytes after an 8-byte header: 4,096 to a 64 KiB chunk. Row 4,095 starts at
+    // byte 65,528 and is cut by the first chunk boundary (65,536) after its "ø": chunk 1 has
+    // it, chunk 2 (rows 4,096–8,190) is plain, yet the row — taken after chunk 2 — is not.
+    // Chunk 3 has a NUL in row 9,000 and "ø" in row 9,500.
     const rows = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(6, '0')},abcdefgh\n`);
-    rows[5_000] = '005000,abcdefø\n';
+    rows[4_095] = '00ø095,abcdefgh\n';
     rows[9_000] = '009000,abcd\u0000fgh\n';
+    rows[9_500] = '009500,abcdefø\n';
     const r = await read(Buffer.from('id,text\n' + rows.join('')));
-    const notPlain = r.plain.flatMap((p, i) => (p ? [] : [i]));
-    expect(notPlain).toContain(5_000);
-    expect(notPlain).toContain(9_000);
-    expect(notPlain.length).toBeLessThan(3 * 4_097); // the rows of at most three chunks
-    expect(r.plain[0]).toBe(true);
-    expect(r.plain[2_000]).toBe(true);
+    expect([r.plain[0], r.plain[4_094], r.plain[4_095]]).toEqual([false, false, false]); // chunk 1
+    expect([r.plain[4_096], r.plain[8_190]]).toEqual([true, true]); // chunk 2
+    expect([r.plain[9_000], r.plain[9_500]]).toEqual([false, false]); // chunk 3
+    expect(r.plain.filter((p) => p).length).toBeGreaterThanOrEqual(4_095); // all of chunk 2
   });
 
   it('keeps the bytes of a multi-byte UTF-8 character cut by a chunk boundary together', async () => {
