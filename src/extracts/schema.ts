@@ -232,29 +232,33 @@ export class RowReader {
   }
 
   private decodeUsedFields(): void {
-    for (const col of this.inFileOrder) {
-      const raw = this.fields[this.fieldIndex[col]];
-      if (raw === undefined || isPlainText(raw)) {
-        this.decoded[col] = raw;
-        continue;
-      }
-      const text = this.decoding.decode(raw, this.line);
-      const failure = this.decoding.failure;
-      this.decoded[col] = null;
-      if (failure === 'not-utf8') {
-        this.problem('encoding-error', col, text, `${quote(text.trim())} ${NOT_UTF8}`);
-      } else if (failure === 'mixed') {
-        this.problem(
-          'mixed-encoding',
-          col,
-          text,
-          `${quote(text.trim())} is not valid UTF-8, but line ${this.decoding.utf8SeenAt} holds UTF-8 text: the file mixes two encodings (save it again as "CSV UTF-8")`,
-        );
-      } else if (text.indexOf('\u0000') >= 0) {
-        this.problem('nul-byte', col, text, `${quote(text.trim())} contains a NUL byte: not text (a broken export, or binary data in the file?)`);
-      } else {
-        this.decoded[col] = text;
-      }
+    const { inFileOrder, fields, fieldIndex, decoded } = this;
+    for (let k = 0; k < inFileOrder.length; k++) {
+      const col = inFileOrder[k];
+      const raw = fields[fieldIndex[col]];
+      if (raw === undefined || isPlainText(raw)) decoded[col] = raw;
+      else this.decodeField(col, raw);
+    }
+  }
+
+  /** A used field that is not plain ASCII: decoded, or its problem reported. */
+  private decodeField(col: number, raw: string): void {
+    const text = this.decoding.decode(raw, this.line);
+    const failure = this.decoding.failure;
+    this.decoded[col] = null;
+    if (failure === 'not-utf8') {
+      this.problem('encoding-error', col, text, `${quote(text.trim())} ${NOT_UTF8}`);
+    } else if (failure === 'mixed') {
+      this.problem(
+        'mixed-encoding',
+        col,
+        text,
+        `${quote(text.trim())} is not valid UTF-8, but line ${this.decoding.utf8SeenAt} holds UTF-8 text: the file mixes two encodings (save it again as "CSV UTF-8")`,
+      );
+    } else if (text.indexOf('\u0000') >= 0) {
+      this.problem('nul-byte', col, text, `${quote(text.trim())} contains a NUL byte: not text (a broken export, or binary data in the file?)`);
+    } else {
+      this.decoded[col] = text;
     }
   }
 
