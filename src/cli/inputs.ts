@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXTRACT_NAMES, type ExtractName } from '../extracts/records.js';
 import { extractFileName } from '../extracts/declarations.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
 import type { ExtractSource, ReadOptions } from '../extracts/load.js';
 import { InputError, UsageError } from './errors.js';
 import { parseNonNegativeInt } from './selection.js';
@@ -19,7 +20,7 @@ export interface InputOptions {
   measurements?: string;
   baselines?: string;
   delimiter?: string;
-  encoding: 'utf8' | 'latin1';
+  encoding: 'auto' | 'utf8' | 'latin1' | 'cp1252';
   maxErrors: number;
 }
 
@@ -30,7 +31,11 @@ export function addInputOptions(cmd: Command): Command {
   }
   cmd
     .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB', parseDelimiter)
-    .addOption(new Option('--encoding <name>', 'text encoding of the files').choices(['utf8', 'latin1']).default('utf8'))
+    .addOption(
+      new Option('--encoding <name>', 'text encoding of the files: auto reads UTF-8, else Windows-1252 (latin1 = cp1252)')
+        .choices(['auto', 'utf8', 'latin1', 'cp1252'])
+        .default('auto'),
+    )
     .option('--max-errors <n>', 'how many problems to print (all are counted)', parseNonNegativeInt, 20);
   return cmd;
 }
@@ -81,5 +86,12 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
 }
 
 export function readOptions(opts: InputOptions): ReadOptions {
-  return { delimiter: opts.delimiter, encoding: opts.encoding };
+  return {
+    delimiter: opts.delimiter,
+    encoding: opts.encoding,
+    // SPEC §6.1: one notice per file read as Windows-1252, on stderr, for every command.
+    onNotice: (notice) => process.stderr.write(`${notice}\n`),
+    // SPEC §6.1: indicator ids in baselines.csv and measurements.csv must be in the catalogue.
+    knownIndicators: CATALOGUE.map((i) => i.id),
+  };
 }

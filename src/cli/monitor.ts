@@ -22,7 +22,7 @@ import { CATALOGUE } from '../indicators/catalogue.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
 import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
 import { runs } from './command.js';
-import { EXIT, InputError, UsageError } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
@@ -235,29 +235,20 @@ function phasesOf(periods: readonly Period[], phases: readonly Period[], freeze:
   return { phaseStarts, freezeTo };
 }
 
-/** The annotations, checked against the catalogue (an unknown indicator id is bad input); one
- *  whose period starts outside the points is not shown, with a warning. */
+/** The annotations (their indicator ids were checked while reading, SPEC §6.1); one whose
+ *  period starts outside the points is not shown, with a warning. */
 function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: string[] } {
-  const problems: string[] = [];
   const warnings: string[] = [];
   const list: Annotation[] = [];
   const first = periods[0];
   const last = periods[periods.length - 1];
   for (const r of rows) {
-    if (r.indicator !== null && !CATALOGUE.some((i) => i.id === r.indicator)) {
-      problems.push(`${path}:${r.line}: indicator: "${r.indicator}" is not an indicator id (run \`triple-aim indicators\` for the list)`);
-      continue;
-    }
     const from = parsePeriodId(r.period)!.from;
     if (from < first.from || from > last.to) {
       warnings.push(`${path}:${r.line}: the annotation of ${r.period} lies outside the points (${first.id} … ${last.id}); not shown`);
       continue;
     }
     list.push({ from, text: r.text, indicator: r.indicator, group: r.group });
-  }
-  if (problems.length) {
-    const summary = `triple-aim: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the annotations; nothing was computed`;
-    throw new InputError(summary, [...problems, summary]);
   }
   return { list, warnings };
 }

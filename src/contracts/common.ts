@@ -39,6 +39,8 @@ export const InputSchema = z.strictObject({
   sha256: z.string(),
   rows: z.number().int(),
   rows_rejected: z.number().int(),
+  /** SPEC §6.1: what the file was read as. */
+  encoding: z.enum(['utf8', 'cp1252']),
 });
 
 export const PeriodRefSchema = z.strictObject({

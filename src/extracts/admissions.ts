@@ -15,20 +15,21 @@ import {
   quote,
 } from './fields.js';
 import type { Admission } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
-  { name: 'admission_id', aliases: ['id'], required: true },
+  { name: 'admission_id', aliases: ['id', 'kontakt_id', 'recnum'], required: true },
   { name: 'patient_id', aliases: ['cpr', 'pnr', 'person_id'], required: true },
   { name: 'admitted_at', aliases: ['inddto'], required: true },
   { name: 'discharged_at', aliases: ['uddto'] },
   { name: 'admission_type', aliases: ['indm'], required: true },
   { name: 'primary_diagnosis', aliases: ['adiag', 'aktionsdiagnose'], required: true },
   { name: 'sector' },
-  { name: 'municipality_code', aliases: ['komkod', 'kommune'], required: true },
-  { name: 'age', required: true },
-  { name: 'sex' },
-  { name: 'education' },
+  { name: 'municipality_code', aliases: ['komkod', 'kommune', ...COMMON_ALIASES.municipality_code], required: true },
+  { name: 'age', aliases: COMMON_ALIASES.age, required: true },
+  { name: 'sex', aliases: COMMON_ALIASES.sex },
+  { name: 'education', aliases: COMMON_ALIASES.education },
   { name: 'cost_dkk' },
   { name: 'cofinancing_dkk' },
   { name: 'ready_for_discharge_at', aliases: ['færdigbehandlet'] },

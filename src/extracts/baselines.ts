@@ -1,9 +1,12 @@
 // baselines.csv — baseline and target overrides per indicator and group (SPEC §2.7).
 
 import { formatGroupKey } from '../calc/groups.js';
-import { parseGroupKey, parseIndicatorId, parseNumber, parsePeriod, quote } from './fields.js';
+import { Invalid, parseIndicatorId, parseNumber, parsePeriod, quote } from './fields.js';
+import { parseGroupKey } from './group-key.js';
 import type { BaselineRow } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
+import { knownIndicatorParser } from './indicator-ids.js';
 
 const COLUMNS = defineColumns([
   { name: 'indicator', required: true },
@@ -19,10 +22,15 @@ export const baselinesSchema: ExtractSchema<BaselineRow> = {
   extract: 'baselines',
   fileName: 'baselines.csv',
   columns: COLUMNS.list,
-  rowParser() {
+  rowParser({ knownIndicators }) {
     const keys = new UniqueKeys();
+    const known = knownIndicatorParser(knownIndicators);
     return (r) => {
       const indicator = r.required(C.indicator, parseIndicatorId);
+      if (indicator !== null) {
+        const checked = known(indicator);
+        if (checked instanceof Invalid) r.problem('unknown-indicator', C.indicator, r.text(C.indicator), checked.message);
+      }
       // An empty group is the total row {} (SPEC §2.7, §3.4).
       const group = r.has(C.group) && r.text(C.group) !== null ? r.optional(C.group, parseGroupKey) : {};
       const baselinePeriod = r.required(C.baseline_period, parsePeriod);

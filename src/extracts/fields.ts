@@ -10,7 +10,6 @@
 import type { DayNumber, WallSeconds } from '../calc/time.js';
 import { daysInMonth } from '../calc/time.js';
 import { parsePeriodId } from '../calc/periods.js';
-import { AGE_BANDS, CLUSTERS, DIMENSIONS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
 import {
   ADMISSION_TYPE,
   type AnswerClass,
@@ -41,17 +40,66 @@ export function truncateValue(text: string): string {
   return text.length <= MAX_SHOWN_VALUE ? text : text.slice(0, MAX_SHOWN_VALUE - 1) + '…';
 }
 
-/** `"2016-13-01"` — the value as shown inside a message: truncated, quotes and control
- *  characters escaped. */
+/** Characters of an input that must not reach a terminal or a log as they are (SPEC §6.1):
+ *  the C0 controls, DEL and the C1 controls. */
+function isControl(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+function hex2(c: number): string {
+  return (c < 16 ? '0' : '') + c.toString(16);
+}
+
+/** Text from an input as shown in a message (SPEC §6.1): every control character escaped as
+ *  `\xHH` (`\x1b` for ESC), so escape sequences in a header or a value never reach the
+ *  terminal. Line breaks and TAB read `\n`, `\r`, `\t`. */
+export function escapeControls(text: string): string {
+  let i = 0;
+  while (i < text.length && !isControl(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isControl(c)) out += text[i];
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else out += '\\x' + hex2(c);
+  }
+  return out;
+}
+
+/** JSON text with DEL and the C1 controls escaped as \u00HH (SPEC §6.1). JSON.stringify
+ *  escapes the C0 controls itself but leaves U+007F–U+009F as they are; in JSON text they
+ *  can only stand inside strings, so escaping them there keeps the JSON's meaning. For the
+ *  JSON renderers, whose values (a problem's `value`) come from the input. */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => '\\u00' + hex2(c.charCodeAt(0)));
+}
+
+/** `"2016-13-01"` — the value as shown inside a message: truncated, with quotes and
+ *  backslashes escaped as in JSON and control characters as `\xHH` (SPEC §6.1). */
 export function quote(text: string): string {
-  return JSON.stringify(truncateValue(text));
+  const shown = truncateValue(text);
+  let plain = true;
+  for (let i = 0; i < shown.length && plain; i++) {
+    const c = shown.charCodeAt(i);
+    plain = !isControl(c) && c !== 34 /* " */ && c !== 92 /* \ */;
+  }
+  if (plain) return `"${shown}"`;
+  return `"${escapeControls(shown.replace(/[\\"]/g, (c) => '\\' + c))}"`;
 }
 
 // ---------------------------------------------------------------------------------------
-// Dates and date-times (SPEC §2.1)
+// Dates and date-times (SPEC §2.1, §6.1)
 
-export const DATE_FORMS = 'expected YYYY-MM-DD or DD-MM-YYYY; DD.MM.YYYY and DD/MM/YYYY are also accepted';
-export const DATE_TIME_FORMS = 'expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM';
+export const DATE_FORMS =
+  'expected YYYY-MM-DD or DD-MM-YYYY; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016 are also accepted';
+export const DATE_TIME_FORMS =
+  'expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted';
+/** SPEC §6.1: every date and date-time lies within 1900-01-01 … 2099-12-31. */
+export const FIRST_PLAUSIBLE_YEAR = 1900;
+export const LAST_PLAUSIBLE_YEAR = 2099;
 
 /** Days since 1970-01-01 of a valid civil date (proleptic Gregorian), by integer arithmetic
  *  (H. Hinnant's days_from_civil); the caller has checked month and day. Same result as
@@ -79,31 +127,74 @@ function four(s: string, i: number): number {
   return digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
 }
 
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** SAS month abbreviations (SPEC §6.1), English or Danish, any case: the three letters
+ *  lower-cased into one number (c0 << 16 | c1 << 8 | c2) → month. */
+const SAS_MONTHS = new Map<number, number>();
+[
+  ['jan'], ['feb'], ['mar'], ['apr'], ['may', 'maj'], ['jun'],
+  ['jul'], ['aug'], ['sep'], ['oct', 'okt'], ['nov'], ['dec'],
+].forEach((names, i) => {
+  for (const n of names) SAS_MONTHS.set((n.charCodeAt(0) << 16) | (n.charCodeAt(1) << 8) | n.charCodeAt(2), i + 1);
+});
+
+/** The month of the three letters at s[i..i+2] (any case), or -1. */
+function sasMonth(s: string, i: number): number {
+  // | 0x20 lower-cases an ASCII letter; a non-letter cannot then match a month name.
+  const key = ((s.charCodeAt(i) | 0x20) << 16) | ((s.charCodeAt(i + 1) | 0x20) << 8) | (s.charCodeAt(i + 2) | 0x20);
+  return SAS_MONTHS.get(key) ?? -1;
+}
+
 // Date shape results: a day number, or one of these (all negative beyond any real date).
 const BAD_SHAPE = Number.NEGATIVE_INFINITY;
 const BAD_MONTH = -1e15;
 const BAD_DAY = -2e15;
+const OUT_OF_RANGE = -3e15;
 
 let lastYear = 0;
 let lastMonth = 0;
 let lastDay = 0;
+/** Where the date that dateAt read ends in its text. */
+let dateEnd = 0;
+/** The date that dateAt read is in SAS form (DDMONYYYY). */
+let sasDate = false;
 
-/** The day number of the first 10 characters of s, or a BAD_* code. */
+/**
+ * The day number of the date at the start of s, or a BAD_* / OUT_OF_RANGE code; dateEnd is
+ * set to where it ends. Forms (SPEC §2.1, §6.1): YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY,
+ * DD/MM/YYYY (10 characters), SAS DDMONYYYY (9) and YYYYMMDD (8 digits, then no digit).
+ */
 function dateAt(s: string): number {
-  if (s.length < 10) return BAD_SHAPE;
   let y: number;
   let m: number;
   let d: number;
+  const n = s.length;
   const c2 = s.charCodeAt(2);
-  const c4 = s.charCodeAt(4);
-  if (c4 === 45 /* - */ && s.charCodeAt(7) === 45) {
+  sasDate = false;
+  if (n >= 10 && s.charCodeAt(4) === 45 /* - */ && s.charCodeAt(7) === 45) {
     y = four(s, 0);
     m = two(s, 5);
     d = two(s, 8);
-  } else if ((c2 === 45 || c2 === 46 /* . */ || c2 === 47) /* / */ && s.charCodeAt(5) === c2) {
+    dateEnd = 10;
+  } else if (n >= 10 && (c2 === 45 || c2 === 46 /* . */ || c2 === 47) /* / */ && s.charCodeAt(5) === c2) {
     d = two(s, 0);
     m = two(s, 3);
     y = four(s, 6);
+    dateEnd = 10;
+  } else if (n >= 9 && !isDigitAt(s, 2) && (m = sasMonth(s, 2)) > 0) {
+    d = two(s, 0);
+    y = four(s, 5);
+    dateEnd = 9;
+    sasDate = true;
+  } else if (n >= 8 && (n === 8 || !isDigitAt(s, 8))) {
+    y = four(s, 0);
+    m = two(s, 4);
+    d = two(s, 6);
+    dateEnd = 8;
   } else {
     return BAD_SHAPE;
   }
@@ -113,6 +204,7 @@ function dateAt(s: string): number {
   lastDay = d;
   if (m < 1 || m > 12) return BAD_MONTH;
   if (d < 1 || d > daysInMonth(y, m)) return BAD_DAY;
+  if (y < FIRST_PLAUSIBLE_YEAR || y > LAST_PLAUSIBLE_YEAR) return OUT_OF_RANGE;
   return daysFromCivil(y, m, d);
 }
 
@@ -127,42 +219,75 @@ function dateProblem(text: string, code: number, forms: string): Invalid {
       `${quote(text)} is not a date: ${MONTH_NAMES[lastMonth - 1]} ${lastYear} has ${daysInMonth(lastYear, lastMonth)} days, not ${lastDay}`,
     );
   }
+  if (code === OUT_OF_RANGE) {
+    return new Invalid(`${quote(text)} is outside the plausible range ${FIRST_PLAUSIBLE_YEAR}–${LAST_PLAUSIBLE_YEAR} (a typing error, or a placeholder date?)`);
+  }
   return new Invalid(`${quote(text)} is not a date (${forms})`);
 }
 
-/** YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY (SPEC §2.1). */
+/** A date in one of the forms of dateAt (SPEC §2.1, §6.1), within 1900–2099. */
 export function parseDate(text: string): DayNumber | Invalid {
   const day = dateAt(text);
-  if (day > BAD_MONTH && text.length === 10) return day;
-  if (text.length > 10 && day > BAD_MONTH) {
+  if (day > BAD_MONTH) {
+    if (text.length === dateEnd) return day;
     return new Invalid(`${quote(text)} is not a date (${DATE_FORMS}; this column takes no time of day)`);
   }
   return dateProblem(text, day, DATE_FORMS);
 }
 
-/** A date, then `T` or a space, then HH:MM or HH:MM:SS; a bare date means 00:00 (SPEC §2.1). */
+/**
+ * A date, then `T` or a space (or `:` after a SAS date: SAS DATETIME `15MAR2016:09:30:00`),
+ * then a time: H:MM or HH:MM, optionally :SS, and after the seconds optionally a fraction,
+ * truncated to whole seconds (`12:30:05.000` as SQL Server writes it). A bare date means
+ * 00:00 (SPEC §2.1, §6.1).
+ */
 export function parseDateTime(text: string): WallSeconds | Invalid {
   const day = dateAt(text);
-  if (day <= BAD_MONTH) return dateProblem(text, day, DATE_TIME_FORMS);
-  const n = text.length;
-  if (n === 10) return day * 86400;
-  const sep = text.charCodeAt(10);
-  if ((sep === 84 /* T */ || sep === 32) /* space */ && (n === 16 || n === 19) && text.charCodeAt(13) === 58 /* : */) {
-    const hh = two(text, 11);
-    const mm = two(text, 14);
-    let ss = 0;
-    let ok = hh >= 0 && mm >= 0;
-    if (n === 19) {
-      ss = two(text, 17);
-      ok = ok && text.charCodeAt(16) === 58 && ss >= 0;
-    }
-    if (ok) {
-      if (hh > 23) return new Invalid(`${quote(text)} is not a time of day (hours must be 00–23)`);
-      if (mm > 59 || ss > 59) return new Invalid(`${quote(text)} is not a time of day (minutes and seconds must be 00–59)`);
-      return day * 86400 + hh * 3600 + mm * 60 + ss;
+  if (!(day > BAD_MONTH)) return dateProblem(text, day, DATE_TIME_FORMS);
+  const seconds = timeAt(text, dateEnd);
+  if (seconds >= 0) return day * 86400 + seconds;
+  if (seconds === BAD_HOUR) return new Invalid(`${quote(text)} is not a time of day (hours must be 00–23)`);
+  if (seconds === BAD_MINUTE) return new Invalid(`${quote(text)} is not a time of day (minutes and seconds must be 00–59)`);
+  return new Invalid(
+    `${quote(text)} is not a date-time (expected a date, then a space or T and HH:MM or HH:MM:SS, e.g. 2016-03-15 09:30; SAS 15MAR2016:09:30:00 is also accepted)`,
+  );
+}
+
+const BAD_TIME = -1;
+const BAD_HOUR = -2;
+const BAD_MINUTE = -3;
+
+/** The seconds of the day of the time that follows the date ending at `at` (0 when the text
+ *  ends with the date), or BAD_TIME / BAD_HOUR / BAD_MINUTE. */
+function timeAt(s: string, at: number): number {
+  const n = s.length;
+  if (n === at) return 0;
+  const sep = s.charCodeAt(at);
+  if (!(sep === 84 /* T */ || sep === 32 /* space */ || (sep === 58 /* : */ && sasDate))) return BAD_TIME;
+  let i = at + 1;
+  // Hours: one or two digits.
+  if (!isDigitAt(s, i)) return BAD_TIME;
+  let hh = s.charCodeAt(i++) - 48;
+  if (isDigitAt(s, i)) hh = hh * 10 + s.charCodeAt(i++) - 48;
+  if (s.charCodeAt(i) !== 58) return BAD_TIME;
+  const mm = two(s, i + 1);
+  if (mm < 0) return BAD_TIME;
+  i += 3;
+  let ss = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 58) return BAD_TIME;
+    ss = two(s, i + 1);
+    if (ss < 0) return BAD_TIME;
+    i += 3;
+    if (i < n) {
+      // A fraction of a second: a dot and at least one digit, dropped.
+      if (s.charCodeAt(i) !== 46 /* . */ || i + 1 === n) return BAD_TIME;
+      for (i++; i < n; i++) if (!isDigitAt(s, i)) return BAD_TIME;
     }
   }
-  return new Invalid(`${quote(text)} is not a date-time (${DATE_TIME_FORMS} or HH:MM:SS after a space or T)`);
+  if (hh > 23) return BAD_HOUR;
+  if (mm > 59 || ss > 59) return BAD_MINUTE;
+  return hh * 3600 + mm * 60 + ss;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -189,7 +314,12 @@ export function parseNumber(text: string): number | Invalid {
   if (n === firstDigit || sepAt === firstDigit || sepAt === n - 1) {
     return new Invalid(`${quote(text)} is not a number (${NUMBER_FORMS})`);
   }
-  return Number(sepAt >= 0 && text.charCodeAt(sepAt) === 44 ? text.replace(',', '.') : text);
+  if (sepAt < 0) {
+    // A whole number is held exactly or not at all (SPEC §6.1).
+    const v = Number(text);
+    return Math.abs(v) > Number.MAX_SAFE_INTEGER ? tooLarge(text) : v;
+  }
+  return Number(text.charCodeAt(sepAt) === 44 ? text.replace(',', '.') : text);
 }
 
 export function parseNonNegativeNumber(text: string): number | Invalid {
@@ -198,16 +328,22 @@ export function parseNonNegativeNumber(text: string): number | Invalid {
   return v;
 }
 
-/** A whole number: digits with an optional leading minus. */
+/** SPEC §6.1: a whole number beyond 2⁵³ − 1 cannot be held exactly: an error "too large". */
+function tooLarge(text: string): Invalid {
+  return new Invalid(`${quote(text)} is too large (a whole number can be at most ${Number.MAX_SAFE_INTEGER}, 2⁵³ − 1)`);
+}
+
+/** A whole number: digits with an optional leading minus; at most 2⁵³ − 1 in size. */
 export function parseInteger(text: string): number | Invalid {
   const n = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n || n - i > 15) return new Invalid(`${quote(text)} is not a whole number`);
+  if (i === n) return new Invalid(`${quote(text)} is not a whole number`);
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return new Invalid(`${quote(text)} is not a whole number`);
   }
-  return Number(text);
+  const v = Number(text);
+  return Math.abs(v) > Number.MAX_SAFE_INTEGER ? tooLarge(text) : v;
 }
 
 export function parseNonNegativeInteger(text: string): number | Invalid {
@@ -382,62 +518,4 @@ export function parseIndicatorId(text: string): string {
 export function parsePeriod(text: string): string | Invalid {
   const p = parsePeriodId(text);
   return p ? p.id : new Invalid(`${quote(text)} is not a period (expected YYYY, YYYY-Qn or YYYY-MM, e.g. 2016, 2016-Q3, 2016-01)`);
-}
-
-// ---------------------------------------------------------------------------------------
-// Group keys (baselines.csv `group`, SPEC §2.7)
-
-const CLUSTER_NAMES = [...CLUSTERS.map((c) => c.cluster), OUTSIDE_REGION];
-
-/** The canonical value of one dimension in a group key; `unknown` is valid everywhere. */
-function groupValue(dim: Dimension, text: string): string | Invalid {
-  if (text.toLowerCase() === UNKNOWN) return UNKNOWN;
-  switch (dim) {
-    case 'municipality':
-      return parseMunicipality(text);
-    case 'cluster': {
-      const found = CLUSTER_NAMES.find((c) => c.toLowerCase() === text.toLowerCase());
-      return found ?? new Invalid(`${quote(text)} is not a cluster (expected ${CLUSTER_NAMES.join(', ')} or unknown)`);
-    }
-    case 'age_band': {
-      const found = AGE_BANDS.find((b) => b === text.replace(/\s+/g, ''));
-      return found ?? new Invalid(`${quote(text)} is not an age band (expected ${AGE_BANDS.join(', ')} or unknown)`);
-    }
-    case 'education':
-      return parseEducation(text);
-    case 'sex':
-      return parseSex(text);
-    case 'patient_type':
-      return parsePatientType(text);
-    case 'sender':
-      return parseSender(text);
-    case 'offer':
-      return parseOffer(text);
-  }
-}
-
-/** `cluster=Vest;sex=F` → {cluster: 'Vest', sex: 'F'}, keys in DIMENSIONS order and values
- *  canonical, so that a key matches the groups of the results exactly. */
-export function parseGroupKey(text: string): Record<string, string> | Invalid {
-  const found = new Map<Dimension, string>();
-  for (const part of text.split(';')) {
-    const item = part.trim();
-    if (item === '') continue;
-    const eq = item.indexOf('=');
-    if (eq < 0) {
-      return new Invalid(`${quote(text)} is not a group key (expected dimension=value pairs separated by ";", e.g. cluster=Vest;sex=F)`);
-    }
-    const name = item.slice(0, eq).trim().toLowerCase();
-    const dim = (DIMENSIONS as readonly string[]).find((d) => d === name) as Dimension | undefined;
-    if (dim === undefined) {
-      return new Invalid(`${quote(text)} names an unknown dimension "${truncateValue(name)}" (expected ${DIMENSIONS.join(', ')})`);
-    }
-    if (found.has(dim)) return new Invalid(`${quote(text)} names the dimension ${dim} twice`);
-    const value = groupValue(dim, item.slice(eq + 1).trim());
-    if (value instanceof Invalid) return new Invalid(`${dim}: ${value.message}`);
-    found.set(dim, value);
-  }
-  const group: Record<string, string> = {};
-  for (const d of DIMENSIONS) if (found.has(d)) group[d] = found.get(d)!;
-  return group;
 }

@@ -1,19 +1,21 @@
 // Public surface of src/extracts: load the named extract files into validated records and
 // a list of problems. Reading only; nothing here prints or exits.
 
-import { readCsv } from './csv-reader.js';
-import { truncateValue } from './fields.js';
+import { encodingChoice, readCsv, TextDecoding, type TextEncoding } from './csv/index.js';
+import { quote, truncateValue } from './fields.js';
+import type { ProblemType } from './problem-types.js';
 import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
-import { type ExtractSchema, resolveHeader, RowReader, type RowParser } from './schema.js';
+import { type ExtractSchema, NOT_UTF8, resolveHeader, RowReader, type RowParser } from './schema.js';
 import { SCHEMAS } from './declarations.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
 export interface Problem {
-  /** Stable kebab-case type: missing-column, duplicate-column, empty-file, no-header,
-   *  undetectable-delimiter, encoding-error, unreadable-file, csv-error, type-error,
-   *  missing-cell, constraint-error, unique-error, binary-file, no-data-rows, row-length,
-   *  value-too-long. */
-  type: string;
+  /** Stable kebab-case type, one of PROBLEM_TYPES (problem-types.ts): missing-column,
+   *  duplicate-column, empty-file, no-header, undetectable-delimiter, encoding-error,
+   *  mixed-encoding, nul-byte, unreadable-file, csv-error, type-error, missing-cell,
+   *  constraint-error, unique-error, binary-file, no-data-rows, row-length, value-too-long,
+   *  unknown-indicator. */
+  type: ProblemType;
   extract: ExtractName;
   /** Path as the user gave it ("-" for stdin). */
   path: string;
@@ -38,7 +40,13 @@ export interface ExtractSource {
 export interface ReadOptions {
   /** Forced delimiter; default: detected from the header line among , ; TAB. */
   delimiter?: string;
-  encoding: 'utf8' | 'latin1';
+  /** SPEC §6.1; default auto (UTF-8, else Windows-1252); latin1 is read as cp1252. */
+  encoding?: 'auto' | 'utf8' | 'latin1' | 'cp1252';
+  /** The catalogue's indicator ids: baselines and measurements of other ids are row errors
+   *  (SPEC §6.1). Left out, any id is accepted. */
+  knownIndicators?: readonly string[];
+  /** Told each notice as it arises (`FILE: not UTF-8 at line N; read as Windows-1252`). */
+  onNotice?: (notice: string) => void;
   /** How many problems per file to keep in memory (all are counted). Default 1000. */
   keepProblems?: number;
   /** false: check every row but keep no records (validate), so memory stays flat. */
@@ -61,6 +69,10 @@ export interface FileReport {
   unusable: boolean;
   /** Rows that had at least one problem (left out of the records). */
   rowsRejected: number;
+  /** What the file was read as (SPEC §6.1). */
+  encoding: TextEncoding;
+  /** Notices about the file that are not problems (SPEC §6.1: read as Windows-1252). */
+  notices: string[];
 }
 
 export interface LoadResult {
@@ -69,7 +81,8 @@ export interface LoadResult {
   files: FileReport[];
 }
 
-export type { ExtractInfo };
+export type { ExtractInfo, ProblemType };
+export { PROBLEM_TYPES } from './problem-types.js';
 
 export const DEFAULT_KEEP_PROBLEMS = 1000;
 /** Rows between two progress callbacks. */
@@ -95,7 +108,7 @@ class ProblemList {
     private readonly keep: number,
   ) {}
 
-  add(type: string, line: number | null, column: string | null, value: string | null, message: string, fileLevel: boolean): void {
+  add(type: ProblemType, line: number | null, column: string | null, value: string | null, message: string, fileLevel: boolean): void {
     this.count++;
     const list = fileLevel ? this.fileLevel : this.rows;
     if (list.length >= this.keep) return;
@@ -153,43 +166,47 @@ async function loadOne<T>(
   let bytes = 0;
   let headerAccepted = false;
   let present = new Set<string>();
-  let headerNames: readonly string[] = [];
-  let columnOfField: (string | null)[] = [];
   let reader: RowReader | null = null;
   let parseRow: RowParser<T> | null = null;
   const sink = {
-    rowProblem: (type: string, line: number, column: string | null, value: string | null, message: string) =>
+    rowProblem: (type: ProblemType, line: number, column: string | null, value: string | null, message: string) =>
       problems.add(type, line, column, value, message, false),
   };
   const progress = options.onProgress;
+  const decoding = new TextDecoding(encodingChoice(options.encoding));
+  const notices: string[] = [];
+  /** One notice per file when --encoding auto switches to Windows-1252 (SPEC §6.1). */
+  const noticeSwitch = () => {
+    if (decoding.switchedAt === 0 || notices.length > 0) return;
+    const text = `${source.path}: not UTF-8 at line ${decoding.switchedAt}; read as Windows-1252`;
+    notices.push(text);
+    options.onNotice?.(text);
+  };
 
   const result = await readCsv(
     source.path,
     {
       delimiter: options.delimiter,
-      encoding: options.encoding,
       minColumns: Math.max(2, schema.columns.filter((c) => c.required).length),
       onBytes: (n) => (bytes = n),
     },
     {
-      header(names, line, delimiter) {
+      header(rawNames, line, delimiter) {
+        const names = decodeHeader(rawNames, line, delimiter, decoding, problems);
+        noticeSwitch();
         const h = resolveHeader(schema.columns, names, delimiter);
         for (const p of h.problems) problems.add(p.type, line, null, p.value, p.message, true);
         if (h.unusable) return false;
         headerAccepted = true;
-        headerNames = names;
         present = h.present;
-        columnOfField = names.map(() => null);
-        schema.columns.forEach((c, i) => {
-          if (h.fieldIndex[i] >= 0) columnOfField[h.fieldIndex[i]] = c.name;
-        });
-        reader = new RowReader(sink, h.fieldIndex, schema.columns);
-        parseRow = schema.rowParser();
+        reader = new RowReader(sink, h.fieldIndex, schema.columns, decoding);
+        parseRow = schema.rowParser({ knownIndicators: options.knownIndicators ?? null });
         return true;
       },
-      row(fields, line) {
+      row(fields, line, plain) {
         rows++;
-        reader!.begin(fields, line);
+        reader!.begin(fields, line, plain);
+        if (!plain) noticeSwitch();
         const record = parseRow!(reader!);
         if (record === null || reader!.rejected) rejected++;
         else if (keepRecords) {
@@ -201,9 +218,7 @@ async function loadOne<T>(
       badRow(p) {
         rows++;
         rejected++;
-        // A field outside the declared columns is named by its header text.
-        const column = p.field === null ? null : (columnOfField[p.field] ?? headerNames[p.field]?.trim() ?? null);
-        problems.add(p.type, p.line, column, p.value, p.message, false);
+        problems.add(p.type, p.line, null, p.value, p.message, false);
       },
       fileProblem(p) {
         problems.add(p.type, p.line, null, p.value, p.message, true);
@@ -226,6 +241,8 @@ async function loadOne<T>(
     problemCount: problems.count,
     unusable,
     rowsRejected: rejected,
+    encoding: decoding.encoding,
+    notices,
   };
   if (unusable) return { report, loaded: null };
   const info: ExtractInfo = {
@@ -234,8 +251,32 @@ async function loadOne<T>(
     sha256: result.sha256 ?? '',
     rows,
     rowsRejected: rejected,
+    encoding: decoding.encoding,
     columns: present,
     eventDays: firstDay === Infinity ? null : { first: firstDay, last: lastDay },
   };
   return { report, loaded: { info, records } };
+}
+
+/**
+ * The header's names as text. Every name is decoded (each is matched and may be shown), in
+ * file order, so the header takes part in --encoding auto like a row. A name that cannot
+ * be decoded, or holds a NUL byte, is a file problem at the header line.
+ */
+function decodeHeader(rawNames: readonly string[], line: number, delimiter: string, decoding: TextDecoding, problems: ProblemList): string[] {
+  let failure: 'not-utf8' | 'mixed' | null = null;
+  let nul = false;
+  const names = rawNames.map((raw) => {
+    const name = decoding.decode(raw, line);
+    failure ??= decoding.failure;
+    nul ||= name.indexOf('\u0000') >= 0;
+    return name;
+  });
+  const value = names.join(delimiter);
+  if (failure === 'not-utf8') problems.add('encoding-error', line, null, value, `the header row ${NOT_UTF8}`, true);
+  if (failure === 'mixed') {
+    problems.add('mixed-encoding', line, null, value, `the header row mixes UTF-8 text with bytes that are not UTF-8 (save the file again as "CSV UTF-8")`, true);
+  }
+  if (nul) problems.add('nul-byte', line, null, value, `the header row ${quote(value)} contains a NUL byte: not text`, true);
+  return names;
 }

@@ -13,7 +13,8 @@ import {
   quote,
 } from './fields.js';
 import type { LupAnswer } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'respondent_id', required: true },
@@ -22,10 +23,10 @@ const COLUMNS = defineColumns([
   { name: 'patient_type', required: true },
   { name: 'question', required: true },
   { name: 'answer' },
-  { name: 'municipality_code' },
-  { name: 'age' },
-  { name: 'sex' },
-  { name: 'education' },
+  { name: 'municipality_code', aliases: COMMON_ALIASES.municipality_code },
+  { name: 'age', aliases: COMMON_ALIASES.age },
+  { name: 'sex', aliases: COMMON_ALIASES.sex },
+  { name: 'education', aliases: COMMON_ALIASES.education },
 ]);
 const C = COLUMNS.at;
 

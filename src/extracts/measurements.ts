@@ -3,6 +3,7 @@
 
 import { parsePeriodId } from '../calc/periods.js';
 import {
+  Invalid,
   parseIndicatorId,
   parseNonNegativeNumber,
   parseNumber,
@@ -10,7 +11,9 @@ import {
   quote,
 } from './fields.js';
 import type { Measurement } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
+import { knownIndicatorParser } from './indicator-ids.js';
 
 const COLUMNS = defineColumns([
   { name: 'indicator', required: true },
@@ -34,10 +37,15 @@ export const measurementsSchema: ExtractSchema<Measurement> = {
       see(p.to);
     }
   },
-  rowParser() {
+  rowParser({ knownIndicators }) {
     const keys = new UniqueKeys();
+    const known = knownIndicatorParser(knownIndicators);
     return (r) => {
       const indicator = r.required(C.indicator, parseIndicatorId);
+      if (indicator !== null) {
+        const checked = known(indicator);
+        if (checked instanceof Invalid) r.problem('unknown-indicator', C.indicator, r.text(C.indicator), checked.message);
+      }
       const period = r.required(C.period, parsePeriod);
       const numerator = r.optional(C.numerator, parseNonNegativeNumber);
       const denominator = r.optional(C.denominator, parseNonNegativeNumber);

@@ -10,14 +10,15 @@ import {
   parseYear,
 } from './fields.js';
 import type { PopulationRow } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'year', required: true },
-  { name: 'municipality_code', required: true },
-  { name: 'age', required: true },
-  { name: 'sex', required: true },
-  { name: 'education' },
+  { name: 'municipality_code', aliases: COMMON_ALIASES.municipality_code, required: true },
+  { name: 'age', aliases: COMMON_ALIASES.age, required: true },
+  { name: 'sex', aliases: COMMON_ALIASES.sex, required: true },
+  { name: 'education', aliases: COMMON_ALIASES.education },
   { name: 'population', required: true },
 ]);
 const C = COLUMNS.at;

@@ -170,6 +170,8 @@ export interface ExtractInfo {
   /** Data rows read (valid + rejected). */
   rows: number;
   rowsRejected: number;
+  /** What the file was read as (SPEC §6.1: --encoding auto reads UTF-8, else Windows-1252). */
+  encoding: 'utf8' | 'cp1252';
   /** Canonical names of the optional columns present in the header. */
   columns: ReadonlySet<string>;
   /** The first and last event dates of the valid records (SPEC §1.3), null when none. */

@@ -12,7 +12,8 @@ import {
   quote,
 } from './fields.js';
 import type { Referral } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'referral_id', required: true },
@@ -20,16 +21,16 @@ const COLUMNS = defineColumns([
   { name: 'referred_at', required: true },
   { name: 'sender', required: true },
   { name: 'offer', required: true },
-  { name: 'municipality_code', required: true },
+  { name: 'municipality_code', aliases: COMMON_ALIASES.municipality_code, required: true },
   { name: 'received_at' },
   { name: 'contacted_at' },
   { name: 'started_at' },
   { name: 'start_due_by' },
   { name: 'expected_delivery_date' },
   { name: 'team_joined_at' },
-  { name: 'age' },
-  { name: 'sex' },
-  { name: 'education' },
+  { name: 'age', aliases: COMMON_ALIASES.age },
+  { name: 'sex', aliases: COMMON_ALIASES.sex },
+  { name: 'education', aliases: COMMON_ALIASES.education },
 ]);
 const C = COLUMNS.at;
 

@@ -1,6 +1,5 @@
 // How an extract is declared (columns with their aliases) and read row by row (SPEC §2.1):
-// header matching, the row reader that turns cells into values or problems, uniqueness
-// keys, and the per-file problem list.
+// header matching, and the row reader that turns cells into values or problems.
 //
 // Decision on zod (the team asked for one zod schema per extract): NOT USED here.
 // A per-row `safeParse` costs about 0.3 s per million rows for a 3-field object (measured
@@ -14,9 +13,10 @@
 // compiler and that test do not already check, so it is not used at all in src/extracts.
 
 import type { DayNumber } from '../calc/time.js';
+import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
-import { type FieldParser, Invalid, matchKey, truncateValue } from './fields.js';
-import { delimiterName } from './csv-reader.js';
+import { escapeControls, type FieldParser, Invalid, matchKey, quote, truncateValue } from './fields.js';
+import { delimiterName, isPlainText, type TextDecoding } from './csv/index.js';
 
 /** One declared column. `required`: the column must be in the header and every row must
  *  have a value in it. */
@@ -32,6 +32,15 @@ export interface Columns<N extends string> {
   readonly at: Readonly<Record<N, number>>;
 }
 
+/** Column aliases shared by every extract that has the column (SPEC §6.1; `køn` also
+ *  matches `koen`, as ø matches oe). The admissions add their own (§2.2). */
+export const COMMON_ALIASES = {
+  municipality_code: ['kommunekode'],
+  age: ['alder'],
+  sex: ['køn', 'kon'],
+  education: ['uddannelse'],
+} as const;
+
 export function defineColumns<const N extends string>(specs: readonly (ColumnSpec & { name: N })[]): Columns<N> {
   const at = {} as Record<N, number>;
   specs.forEach((s, i) => (at[s.name] = i));
@@ -42,6 +51,12 @@ export function defineColumns<const N extends string>(specs: readonly (ColumnSpe
  *  row's problems are reported through the reader first). */
 export type RowParser<T> = (row: RowReader) => T | null;
 
+/** What a row parser may need beyond the row (read options). */
+export interface RowParserContext {
+  /** The catalogue's indicator ids (SPEC §6.1); null: any id is accepted. */
+  readonly knownIndicators: readonly string[] | null;
+}
+
 export interface ExtractSchema<T> {
   readonly extract: ExtractName;
   /** The standard file name in a --data folder (SPEC §1.2); NAME.gz is read too. */
@@ -51,7 +66,7 @@ export interface ExtractSchema<T> {
    *  Extracts without event dates (population, baselines) leave it out. */
   eventDays?(record: T, see: (day: DayNumber) => void): void;
   /** A fresh row parser for one file: uniqueness state lives inside it. */
-  rowParser(): RowParser<T>;
+  rowParser(context: RowParserContext): RowParser<T>;
 }
 
 /** Longest value accepted in any declared column: ids, codes, dates and notes are all far
@@ -62,14 +77,14 @@ export const MAX_VALUE_LENGTH = 1000;
 // Problems
 
 export interface RowProblemSink {
-  rowProblem(type: string, line: number, column: string | null, value: string | null, message: string): void;
+  rowProblem(type: ProblemType, line: number, column: string | null, value: string | null, message: string): void;
 }
 
 // ---------------------------------------------------------------------------------------
 // Header
 
 export interface HeaderProblem {
-  type: string;
+  type: ProblemType;
   value: string | null;
   message: string;
 }
@@ -99,7 +114,7 @@ function keyTable(columns: readonly ColumnSpec[]): Map<string, number> {
 }
 
 function listNames(names: readonly string[], max = 12): string {
-  const shown = names.slice(0, max).map((n) => (n === '' ? '(empty)' : truncateValue(n)));
+  const shown = names.slice(0, max).map((n) => (n === '' ? '(empty)' : escapeControls(truncateValue(n))));
   return shown.join(', ') + (names.length > max ? `, … (${names.length} columns)` : '');
 }
 
@@ -132,7 +147,7 @@ export function resolveHeader(
   });
   for (const [groupKey, at] of seen) {
     if (at.length < 2) continue;
-    const spelled = at.map((i) => `"${truncateValue(names[i].trim())}" (column ${i + 1})`).join(' and ');
+    const spelled = at.map((i) => `${quote(names[i].trim())} (column ${i + 1})`).join(' and ');
     const message = groupKey.startsWith('?')
       ? `duplicate column name: ${spelled}; each column may appear once`
       : `duplicate column: ${spelled} both give ${groupKey}; each column may appear once`;
@@ -176,24 +191,75 @@ function delimiterHint(names: readonly string[], delimiter: string): string {
  * the row's physical line and the column's canonical name; any problem rejects the row, and
  * every problem of a rejected row is still reported (SPEC §1.6). One reader is reused for
  * every row of a file.
+ *
+ * Fields arrive as byte strings (csv/decode.ts). A plain row (from ASCII chunks without NUL)
+ * is read as it is. Otherwise the fields of the declared columns present — and only those
+ * (SPEC §6.1) — are checked for NUL bytes and decoded when the row begins, in file order, so
+ * that `--encoding auto` meets them in the order they stand in the file; a field of plain
+ * ASCII (most of them) costs one scan.
  */
 export class RowReader {
   line = 0;
   /** The row has at least one problem. */
   rejected = false;
   private fields: readonly string[] = [];
-  private tooLong = false;
+  private plain = true;
+  /** The decoded text per declared column of a row that is not plain; null where the cell
+   *  failed (its problem is reported already). */
+  private readonly decoded: (string | null | undefined)[];
+  /** The declared columns present, in the order of their fields in the file. */
+  private readonly inFileOrder: number[];
+  /** The last cell read by text() had a problem of its own (too long, not decodable). */
+  private reported = false;
 
   constructor(
     private readonly sink: RowProblemSink,
     private readonly fieldIndex: Int32Array,
     private readonly columns: readonly ColumnSpec[],
-  ) {}
+    private readonly decoding: TextDecoding,
+  ) {
+    this.decoded = new Array<string | null | undefined>(columns.length);
+    this.inFileOrder = columns.map((_, col) => col).filter((col) => fieldIndex[col] >= 0);
+    this.inFileOrder.sort((a, b) => fieldIndex[a] - fieldIndex[b]);
+  }
 
-  begin(fields: readonly string[], line: number): void {
+  begin(fields: readonly string[], line: number, plain: boolean): void {
     this.fields = fields;
     this.line = line;
     this.rejected = false;
+    this.plain = plain;
+    if (!plain) this.decodeUsedFields();
+  }
+
+  private decodeUsedFields(): void {
+    const { inFileOrder, fields, fieldIndex, decoded } = this;
+    for (let k = 0; k < inFileOrder.length; k++) {
+      const col = inFileOrder[k];
+      const raw = fields[fieldIndex[col]];
+      if (raw === undefined || isPlainText(raw)) decoded[col] = raw;
+      else this.decodeField(col, raw);
+    }
+  }
+
+  /** A used field that is not plain ASCII: decoded, or its problem reported. */
+  private decodeField(col: number, raw: string): void {
+    const text = this.decoding.decode(raw, this.line);
+    const failure = this.decoding.failure;
+    this.decoded[col] = null;
+    if (failure === 'not-utf8') {
+      this.problem('encoding-error', col, text, `${quote(text.trim())} ${NOT_UTF8}`);
+    } else if (failure === 'mixed') {
+      this.problem(
+        'mixed-encoding',
+        col,
+        text,
+        `${quote(text.trim())} is not valid UTF-8, but line ${this.decoding.utf8SeenAt} holds UTF-8 text: the file mixes two encodings (save it again as "CSV UTF-8")`,
+      );
+    } else if (text.indexOf('\u0000') >= 0) {
+      this.problem('nul-byte', col, text, `${quote(text.trim())} contains a NUL byte: not text (a broken export, or binary data in the file?)`);
+    } else {
+      this.decoded[col] = text;
+    }
   }
 
   /** Is the column in the file's header? */
@@ -203,15 +269,19 @@ export class RowReader {
 
   /** The trimmed text of a cell; null when empty or when the column is absent. */
   text(col: number): string | null {
-    this.tooLong = false;
+    this.reported = false;
     const i = this.fieldIndex[col];
     if (i < 0) return null;
-    const raw = this.fields[i];
+    const raw = this.plain ? this.fields[i] : this.decoded[col];
+    if (raw === null) {
+      this.reported = true;
+      return null;
+    }
     if (raw === undefined || raw.length === 0) return null;
     const value = raw.trim();
     if (value.length === 0) return null;
     if (value.length > MAX_VALUE_LENGTH) {
-      this.tooLong = true;
+      this.reported = true;
       this.problem(
         'value-too-long',
         col,
@@ -226,7 +296,7 @@ export class RowReader {
   /** The text of a required cell; a missing value is a problem. */
   requiredText(col: number): string | null {
     const value = this.text(col);
-    if (value === null && !this.tooLong) this.missing(col);
+    if (value === null && !this.reported) this.missing(col);
     return value;
   }
 
@@ -234,7 +304,7 @@ export class RowReader {
   required<T>(col: number, parse: FieldParser<T>): T | null {
     const text = this.text(col);
     if (text === null) {
-      if (!this.tooLong) this.missing(col);
+      if (!this.reported) this.missing(col);
       return null;
     }
     return this.parsed(col, text, parse);
@@ -261,77 +331,12 @@ export class RowReader {
 
   /** Reports a problem with the current row (with one of its cells, unless `col` is null)
    *  and rejects the row. */
-  problem(type: string, col: number | null, value: string | null, message: string): void {
+  problem(type: ProblemType, col: number | null, value: string | null, message: string): void {
     this.rejected = true;
     this.sink.rowProblem(type, this.line, col === null ? null : this.columns[col].name, value, message);
   }
 }
 
-/**
- * Keys seen so far in a file, each with the line it was first seen on. A million ids per
- * file is normal (SPEC §5), so this is an open-addressing hash table in typed arrays rather
- * than a Map<string, number>: about three times faster to fill and without a Map entry per
- * key. It is exact: a hash match is confirmed by comparing the key strings.
- */
-export class UniqueKeys {
-  private readonly keys: string[] = [];
-  private lines = new Int32Array(1024);
-  /** Per slot: 1 + index into `keys`, or 0 when empty. */
-  private slots = new Int32Array(2048);
-  private hashes = new Int32Array(2048);
-  private mask = 2047;
-
-  /** Registers the key; returns the line it was first seen on when seen before. */
-  seenBefore(key: string, line: number): number | undefined {
-    const h = hashString(key);
-    let s = h & this.mask;
-    for (;;) {
-      const at = this.slots[s];
-      if (at === 0) break;
-      if (this.hashes[s] === h && this.keys[at - 1] === key) return this.lines[at - 1];
-      s = (s + 1) & this.mask;
-    }
-    const n = this.keys.length;
-    this.keys.push(key);
-    if (n >= this.lines.length) {
-      const grown = new Int32Array(this.lines.length * 2);
-      grown.set(this.lines);
-      this.lines = grown;
-    }
-    this.lines[n] = line;
-    this.slots[s] = n + 1;
-    this.hashes[s] = h;
-    // Keep the table at most half full so that probe runs stay short.
-    if ((n + 1) * 2 > this.mask) this.grow();
-    return undefined;
-  }
-
-  private grow(): void {
-    const size = (this.mask + 1) * 2;
-    const mask = size - 1;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
-    for (let s = 0; s <= this.mask; s++) {
-      const at = this.slots[s];
-      if (at === 0) continue;
-      let t = this.hashes[s] & mask;
-      while (slots[t] !== 0) t = (t + 1) & mask;
-      slots[t] = at;
-      hashes[t] = this.hashes[s];
-    }
-    this.slots = slots;
-    this.hashes = hashes;
-    this.mask = mask;
-  }
-}
-
-/** FNV-1a over UTF-16 code units, then a final avalanche so that similar ids ("a-1",
- *  "a-2") spread over the table. */
-function hashString(key: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h;
-}
+/** The §1.6 error of a field that is not UTF-8 under an explicit --encoding utf8. */
+export const NOT_UTF8 =
+  'is not valid UTF-8 (the file looks like latin1/Windows-1252 text, e.g. an Excel "CSV (semicolon separated)" export) — try --encoding latin1';

@@ -13,19 +13,20 @@ import {
   quote,
 } from './fields.js';
 import type { SmokingCourse } from './records.js';
-import { defineColumns, type ExtractSchema, UniqueKeys } from './schema.js';
+import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
+import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'participant_id', required: true },
-  { name: 'municipality_code', required: true },
+  { name: 'municipality_code', aliases: COMMON_ALIASES.municipality_code, required: true },
   { name: 'course_started_at', required: true },
   { name: 'referral_source' },
   { name: 'heavy_smoker' },
   { name: 'completed', required: true },
   { name: 'followup_6m' },
-  { name: 'age' },
-  { name: 'sex' },
-  { name: 'education' },
+  { name: 'age', aliases: COMMON_ALIASES.age },
+  { name: 'sex', aliases: COMMON_ALIASES.sex },
+  { name: 'education', aliases: COMMON_ALIASES.education },
 ]);
 const C = COLUMNS.at;
 

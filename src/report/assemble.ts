@@ -45,6 +45,7 @@ export function inputsJson(inputs: readonly ExtractInfo[]): InputRef[] {
     sha256: i.sha256,
     rows: i.rows,
     rows_rejected: i.rowsRejected,
+    encoding: i.encoding,
   }));
 }
 

@@ -1,6 +1,7 @@
 // The renderers of `indicators [ID]` (SPEC §1.1, §3.2): the catalogue as a table, JSON (the
 // Catalogue contract) or Markdown; with one indicator, its full definition.
 
+import { toJson } from './json.js';
 import Table from 'cli-table3';
 import { formatGroupKey } from '../calc/groups.js';
 import type { CatalogueJson } from '../contracts/catalogue.js';
@@ -57,7 +58,7 @@ export function catalogueJson(list: readonly IndicatorDefinition[]): CatalogueJs
 export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, detailed: boolean): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(catalogueJson(list), null, 2) + '\n';
+      return toJson(catalogueJson(list));
     case 'markdown':
       return catalogueMarkdown(list);
     case 'table':

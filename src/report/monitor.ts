@@ -3,6 +3,7 @@
 // their limits, the signals, the verdict; CSV with one row per point. The HTML charts are
 // drawn by src/report/html.
 
+import { toJson } from './json.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatGroupKey, municipalityName } from '../calc/groups.js';
@@ -67,7 +68,7 @@ function periodsText(report: MonitorReport): string {
 }
 
 export function renderMonitorJson(report: MonitorReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return toJson(report);
 }
 
 export function renderMonitorTable(report: MonitorReport, options: { color: boolean }): string {

@@ -1,6 +1,7 @@
 // The renderers of `validate` (SPEC §1.6, §11): JSON per the ValidationReport contract, and a
 // frictionless-style table — a VALID/INVALID line per file, then its problems.
 
+import { toJson } from './json.js';
 import { Chalk } from 'chalk';
 import type { ValidationReport } from '../contracts/validate.js';
 import { formatProblem, type FileReport } from '../extracts/load.js';
@@ -21,7 +22,7 @@ export function validationReport(files: readonly FileReport[]): ValidationReport
 }
 
 export function renderValidationJson(files: readonly FileReport[]): string {
-  return JSON.stringify(validationReport(files), null, 2) + '\n';
+  return toJson(validationReport(files));
 }
 
 function plural(n: number, word: string): string {

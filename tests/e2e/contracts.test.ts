@@ -102,3 +102,17 @@ describe('usage (SPEC §1.1)', () => {
     expect(runCli(['help']).code).toBe(0);
   });
 });
+
+describe('control characters in JSON (SPEC §6.1)', () => {
+  it('DEL and C1 characters from an input are written as \\u00HH, like C0', () => {
+    const dir = scratchFiles({
+      'admissions.csv': 'admission_id,patient_id,admitted_at,admission_type,primary_diagnosis,municipality_code,age\na-1,p,2016-01-01,akut\u007f,J18,751,70\na-2,p,2016-01-01,\u001bakut,J18,751,70\n',
+    });
+    const r = runCli(['validate', '--data', dir, '--format', 'json']);
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u007f-\u009f]/);
+    expect(r.stdout).toContain('\\u007f');
+    const values = parseOutput(ValidationReportSchema, r.stdout).files[0].errors.map((e) => e.value);
+    expect(values).toEqual(['akut\u007f', '\u001bakut']);
+  });
+});

@@ -95,7 +95,7 @@ describe('annotations and the gate', () => {
     const dir = scratchFiles({ 'events.csv': 'period,text,indicator\n2019-01,x,readmision-30d\n' });
     const r = runCli([...base, '--annotations', join(dir, 'events.csv')]);
     expect(r.code, show(r)).toBe(1);
-    expect(r.stderr).toMatch(/events\.csv:2: indicator: "readmision-30d" is not an indicator id/);
+    expect(r.stderr).toMatch(/events\.csv:2: indicator: .*readmision-30d.*did you mean readmission-30d\?/);
   });
 
   it('--fail-on signal exits 3 after writing the report, naming each series with a signal', () => {

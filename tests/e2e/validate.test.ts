@@ -57,9 +57,10 @@ describe('validate on bad files: exit 1 with file, line and expectation, never a
     expectCleanFailure(validate(['--admissions', join(dir, 'a.csv'), '--delimiter', ';']), ':1: no header row', 'try --delimiter ","');
   });
 
-  it('latin1 text read as UTF-8, and the same file with --encoding latin1', () => {
-    const f = fixture('latin1.csv');
-    expectCleanFailure(validate(['--admissions', f]), `${f}:2: discharge_status: "d�d" is not valid UTF-8`, 'try --encoding latin1');
+  it('latin1 text read with an explicit --encoding utf8, and the same file with --encoding latin1', () => {
+    // Not in bad/: --encoding auto (the default) reads it as Windows-1252 (SPEC §6.1).
+    const f = join(ROOT, 'tests', 'fixtures', 'reading', 'latin1.csv');
+    expectCleanFailure(validate(['--admissions', f, '--encoding', 'utf8']), `${f}:2: discharge_status: "d�d" is not valid UTF-8`, 'try --encoding latin1');
     const ok = validate(['--admissions', f, '--encoding', 'latin1']);
     expect(ok.code, show(ok)).toBe(0);
     expect(ok.stdout).toContain('3 rows');
@@ -91,7 +92,7 @@ describe('validate on bad files: exit 1 with file, line and expectation, never a
     expectCleanFailure(
       validate(['--admissions', f]),
       `${f}:3: admitted_at: "2016-02-30 08:00" is not a date: February 2016 has 29 days, not 30`,
-      `${f}:4: discharged_at: "2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM)`,
+      `${f}:4: discharged_at: "2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted)`,
       `${f}:5: admitted_at: "31.04.2017" is not a date: April 2017 has 30 days, not 31`,
     );
   });
@@ -190,7 +191,7 @@ describe('validate output', () => {
               line: 3,
               column: 'admitted_at',
               value: '2016-13-01',
-              message: '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM)',
+              message: '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted)',
             },
           ],
           error_count: 1,

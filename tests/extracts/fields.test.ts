@@ -12,8 +12,10 @@ import {
   parseDied,
   parseEducation,
   parseFollowup,
-  parseGroupKey,
+  escapeControls,
+  escapeJsonControls,
   parseInteger,
+  parseNonNegativeInteger,
   parseLupAnswer,
   parseMunicipality,
   parseNonNegativeNumber,
@@ -29,6 +31,7 @@ import {
   quote,
   truncateValue,
 } from '../../src/extracts/fields.js';
+import { parseGroupKey } from '../../src/extracts/group-key.js';
 
 function message(v: unknown): string {
   expect(v).toBeInstanceOf(Invalid);
@@ -54,8 +57,8 @@ describe('dates (SPEC §2.1)', () => {
     }
   });
 
-  it('agrees with calc/time dayNumber on every day of 1899–2101 (leap years, centuries)', () => {
-    for (let y = 1899; y <= 2101; y++) {
+  it('agrees with calc/time dayNumber on every day of 1900–2099 (leap years, centuries)', () => {
+    for (let y = 1900; y <= 2099; y++) {
       for (let m = 1; m <= 12; m++) {
         for (const d of [1, 28, 29, 30, 31]) {
           const expected = dayNumber(y, m, d);
@@ -77,15 +80,39 @@ describe('dates (SPEC §2.1)', () => {
 
   it('rejects month 13 and other shapes with the accepted forms', () => {
     expect(message(parseDate('2016-13-01'))).toBe(
-      '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY; DD.MM.YYYY and DD/MM/YYYY are also accepted)',
+      '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016 are also accepted)',
     );
-    for (const bad of ['2016-1-01', '1/3/2000', '2000/03/01', '01-03.2000', '20000301', 'yesterday', '2016-0a-01', '01-03-20x0']) {
+    for (const bad of ['2016-1-01', '1/3/2000', '2000/03/01', '01-03.2000', '2000301', '200003011', 'yesterday', '2016-0a-01', '01-03-20x0', '1MAR2000', '01MRZ2000', '01MAR00']) {
       expect(parseDate(bad), bad).toBeInstanceOf(Invalid);
     }
   });
 
   it('rejects a time of day in a date column', () => {
     expect(message(parseDate('2000-03-01 10:00'))).toContain('this column takes no time of day');
+    expect(message(parseDate('01MAR2000:10:00'))).toContain('this column takes no time of day');
+  });
+
+  it('accepts YYYYMMDD (SPEC §6.1)', () => {
+    expect(parseDate('20000301')).toBe(D_2000_03_01);
+    expect(message(parseDate('20000230'))).toBe('"20000230" is not a date: February 2000 has 29 days, not 30');
+  });
+
+  it('accepts SAS DDMONYYYY with English or Danish month abbreviations in any case (SPEC §6.1)', () => {
+    for (const text of ['01MAR2000', '01mar2000', '01Mar2000']) expect(parseDate(text), text).toBe(D_2000_03_01);
+    // Every month, English and Danish spellings: the 15th of month m of 2016 equals 2016-MM-15.
+    const months = [['JAN'], ['FEB'], ['MAR'], ['APR'], ['MAY', 'MAJ', 'maj'], ['JUN'], ['JUL'], ['AUG'], ['SEP'], ['OCT', 'OKT', 'okt'], ['NOV'], ['DEC']];
+    months.forEach((names, i) => {
+      for (const name of names) expect(parseDate(`15${name}2016`), name).toBe(parseDate(`2016-${String(i + 1).padStart(2, '0')}-15`));
+    });
+    expect(message(parseDate('30FEB2016'))).toBe('"30FEB2016" is not a date: February 2016 has 29 days, not 30');
+  });
+
+  it('makes every date outside 1900-01-01 … 2099-12-31 an error "outside the plausible range 1900–2099" (SPEC §6.1)', () => {
+    expect(parseDate('1900-01-01')).toBe(dayNumber(1900, 1, 1));
+    expect(parseDate('2099-12-31')).toBe(dayNumber(2099, 12, 31));
+    for (const text of ['1899-12-31', '2100-01-01', '31.12.1899', '01JAN2100', '00010101', '9999-12-31']) {
+      expect(message(parseDate(text)), text).toBe(`"${text}" is outside the plausible range 1900–2099 (a typing error, or a placeholder date?)`);
+    }
   });
 });
 
@@ -106,10 +133,41 @@ describe('date-times (SPEC §2.1)', () => {
     expect(parseDateTime('01.03.2000')).toBe(base);
   });
 
-  it('gives the SPEC message for a bad date in a date-time column', () => {
+  it('gives the SPEC message, naming the accepted forms, for a bad date in a date-time column', () => {
     expect(message(parseDateTime('2016-13-01'))).toBe(
-      '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM)',
+      '"2016-13-01" is not a date (expected YYYY-MM-DD or DD-MM-YYYY, optionally with HH:MM or HH:MM:SS; DD.MM.YYYY, DD/MM/YYYY, YYYYMMDD and SAS 15MAR2016:09:30 are also accepted)',
     );
+  });
+
+  it('reads SAS DATETIME DDMONYYYY:HH:MM[:SS], and the other date forms with a time (SPEC §6.1)', () => {
+    // 00:17 = 17 × 60 = 1020 s.
+    expect(parseDateTime('01MAR2000:00:17:00')).toBe(base + 1020);
+    expect(parseDateTime('01mar2000:00:17')).toBe(base + 1020);
+    expect(parseDateTime('01MAR2000 00:17')).toBe(base + 1020);
+    expect(parseDateTime('20000301 00:17')).toBe(base + 1020);
+    expect(parseDateTime('20000301T00:17:00')).toBe(base + 1020);
+    // The colon separates a time only after a SAS date.
+    expect(parseDateTime('2000-03-01:00:17')).toBeInstanceOf(Invalid);
+  });
+
+  it('truncates a fraction of a second to whole seconds (SPEC §6.1: 12:30:05.000 as SQL Server writes it)', () => {
+    // 12:30:05 = 12 × 3600 + 30 × 60 + 5 = 45005 s; .999 is dropped, not rounded.
+    expect(parseDateTime('2000-03-01 12:30:05.000')).toBe(base + 45005);
+    expect(parseDateTime('2000-03-01 12:30:05.9999999')).toBe(base + 45005);
+    expect(parseDateTime('01MAR2000:12:30:05.5')).toBe(base + 45005);
+    for (const bad of ['2000-03-01 12:30:05.', '2000-03-01 12:30.5', '2000-03-01 12:30:05.5x']) expect(parseDateTime(bad), bad).toBeInstanceOf(Invalid);
+  });
+
+  it('accepts an hour of one digit (SPEC §6.1: 9:05)', () => {
+    // 9:05 = 9 × 3600 + 5 × 60 = 32700 s.
+    expect(parseDateTime('2000-03-01 9:05')).toBe(base + 32700);
+    expect(parseDateTime('01.03.2000 9:05:10')).toBe(base + 32710);
+  });
+
+  it('makes a date-time outside 1900–2099 an error "outside the plausible range" (SPEC §6.1)', () => {
+    expect(message(parseDateTime('2100-01-01 00:00'))).toBe('"2100-01-01 00:00" is outside the plausible range 1900–2099 (a typing error, or a placeholder date?)');
+    expect(message(parseDateTime('01JAN1899:00:00:00'))).toContain('outside the plausible range 1900–2099');
+    expect(parseDateTime('2099-12-31 23:59:59')).toBe(dayNumber(2099, 12, 31)! * 86400 + 86399);
   });
 
   it('rejects hours above 23 and minutes or seconds above 59', () => {
@@ -119,7 +177,7 @@ describe('date-times (SPEC §2.1)', () => {
   });
 
   it('rejects other time shapes', () => {
-    for (const bad of ['2000-03-01 9:15', '2000-03-01 09:15:00.000', '2000-03-01 09', '2000-03-01  09:15', '2000-03-01x09:15', '2000-03-01 09-15', '2000-03-01 09:15Z']) {
+    for (const bad of ['2000-03-01 9:5', '2000-03-01 123:15', '2000-03-01 09', '2000-03-01  09:15', '2000-03-01x09:15', '2000-03-01 09-15', '2000-03-01 09:15Z', '2000-03-01 09:15:00+01:00']) {
       expect(parseDateTime(bad), bad).toBeInstanceOf(Invalid);
     }
   });
@@ -157,6 +215,20 @@ describe('numbers (SPEC §2.1)', () => {
     expect(parseInteger('007')).toBe(7);
     expect(parseInteger('-12')).toBe(-12);
     expect(message(parseInteger('72.0'))).toBe('"72.0" is not a whole number');
+  });
+
+  it('makes a whole number above 2⁵³ − 1 an error "too large", not "not a whole number" (SPEC §6.1)', () => {
+    // 2⁵³ − 1 = 9007199254740991 is the largest integer a double holds exactly; 2⁵³ is the next.
+    expect(parseInteger('9007199254740991')).toBe(9007199254740991);
+    expect(parseInteger('-9007199254740991')).toBe(-9007199254740991);
+    expect(parseInteger('0000000000000000000042')).toBe(42); // long, but small
+    const tooLarge = '"9007199254740992" is too large (a whole number can be at most 9007199254740991, 2⁵³ − 1)';
+    expect(message(parseInteger('9007199254740992'))).toBe(tooLarge);
+    expect(message(parseNonNegativeInteger('9007199254740992'))).toBe(tooLarge);
+    expect(message(parseInteger('123456789012345678901234567890'))).toContain('is too large');
+    // In a number column too, when it is written as a whole number; a decimal is a decimal.
+    expect(message(parseNumber('9007199254740992'))).toBe(tooLarge);
+    expect(parseNumber('9007199254740992,5')).toBe(9007199254740992.5);
   });
 
   it('accepts ages 0–125 only', () => {
@@ -373,5 +445,28 @@ describe('how values are shown', () => {
     expect(truncateValue(long).endsWith('…')).toBe(true);
     expect(truncateValue('x'.repeat(40))).toBe('x'.repeat(40));
     expect(quote('a"b\n')).toBe('"a\\"b\\n"');
+  });
+});
+
+describe('control characters from an input (SPEC §6.1)', () => {
+  it('shows C0 controls, DEL and C1 controls as \\xHH in messages, line breaks and TAB as \\n \\r \\t', () => {
+    expect(escapeControls('a\u001b[31mb\u007f\u0085\u009b\u0000')).toBe('a\\x1b[31mb\\x7f\\x85\\x9b\\x00');
+    expect(escapeControls('two\r\nlines\tx')).toBe('two\\r\\nlines\\tx');
+    // Printable Latin-1 (æ ø å, NBSP at A0) and beyond stay as they are.
+    expect(escapeControls('æøå\u00a0€')).toBe('æøå\u00a0€');
+  });
+
+  it('quotes a value with quotes and backslashes escaped as in JSON and controls as \\xHH', () => {
+    expect(quote('5" screen')).toBe('"5\\" screen"');
+    expect(quote('a\\b')).toBe('"a\\\\b"');
+    expect(quote('\u001b[2J')).toBe('"\\x1b[2J"');
+  });
+
+  it('escapes DEL and C1 controls in JSON text as \\u00HH, which JSON.stringify leaves raw', () => {
+    const json = JSON.stringify({ v: 'a\u001bb\u007fc\u009bd' });
+    // JSON.stringify escapes ESC (C0) but not DEL or CSI (C1):
+    expect(json).toBe('{"v":"a\\u001bb\u007fc\u009bd"}');
+    expect(escapeJsonControls(json)).toBe('{"v":"a\\u001bb\\u007fc\\u009bd"}');
+    expect(JSON.parse(escapeJsonControls(json))).toEqual({ v: 'a\u001bb\u007fc\u009bd' });
   });
 });

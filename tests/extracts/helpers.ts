@@ -39,7 +39,7 @@ export async function load(
 }
 
 export async function loadPath(extract: ExtractName, path: string, options: Partial<ReadOptions> = {}): Promise<Loaded> {
-  const result = await loadExtracts([{ extract, path }], { encoding: 'utf8', ...options });
+  const result = await loadExtracts([{ extract, path }], options);
   const report = result.files[0];
   return {
     report,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadExtracts, type Problem } from '../../src/extracts/load.js';
+import { formatProblem, loadExtracts, PROBLEM_TYPES, type Problem } from '../../src/extracts/load.js';
 import { csv, load, scratchFile } from './helpers.js';
 
 const H = 'indicator,period,numerator,denominator,value,source';
@@ -69,15 +69,24 @@ describe('loadExtracts (SPEC §1.6)', () => {
     expect(Object.keys(result.data)).toEqual(['measurements']);
   });
 
-  it('names a problem in an undeclared column by its header text', async () => {
-    const { problems } = await load('measurements', Buffer.from('indicator;period;kommentar\nx;2016;d\xf8d\n', 'latin1'));
-    expect(problems[0]).toMatchObject({ type: 'encoding-error', line: 2, column: 'kommentar' });
+  it('never decodes or checks an undeclared column: bytes there that are not UTF-8 reject no row, even with --encoding utf8 (SPEC §6.1)', async () => {
+    const { report, data } = await load('measurements', Buffer.from('indicator;period;kommentar\nx;2016;d\xf8d\n', 'latin1'), { encoding: 'utf8' });
+    expect(report).toMatchObject({ rows: 1, rowsRejected: 0, problemCount: 0, encoding: 'utf8', notices: [] });
+    expect(data.measurements!.records.map((m) => m.indicator)).toEqual(['x']);
   });
 
   it('reports progress', async () => {
     const calls: number[] = [];
     await load('measurements', csv(H, 'x,2016,1,2,,'), { onProgress: (_e, rows) => calls.push(rows) });
     expect(calls.at(-1)).toBe(1);
+  });
+});
+
+describe('problem types (SPEC §1.6, §6.1)', () => {
+  it('are distinct kebab-case names, the §6.1 ones among them', () => {
+    for (const t of PROBLEM_TYPES) expect(t).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(new Set(PROBLEM_TYPES).size).toBe(PROBLEM_TYPES.length);
+    expect(PROBLEM_TYPES).toEqual(expect.arrayContaining(['nul-byte', 'mixed-encoding', 'unknown-indicator', 'encoding-error']));
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../src/extracts/fields.js';
 import { SCHEMAS } from '../../src/extracts/declarations.js';
 import { EXTRACT_NAMES } from '../../src/extracts/records.js';
-import { defineColumns, resolveHeader, UniqueKeys } from '../../src/extracts/schema.js';
+import { defineColumns, resolveHeader } from '../../src/extracts/schema.js';
+import { UniqueKeys } from '../../src/extracts/unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'admission_id', aliases: ['id'], required: true },
@@ -94,5 +95,36 @@ describe('uniqueness keys', () => {
     for (let i = 0; i < 200_000; i += 1000) if (keys.seenBefore(`id-${i}`, 999_999) === i + 2) rightFirstLine++;
     expect(rightFirstLine).toBe(200);
     expect(keys.seenBefore('id-200000', 1)).toBeUndefined();
+  });
+});
+
+describe('the column aliases of SPEC §6.1', () => {
+  it('reads alder, køn (koen, kon), uddannelse and kommunekode in every extract that has age, sex, education or municipality_code', () => {
+    const aliases: Record<string, string[]> = {
+      age: ['alder', 'Alder'],
+      sex: ['køn', 'koen', 'kon', 'KØN'],
+      education: ['uddannelse'],
+      municipality_code: ['kommunekode', 'KommuneKode'],
+    };
+    let checked = 0;
+    for (const name of EXTRACT_NAMES) {
+      const columns = SCHEMAS[name].columns;
+      for (const [column, spellings] of Object.entries(aliases)) {
+        if (!columns.some((c) => c.name === column)) continue;
+        for (const spelling of spellings) {
+          expect(resolveHeader(columns, [spelling], ',').present.has(column), `${name}: ${spelling}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    // admissions, referrals, smoking, LUP and population have all four: 5 × 9 spellings.
+    expect(checked).toBe(45);
+  });
+
+  it('reads kontakt_id and recnum as admission_id', () => {
+    const columns = SCHEMAS.admissions.columns;
+    for (const spelling of ['kontakt_id', 'KONTAKT_ID', 'recnum', 'RECNUM']) {
+      expect(resolveHeader(columns, [spelling], ',').present.has('admission_id'), spelling).toBe(true);
+    }
   });
 });

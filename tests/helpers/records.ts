@@ -103,7 +103,7 @@ export function loaded<K extends ExtractName>(
   return {
     ...data,
     [extract]: {
-      info: { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, columns: new Set(columns) },
+      info: { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, encoding: 'utf8', columns: new Set(columns) },
       records,
     },
   };

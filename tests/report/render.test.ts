@@ -17,7 +17,7 @@ const result = (over: Partial<Result>): Result => ({
 const report = (results: Result[], breakdown: Report['breakdown'] = []): Report => ({
   schema_version: 1,
   tool: { name: 'triple-aim', version: '0.1.0', definition_version: 'rm-2015-2018.1' },
-  inputs: [{ extract: 'admissions', path: 'data/admissions.csv', sha256: 'ab'.repeat(32), rows: 5000, rows_rejected: 0 }],
+  inputs: [{ extract: 'admissions', path: 'data/admissions.csv', sha256: 'ab'.repeat(32), rows: 5000, rows_rejected: 0, encoding: 'utf8' }],
   periods: [{ id: '2016', from: '2016-01-01', to: '2016-12-31' }, { id: '2017', from: '2017-01-01', to: '2017-12-31' }],
   breakdown,
   suppression: { min_cell: 5, primary: 1, complementary: 0, description: 'Small-cell suppression with threshold 5.' },

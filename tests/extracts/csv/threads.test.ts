@@ -8,30 +8,33 @@
 // must give the same calls as the sources.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'csv-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as source from '../../src/extracts/csv-reader.js';
-import type { CsvProblem, CsvReadOptions, CsvReadResult, CsvVisitor, FromWorker } from '../../src/extracts/csv-reader.js';
-import { scratchFile } from './helpers.js';
+import * as source from '../../../src/extracts/csv/index.js';
+import type { CsvProblem, CsvReadOptions, CsvReadResult, CsvVisitor, FromWorker } from '../../../src/extracts/csv/index.js';
+import { scratchFile } from '../helpers.js';
 
 type Reader = typeof source;
-const built = (name: string) => fileURLToPath(new URL(`../../dist/extracts/${name}.js`, import.meta.url));
+const built = (name: string) => fileURLToPath(new URL(`../../../dist/extracts/csv/${name}.js`, import.meta.url));
+const sourceDir = fileURLToPath(new URL('../../../src/extracts/csv/', import.meta.url));
 let dist: Reader;
 
 beforeAll(async () => {
-  for (const name of ['csv-reader', 'csv-worker']) {
+  // Every module of the reader, the worker's entry included.
+  for (const name of readdirSync(sourceDir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))) {
     const js = built(name);
-    const ts = fileURLToPath(new URL(`../../src/extracts/${name}.ts`, import.meta.url));
+    const ts = join(sourceDir, `${name}.ts`);
     if (!existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs) {
       throw new Error(`${js} is missing or older than ${ts}: run \`npm run build\` first (npm test does)`);
     }
   }
-  dist = (await import(built('csv-reader'))) as Reader;
+  dist = (await import(built('index'))) as Reader;
 });
 
 /** Everything a visitor sees, in order. onBytes is kept as its last value (how often it
@@ -53,7 +56,6 @@ async function calls(
   out.result = await reader.readCsv(
     path,
     {
-      encoding: 'utf8',
       minColumns: 2,
       ...rest,
       onBytes: (n) => {
@@ -66,8 +68,8 @@ async function calls(
         out.calls.push(['header', [...names], line, delimiter]);
         return !stopAtHeader;
       },
-      row(fields, line) {
-        out.calls.push(['row', [...fields], line]);
+      row(fields, line, plain) {
+        out.calls.push(['row', [...fields], line, plain]);
       },
       badRow(p) {
         out.calls.push(['badRow', p]);
@@ -98,6 +100,16 @@ function mixedRows(rows: number, eol = '\n'): string {
 const latin1Rows = (rows: number) =>
   Buffer.from(['a;b', ...Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? `${i};d\xf8d` : `${i};ok`))].join('\n') + '\n', 'latin1');
 
+/** 64 KiB chunks of plain rows with a UTF-8 row, a latin1 row and a NUL row in different
+ *  chunks and batches: which rows are plain must not depend on the thread. */
+function farApartRows(): Buffer {
+  const rows = Array.from({ length: 30_000 }, (_, i) => Buffer.from(`${i},plain row ${i}\n`));
+  rows[5_000] = Buffer.from('5000,bl\u00e5\n');
+  rows[12_000] = Buffer.from('12000,bl\xe5\n', 'latin1');
+  rows[20_000] = Buffer.from('20000,nul\x00here\n', 'latin1');
+  return Buffer.concat([Buffer.from('id,text\n'), ...rows]);
+}
+
 const fixtures: Array<{ name: string; content: string | Buffer; options?: Partial<CsvReadOptions> & { stopAtHeader?: boolean } }> = [
   { name: 'a plain file', content: 'a,b\n1,2\n3,4\n' },
   { name: 'CRLF and no final line break', content: 'a,b\r\n1,2\r\n3,4' },
@@ -111,8 +123,8 @@ const fixtures: Array<{ name: string; content: string | Buffer; options?: Partia
   { name: 'no delimiter found', content: 'a|b|c\n1|2|3\n' },
   { name: 'a forced delimiter', content: 'a|b,c\n1|2,3\n', options: { delimiter: '|' } },
   { name: 'a BOM', content: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]) },
-  { name: 'latin1 read as latin1', content: Buffer.from('a;b\nd\xf8d;\xe6bler\n', 'latin1'), options: { encoding: 'latin1' } },
-  { name: 'latin1 read as UTF-8', content: Buffer.from('a;b\nok;fine\nd\xf8d;x\nstill;ok\n', 'latin1') },
+  { name: 'latin1 bytes', content: Buffer.from('a;b\nd\xf8d;\xe6bler\n', 'latin1') },
+  { name: 'latin1 bytes among ASCII rows', content: Buffer.from('a;b\nok;fine\nd\xf8d;x\nstill;ok\n', 'latin1') },
   { name: 'a truncated UTF-8 sequence at the end', content: Buffer.concat([Buffer.from('a,b\n1,x'), Buffer.from([0xc3])]) },
   { name: 'a header that is not UTF-8', content: Buffer.from('n\xf8gle;b\n1;2\n', 'latin1') },
   { name: 'gzip', content: gzipSync(Buffer.from('a,b\n1,2\n')) },
@@ -131,7 +143,8 @@ const fixtures: Array<{ name: string; content: string | Buffer; options?: Partia
   { name: 'many batches of mixed rows with CR', content: mixedRows(5_000, '\r') },
   { name: 'many batches, gzipped', content: gzipSync(mixedRows(12_000)) },
   { name: 'many batches rejected at the header', content: mixedRows(12_000), options: { stopAtHeader: true } },
-  { name: 'many bad rows not in UTF-8', content: latin1Rows(9_000) },
+  { name: 'many rows with latin1 bytes', content: latin1Rows(9_000) },
+  { name: 'non-ASCII and NUL bytes far apart, plain rows between them', content: farApartRows() },
   { name: 'an unterminated quote after many rows', content: mixedRows(7_000) + '7001,"never closed\n' + 'x,y,z\n'.repeat(10) },
   { name: 'an over-long row after many rows', content: mixedRows(5_000) + `5001,${'x'.repeat(source.MAX_ROW_CHARS + 10)},z\n6,7,8\n` },
 ];
@@ -186,14 +199,14 @@ describe('reading in a worker thread (SPEC §5)', () => {
     const script = `
       const { readCsv } = await import(process.argv[1]);
       const calls = [];
-      const result = await readCsv('-', { encoding: 'utf8', minColumns: 2, thread: 'worker' }, {
+      const result = await readCsv('-', { minColumns: 2, thread: 'worker' }, {
         header(names, line, delimiter) { calls.push(['header', [...names], line, delimiter]); return true; },
-        row(fields, line) { calls.push(['row', [...fields], line]); },
+        row(fields, line, plain) { calls.push(['row', [...fields], line, plain]); },
         badRow(p) { calls.push(['badRow', p]); },
         fileProblem(p) { calls.push(['fileProblem', p]); },
       });
       process.stdout.write(JSON.stringify({ calls, result }));`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, built('csv-reader')], {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, built('index')], {
       input: text,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -215,13 +228,13 @@ describe('reading in a worker thread (SPEC §5)', () => {
       badRow: () => {},
       fileProblem: () => {},
     };
-    const options = { encoding: 'utf8', minColumns: 2 } as const;
+    const options = { minColumns: 2 } as const;
     await expect(source.readCsv(path, { ...options, thread: 'main' }, visitor)).rejects.toThrow('visitor bug');
     await expect(dist.readCsv(path, { ...options, thread: 'worker' }, visitor)).rejects.toThrow('visitor bug');
   });
 
   it('refuses to force the worker when there is no built worker entry (the sources under vitest)', async () => {
-    const r = source.readCsv(scratchFile('a,b\n1,2\n'), { encoding: 'utf8', minColumns: 2, thread: 'worker' }, {
+    const r = source.readCsv(scratchFile('a,b\n1,2\n'), { minColumns: 2, thread: 'worker' }, {
       header: () => true,
       row: () => {},
       badRow: () => {},
@@ -263,7 +276,7 @@ describe('a worker that fails is an internal error, never a hang', () => {
       `const { parentPort } = require('node:worker_threads');
        parentPort.on('message', (m) => {
          if (m.type !== 'header' || !m.accept) return;
-         parentPort.postMessage({ type: 'rows', bytes: 20, rows: [['1', '2']], lines: new Int32Array([2]), bad: null, problems: [] });
+         parentPort.postMessage({ type: 'rows', bytes: 20, rows: [['1', '2']], lines: new Int32Array([2]), bad: null, mixed: null, problems: [] });
          setTimeout(() => process.exit(7), 10);
        });
        parentPort.postMessage({ type: 'header', bytes: 10, names: ['a', 'b'], line: 1, delimiter: ',' });`,
@@ -290,12 +303,12 @@ describe('the worker batches rows and waits for the main thread (back-pressure)'
     const posted: FromWorker[] = [];
     const sender = new source.BatchSender((m) => posted.push(m), 3, 2);
     // Batch 1 (rows 1–3): one credit left, no wait.
-    expect([sender.row(['1'], 1), sender.row(['2'], 2), sender.row(['3'], 3)]).toEqual([undefined, undefined, undefined]);
+    expect([sender.row(['1'], 1, true), sender.row(['2'], 2, true), sender.row(['3'], 3, true)]).toEqual([undefined, undefined, undefined]);
     expect(posted).toHaveLength(1);
     // Batch 2 (rows 4–6): the last credit; the reader must wait after it.
-    sender.row(['4'], 4);
-    sender.row(['5'], 5);
-    const wait = sender.row(['6'], 6);
+    sender.row(['4'], 4, true);
+    sender.row(['5'], 5, true);
+    const wait = sender.row(['6'], 6, true);
     expect(posted).toHaveLength(2);
     expect(wait).toBeInstanceOf(Promise);
     expect(await settled(wait!)).toBe(false); // still waiting: nothing acknowledged
@@ -307,9 +320,9 @@ describe('the worker batches rows and waits for the main thread (back-pressure)'
     const posted: FromWorker[] = [];
     const sender = new source.BatchSender((m) => posted.push(m), 4, 2);
     sender.bytes(100);
-    sender.row(['a'], 2);
+    sender.row(['a'], 2, true);
     sender.badRow(problem(3));
-    sender.row(['b'], 5);
+    sender.row(['b'], 5, true);
     sender.fileProblem({ type: 'csv-error', line: 6, field: null, value: null, message: 'unterminated quote' });
     sender.done({ sha256: null, fatal: true });
     expect(posted.map((m) => m.type)).toEqual(['rows', 'file-problem', 'done']);
@@ -321,12 +334,24 @@ describe('the worker batches rows and waits for the main thread (back-pressure)'
     expect(posted.every((m) => m.bytes === 100)).toBe(true);
   });
 
-  it('marks no bad rows when a batch has none', () => {
+  it('marks no bad rows and no rows that are not plain when a batch has none', () => {
     const posted: FromWorker[] = [];
     const sender = new source.BatchSender((m) => posted.push(m), 2, 2);
-    sender.row(['a'], 2);
-    sender.row(['b'], 3);
+    sender.row(['a'], 2, true);
+    sender.row(['b'], 3, true);
     expect((posted[0] as Extract<FromWorker, { type: 'rows' }>).bad).toBeNull();
+    expect((posted[0] as Extract<FromWorker, { type: 'rows' }>).mixed).toBeNull();
+  });
+
+  it('marks the rows that are not plain, in file order among bad rows', () => {
+    const posted: FromWorker[] = [];
+    const sender = new source.BatchSender((m) => posted.push(m), 3, 2);
+    sender.row(['a'], 2, true);
+    sender.row(['d\xf8d'], 3, false);
+    sender.badRow(problem(4));
+    const rows = posted[0] as Extract<FromWorker, { type: 'rows' }>;
+    expect([...rows.mixed!]).toEqual([0, 1, 0]);
+    expect([...rows.bad!]).toEqual([0, 0, 1]);
   });
 
   it('waits for the main thread to answer the header', async () => {
@@ -359,7 +384,7 @@ describe('the rows before a failure do not depend on timing', () => {
     const path = scratchFile(gzipSync(Buffer.from('a,b\n' + '1,2\n'.repeat(1000))).subarray(0, 40));
     const read = async (answer: (accept: boolean) => boolean | Promise<boolean>) => {
       const seen: unknown[] = [];
-      const result = await source.readCsvInThisThread(path, { encoding: 'utf8', minColumns: 2 }, {
+      const result = await source.readCsvInThisThread(path, { minColumns: 2 }, {
         header: () => answer(true),
         row: (fields, line) => void seen.push([line, ...fields]),
         badRow: (p) => void seen.push(p),
@@ -401,5 +426,30 @@ describe("csv-parse's fields decoded without a throw-away Buffer view", () => {
       expect(patched.records).toEqual(plain.records);
       expect(plain.records[1]).toEqual(encoding === 'utf8' ? ['ø,æ', 'say "å"', ''] : plain.records[1]);
     }
+  });
+});
+
+describe('csv-parse builds no error object for a row of another field count', () => {
+  async function parse(text: string, patch: boolean): Promise<{ records: string[][]; patched: boolean; errorsBuilt: number }> {
+    const parser = new Parser({ delimiter: ',', encoding: 'latin1', bom: false, relax_column_count: true, relax_quotes: true });
+    const patched = patch && source.acceptAnyFieldCount(parser);
+    const records: string[][] = [];
+    parser.on('data', (r: string[]) => records.push(r));
+    const end = new Promise((resolve, reject) => parser.on('end', resolve).on('error', reject));
+    parser.end(Buffer.from(text));
+    await end;
+    // csv-parse counts the rows it built a CsvError for in info.invalid_field_length.
+    return { records, patched, errorsBuilt: parser.info.invalid_field_length };
+  }
+
+  it('applies to the installed csv-parse and gives exactly the records csv-parse gives unpatched', async () => {
+    const text = 'a,b,c\n1,2\n1,2,3,4\n"x,y",z,w\n5\n';
+    const plain = await parse(text, false);
+    const patched = await parse(text, true);
+    expect(patched.patched).toBe(true);
+    expect(patched.records).toEqual(plain.records);
+    expect(plain.records).toEqual([['a', 'b', 'c'], ['1', '2'], ['1', '2', '3', '4'], ['x,y', 'z', 'w'], ['5']]);
+    // Unpatched, it built an error for each of the three rows of another length; patched, none.
+    expect([plain.errorsBuilt, patched.errorsBuilt]).toEqual([3, 0]);
   });
 });

@@ -1,13 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readCsv, type CsvProblem, type CsvReadOptions } from '../../src/extracts/csv-reader.js';
-import { scratchFile } from './helpers.js';
+import { detectDelimiter, readCsv, type CsvProblem, type CsvReadOptions } from '../../../src/extracts/csv/index.js';
+import { scratchFile } from '../helpers.js';
 
 interface Read {
   header: readonly string[] | null;
   headerLine: number | null;
   delimiter: string | null;
   rows: Array<{ line: number; fields: readonly string[] }>;
+  /** Per row: were its bytes ASCII without NUL? */
+  plain: boolean[];
   badRows: CsvProblem[];
   fileProblems: CsvProblem[];
   sha256: string | null;
@@ -16,16 +18,17 @@ interface Read {
 
 async function read(content: string | Buffer, options: Partial<CsvReadOptions> & { stopAtHeader?: boolean } = {}): Promise<Read> {
   const path = scratchFile(content);
-  const out: Read = { header: null, headerLine: null, delimiter: null, rows: [], badRows: [], fileProblems: [], sha256: null, fatal: false };
-  const result = await readCsv(path, { encoding: 'utf8', minColumns: 2, ...options }, {
+  const out: Read = { header: null, headerLine: null, delimiter: null, rows: [], plain: [], badRows: [], fileProblems: [], sha256: null, fatal: false };
+  const result = await readCsv(path, { minColumns: 2, ...options }, {
     header(names, line, delimiter) {
       out.header = [...names];
       out.headerLine = line;
       out.delimiter = delimiter;
       return !options.stopAtHeader;
     },
-    row(fields, line) {
+    row(fields, line, plain) {
       out.rows.push({ line, fields: [...fields] });
+      out.plain.push(plain);
     },
     badRow(p) {
       out.badRows.push(p);
@@ -168,41 +171,45 @@ describe('delimiters (SPEC §1.2)', () => {
   });
 });
 
-describe('encodings (SPEC §1.2)', () => {
+describe('fields as bytes (SPEC §6.1: the row layer decodes the columns it uses)', () => {
   it('strips a UTF-8 BOM so the first column name is clean', async () => {
     const r = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]));
     expect(r.header).toEqual(['a', 'b']);
   });
 
-  it('strips a UTF-8 BOM in latin1 mode too', async () => {
-    const r = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]), { encoding: 'latin1' });
-    expect(r.header).toEqual(['a', 'b']);
+  it('hands each field on as its bytes, one character per byte, whatever the encoding', async () => {
+    // "ø" is C3 B8 in UTF-8 and F8 in latin1; neither is decoded here.
+    const r = await read(Buffer.concat([Buffer.from('a;b\n'), Buffer.from('ø;'), Buffer.from('\xe6bler\n', 'latin1')]));
+    expect(r.rows[0].fields).toEqual(['\xc3\xb8', '\xe6bler']);
   });
 
-  it('reads latin1 bytes with --encoding latin1', async () => {
-    const r = await read(Buffer.from('a;b\nd\xf8d;\xe6bler\n', 'latin1'), { encoding: 'latin1' });
-    expect(r.rows[0].fields).toEqual(['død', 'æbler']);
+  it('marks a row plain only when every byte of the chunks it was split from is ASCII and not NUL', async () => {
+    // One chunk holds every row, and it has non-ASCII bytes: no row is plain.
+    const r = await read(Buffer.from('a,b\n1,2\n\xf8,3\n4,"x\x7f"\n5,"\x80"\n', 'latin1'));
+    expect(r.plain).toEqual([false, false, false, false]);
+    expect((await read('a,b\n1,2\n3,4\n')).plain).toEqual([true, true]);
   });
 
-  it('rejects rows with bytes that are not UTF-8, naming the line and suggesting --encoding latin1', async () => {
-    const r = await read(Buffer.from('a;b\nok;fine\nd\xf8d;x\nstill;ok\n', 'latin1'));
-    expect(lines(r)).toEqual([2, 4]);
-    expect(r.badRows).toHaveLength(1);
-    expect(r.badRows[0]).toMatchObject({ type: 'encoding-error', line: 3, field: 0 });
-    expect(r.badRows[0].message).toContain('is not valid UTF-8');
-    expect(r.badRows[0].message).toContain('try --encoding latin1');
+  it('marks the rows of the 64 KiB chunks by chunk, a row cut by a chunk boundary by both its chunks', async () => {
+    // Rows of 16 bytes after an 8-byte header: 4,096 to a 64 KiB chunk. Row 4,095 starts at
+    // byte 65,528 and is cut by the first chunk boundary (65,536) after its "ø": chunk 1 has
+    // it, chunk 2 (rows 4,096–8,190) is plain, yet the row — taken after chunk 2 — is not.
+    // Chunk 3 has a NUL in row 9,000 and "ø" in row 9,500.
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${String(i).padStart(6, '0')},abcdefgh\n`);
+    rows[4_095] = '00ø095,abcdefgh\n';
+    rows[9_000] = '009000,abcd\u0000fgh\n';
+    rows[9_500] = '009500,abcdefø\n';
+    const r = await read(Buffer.from('id,text\n' + rows.join('')));
+    expect([r.plain[0], r.plain[4_094], r.plain[4_095]]).toEqual([false, false, false]); // chunk 1
+    expect([r.plain[4_096], r.plain[8_190]]).toEqual([true, true]); // chunk 2
+    expect([r.plain[9_000], r.plain[9_500]]).toEqual([false, false]); // chunk 3
+    expect(r.plain.filter((p) => p).length).toBeGreaterThanOrEqual(4_095); // all of chunk 2
   });
 
-  it('reads multi-byte UTF-8 characters cut by chunk boundaries', async () => {
+  it('keeps the bytes of a multi-byte UTF-8 character cut by a chunk boundary together', async () => {
     // 70,000 "ø" (2 bytes each) in one field cross the 64 KiB read chunks at odd offsets.
     const r = await read(`a,b\n1,${'ø'.repeat(70_000)}\n`);
-    expect(r.badRows).toEqual([]);
-    expect(r.rows[0].fields[1]).toBe('ø'.repeat(70_000));
-  });
-
-  it('reports a truncated UTF-8 sequence at the very end of the file', async () => {
-    const r = await read(Buffer.concat([Buffer.from('a,b\n1,x'), Buffer.from([0xc3])]));
-    expect(r.badRows.map((p) => p.type)).toEqual(['encoding-error']);
+    expect(r.rows[0].fields[1]).toBe(Buffer.from('ø'.repeat(70_000)).toString('latin1'));
   });
 });
 
@@ -242,8 +249,8 @@ describe('compressed and binary input (SPEC §1.2, §5)', () => {
   it('reports a missing file and a folder as unreadable, never throwing', async () => {
     const r: CsvProblem[] = [];
     const visitor = { header: () => true, row: () => {}, badRow: () => {}, fileProblem: (p: CsvProblem) => r.push(p) };
-    await readCsv('/no/such/file.csv', { encoding: 'utf8', minColumns: 2 }, visitor);
-    await readCsv('/', { encoding: 'utf8', minColumns: 2 }, visitor);
+    await readCsv('/no/such/file.csv', { minColumns: 2 }, visitor);
+    await readCsv('/', { minColumns: 2 }, visitor);
     expect(r.map((p) => [p.type, p.message])).toEqual([
       ['unreadable-file', 'cannot read the file: no such file'],
       ['unreadable-file', 'cannot read the file: it is a folder'],

@@ -1,0 +1,65 @@
+// The interface of the CSV reader (SPEC §1.2, §2.1): what it is given, what it hands on and
+// what it returns. The reader turns bytes into rows of fields numbered by physical line;
+// everything above it sees only these types.
+
+import type { ProblemType } from '../problem-types.js';
+
+/** A problem found while reading; `field` is the index of the offending field, if any. */
+export interface CsvProblem {
+  type: ProblemType;
+  line: number | null;
+  field: number | null;
+  value: string | null;
+  message: string;
+}
+
+export interface CsvReadOptions {
+  /** Forced delimiter; default: detected from the header line among , ; TAB. */
+  delimiter?: string;
+  /** The header must split into at least this many fields for a detected delimiter. */
+  minColumns: number;
+  /** Called as raw bytes arrive (for progress feedback). */
+  onBytes?: (bytesSoFar: number) => void;
+  /** Which thread splits the rows: 'auto' (the default) uses a worker thread for a file of
+   *  WORKER_MIN_BYTES or more, this thread otherwise; 'main' and 'worker' force one (tests
+   *  run the same files through both). Standard input is always read in this thread. */
+  thread?: 'auto' | 'main' | 'worker';
+}
+
+/** The options the byte-level reader needs (the same in this thread and in a worker). */
+export type SplitOptions = Pick<CsvReadOptions, 'delimiter' | 'minColumns'>;
+
+/** Names and fields are byte strings, one character per byte (decode.ts decodes them). */
+export interface CsvVisitor {
+  /** The header row. Return false when the file cannot be used: reading stops. */
+  header(names: readonly string[], line: number, delimiter: string): boolean;
+  /** A data row with at least as many fields as the header (extra fields are empty).
+   *  `plain`: its bytes are all ASCII and none is NUL, so every field is its own text. */
+  row(fields: readonly string[], line: number, plain: boolean): void;
+  /** A data row rejected while splitting (a wrong number of fields). */
+  badRow(problem: CsvProblem): void;
+  /** A problem with the file as a whole; reported before any row problem. */
+  fileProblem(problem: CsvProblem): void;
+}
+
+export interface CsvReadResult {
+  /** sha256 (hex) of the bytes as stored (the .gz bytes for a .gz file); null when the
+   *  file was not read to its end. */
+  sha256: string | null;
+  /** Reading stopped on a file-level problem (or never started). */
+  fatal: boolean;
+}
+
+/**
+ * Where the byte-level reader sends what it finds: the visitor itself in this thread, or
+ * the batches for the main thread in a worker. A promise returned makes the reader wait
+ * (for the header's answer from the main thread, or for the main thread to catch up).
+ */
+export interface CsvSink {
+  header(names: string[], line: number, delimiter: string): boolean | Promise<boolean>;
+  row(fields: string[], line: number, plain: boolean): void | Promise<void>;
+  badRow(problem: CsvProblem): void | Promise<void>;
+  fileProblem(problem: CsvProblem): void;
+  /** Raw bytes read so far (before gunzip). */
+  bytes(n: number): void;
+}
