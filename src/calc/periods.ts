@@ -7,7 +7,8 @@ export type PeriodKind = 'year' | 'quarter' | 'month';
 
 export interface Period {
   id: string;
-  kind: PeriodKind;
+  /** 'window': several whole months as one period (evaluate's before and after, SPEC §9). */
+  kind: PeriodKind | 'window';
   from: DayNumber;
   to: DayNumber;
   /** The calendar year the period starts in: the population year (SPEC §2.6). */
@@ -151,6 +152,19 @@ export function yearsBetween(first: DayNumber, last: DayNumber): Period[] {
   const out: Period[] = [];
   for (let y = yearOf(first); y <= yearOf(last); y++) out.push(build({ kind: 'year', year: y, index: 0 }));
   return out;
+}
+
+/**
+ * `months` whole months as one period, from the first day of `firstMonth` (SPEC §9 windows):
+ * id `YYYY-MM..YYYY-MM`, its population year the year it starts in. Negative `offset` moves
+ * the start back: window(start, 12, -12) is the 12 months before `start`.
+ */
+export function monthWindow(firstMonth: Period, months: number, offset = 0): Period {
+  const c = civilDate(firstMonth.from);
+  const start = c.year * 12 + c.month - 1 + offset;
+  const a = build(fromOrdinal('month', start));
+  const b = build(fromOrdinal('month', start + months - 1));
+  return { id: a.id === b.id ? a.id : `${a.id}..${b.id}`, kind: 'window', from: a.from, to: b.to, year: a.year };
 }
 
 /** Every month from the month of `first` to that of `last` (SPEC §7 default points). */

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from './command.js';
 import { computeCommand } from './compute.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
+import { evaluateCommand } from './evaluate.js';
 import { indicatorsCommand } from './indicators.js';
 import { monitorCommand } from './monitor.js';
 import { reportCommand } from './report.js';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
       'Triple Aim indicators of the Danish health agreement (Sundhedsaftalen, Region Midtjylland) from CSV extracts.',
     )
     .version(VERSION, '-V, --version');
-  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), reportCommand(), schemaCommand()]) {
+  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), evaluateCommand(), reportCommand(), schemaCommand()]) {
     program.addCommand(cmd);
   }
   for (const cmd of [program, ...program.commands]) {

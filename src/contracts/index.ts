@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { CatalogueSchema } from './catalogue.js';
+import { EvaluationSchema } from './evaluate.js';
 import { MonitorSchema } from './monitor.js';
 import { ReportSchema } from './report.js';
 import { ValidationReportSchema } from './validate.js';
@@ -15,6 +16,8 @@ export const OUTPUT_SCHEMAS = {
   indicators: CatalogueSchema,
   /** `monitor --format json` */
   monitor: MonitorSchema,
+  /** `evaluate --format json` */
+  evaluate: EvaluationSchema,
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_SCHEMAS;

@@ -1,7 +1,7 @@
 // Baselines, targets, status and change (SPEC §3.4).
 
 import { sameGroup, type Group } from '../calc/groups.js';
-import { parsePeriodId, type Period, type PeriodKind } from '../calc/periods.js';
+import { parsePeriodId, type Period } from '../calc/periods.js';
 import type { BaselineRow } from '../extracts/records.js';
 import type { Direction, IndicatorDefinition, Unit } from '../indicators/types.js';
 import type { BaselineRef, Result, Status, TargetRef } from './result.js';
@@ -36,7 +36,7 @@ export function chooseBaseline(
   return cat ? { value: cat.value, period: cat.period, source: cat.source } : null;
 }
 
-const KIND_ADJECTIVE: Record<PeriodKind, string> = { year: 'yearly', quarter: 'quarterly', month: 'monthly' };
+const KIND_ADJECTIVE: Record<Period['kind'], string> = { year: 'yearly', quarter: 'quarterly', month: 'monthly', window: 'multi-month' };
 const UNIT_NOUN: Partial<Record<Unit, string>> = { count: 'count', per_1000: 'rate per 1000', dkk_per_capita: 'DKK per capita figure' };
 
 /**

@@ -66,7 +66,7 @@ describe('the real JSON outputs parse strictly with their zod contracts (SPEC §
 });
 
 describe('triple-aim schema [NAME] (SPEC §11)', () => {
-  it.each(['report', 'validate', 'indicators', 'monitor'])('schema %s prints a draft 2020-12 JSON Schema of a strict object', (name) => {
+  it.each(['report', 'validate', 'indicators', 'monitor', 'evaluate'])('schema %s prints a draft 2020-12 JSON Schema of a strict object', (name) => {
     const r = runCli(['schema', name]);
     expect(r.code, show(r)).toBe(0);
     const schema = JSON.parse(r.stdout);
@@ -83,10 +83,10 @@ describe('triple-aim schema [NAME] (SPEC §11)', () => {
 
   it('without NAME it prints every schema by name; an unknown name is a usage error', () => {
     const all = runCli(['schema']);
-    expect(Object.keys(JSON.parse(all.stdout))).toEqual(['report', 'validate', 'indicators', 'monitor']);
+    expect(Object.keys(JSON.parse(all.stdout))).toEqual(['report', 'validate', 'indicators', 'monitor', 'evaluate']);
     const bad = runCli(['schema', 'nope']);
     expect(bad.code, show(bad)).toBe(2);
-    expect(bad.stderr).toMatch(/^triple-aim: command-argument value 'nope' is invalid for argument 'name'\. Allowed choices are report, validate, indicators, monitor/);
+    expect(bad.stderr).toMatch(/^triple-aim: command-argument value 'nope' is invalid for argument 'name'\. Allowed choices are report, validate, indicators, monitor, evaluate/);
   });
 });
 

@@ -1,0 +1,179 @@
+// The Triple Aim evaluation of a project (SPEC §9): intervention against comparison, before
+// against after. Each of the four cells is a compute result — the total row of one window
+// over the units of one arm, suppression included — from two runs of the engine (one per
+// arm, both windows at once); the effect per indicator comes from src/analysis/evaluation.ts.
+
+import { clusterOf, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
+import { monthWindow, type Period } from '../calc/periods.js';
+import type { Effect } from '../contracts/evaluate.js';
+import type { Result } from '../contracts/report.js';
+import { dimensionValue } from '../engine/aggregate.js';
+import { runIndicators } from '../engine/run.js';
+import type { SuppressionCount } from '../engine/suppress.js';
+import { extractFileName } from '../extracts/declarations.js';
+import type { PreparedData } from '../facts/index.js';
+import { AIMS, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
+import { projectEffect, type EvaluationCell } from './evaluation.js';
+
+/** A selector `dim=value[;dim=value]` as parsed: canonical values per dimension. */
+export type Selector = Group;
+
+export interface ProjectSpec {
+  intervention: Selector;
+  /** `rest`: the region's units with a known value for every dimension of the intervention
+   *  selector that do not match it; or a second selector over the same dimensions. */
+  comparison: 'rest' | Selector;
+  /** The first month of the project. */
+  start: Period;
+  months: number;
+  minCell: number;
+}
+
+export interface ProjectEvaluation {
+  windows: { before: Period; after: Period };
+  effects: Effect[];
+  notEvaluated: { indicator: string; reason: string }[];
+  suppression: SuppressionCount;
+  warnings: string[];
+}
+
+/** SPEC §9: before = the N months ending with the month before the start; after = N months from it. */
+export function projectWindows(start: Period, months: number): { before: Period; after: Period } {
+  return { before: monthWindow(start, months, -months), after: monthWindow(start, months) };
+}
+
+export function selectorDimensions(s: Selector): Dimension[] {
+  return Object.keys(s) as Dimension[];
+}
+
+/** Every unit of an evaluation lives in one of the region's 19 municipalities (SPEC §9). */
+function inRegion(who: UnitAttributes): boolean {
+  const cluster = clusterOf(who.municipality);
+  return cluster !== UNKNOWN && cluster !== OUTSIDE_REGION;
+}
+
+function matches(s: Selector, who: UnitAttributes): boolean {
+  for (const d of selectorDimensions(s)) if (dimensionValue(d, who) !== s[d]) return false;
+  return true;
+}
+
+function known(s: Selector, who: UnitAttributes): boolean {
+  for (const d of selectorDimensions(s)) if (dimensionValue(d, who) === UNKNOWN) return false;
+  return true;
+}
+
+/** The units of each arm; a unit with an unknown value in a selector dimension is in neither. */
+export function armFilters(spec: Pick<ProjectSpec, 'intervention' | 'comparison'>) {
+  const { intervention, comparison } = spec;
+  return {
+    intervention: (who: UnitAttributes) => inRegion(who) && matches(intervention, who),
+    comparison:
+      comparison === 'rest'
+        ? (who: UnitAttributes) => inRegion(who) && known(intervention, who) && !matches(intervention, who)
+        : (who: UnitAttributes) => inRegion(who) && matches(comparison, who),
+  };
+}
+
+/**
+ * The indicators an evaluation covers (SPEC §9): those computed from extracts whose source
+ * carries every selector dimension and is loaded; the others with the reason.
+ */
+export function evaluableIndicators(
+  indicators: readonly IndicatorDefinition[],
+  dimensions: readonly Dimension[],
+  loaded: (extract: IndicatorDefinition['sources'][number]) => boolean,
+): { evaluated: IndicatorDefinition[]; notEvaluated: { indicator: string; reason: string }[] } {
+  const evaluated: IndicatorDefinition[] = [];
+  const notEvaluated: { indicator: string; reason: string }[] = [];
+  for (const i of indicators) {
+    if (i.kind === 'measured') {
+      notEvaluated.push({ indicator: i.id, reason: 'measured elsewhere (measurements.csv): no units to select an intervention from' });
+      continue;
+    }
+    const missing = dimensions.filter((d) => !i.dimensions.includes(d));
+    if (missing.length > 0) {
+      notEvaluated.push({ indicator: i.id, reason: `its source does not carry ${missing.join(', ')}` });
+      continue;
+    }
+    const absent = i.sources.filter((s) => !loaded(s));
+    if (absent.length > 0) {
+      notEvaluated.push({ indicator: i.id, reason: `${absent.map(extractFileName).join(' and ')} not loaded` });
+      continue;
+    }
+    evaluated.push(i);
+  }
+  // Effects come by aim, then in catalogue order (SPEC §4.1, §9: the evaluation table by aim).
+  evaluated.sort((a, b) => AIMS.indexOf(a.aim) - AIMS.indexOf(b.aim));
+  return { evaluated, notEvaluated };
+}
+
+const CELL_NAMES = { intervention: 'intervention', comparison: 'comparison' } as const;
+
+/** Runs the evaluation on prepared data. */
+export function evaluateProject(
+  indicators: readonly IndicatorDefinition[],
+  prepared: PreparedData,
+  spec: ProjectSpec,
+): Omit<ProjectEvaluation, 'notEvaluated'> {
+  const windows = projectWindows(spec.start, spec.months);
+  const filters = armFilters(spec);
+  const suppression: SuppressionCount = { primary: 0, complementary: 0 };
+  const warnings: string[] = [];
+  const totals = (arm: 'intervention' | 'comparison') => {
+    const run = runIndicators(indicators, prepared, {
+      periods: [windows.before, windows.after],
+      by: [],
+      minCell: spec.minCell,
+      unitFilter: filters[arm],
+      // LUP always breaks down by patient type; an evaluation pools over it (SPEC §9).
+      pooled: true,
+    });
+    suppression.primary += run.suppression.primary;
+    suppression.complementary += run.suppression.complementary;
+    warnings.push(...run.warnings);
+    return run.results;
+  };
+  const results = { intervention: totals('intervention'), comparison: totals('comparison') };
+  const cell = (arm: 'intervention' | 'comparison', indicator: string, window: Period) =>
+    results[arm].find((r) => r.indicator === indicator && r.period === window.id && Object.keys(r.group).length === 0);
+
+  const effects = indicators.map((i): Effect => {
+    const found = {
+      intervention: { before: cell('intervention', i.id, windows.before), after: cell('intervention', i.id, windows.after) },
+      comparison: { before: cell('comparison', i.id, windows.before), after: cell('comparison', i.id, windows.after) },
+    };
+    const cells = {
+      intervention: { before: cellOf(found.intervention.before), after: cellOf(found.intervention.after) },
+      comparison: { before: cellOf(found.comparison.before), after: cellOf(found.comparison.after) },
+    };
+    const effect = projectEffect(cells, i.unit, i.direction);
+    const notes: string[] = [];
+    for (const arm of ['intervention', 'comparison'] as const) {
+      for (const w of ['before', 'after'] as const) {
+        const r = found[arm][w];
+        if (r && r.value === null && r.reason) notes.push(`${CELL_NAMES[arm]} ${w}: ${r.reason.message}`);
+      }
+    }
+    if (i.unit === 'dkk_per_capita') notes.push('no interval for DKK per capita (SPEC §9)');
+    return {
+      indicator: i.id,
+      aim: i.aim,
+      unit: i.unit,
+      direction: i.direction,
+      measure: effect.measure,
+      cells,
+      change_intervention: effect.change_intervention,
+      change_comparison: effect.change_comparison,
+      did: effect.did,
+      ci95: effect.ci95,
+      verdict: effect.verdict,
+      notes,
+    };
+  });
+  return { windows, effects, suppression, warnings: [...new Set(warnings)] };
+}
+
+function cellOf(r: Result | undefined): EvaluationCell {
+  if (!r) return { numerator: null, denominator: null, value: null, suppressed: false };
+  return { numerator: r.numerator, denominator: r.denominator, value: r.value, suppressed: r.suppressed };
+}

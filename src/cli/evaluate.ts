@@ -1,0 +1,206 @@
+// `triple-aim evaluate`: the Triple Aim evaluation of a project — intervention against
+// comparison, before against after (SPEC §9). The selectors and windows are checked before
+// anything is computed; the evaluation itself is src/analysis/project.ts.
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
+import { formatDay } from '../calc/time.js';
+import { parsePeriodId, type Period } from '../calc/periods.js';
+import {
+  evaluableIndicators,
+  evaluateProject,
+  projectWindows,
+  selectorDimensions,
+  type Selector,
+} from '../analysis/project.js';
+import type { EvaluationReport } from '../contracts/evaluate.js';
+import { eventDayRange } from '../engine/run.js';
+import { Invalid } from '../extracts/fields.js';
+import { parseGroupKey } from '../extracts/group-key.js';
+import type { ExtractInfo } from '../extracts/records.js';
+import { prepare } from '../facts/index.js';
+import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
+import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../report/evaluate.js';
+import { AIMS } from '../indicators/types.js';
+import { runs } from './command.js';
+import { EXIT, UsageError } from './errors.js';
+import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
+import { loadInputs } from './load-inputs.js';
+import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
+import { parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+
+export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
+
+interface EvaluateOptions extends InputOptions, OutputOptions {
+  intervention: Selector;
+  comparison: 'rest' | Selector;
+  start: Period;
+  months: number;
+  indicators?: string[];
+  aim?: (typeof AIMS)[number];
+  format?: EvaluateFormat;
+  color: boolean;
+  minCell: number;
+  skipInvalid?: boolean;
+}
+
+/** `dim=value[;dim=value]` over the --by dimensions, values read like extract values (SPEC §9). */
+export function parseSelector(text: string): Selector {
+  const group = parseGroupKey(text);
+  if (group instanceof Invalid) throw new InvalidArgumentError(group.message);
+  if (Object.keys(group).length === 0) throw new InvalidArgumentError('expected dim=value[;dim=value], e.g. cluster=Vest');
+  for (const [dim, value] of Object.entries(group)) {
+    // An evaluation's units are the region's: unknown and outside values select nobody.
+    if (value === UNKNOWN) throw new InvalidArgumentError(`${dim}=unknown selects no unit: units with an unknown value are in neither arm`);
+    if (dim === 'cluster' && value === OUTSIDE_REGION) {
+      throw new InvalidArgumentError(`every unit of an evaluation belongs to the region (clusters ${CLUSTERS.map((c) => c.cluster).join(', ')})`);
+    }
+    if (dim === 'municipality' && !CLUSTERS.some((c) => value in c.municipalities)) {
+      throw new InvalidArgumentError(`municipality ${value} is not one of the region's 19 municipalities`);
+    }
+  }
+  return group;
+}
+
+function parseComparison(text: string): 'rest' | Selector {
+  return text.trim().toLowerCase() === 'rest' ? 'rest' : parseSelector(text);
+}
+
+function parseStartMonth(text: string): Period {
+  const p = parsePeriodId(text);
+  if (!p || p.kind !== 'month') throw new InvalidArgumentError('expected a month YYYY-MM');
+  return p;
+}
+
+function parseMonths(text: string): number {
+  const n = parseNonNegativeInt(text);
+  if (n < 1 || n > 120) throw new InvalidArgumentError('expected a whole number of months from 1 to 120');
+  return n;
+}
+
+export function evaluateCommand(): Command {
+  const cmd = new Command('evaluate')
+    .description('the Triple Aim evaluation of a project: intervention against comparison, before against after')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  triple-aim evaluate --data extracts --intervention cluster=Vest --start 2016-07
+  triple-aim evaluate --data extracts --intervention municipality=657 --comparison municipality=661 --start 2017-01 --months 6
+  triple-aim evaluate --data extracts --intervention "cluster=Vest;sex=F" --start 2016-07 --format markdown --out evaluation.md
+
+The windows: before = the N months (--months, default 12) ending with the month before --start; after =
+N months from --start, each one period (population of the year it starts in). Units outside the region's
+19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.`,
+    );
+  addInputOptions(cmd);
+  cmd
+    .requiredOption('--intervention <selector>', 'the project: dim=value[;dim=value] over the --by dimensions (e.g. cluster=Vest)', parseSelector)
+    .requiredOption('--start <YYYY-MM>', 'the first month of the project', parseStartMonth)
+    .option('--months <n>', 'months in each window', parseMonths, 12)
+    .option('--comparison <rest|selector>', 'rest (the region\'s other units) or a selector over the same dimensions', parseComparison, 'rest' as const)
+    .option('--indicators <ids>', 'only these indicator ids (comma-separated)', parseIndicatorIds)
+    .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(EVALUATE_FORMATS));
+  addOutputOptions(cmd, 'the evaluation');
+  cmd
+    .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
+    .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
+    .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  return runs(cmd, evaluate);
+}
+
+async function evaluate(opts: EvaluateOptions): Promise<number> {
+  const dims = selectorDimensions(opts.intervention);
+  if (opts.comparison !== 'rest') {
+    const other = selectorDimensions(opts.comparison);
+    if (other.length !== dims.length || other.some((d) => !dims.includes(d))) {
+      throw new UsageError(`--comparison must name the same dimensions as --intervention (${dims.join(', ')}), not ${other.join(', ')}`);
+    }
+    if (sameGroup(opts.comparison, opts.intervention)) throw new UsageError('--comparison selects the same units as --intervention');
+  }
+  const selected = selectIndicators(opts);
+  if (!selected.some((i) => i.kind === 'counting' && dims.every((d) => i.dimensions.includes(d)))) {
+    throw new UsageError(`no selected indicator's source carries ${dims.join(' and ')}: nothing can be evaluated for this selector`);
+  }
+  const sources = resolveSources(opts);
+  const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
+  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+
+  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => data[s] !== undefined);
+  if (evaluated.length === 0) {
+    throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
+  }
+  const windowWarnings = checkWindows(infos, opts.start, opts.months);
+  const result = evaluateProject(evaluated, prepare(data), {
+    intervention: opts.intervention,
+    comparison: opts.comparison,
+    start: opts.start,
+    months: opts.months,
+    minCell: opts.minCell,
+  });
+  const report: EvaluationReport = withGeneratedAt(
+    {
+      schema_version: 1,
+      tool: toolJson(),
+      kind: 'evaluate',
+      inputs: inputsJson(infos),
+      intervention: opts.intervention,
+      comparison: opts.comparison,
+      windows: {
+        before: { from: formatDay(result.windows.before.from), to: formatDay(result.windows.before.to) },
+        after: { from: formatDay(result.windows.after.from), to: formatDay(result.windows.after.to) },
+      },
+      suppression: {
+        min_cell: opts.minCell,
+        ...result.suppression,
+        description: suppressionText(opts.minCell, result.suppression.primary, result.suppression.complementary),
+      },
+      effects: result.effects,
+      not_evaluated: notEvaluated,
+      warnings: [...windowWarnings, ...result.warnings],
+    },
+    process.env.SOURCE_DATE_EPOCH,
+  );
+  const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
+  await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), out, { quiet: opts.quiet });
+  for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  return EXIT.ok;
+}
+
+function render(report: EvaluationReport, format: EvaluateFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderEvaluationJson(report);
+    case 'csv':
+      return renderEvaluationCsv(report);
+    case 'markdown':
+      return renderEvaluationMarkdown(report);
+    case 'table':
+      return renderEvaluationTable(report, { color });
+  }
+}
+
+/**
+ * SPEC §9: the start month must lie within the data and the windows overlap it (usage errors);
+ * a window reaching past the last event date, or before the first, gives a warning.
+ */
+function checkWindows(infos: readonly ExtractInfo[], start: Period, months: number): string[] {
+  const range = eventDayRange(infos, ['measurements']);
+  if (!range) throw new UsageError('the loaded extracts contain no dated events to evaluate');
+  const { before, after } = projectWindows(start, months);
+  const first = formatDay(range.first);
+  const last = formatDay(range.last);
+  if (start.to < range.first || start.from > range.last) {
+    throw new UsageError(`--start ${start.id} is outside the data (event dates from ${first} to ${last})`);
+  }
+  const warnings: string[] = [];
+  if (after.to > range.last) {
+    warnings.push(`the after window (${formatDay(after.from)} – ${formatDay(after.to)}) reaches past the last event date of the data (${last}): its figures are incomplete`);
+  }
+  if (before.from < range.first) {
+    warnings.push(`the before window (${formatDay(before.from)} – ${formatDay(before.to)}) starts before the first event date of the data (${first}): its figures are incomplete`);
+  }
+  return warnings;
+}
