@@ -93,6 +93,9 @@ export interface Cell {
   counts: string;
   /** Footnote number for a not_computed cell, if any. */
   footnote?: number;
+  /** With --compare: how the group stands against the region when not similar (SPEC §8.3),
+   *  e.g. "better than the region", "worse than the region (also at 99.8 %)"; else "". */
+  region?: string;
 }
 
 export interface Row {
@@ -105,6 +108,8 @@ export interface Row {
   target: string;
   /** One per report period; null where the row has no result in that period. */
   cells: (Cell | null)[];
+  /** A row of an analysis (gap, standardised rate): its interval is shown in every format. */
+  showInterval?: boolean;
 }
 
 export interface Section {
@@ -115,6 +120,8 @@ export interface Section {
 
 export interface Layout {
   periods: string[];
+  /** Some cell carries a comparison with the region (--compare): the renderers explain it. */
+  compared: boolean;
   /** More than WIDE_LAYOUT_MAX_PERIODS periods: one line per indicator, group and period. */
   long: boolean;
   sections: Section[];
@@ -185,7 +192,7 @@ export function layout(report: Report, options: LayoutOptions): Layout {
         if (!row.target) row.target = t;
         else if (row.target !== t) row.target = 'by period';
       }
-      const cell: Cell = { status: r.status, text: '', label: STATUS_LABELS[r.status], interval: '', counts: '' };
+      const cell: Cell = { status: r.status, text: '', label: STATUS_LABELS[r.status], interval: '', counts: '', region: regionMark(r) };
       values.set(`${key}\u0001${r.period}`, r.value);
       if (r.suppressed) cell.text = below;
       else if (r.value === null) {
@@ -198,15 +205,86 @@ export function layout(report: Report, options: LayoutOptions): Layout {
       }
       row.cells[periods.indexOf(r.period)] = cell;
     }
-    rows.push(row);
+    rows.push(row, ...analysisRows(row, results, periods, decimals));
   }
-  if (report.breakdown.length === 1 && report.breakdown[0] === 'education') insertEducationGaps(rows, periods, values, decimalsOf);
+  const withEquity = report.results.some((r) => r.equity !== undefined);
+  if (!withEquity && report.breakdown.length === 1 && report.breakdown[0] === 'education') insertEducationGaps(rows, periods, values, decimalsOf);
   const sections: Section[] = [];
   for (const aim of AIMS) {
     const inAim = rows.filter((row) => row.aim === aim);
     if (inAim.length) sections.push({ aim, title: AIM_TITLES[aim], rows: inAim });
   }
-  return { periods, long: periods.length > WIDE_LAYOUT_MAX_PERIODS, sections, footnotes };
+  const compared = report.results.some((r) => r.comparison !== undefined);
+  return { periods, compared, long: periods.length > WIDE_LAYOUT_MAX_PERIODS, sections, footnotes };
+}
+
+export const REGION_LEGEND =
+  'Compared with the region (--compare): a group is better or worse than the region when its 95 % interval lies ' +
+  "wholly on the better or worse side of the region's value (higher or lower for indicators without a direction); " +
+  '"also at 99.8 %" when its 99.8 % interval does too. Unmarked groups are similar to the region.';
+
+const LEVEL_WORDS: Record<string, string> = {
+  better: 'better than the region',
+  worse: 'worse than the region',
+  higher: 'higher than the region',
+  lower: 'lower than the region',
+};
+
+/** SPEC §8.3 for reading: a group that is not similar to the region at 95 %, and whether it
+ *  is so at 99.8 % too. */
+function regionMark(r: Result): string {
+  const c = r.comparison;
+  if (!c || c.level95 === null || c.level95 === 'similar') return '';
+  return LEVEL_WORDS[c.level95] + (c.level998 === c.level95 ? ' (also at 99.8 %)' : '');
+}
+
+/** "a to b": an interval whose ends may be negative (a gap) is written with "to". */
+function signedInterval(ci: [number, number] | null, unit: Unit, decimals: number): string {
+  return ci ? `${formatNumber(ci[0], unit, decimals)} to ${formatNumber(ci[1], unit, decimals)}` : '';
+}
+
+function derivedCell(value: number | null, ci: [number, number] | null, unit: Unit, decimals: number, signed: boolean): Cell | null {
+  if (value === null) return { status: 'no_target', text: '–', label: '', interval: '', counts: '' };
+  const text = (signed && value > 0 ? '+' : '') + formatNumber(value, unit, decimals);
+  return { status: 'no_target', text, label: '', interval: signed ? signedInterval(ci, unit, decimals) : ci ? `${formatNumber(ci[0], unit, decimals)}–${formatNumber(ci[1], unit, decimals)}` : '', counts: '' };
+}
+
+/**
+ * The analyses of SPEC §8 under the row they belong to: the education gap short − long with
+ * its interval (--equity) and the directly standardised rate (--standardize), as rows of their
+ * own, shown with their interval even without --details.
+ */
+function analysisRows(row: Row, results: readonly Result[], periods: readonly string[], decimals: number): Row[] {
+  const out: Row[] = [];
+  const at = (period: string) => results.find((r) => r.period === period);
+  if (results.some((r) => r.standardized)) {
+    const standard = results.find((r) => r.standardized)!.standardized!.standard;
+    out.push({
+      ...row,
+      group: `${row.group} · age-standardised (${standard})`,
+      baseline: '',
+      target: '',
+      cells: periods.map((p) => {
+        const s = at(p)?.standardized;
+        return s ? derivedCell(s.value, s.ci95, row.unit, decimals, false) : null;
+      }),
+      showInterval: true,
+    });
+  }
+  if (results.some((r) => r.equity !== undefined)) {
+    out.push({
+      ...row,
+      group: `${row.group} · gap short − long${row.unit === 'percent' ? ' (pp)' : ''}`,
+      baseline: '',
+      target: '',
+      cells: periods.map((p) => {
+        const e = at(p)?.equity;
+        return e ? derivedCell(e.gap.value, e.gap.ci95, row.unit, decimals, true) : null;
+      }),
+      showInterval: true,
+    });
+  }
+  return out;
 }
 
 function targetText(r: Result, decimals: number): string {

@@ -6,7 +6,7 @@
 
 import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { layout, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
+import { layout, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
 
 function cellText(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -16,14 +16,14 @@ function valueText(c: Cell): string {
   return `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}`;
 }
 
-/** "12.3 (10.4–14.5) · 123/1000 · better" — the parts a result has. */
+/** "12.3 (10.4–14.5) · 123/1000 · better · worse than the region" — the parts a result has. */
 function wideCell(c: Cell): string {
-  return [valueText(c) + (c.interval ? ` (${c.interval})` : ''), c.counts, c.label].filter(Boolean).join(' · ');
+  return [valueText(c) + (c.interval ? ` (${c.interval})` : ''), c.counts, c.label, c.region].filter(Boolean).join(' · ');
 }
 
 export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefinition[]): string {
   const names = new Map(catalogue.map((i) => [i.id, i.nameDa]));
-  const { periods, long, sections, footnotes } = layout(report, { names, municipalityNames: true });
+  const { periods, long, compared, sections, footnotes } = layout(report, { names, municipalityNames: true });
   const out: string[] = [];
   out.push('# Triple Aim indicators — Sundhedsaftalen, Region Midtjylland', '');
   out.push(
@@ -56,7 +56,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
         row.cells.forEach((c, i) => {
           if (!c) return;
           out.push(
-            `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${periods[i]} | ${valueText(c)} | ${c.interval} | ${c.counts} | ${c.label} | ${row.baseline} | ${row.target} |`,
+            `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${periods[i]} | ${valueText(c)} | ${c.interval} | ${c.counts} | ${[c.label, c.region].filter(Boolean).join(' · ')} | ${row.baseline} | ${row.target} |`,
           );
         });
       }
@@ -73,6 +73,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
     out.push('');
   }
   out.push(`Status: ${STATUS_LEGEND}.`, '');
+  if (compared) out.push(REGION_LEGEND, '');
   out.push('## Small-cell suppression', '', report.suppression.description, '');
   const shown = new Set(report.results.map((r) => r.indicator));
   out.push('## Definitions', '');

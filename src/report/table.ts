@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/result.js';
-import { layout, STATUS_LEGEND, unitLabel, type Cell, type Section } from './format.js';
+import { layout, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell, type Row, type Section } from './format.js';
 
 export interface TableOptions {
   color: boolean;
@@ -28,7 +28,7 @@ export function renderTable(report: Report, options: TableOptions): string {
     no_target: (s) => s,
     not_computed: chalk.dim,
   };
-  const { periods, long, sections, footnotes } = layout(report, { names: options.names });
+  const { periods, long, compared, sections, footnotes } = layout(report, { names: options.names });
   const details = options.details === true;
   const out: string[] = [];
   for (const section of sections) {
@@ -36,6 +36,7 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push((long ? longTable(section, periods, details, paint) : wideTable(section, periods, details, paint)).toString(), '');
   }
   out.push(`Status: ${STATUS_LEGEND}`);
+  if (compared) out.push(REGION_LEGEND);
   if (details) out.push('Details: value, then its 95 % interval and numerator/denominator.');
   footnotes.forEach((f, i) => out.push(`[${i + 1}] ${f}`));
   out.push(report.suppression.description);
@@ -43,8 +44,9 @@ export function renderTable(report: Report, options: TableOptions): string {
   return out.join('\n') + '\n';
 }
 
-function valueText(c: Cell): string {
-  return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}`;
+function valueText(c: Cell, row?: Row): string {
+  const interval = row?.showInterval && c.interval ? ` (${c.interval})` : '';
+  return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}${interval}`;
 }
 
 function wideTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {
@@ -62,8 +64,8 @@ function wideTable(section: Section, periods: readonly string[], details: boolea
       row.target,
       ...row.cells.map((c) => {
         if (!c) return '';
-        const first = valueText(c) + (c.label ? ' ' + paint[c.status](c.label) : '');
-        if (!details) return first;
+        const first = valueText(c, row) + (c.label ? ' ' + paint[c.status](c.label) : '') + (c.region ? ` (${c.region})` : '');
+        if (!details || row.showInterval) return first;
         return [first, c.interval && `(${c.interval})`, c.counts].filter(Boolean).join('\n');
       }),
     ]);
@@ -82,7 +84,7 @@ function longTable(section: Section, periods: readonly string[], details: boolea
   for (const row of section.rows) {
     row.cells.forEach((c, i) => {
       if (!c) return;
-      const line = [row.indicator, row.group, unitLabel(row.unit), periods[i], valueText(c), paint[c.status](c.label), row.baseline, row.target];
+      const line = [row.indicator, row.group, unitLabel(row.unit), periods[i], valueText(c, row), [paint[c.status](c.label), c.region].filter(Boolean).join('; '), row.baseline, row.target];
       if (details) line.push(c.interval, c.counts);
       table.push(line);
     });
