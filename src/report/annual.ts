@@ -14,6 +14,7 @@ import type {
   MunicipalityModel,
   ReportHtmlModel,
   SeriesModel,
+  StandardizedModel,
   YearFigure,
 } from './html/model.js';
 
@@ -52,7 +53,7 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
       direction: def.direction,
       agreement_section: def.section,
       definition: def.definition,
-      year: total ? figureOf(total) : missingFigure(yearId),
+      year: total ? { ...figureOf(total), ...(regionRow?.standardized !== undefined ? { standardized: standardizedOf(regionRow) } : {}) } : missingFigure(yearId),
       groups: yearly.filter((r) => r.period === yearId && !isTotal(r)).map((r) => ({ group: { ...r.group } as Record<string, string>, figure: figureOf(r) })),
       monthly: monthly as SeriesModel | null,
       yearly: yearly
@@ -74,6 +75,7 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
                   suppressed: r.suppressed,
                   level95: r.comparison?.level95 ?? null,
                   level998: r.comparison?.level998 ?? null,
+                  ...(r.standardized !== undefined ? { standardized: standardizedOf(r) } : {}),
                 }),
               ),
             },
@@ -88,6 +90,10 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
     notes: [...new Set(input.monthly.flatMap((s) => s.notes))],
     warnings: [...input.warnings],
   };
+}
+
+function standardizedOf(r: Result): StandardizedModel | null {
+  return r.standardized ? { value: r.standardized.value, ci95: r.standardized.ci95, standard: r.standardized.standard } : null;
 }
 
 function figureOf(r: Result): YearFigure {

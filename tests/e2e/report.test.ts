@@ -41,7 +41,17 @@ describe('triple-aim report', () => {
     expect(en).toMatch(/January 2015/);
   });
 
+  it('--standardize shows the age-standardised rate of the per-1000 indicators, and of each municipality', () => {
+    const { r, html } = run('std.html', ['--standardize', 'esp2013']);
+    expect(r.code, show(r)).toBe(0);
+    const section = html.slice(html.indexOf('id="indicator-preventable-admissions-65"'), html.indexOf('id="indicator-acute-short-admissions"'));
+    expect(section).toMatch(/<dt>Standardiseret<\/dt><dd>[\d,]+\spr\.\s1\.000<br><span class="small">[\d,]+–[\d,]+ · esp2013<\/span>/);
+    expect(section).toMatch(/<th class="num">Aldersstandardiseret \(esp2013\)<\/th>/);
+    expect(run('plain.html').html).not.toMatch(/Standardiseret/);
+  });
+
   it.each([
+    [['--standardize', 'population:1999'], /--standardize population:1999: population\.csv has no rows for 1999/],
     [['--year', '2030'], /--year 2030 is outside the data \(event dates from 2015 to 2018\)/],
     [['--year', '16'], /option '--year <YYYY>' argument '16' is invalid/],
     [['--lang', 'de'], /Allowed choices are da, en/],

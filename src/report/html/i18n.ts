@@ -50,6 +50,10 @@ export interface Labels {
   // Figures of an indicator.
   value: string;
   ci95: string;
+  /** "Age-standardised (esp2013)". */
+  standardized: (standard: string) => string;
+  /** The key figure's short label. */
+  standardizedShort: string;
   ci998: string;
   baseline: string;
   target: string;
@@ -195,6 +199,8 @@ const DA: Labels = {
   suppression: 'Diskretionering (små tal)',
   value: 'Værdi',
   ci95: '95 %-KI',
+  standardized: (standard) => `Aldersstandardiseret (${standard})`,
+  standardizedShort: 'Standardiseret',
   ci998: '99,8 %-KI',
   baseline: 'Udgangspunkt',
   target: 'Mål',
@@ -338,6 +344,8 @@ const EN: Labels = {
   suppression: 'Small-cell suppression',
   value: 'Value',
   ci95: '95 % CI',
+  standardized: (standard) => `Age-standardised (${standard})`,
+  standardizedShort: 'Standardised',
   ci998: '99.8 % CI',
   baseline: 'Baseline',
   target: 'Target',

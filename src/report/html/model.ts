@@ -92,6 +92,16 @@ export interface YearFigure {
   change_pct: number | null;
   status: Status;
   notes: string[];
+  /** With --standardize, rates per 1000: the directly age-standardised rate (SPEC §8.1). */
+  standardized?: StandardizedModel | null;
+}
+
+/** SPEC §8.1 `standardized`: the DSR per 1000 with Dobson's interval, or null values. */
+export interface StandardizedModel {
+  value: number | null;
+  ci95: Interval | null;
+  /** `esp2013` or `population:YYYY`. */
+  standard: string;
 }
 
 /** SPEC §7 runs analysis of one phase. */
@@ -188,6 +198,8 @@ export interface MunicipalityModel {
   suppressed: boolean;
   level95: ComparisonLevel | null;
   level998: ComparisonLevel | null;
+  /** With --standardize: the municipality's age-standardised rate (comparisons stay crude). */
+  standardized?: StandardizedModel | null;
 }
 
 export interface MunicipalityComparisonModel {

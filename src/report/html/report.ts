@@ -219,6 +219,12 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     [labels.status_, statusBadge(y.status, lang)],
     [labels.variationLabel, i.monthly ? variationBadge(i.monthly.variation, lang) : esc(labels.notComputed)],
   ];
+  if (y.standardized) {
+    const s = y.standardized;
+    const dsr = s.value === null ? esc(labels.notComputed) : esc(withUnit(formatValue(s.value, i.unit, lang), i.unit, lang));
+    const detail = `${s.value === null ? '' : `${intervalText(s.ci95, i.unit, lang)} · `}${s.standard}`;
+    figures.splice(2, 0, [labels.standardizedShort, `${dsr}<br><span class="small">${esc(detail)}</span>`]);
+  }
   parts.push(
     `<dl class="keyfigs">${figures.map(([dt, dd, cls]) => `<div><dt>${esc(dt)}</dt><dd${cls ? ` class="${cls}"` : ''}>${dd}</dd></div>`).join('')}</dl>`,
   );
@@ -333,12 +339,19 @@ async function municipalityFigure(
   ];
   const level = (l: string | null) => (l === null ? labels.notComputed : labels.level[l as keyof typeof labels.level]);
   const reference = comparison.reference === null ? labels.notComputed : formatValue(comparison.reference, i.unit, lang);
+  // With --standardize the table adds each municipality's age-standardised rate (SPEC §8.1);
+  // the comparison with the region stays on crude values (SPEC §8.2).
+  const standard = comparison.municipalities.find((m) => m.standardized)?.standardized?.standard ?? null;
+  const dsrCell = (m: MunicipalityComparisonModel['municipalities'][number]) =>
+    standard === null
+      ? ''
+      : `<td class="num">${esc(m.standardized?.value == null ? '–' : `${formatValue(m.standardized.value, i.unit, lang)} (${intervalText(m.standardized.ci95, i.unit, lang)})`)}</td>`;
   const rows = comparison.municipalities
     .map(
       (m) =>
         `<tr><td>${esc(m.code)}</td><td>${esc(m.name ?? m.code)}</td><td class="num">${esc(valueText(m.value, m.suppressed, i.unit, lang, minCell))}</td>` +
         `<td class="num">${esc(intervalText(m.ci95, i.unit, lang))}</td><td class="level-${m.level95 ?? 'none'}">${esc(level(m.level95))}</td>` +
-        `<td class="num">${esc(intervalText(m.ci998, i.unit, lang))}</td><td class="level-${m.level998 ?? 'none'}">${esc(level(m.level998))}</td></tr>`,
+        `<td class="num">${esc(intervalText(m.ci998, i.unit, lang))}</td><td class="level-${m.level998 ?? 'none'}">${esc(level(m.level998))}</td>${dsrCell(m)}</tr>`,
     )
     .join('');
   return (
@@ -348,8 +361,10 @@ async function municipalityFigure(
     legend(items) +
     `<details><summary>${esc(labels.dataTable)}</summary><div class="table-wrap"><table><caption>${esc(labels.municipalities)}</caption>` +
     `<thead><tr><th>${esc(labels.code)}</th><th>${esc(labels.municipality)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th>` +
-    `<th>${esc(labels.comparison95)}</th><th class="num">${esc(labels.ci998)}</th><th>${esc(labels.comparison998)}</th></tr></thead>` +
-    `<tbody><tr><td></td><td><strong>${esc(labels.region)}</strong></td><td class="num"><strong>${esc(reference)}</strong></td><td></td><td></td><td></td><td></td></tr>${rows}</tbody></table></div></details></figure>`
+    `<th>${esc(labels.comparison95)}</th><th class="num">${esc(labels.ci998)}</th><th>${esc(labels.comparison998)}</th>` +
+    (standard === null ? '' : `<th class="num">${esc(labels.standardized(standard))}</th>`) +
+    `</tr></thead>` +
+    `<tbody><tr><td></td><td><strong>${esc(labels.region)}</strong></td><td class="num"><strong>${esc(reference)}</strong></td><td></td><td></td><td></td><td></td>${standard === null ? '' : '<td></td>'}</tr>${rows}</tbody></table></div></details></figure>`
   );
 }
 
