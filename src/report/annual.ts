@@ -13,7 +13,6 @@ import type {
   Lang,
   MunicipalityModel,
   ReportHtmlModel,
-  SeriesModel,
   StandardizedModel,
   YearFigure,
 } from './html/model.js';
@@ -55,7 +54,7 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
       definition: def.definition,
       year: total ? { ...figureOf(total), ...(regionRow?.standardized !== undefined ? { standardized: standardizedOf(regionRow) } : {}) } : missingFigure(yearId),
       groups: yearly.filter((r) => r.period === yearId && !isTotal(r)).map((r) => ({ group: { ...r.group } as Record<string, string>, figure: figureOf(r) })),
-      monthly: monthly as SeriesModel | null,
+      monthly,
       yearly: yearly
         .filter((r) => isTotal(r) && Number(r.period) <= input.year)
         .map((r) => ({ period: r.period, value: r.value, ci95: r.ci95, suppressed: r.suppressed })),

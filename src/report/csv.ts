@@ -16,7 +16,7 @@ const COLUMNS = [
   'target_value', 'target_period', 'target_rule', 'change', 'change_pct', 'status', 'notes',
 ] as const;
 
-type Field = string | number | boolean | null;
+export type Field = string | number | boolean | null;
 
 interface Dialect {
   separator: string;
@@ -64,8 +64,14 @@ function row(r: Result): Field[] {
 }
 
 export function renderCsv(report: Report, dialect: CsvDialect = 'rfc'): string {
+  return csvText(COLUMNS, report.results.map(row), dialect);
+}
+
+/** A header and rows as CSV in a dialect: every CSV the tool writes (compute, monitor,
+ *  evaluate) goes through here, so quoting and line ends are one rule. */
+export function csvText(header: readonly string[], rows: readonly Field[][], dialect: CsvDialect = 'rfc'): string {
   const d = DIALECTS[dialect];
-  const lines = [COLUMNS.map((c) => field(c, d)).join(d.separator)];
-  for (const r of report.results) lines.push(row(r).map((v) => field(v, d)).join(d.separator));
+  const lines = [header.map((c) => field(c, d)).join(d.separator)];
+  for (const r of rows) lines.push(r.map((v) => field(v, d)).join(d.separator));
   return d.bom + lines.join('\r\n') + '\r\n';
 }

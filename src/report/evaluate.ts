@@ -5,10 +5,10 @@
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { groupLabel } from './format.js';
 import { AIMS } from '../contracts/common.js';
 import type { Effect, EvaluationReport } from '../contracts/evaluate.js';
-import { AIM_TITLES, formatNumber, readingDecimals, unitLabel } from './format.js';
+import { AIM_TITLES, formatNumber, groupLabel, readingDecimals, unitLabel } from './format.js';
+import { csvText, type Field } from './csv.js';
 import { toJson } from './json.js';
 
 export function renderEvaluationJson(report: EvaluationReport): string {
@@ -148,15 +148,9 @@ const CSV_COLUMNS = [
   'change_intervention', 'change_comparison', 'did', 'ci95_lower', 'ci95_upper', 'verdict', 'notes',
 ] as const;
 
-function csvField(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One row per indicator (SPEC §9), the JSON fields flattened. */
 export function renderEvaluationCsv(report: EvaluationReport): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const rows: Field[][] = [];
   for (const e of report.effects) {
     const c = e.cells;
     const cellFields = [c.intervention.before, c.intervention.after, c.comparison.before, c.comparison.after].flatMap((x) => [
@@ -165,14 +159,10 @@ export function renderEvaluationCsv(report: EvaluationReport): string {
       x.value,
       x.suppressed,
     ]);
-    lines.push(
-      [
-        e.indicator, e.aim, e.unit, e.direction, e.measure, ...cellFields, e.change_intervention, e.change_comparison, e.did,
-        e.ci95?.[0] ?? null, e.ci95?.[1] ?? null, e.verdict, e.notes.join(' | '),
-      ]
-        .map(csvField)
-        .join(','),
-    );
+    rows.push([
+      e.indicator, e.aim, e.unit, e.direction, e.measure, ...cellFields, e.change_intervention, e.change_comparison, e.did,
+      e.ci95?.[0] ?? null, e.ci95?.[1] ?? null, e.verdict, e.notes.join(' | '),
+    ]);
   }
-  return lines.join('\r\n') + '\r\n';
+  return csvText(CSV_COLUMNS, rows);
 }

@@ -3,6 +3,7 @@
 // their limits, the signals, the verdict; CSV with one row per point. The HTML charts are
 // drawn by src/report/html.
 
+import { csvText } from './csv.js';
 import { toJson } from './json.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
@@ -158,26 +159,13 @@ const CSV_COLUMNS = [
   'phase', 'baseline', 'center', 'lcl', 'ucl', 'sigma_signal', 'annotation', 'series_signal', 'variation', 'last_side',
 ] as const;
 
-function csvField(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** One row per point, with its series' verdict repeated (SPEC §7). */
 export function renderMonitorCsv(report: MonitorReport): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const s of report.series) {
-    for (const p of s.points) {
-      lines.push(
-        [
-          s.indicator, s.aim, s.unit, s.direction, formatGroupKey(s.group), s.chart, p.period, p.numerator, p.denominator, p.value,
-          p.suppressed, p.phase, p.baseline, p.center, p.lcl, p.ucl, p.sigma_signal, p.annotation, s.signal, s.variation, s.last_side,
-        ]
-          .map(csvField)
-          .join(','),
-      );
-    }
-  }
-  return lines.join('\r\n') + '\r\n';
+  const rows = report.series.flatMap((s) =>
+    s.points.map((p) => [
+      s.indicator, s.aim, s.unit, s.direction, formatGroupKey(s.group), s.chart, p.period, p.numerator, p.denominator, p.value,
+      p.suppressed, p.phase, p.baseline, p.center, p.lcl, p.ucl, p.sigma_signal, p.annotation, s.signal, s.variation, s.last_side,
+    ]),
+  );
+  return csvText(CSV_COLUMNS, rows);
 }

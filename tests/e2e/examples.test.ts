@@ -110,11 +110,7 @@ export function differences(expected: unknown, actual: unknown, path = '$', fiel
   );
 }
 
-/** Second-round examples whose commands are still being built (issues 11–13); each leaves this
- *  list when its command lands. */
-const PENDING = new Set<string>([]);
-
-describe.each(folders.filter((f) => 'runs' in f.expected && !PENDING.has(f.name)))('worked example $name', ({ name, expected }) => {
+describe.each(folders.filter((f) => 'runs' in f.expected))('worked example $name', ({ name, expected }) => {
   const dir = join(EXAMPLES, name);
   const runs = (expected as { runs: { command: string; output: unknown }[] }).runs;
   it.each(runs.map((r) => [r.command, r] as const))('%s', (_c, { command, output }) => {

@@ -6,7 +6,9 @@
 export type ChartType = 'run' | 'p' | 'pp' | 'u' | 'up' | 'i';
 
 /** An indicator's unit and direction, as declared in the output contract (src/contracts). */
+import type { z } from 'zod';
 import type { Direction, Unit } from '../../contracts/common.js';
+import type { PhaseSchema, PointSchema, RunsSchema, Series, VariationSchema } from '../../contracts/monitor.js';
 export type { Direction, Unit };
 
 /**
@@ -32,46 +34,25 @@ export interface SeriesSpec {
   freezeTo: number | null;
 }
 
+// The output types are the monitor contract's (src/contracts/monitor.ts), declared once there
+// with the SPEC's JSON field names, so monitor embeds the analysis as it is.
+
 /** The Anhøj rules over one phase (SPEC §7 "Runs analysis"); the four figures are null when n_useful = 0. */
-export interface RunsAnalysis {
-  n_useful: number;
-  longest_run: number | null;
-  longest_run_max: number | null;
-  crossings: number | null;
-  crossings_min: number | null;
-  signal: boolean;
-}
+export type RunsAnalysis = z.infer<typeof RunsSchema>;
 
-export interface PhaseAnalysis {
-  /** Period of the phase's first and last point. */
-  from: string;
-  to: string;
-  /** Period of the last baseline point when the phase is frozen (`--freeze`, first phase only). */
-  frozen_to: string | null;
-  /** The phase's centre line; null when the phase has no baseline point. */
-  center: number | null;
-  runs: RunsAnalysis;
-  /** Periods of the phase's points outside their limits, in order. */
-  sigma_signals: string[];
-}
+/** A phase: its first and last period, `frozen_to` (the last baseline point when the first
+ *  phase is frozen), its centre line (null without a baseline point), the runs analysis, and
+ *  the periods of its points outside their limits. */
+export type PhaseAnalysis = z.infer<typeof PhaseSchema>;
 
-/** The SPC fields of one point; `monitor` merges period, counts, value, suppression and annotation. */
-export interface PointAnalysis {
-  /** 1-based number of the point's phase. */
-  phase: number;
-  /** The point was used for its phase's centre line and limits. */
-  baseline: boolean;
-  /** The phase's centre line, on every point of the phase (gaps too). */
-  center: number | null;
-  lcl: number | null;
-  ucl: number | null;
-  /** Strictly above `ucl` or strictly below `lcl`. */
-  sigma_signal: boolean;
-}
+/** The SPC fields of one point (`phase` 1-based; `baseline`: used for the phase's centre line
+ *  and limits; `center` on every point of the phase, gaps too; `sigma_signal`: strictly
+ *  outside a limit); `monitor` merges period, counts, value, suppression and annotation. */
+export type PointAnalysis = Pick<z.infer<typeof PointSchema>, 'phase' | 'baseline' | 'center' | 'lcl' | 'ucl' | 'sigma_signal'>;
 
-export type Side = 'above' | 'below' | 'on';
+export type Side = NonNullable<Series['last_side']>;
 
-export type Variation = 'common_cause' | 'improvement' | 'concern' | 'special_cause';
+export type Variation = z.infer<typeof VariationSchema>;
 
 export interface SeriesAnalysis {
   variation: Variation;

@@ -5,18 +5,21 @@
 // computes nothing that is a finding: statuses, variations, signals, limits and comparison
 // levels arrive here already decided.
 
+// The types that mirror an output are the output contracts' own (src/contracts), so the view
+// model cannot drift from the JSON it is filled from.
+import type { z } from 'zod';
+import type { Aim, Direction, Unit } from '../../contracts/common.js';
+import type { PhaseSchema, PointSchema, RunsSchema, Series, VariationSchema } from '../../contracts/monitor.js';
+import type { BaselineRef, ComparisonLevelSchema, EquitySchema, Status, TargetRef } from '../../contracts/report.js';
+
+export type { Aim, Direction, Status, Unit };
 export type Lang = 'da' | 'en';
-export type Aim = 'population_health' | 'quality' | 'cost';
-export type Unit = 'percent' | 'per_1000' | 'count' | 'dkk_per_capita';
-export type Direction = 'higher_is_better' | 'lower_is_better' | 'none';
-/** SPEC §3.4. */
-export type Status = 'met' | 'improving' | 'worsening' | 'unchanged' | 'not_met' | 'no_target' | 'not_computed';
 /** SPEC §7 "Variation". */
-export type Variation = 'common_cause' | 'improvement' | 'concern' | 'special_cause';
+export type Variation = z.infer<typeof VariationSchema>;
 /** SPEC §7 `--chart`. */
-export type ChartType = 'run' | 'p' | 'pp' | 'u' | 'up' | 'i';
+export type ChartType = Series['chart'];
 /** SPEC §8.3: `higher` / `lower` for indicators without a direction. */
-export type ComparisonLevel = 'better' | 'similar' | 'worse' | 'higher' | 'lower';
+export type ComparisonLevel = z.infer<typeof ComparisonLevelSchema>;
 /** A 95 % (or 99.8 %) interval [lower, upper]. */
 export type Interval = [number, number];
 /** SPEC §1.3 group: dimension → value, `{}` for the total. */
@@ -65,18 +68,10 @@ export interface IndicatorInfo {
 }
 
 /** SPEC §4.1 `baseline`. */
-export interface BaselineModel {
-  value: number;
-  period: string | null;
-  source: string;
-}
+export type BaselineModel = BaselineRef;
 
-/** SPEC §4.1 `target` (`rule` as in the engine's TargetRef). */
-export interface TargetModel {
-  value: number;
-  period: string | null;
-  rule: 'at_least' | 'at_most' | 'above_baseline';
-}
+/** SPEC §4.1 `target`. */
+export type TargetModel = TargetRef;
 
 /** The year's figure of one indicator, total row (SPEC §4.1 result fields). */
 export interface YearFigure {
@@ -105,58 +100,16 @@ export interface StandardizedModel {
 }
 
 /** SPEC §7 runs analysis of one phase. */
-export interface RunsModel {
-  n_useful: number;
-  longest_run: number | null;
-  longest_run_max: number | null;
-  crossings: number | null;
-  crossings_min: number | null;
-  signal: boolean;
-}
+export type RunsModel = z.infer<typeof RunsSchema>;
 
 /** SPEC §7 phase. */
-export interface PhaseModel {
-  from: string;
-  to: string;
-  frozen_to: string | null;
-  center: number | null;
-  runs: RunsModel;
-  sigma_signals: string[];
-}
+export type PhaseModel = z.infer<typeof PhaseSchema>;
 
 /** SPEC §7 point. */
-export interface PointModel {
-  /** Month (YYYY-MM) or quarter (YYYY-Qn) id. */
-  period: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  suppressed: boolean;
-  /** 1-based phase number. */
-  phase: number;
-  baseline: boolean;
-  center: number | null;
-  lcl: number | null;
-  ucl: number | null;
-  sigma_signal: boolean;
-  annotation: string | null;
-}
+export type PointModel = z.infer<typeof PointSchema>;
 
 /** SPEC §7 series, as `monitor --format json` writes it. */
-export interface SeriesModel {
-  indicator: string;
-  aim: Aim;
-  unit: Unit;
-  direction: Direction;
-  group: GroupModel;
-  chart: ChartType;
-  variation: Variation;
-  last_side: 'above' | 'below' | 'on' | null;
-  signal: boolean;
-  phases: PhaseModel[];
-  points: PointModel[];
-  notes: string[];
-}
+export type SeriesModel = Series;
 
 /** One year of the yearly values (total row). */
 export interface YearlyValue {
@@ -166,25 +119,10 @@ export interface YearlyValue {
   suppressed: boolean;
 }
 
-export interface MeasureModel {
-  value: number | null;
-  ci95: Interval | null;
-}
-
-export interface EducationGroupModel {
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-}
-
 /** SPEC §8.2 `equity` of the year's total row. */
-export interface EquityModel {
-  gap: MeasureModel;
-  ratio: MeasureModel;
-  sii: MeasureModel;
-  rii: MeasureModel;
-  groups: { short: EducationGroupModel; medium: EducationGroupModel; long: EducationGroupModel };
-}
+export type EquityModel = z.infer<typeof EquitySchema>;
+export type MeasureModel = EquityModel['gap'];
+export type EducationGroupModel = EquityModel['groups']['short'];
 
 /** One municipality's result for the year with its SPEC §8.3 comparison. */
 export interface MunicipalityModel {
