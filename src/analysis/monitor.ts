@@ -4,9 +4,10 @@
 // in, series out.
 
 import { compareGroups, formatGroupKey, sameGroup, type Dimension, type Group } from '../calc/groups.js';
-import type { Period } from '../calc/periods.js';
+import { parsePeriodId, type Period } from '../calc/periods.js';
 import type { Series, SeriesPoint } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
+import type { AnnotationRow } from '../extracts/records.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { analyseSeries, chartForUnit, type RequestedChart } from './spc/index.js';
 
@@ -140,4 +141,22 @@ function annotationOf(indicator: string, group: Group, period: Period, annotatio
     )
     .map((a) => a.text);
   return texts.length ? texts.join('; ') : null;
+}
+
+/** The annotations (their indicator ids were checked while reading, SPEC §6.1); one whose
+ *  period starts outside the points is not shown, with a warning. */
+export function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const list: Annotation[] = [];
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  for (const r of rows) {
+    const from = parsePeriodId(r.period)!.from;
+    if (from < first.from || from > last.to) {
+      warnings.push(`${path}:${r.line}: the annotation of ${r.period} lies outside the points (${first.id} … ${last.id}); not shown`);
+      continue;
+    }
+    list.push({ from, text: r.text, indicator: r.indicator, group: r.group });
+  }
+  return { list, warnings };
 }

@@ -11,12 +11,10 @@ import type { ExtractInfo } from '../extracts/records.js';
 import { suppressionStatement } from '../report/annual.js';
 import { renderMonitorHtml } from '../report/html/index.js';
 import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
-import { buildSeries, type Annotation } from '../analysis/monitor.js';
+import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
-import { parsePeriodId } from '../calc/periods.js';
-import type { AnnotationRow } from '../extracts/records.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
@@ -233,24 +231,6 @@ function phasesOf(periods: readonly Period[], phases: readonly Period[], freeze:
     freezeTo = i;
   }
   return { phaseStarts, freezeTo };
-}
-
-/** The annotations (their indicator ids were checked while reading, SPEC §6.1); one whose
- *  period starts outside the points is not shown, with a warning. */
-function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: string[] } {
-  const warnings: string[] = [];
-  const list: Annotation[] = [];
-  const first = periods[0];
-  const last = periods[periods.length - 1];
-  for (const r of rows) {
-    const from = parsePeriodId(r.period)!.from;
-    if (from < first.from || from > last.to) {
-      warnings.push(`${path}:${r.line}: the annotation of ${r.period} lies outside the points (${first.id} … ${last.id}); not shown`);
-      continue;
-    }
-    list.push({ from, text: r.text, indicator: r.indicator, group: r.group });
-  }
-  return { list, warnings };
 }
 
 /** SPEC §7 --fail-on signal: exit 3, one stderr line per series with a signal in its last phase. */

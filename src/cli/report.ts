@@ -6,7 +6,7 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { monthsBetween, parsePeriodId, yearsBetween, type Period } from '../calc/periods.js';
-import { buildSeries } from '../analysis/monitor.js';
+import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
@@ -30,6 +30,7 @@ interface ReportOptions extends InputOptions, OutputOptions {
   lang: Lang;
   minCell: number;
   standardize?: Standard;
+  annotations?: string;
   skipInvalid?: boolean;
 }
 
@@ -60,6 +61,7 @@ the municipalities against the region.`,
   cmd
     .addOption(new Option('--lang <lang>', 'language of the document').choices(LANGS).default('da'))
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
+    .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes on the monthly charts (as monitor)')
     .option('--standardize <standard>', 'age-standardise the municipalities of the per-1000 indicators: esp2013 or population:YYYY', parseStandard)
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   return runs(cmd, report);
@@ -67,6 +69,7 @@ the municipalities against the region.`,
 
 async function report(opts: ReportOptions): Promise<number> {
   const sources = resolveSources(opts);
+  if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
@@ -85,10 +88,13 @@ async function report(opts: ReportOptions): Promise<number> {
     standardize: opts.standardize,
   });
   const monthIds = new Set(months.map((m) => m.id));
+  const annotations = months.length
+    ? annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', months)
+    : { list: [], warnings: [] };
   const monthly = buildSeries(
     indicators,
     overTime.results.filter((r) => monthIds.has(r.period) && Object.keys(r.group).length === 0),
-    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: [] },
+    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: annotations.list },
   );
 
   const primary = overTime.suppression.primary + municipal.suppression.primary;
@@ -106,7 +112,7 @@ async function report(opts: ReportOptions): Promise<number> {
       description: suppressionStatement(opts.lang, opts.minCell, primary, complementary, suppressionText(opts.minCell, primary, complementary)),
     },
   };
-  const warnings = [...new Set([...overTime.warnings, ...municipal.warnings])];
+  const warnings = [...new Set([...annotations.warnings, ...overTime.warnings, ...municipal.warnings])];
   const model = annualReportModel({
     meta,
     year: opts.year,

@@ -1,7 +1,7 @@
 // report end to end (SPEC §10): a self-contained HTML file, byte-identical for identical
 // inputs whatever the time zone, in Danish or English; usage errors exit 2.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, scratchDir, show } from './helpers.js';
@@ -39,6 +39,17 @@ describe('triple-aim report', () => {
     const en = run('en.html', ['--lang', 'en']).html;
     expect(en).toMatch(/<html lang="en"/);
     expect(en).toMatch(/January 2015/);
+  });
+
+  it('--annotations marks the monthly charts, as monitor does', () => {
+    const dir = scratchDir();
+    const events = join(dir, 'events.csv');
+    writeFileSync(events, 'period,text,indicator\n2016-03,Ny visitationsmodel,readmission-30d\n');
+    const { r, html } = run('ann.html', ['--annotations', events]);
+    expect(r.code, show(r)).toBe(0);
+    const section = html.slice(html.indexOf('id="indicator-readmission-30d"'), html.indexOf('id="indicator-discharges-outside-daytime"'));
+    expect(section).toContain('Ny visitationsmodel');
+    expect(html.split('Ny visitationsmodel').length - 1).toBe(section.split('Ny visitationsmodel').length - 1);
   });
 
   it('--standardize shows the age-standardised rate of the per-1000 indicators, and of each municipality', () => {
