@@ -7,7 +7,12 @@
 //   prefix and width are those of the table's first such id: 8 bytes per id.
 // - Any other id is held as its UTF-8 bytes in one growing byte arena.
 //
-// Both kinds share one open-addressing hash table of key indices. Equality is always exact
+// Both kinds share one open-addressing hash table of key indices, with one shortcut for
+// numeric ids that arrive in increasing order (an export numbered row by row, or sorted by
+// patient, where each patient's rows come together): while every new id is larger than all
+// before, the ids form a sorted run outside the hash table; an id equal to the last one, or
+// larger, needs no lookup, a smaller one a binary search of the run. The first new id that is
+// not the largest so far ends the run: it and every later new id go to the hash table. Equality is always exact
 // (the number, or the bytes, are compared on every hash match). A key is given as bytes —
 // the fast reader passes the field's bytes in the file; a text is encoded as UTF-8 first, so a
 // text and its bytes are the same key.
@@ -25,11 +30,30 @@ const EMPTY_SLOT = 0;
 const MAX_DIGITS = 15;
 const MAX_PREFIX = 16;
 
+/** A KeyTable's state (exportState). */
+export interface KeyTableState {
+  values: Float64Array;
+  size: number;
+  runLength: number;
+  slots: Int32Array;
+  mask: number;
+  prefix: Uint8Array;
+  prefixLength: number;
+  width: number;
+  arena: Uint8Array;
+  arenaStart: Int32Array;
+  arenaHash: Int32Array;
+  arenaEntries: number;
+}
+
 export class KeyTable {
   /** Per key: the number its digits spell (≥ 0), or −(arena entry + 1). */
   protected values = new Float64Array(1024);
   /** Number of keys. */
   size = 0;
+  /** The run: keys 0 … runLength − 1 hold increasing numbers and are not in the hash table.
+   *  It grows only while every key is in it. */
+  private runLength = 0;
   /** Per slot: key index + 1, or 0. */
   private slots = new Int32Array(2048);
   private mask = 2047;
@@ -70,6 +94,27 @@ export class KeyTable {
 
   /** The key index of a number (0 ≤ value < 2^53), adding it when new. */
   protected internNumber(value: number): number {
+    const n = this.runLength;
+    const last = n > 0 ? this.values[n - 1] : -1;
+    if (value === last) {
+      this.added = false;
+      return n - 1;
+    }
+    if (value < last) {
+      const k = sortedIndexOf(this.values, n, value);
+      if (k >= 0) {
+        this.added = false;
+        return k;
+      }
+    } else if (this.size === n) {
+      // Larger than every id so far, and every id so far is in the run: new, and the run's.
+      this.runLength++;
+      const key = this.size++;
+      if (key === this.values.length) this.grow(key * 2);
+      this.values[key] = value;
+      this.added = true;
+      return key;
+    }
     let s = numericHash(value, this.mask);
     for (;;) {
       const at = this.slots[s];
@@ -88,8 +133,8 @@ export class KeyTable {
     if (key === this.values.length) this.grow(key * 2);
     this.values[key] = value;
     this.slots[slot] = key + 1;
-    // At most half full, so that probe runs stay short.
-    if (this.size * 2 > this.mask) this.rehash();
+    // At most half full, so that probe runs stay short (the run's keys are not in it).
+    if ((this.size - this.runLength) * 2 > this.mask) this.rehash();
     this.added = true;
     return key;
   }
@@ -104,7 +149,6 @@ export class KeyTable {
    *  the way to a million ids). */
   expect(n: number): void {
     if (n > this.values.length) this.grow(n);
-    while (n * 2 > this.mask) this.rehash();
   }
 
   /** The text of a key, as it was given. */
@@ -117,6 +161,31 @@ export class KeyTable {
     }
     const j = -v - 1;
     return Buffer.from(this.arena.buffer, this.arenaStart[j], this.arenaStart[j + 1] - this.arenaStart[j]).toString('utf8');
+  }
+
+  /** The table's state, to move it to another thread (its typed arrays can be transferred). */
+  exportState(): KeyTableState {
+    return {
+      values: this.values,
+      size: this.size,
+      runLength: this.runLength,
+      slots: this.slots,
+      mask: this.mask,
+      prefix: this.prefix,
+      prefixLength: this.prefixLength,
+      width: this.width,
+      arena: this.arena,
+      arenaStart: this.arenaStart,
+      arenaHash: this.arenaHash,
+      arenaEntries: this.arenaEntries,
+    };
+  }
+
+  /** A table with the state of one exported in another thread. */
+  static fromState(state: KeyTableState): KeyTable {
+    const t = new KeyTable();
+    Object.assign(t, state);
+    return t;
   }
 
   /** Bytes held (for the memory figures of the benchmark). */
@@ -227,7 +296,7 @@ export class KeyTable {
     const size = (this.mask + 1) * 2;
     const mask = size - 1;
     const slots = new Int32Array(size);
-    for (let key = 0; key < this.size; key++) {
+    for (let key = this.runLength; key < this.size; key++) {
       const v = this.values[key];
       let s: number;
       s = v >= 0 ? numericHash(v, mask) : this.arenaHash[-v - 1] & mask;
@@ -278,6 +347,20 @@ export class UniqueKeys extends KeyTable {
     lines.set(this.lines);
     this.lines = lines;
   }
+}
+
+/** The index of `value` in the increasing values[0 … n), or −1. */
+function sortedIndexOf(values: Float64Array, n: number, value: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid];
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function isDigit(c: number): boolean {

@@ -10,7 +10,8 @@ import type { ProblemType } from './problem-types.js';
 import { TripleKeys, UniqueKeys } from './keys.js';
 import type { ExtractInfo, ExtractName, LoadedData } from './records.js';
 import { type ByteRowParser, type ColumnarSchema, type ExtractSchema, NOT_UTF8, resolveHeader, RowReader, type RowParser } from './schema.js';
-import { type ColumnTypes, type RowOf, type Table, TableBuilder } from './table.js';
+import { laneWorkerFile, planLanes, runLane, storedSizes } from './lanes.js';
+import { type ColumnTypes, importTable, type RowOf, type Table, TableBuilder } from './table.js';
 import { SCHEMAS } from './declarations.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
@@ -61,6 +62,12 @@ export interface ReadOptions {
   /** false: every row is split by csv-parse and read by the general row reader (tests compare
    *  both ways on the same files; SPEC §12). Default true. */
   fastPath?: boolean;
+  /** false: every file is loaded in this thread, one after another, never in a loading
+   *  worker thread (lanes.ts; tests compare both). Default true. */
+  lanes?: boolean;
+  /** Which thread splits a file (csv/read.ts): 'auto' by size, or 'main' (the loading worker
+   *  splits its files itself). Default 'auto'. */
+  readerThread?: 'auto' | 'main' | 'worker';
 }
 
 export interface FileReport {
@@ -139,19 +146,54 @@ class ProblemList {
 }
 
 /**
- * Reads every source, one after another. Never throws for bad input: an unreadable or
- * malformed file gives problems in its FileReport (and no entry in `data` when unusable).
+ * Reads every source. Never throws for bad input: an unreadable or malformed file gives
+ * problems in its FileReport (and no entry in `data` when unusable). With several large
+ * extracts, some are loaded in a worker thread while this thread loads the others (lanes.ts);
+ * the result, notices included, is the same as one after another.
  */
 export async function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
+  const lane = options.lanes !== false && laneWorkerFile() !== null ? planLanes(sources, await storedSizes(sources)) : null;
+  const results: ({ report: FileReport; loaded: LoadedExtract | null } | undefined)[] = sources.map(() => undefined);
+  if (lane === null) {
+    for (const [i, source] of sources.entries()) results[i] = await loadOne(source, options);
+  } else {
+    // Notices are given in the order of the files once all are loaded, as one lane would.
+    const quiet = { ...options, onNotice: undefined };
+    // Functions cannot cross to a thread: the worker reports progress in messages instead.
+    const shareable = { ...options, onNotice: undefined, onProgress: undefined };
+    const worker = runLane(
+      { sources: lane.map((i) => sources[i]), options: shareable },
+      (m) => {
+        const i = lane[m.index];
+        const schema = SCHEMAS[sources[i].extract] as AnySchema;
+        const loaded: LoadedExtract | null =
+          m.info === null
+            ? null
+            : m.table !== null && isColumnar(schema)
+              ? { info: m.info, table: importTable(schema.table(), m.table) }
+              : { info: m.info, records: m.records ?? [] };
+        results[i] = { report: m.report, loaded };
+      },
+      options.onProgress,
+    );
+    const here = (async () => {
+      for (const [i, source] of sources.entries()) if (!lane.includes(i)) results[i] = await loadOne(source, quiet);
+    })();
+    await Promise.all([worker, here]);
+    for (const r of results) for (const notice of r!.report.notices) options.onNotice?.(notice);
+  }
   const data: LoadedData = {};
   const files: FileReport[] = [];
-  for (const source of sources) {
-    const { report, loaded } = await loadOne(source, SCHEMAS[source.extract] as AnySchema, options);
+  for (const [i, source] of sources.entries()) {
+    const { report, loaded } = results[i]!;
     files.push(report);
     if (loaded) (data as Record<string, unknown>)[source.extract] = loaded;
   }
   return { data, files };
 }
+
+/** One loaded extract: its info and its table (large extracts) or records. */
+type LoadedExtract = { info: ExtractInfo; table?: Table<ColumnTypes>; records?: unknown[] };
 
 type AnySchema = ExtractSchema<unknown> | ColumnarSchema<ColumnTypes>;
 
@@ -207,11 +249,9 @@ function tableStore(schema: ColumnarSchema<ColumnTypes>, keep: boolean): RowStor
   };
 }
 
-async function loadOne(
-  source: ExtractSource,
-  schema: AnySchema,
-  options: ReadOptions,
-): Promise<{ report: FileReport; loaded: ({ info: ExtractInfo } & Record<string, unknown>) | null }> {
+/** Loads one source (in this thread; the loading worker thread calls it too). */
+export async function loadOne(source: ExtractSource, options: ReadOptions): Promise<{ report: FileReport; loaded: LoadedExtract | null }> {
+  const schema = SCHEMAS[source.extract] as AnySchema;
   const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
   const keepRecords = options.keepRecords !== false;
   const columnar = isColumnar(schema) ? schema : null;
@@ -261,6 +301,7 @@ async function loadOne(
       minColumns: Math.max(2, schema.columns.filter((c) => c.required).length),
       onBytes: (n) => (bytes = n),
       fastPath: options.fastPath,
+      thread: options.readerThread,
     },
     {
       header(rawNames, line, delimiter) {

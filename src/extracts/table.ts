@@ -12,7 +12,7 @@
 
 import type { DayNumber, WallSeconds } from '../calc/time.js';
 import type { ValueList } from '../domain/vocabulary.js';
-import { KeyTable } from './keys.js';
+import { KeyTable, type KeyTableState } from './keys.js';
 
 export type TypedColumn = Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array;
 
@@ -160,7 +160,7 @@ export class Dictionary implements CodedType<string, Int32Array> {
 /** Patient ids as dense integer keys in order of first appearance (keys.ts); the ids
  *  themselves are held compactly, not as strings. One instance per table. */
 export class PatientKeys implements ColumnType<string, Int32Array> {
-  readonly keys = new KeyTable();
+  keys = new KeyTable();
 
   create(n: number): Int32Array {
     return new Int32Array(n);
@@ -283,4 +283,42 @@ export function tableOf<S extends ColumnTypes>(types: S, rows: readonly RowOf<S>
   const builder = new TableBuilder(types, rows.length);
   for (const r of rows) builder.append(r);
   return builder.finish();
+}
+
+/** A table as it crosses to another thread: its columns (transferable), and the state of its
+ *  dictionaries and patient keys. */
+export interface TableTransfer {
+  length: number;
+  columns: Record<string, TypedColumn>;
+  dictionaries: Record<string, string[]>;
+  patientKeys: Record<string, KeyTableState>;
+}
+
+/** A table's transfer form, and the buffers to transfer (moved, not copied). */
+export function exportTable(table: Table<ColumnTypes>): { transfer: TableTransfer; buffers: ArrayBuffer[] } {
+  const transfer: TableTransfer = { length: table.length, columns: {}, dictionaries: {}, patientKeys: {} };
+  const buffers = new Set<ArrayBuffer>();
+  for (const name in table.types) {
+    const column = (table.columns as Record<string, TypedColumn>)[name];
+    transfer.columns[name] = column;
+    buffers.add(column.buffer as ArrayBuffer);
+    const type = table.types[name];
+    if (type instanceof Dictionary) transfer.dictionaries[name] = type.values;
+    if (type instanceof PatientKeys) {
+      const state = type.keys.exportState();
+      transfer.patientKeys[name] = state;
+      for (const v of Object.values(state)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer as ArrayBuffer);
+    }
+  }
+  return { transfer, buffers: [...buffers] };
+}
+
+/** The table of a transfer form, with the column types of `types` (fresh ones, filled in). */
+export function importTable<S extends ColumnTypes>(types: S, transfer: TableTransfer): Table<S> {
+  for (const name in types) {
+    const type = types[name];
+    if (type instanceof Dictionary) for (const v of transfer.dictionaries[name] ?? []) type.encode(v);
+    if (type instanceof PatientKeys && transfer.patientKeys[name]) type.keys = KeyTable.fromState(transfer.patientKeys[name]);
+  }
+  return new Table(types, transfer.columns as unknown as ColumnsOf<S>, transfer.length);
 }
