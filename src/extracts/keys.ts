@@ -389,15 +389,15 @@ function bytesHash(bytes: Uint8Array, start: number, end: number): number {
 
 /**
  * Keys of three parts that must be unique together (LUP: respondent, survey, question), exact.
- * Each part is interned on its own; when the second and third parts are few (fewer than 2^11
- * distinct each) the triple of part keys is held as one number (a × 2^22 + b × 2^11 + c, exact
- * below 2^53), else as the parts' texts joined by NUL (which a part never holds). Which form a
- * triple takes depends only on its own part keys, so a triple always meets itself.
+ * Each part is given as an integer key of its own (the respondent interned in `first`, survey
+ * and question by the codes of the table's dictionaries); when the second and third are below
+ * 2^11 the triple is held as one number (a × 2^22 + b × 2^11 + c, exact below 2^53), else as
+ * the parts' texts joined by NUL (which a part never holds). Which form a triple takes depends
+ * only on its own part keys, so a triple always meets itself.
  */
 export class TripleKeys {
+  /** The first parts (respondent ids). */
   readonly first = new KeyTable();
-  readonly second = new KeyTable();
-  readonly third = new KeyTable();
   private readonly numbers = new UniqueKeys();
   private readonly joined = new UniqueKeys();
 

@@ -316,7 +316,8 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
         unique = new UniqueKeys();
         triples = new TripleKeys();
         const context = { knownIndicators: options.knownIndicators ?? null, unique, triples };
-        parseRow = schema.rowParser(context);
+        // A columnar schema's general parser writes the codes of the table's dictionaries too.
+        parseRow = columnar ? columnar.rowParser({ ...context, types: builder!.types }) : (schema as ExtractSchema<unknown>).rowParser(context);
         if (columnar && builder) {
           byteReader = new ByteRowReader(h.fieldIndex, decoding);
           parseBytes = columnar.byteRowParser(context, builder.types);

@@ -13,7 +13,6 @@ import {
   quote,
 } from './fields.js';
 import { ByteCodes } from './byte-row.js';
-import type { KeyTable } from './keys.js';
 import { lupColumns, type LupColumns } from './records.js';
 import { COMMON_ALIASES, defineColumns, type ColumnarSchema } from './schema.js';
 
@@ -48,7 +47,7 @@ export const lupSchema: ColumnarSchema<LupColumns> = {
     }
     return first === Infinity ? null : { first, last };
   },
-  rowParser({ triples: keys }) {
+  rowParser({ triples: keys, types }) {
     return (r) => {
       const respondent = r.requiredText(C.respondent_id);
       const survey = r.required(C.survey, parseLowerId);
@@ -66,8 +65,8 @@ export const lupSchema: ColumnarSchema<LupColumns> = {
         // lower-cased; a part never holds NUL (it is a problem of its own), so NUL can join them.
         const first = keys.seenBefore(
           keys.first.internText(respondent),
-          keys.second.internText(survey),
-          keys.third.internText(question),
+          types.survey.encode(survey),
+          types.question.encode(question),
           r.line,
           () => `${respondent}\u0000${survey}\u0000${question}`,
         );
@@ -104,16 +103,6 @@ export const lupSchema: ColumnarSchema<LupColumns> = {
     const excluded = types.answer.encode('excluded');
     const sex = new ByteCodes(parseSex, types.sex.encode);
     const education = new ByteCodes(parseEducation, types.education.encode);
-    let lowered = new Uint8Array(64);
-    /** The key of a survey or question id's part: its bytes lower-cased (ASCII here). */
-    const partKey = (table: KeyTable, bytes: Buffer, start: number, end: number): number => {
-      let upper = false;
-      for (let j = start; j < end; j++) if (bytes[j] >= 65 && bytes[j] <= 90) upper = true;
-      if (!upper) return table.intern(bytes, start, end);
-      if (end - start > lowered.length) lowered = new Uint8Array((end - start) * 2);
-      for (let j = start; j < end; j++) lowered[j - start] = lowerAscii(bytes[j]);
-      return table.intern(lowered, 0, end - start);
-    };
     return (r, out) => {
       if (!r.requiredId(C.respondent_id)) return false;
       const respondentStart = r.start;
@@ -135,12 +124,13 @@ export const lupSchema: ColumnarSchema<LupColumns> = {
       const sexCode = r.optionalCode(C.sex, sex, 0);
       const educationCode = r.optionalCode(C.education, education, 0);
       if (r.failed) return false;
-      // The key of the general parser: (respondent, survey, question), the ids lower-cased.
+      // The key of the general parser: (respondent, survey, question), the ids lower-cased
+      // (the dictionary codes of survey and question are those of their lower-cased texts).
       const b = r.bytes;
       const first = keys.seenBefore(
         keys.first.intern(b, respondentStart, respondentEnd),
-        partKey(keys.second, b, surveyStart, surveyEnd),
-        partKey(keys.third, b, questionStart, questionEnd),
+        surveyCode,
+        questionCode,
         r.line,
         () =>
           `${b.toString('latin1', respondentStart, respondentEnd)}\u0000${b.toString('latin1', surveyStart, surveyEnd).toLowerCase()}\u0000${b.toString('latin1', questionStart, questionEnd).toLowerCase()}`,
@@ -162,7 +152,3 @@ export const lupSchema: ColumnarSchema<LupColumns> = {
     };
   },
 };
-
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}

@@ -88,6 +88,9 @@ export type ByteRowParser<S extends ColumnTypes> = (row: ByteRowReader, out: Tab
 export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<RowOf<S>> {
   /** The column types of a new table (dictionaries and patient keys are per table). */
   table(): S;
+  /** The general row parser, which also sees the column types of the table being built (the
+   *  codes of its dictionaries). */
+  rowParser(context: RowParserContext & { readonly types: S }): RowParser<RowOf<S>>;
   /** A fresh fast row reader for one file, writing into a table of `types`. */
   byteRowParser(context: RowParserContext, types: S): ByteRowParser<S>;
   /** The first and last event dates of the table's rows (SPEC §1.3), null when none. */

@@ -98,8 +98,10 @@ describe('UniqueKeys', () => {
 describe('TripleKeys (LUP: respondent, survey, question)', () => {
   it('a triple meets itself only, as a number or, with many survey or question ids, as its joined text', () => {
     const t = new TripleKeys();
+    const surveys = new KeyTable();
+    const questions = new KeyTable();
     const seen = (r: string, s: string, q: string, line: number) =>
-      t.seenBefore(t.first.internText(r), t.second.internText(s), t.third.internText(q), line, () => `${r}\u0000${s}\u0000${q}`);
+      t.seenBefore(t.first.internText(r), surveys.internText(s), questions.internText(q), line, () => `${r}\u0000${s}\u0000${q}`);
     expect(seen('L1', 'maternity', '12', 2)).toBeUndefined();
     expect(seen('L1', 'maternity', '13', 3)).toBeUndefined();
     expect(seen('L2', 'maternity', '12', 4)).toBeUndefined();
