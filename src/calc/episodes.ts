@@ -4,25 +4,35 @@
 // admission without discharged_at is ongoing: every later admission of the patient joins its
 // chain and the episode stays open. Psychiatric admissions never form or join episodes.
 //
-// Cost (1,000,000 admissions must take well under a second or two): one pass maps patient ids
-// to integers and copies the times into typed arrays; a counting sort buckets the admissions
-// by patient, so no string is compared while sorting; each patient's few admissions are
-// sorted numerically; one linear sweep chains them. Episodes are kept column-wise in typed
-// arrays (no object per episode). Several indicators read them: the engine builds them once
-// per run as a derived fact (src/facts) and hands them in.
+// Cost (1,000,000 admissions must take well under a second or two; SPEC §12: ten million): the
+// admissions come in columns with patients already as integer keys (src/extracts/table.ts); a
+// counting sort buckets the admissions by patient, so no string is compared while sorting;
+// each patient's few admissions are sorted numerically; one linear sweep chains them.
+// Episodes are kept column-wise in typed arrays (no object per episode). Several indicators
+// read them: the engine builds them once per run as a derived fact (src/facts) and hands
+// them in.
 
 import { SECONDS_PER_HOUR, type WallSeconds } from './time.js';
 
-/** What chaining reads of an admission (SPEC §3.1); the extracts' admission records have
- *  these fields, and the rest of a record travels along untouched. */
-export interface StayTimes {
-  patientId: string;
-  admittedAt: WallSeconds;
-  /** null = still admitted. */
-  dischargedAt: WallSeconds | null;
-  psychiatric: boolean;
+/** What chaining reads of the admissions (SPEC §3.1), one typed array per field; the
+ *  admissions table of src/extracts has these columns. */
+export interface StayColumns {
+  /** Dense integer key of the patient. */
+  readonly patientId: Int32Array;
+  readonly admittedAt: Float64Array;
+  /** NaN = still admitted. */
+  readonly dischargedAt: Float64Array;
+  /** 1 = psychiatric. */
+  readonly psychiatric: Uint8Array;
   /** Physical line of the row in its file: the tie-break of equal admitted_at ("file order"). */
-  line: number;
+  readonly line: Float64Array;
+}
+
+/** Admissions in columns, and each as a record object (for Episode objects). */
+export interface Stays<A> {
+  readonly length: number;
+  readonly columns: StayColumns;
+  row(i: number): A;
 }
 
 /** The amounts an episode sums (SPEC §3.1). */
@@ -35,7 +45,7 @@ export interface StayAmounts {
 export const TRANSFER_GAP_SECONDS = 4 * SECONDS_PER_HOUR;
 
 /** An episode as a plain object (see EpisodeTable.episode): for tests, debugging and reports. */
-export interface Episode<A extends StayTimes = StayTimes> {
+export interface Episode<A extends { admittedAt: WallSeconds } = { admittedAt: WallSeconds }> {
   /** Dense integer key of the patient (episodes of one patient are consecutive). */
   patient: number;
   /** The first admission (earliest admitted_at, equal times in file order): the episode's attributes. */
@@ -54,28 +64,28 @@ export interface Episode<A extends StayTimes = StayTimes> {
 }
 
 /**
- * The episodes of one admissions array, column-wise: episode e (0 ≤ e < count) has its
- * columns at position e. Episodes are ordered by patient (in order of first appearance in
- * the array), then by admitted_at. Attributes that come from the first or last-ending
- * admission are read from `admissions[first[e]]` / `admissions[last[e]]`.
+ * The episodes of one admissions table, column-wise: episode e (0 ≤ e < count) has its
+ * columns at position e. Episodes are ordered by patient (in order of first appearance of a
+ * somatic admission in the table), then by admitted_at. Attributes that come from the first
+ * or last-ending admission are read from the admissions' row `first[e]` / `last[e]`.
  */
 export interface EpisodeColumns {
   count: number;
   /** Dense integer patient key per episode. */
   patient: Uint32Array;
-  /** Index (into the admissions array) of the first admission. */
+  /** Index (into the admissions) of the first admission. */
   first: Uint32Array;
   /** Index of the last-ending admission. */
   last: Uint32Array;
   admittedAt: Float64Array;
   /** Latest discharged_at of the chain; OPEN (+Infinity) for an open episode. */
   dischargedAt: Float64Array;
-  /** The episode's admissions are `admissions[order[p]]` for start[e] ≤ p < start[e + 1]. */
+  /** The episode's admissions are rows `order[p]` for start[e] ≤ p < start[e + 1]. */
   order: Uint32Array;
   start: Uint32Array;
 }
 
-export class EpisodeTable<A extends StayTimes = StayTimes> implements EpisodeColumns {
+export class EpisodeTable<A extends { admittedAt: WallSeconds } = { admittedAt: WallSeconds }> implements EpisodeColumns {
   readonly count: number;
   readonly patient: Uint32Array;
   readonly first: Uint32Array;
@@ -86,7 +96,7 @@ export class EpisodeTable<A extends StayTimes = StayTimes> implements EpisodeCol
   readonly start: Uint32Array;
 
   constructor(
-    readonly admissions: readonly A[],
+    readonly admissions: Stays<A>,
     columns: EpisodeColumns,
   ) {
     this.count = columns.count;
@@ -114,14 +124,14 @@ export class EpisodeTable<A extends StayTimes = StayTimes> implements EpisodeCol
     let cost = 0;
     let cofinancing = 0;
     for (let p = this.start[e]; p < this.start[e + 1]; p++) {
-      const a = this.admissions[this.order[p]];
+      const a = this.admissions.row(this.order[p]);
       members.push(a);
       const amounts = a as Partial<StayAmounts>;
       cost += amounts.costDkk ?? 0;
       cofinancing += amounts.cofinancingDkk ?? 0;
     }
-    const first = this.admissions[this.first[e]];
-    const last = this.admissions[this.last[e]];
+    const first = this.admissions.row(this.first[e]);
+    const last = this.admissions.row(this.last[e]);
     return {
       patient: this.patient[e],
       first,
@@ -144,45 +154,41 @@ export class EpisodeTable<A extends StayTimes = StayTimes> implements EpisodeCol
 /** The dischargedAt of an open episode: later than any time, so it never ends a chain. */
 export const OPEN = Infinity;
 
-/** The episodes of an admissions array (which must not change afterwards). */
-export function buildEpisodes<A extends StayTimes>(admissions: readonly A[]): EpisodeTable<A> {
+/** The episodes of an admissions table (which must not change afterwards). */
+export function buildEpisodes<A extends { admittedAt: WallSeconds }>(admissions: Stays<A>): EpisodeTable<A> {
   const n = admissions.length;
+  const { patientId, admittedAt: admitted, dischargedAt, psychiatric, line } = admissions.columns;
 
-  // Pass 1, in array order: integer patient keys and compact copies of the sort/chain fields.
-  const keyOf = new Map<string, number>();
+  // Pass 1, in table order: patient keys renumbered densely in order of their first somatic
+  // admission (psychiatric admissions never form episodes), and the discharge times with
+  // OPEN for "still admitted".
+  let maxKey = -1;
+  for (let j = 0; j < n; j++) if (patientId[j] > maxKey) maxKey = patientId[j];
+  const keyOf = new Int32Array(maxKey + 1).fill(-1);
   const patientKey = new Int32Array(n);
-  const admitted = new Float64Array(n);
   const discharged = new Float64Array(n);
-  const line = new Float64Array(n);
   let bucketSize = new Uint32Array(1024);
   let patients = 0;
   let somatic = 0;
-  // Extracts are often ordered by patient: a repeat of the previous id skips the Map.
-  let previousId: string | null = null;
-  let previousKey = -1;
   for (let j = 0; j < n; j++) {
-    const a = admissions[j];
-    if (a.psychiatric) {
+    if (psychiatric[j] === 1) {
       patientKey[j] = -1;
       continue;
     }
-    let k = a.patientId === previousId ? previousKey : keyOf.get(a.patientId);
-    if (k === undefined) {
+    let k = keyOf[patientId[j]];
+    if (k < 0) {
       k = patients++;
-      keyOf.set(a.patientId, k);
+      keyOf[patientId[j]] = k;
       if (k === bucketSize.length) {
         const grown = new Uint32Array(bucketSize.length * 2);
         grown.set(bucketSize);
         bucketSize = grown;
       }
     }
-    previousId = a.patientId;
-    previousKey = k;
     patientKey[j] = k;
     bucketSize[k]++;
-    admitted[j] = a.admittedAt;
-    discharged[j] = a.dischargedAt ?? OPEN;
-    line[j] = a.line;
+    const d = dischargedAt[j];
+    discharged[j] = d === d ? d : OPEN; // NaN: still admitted
     somatic++;
   }
 

@@ -4,7 +4,16 @@
 // below 10 events and Byar's approximation from 10 events. χ² quantiles come from @stdlib
 // (maintained numerics) rather than a hand-written inverse gamma.
 
-import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import { createRequire } from 'node:module';
+
+/** @stdlib's χ² quantile, loaded at its first use: its few dozen small modules take about
+ *  0.15 s to load, which a run without a rate interval (readmission-30d alone) need not pay
+ *  (SPEC §12). */
+let chisquare: ((p: number, k: number) => number) | null = null;
+function chisquareQuantile(p: number, k: number): number {
+  chisquare ??= createRequire(import.meta.url)('@stdlib/stats-base-dists-chisquare-quantile') as (p: number, k: number) => number;
+  return chisquare(p, k);
+}
 
 /** qnorm(0.975), unrounded, for every 95 % interval (SPEC §6.3; §3.1's 1.959964 is superseded). */
 export const Z95 = 1.959963984540054;

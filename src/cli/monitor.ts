@@ -9,7 +9,6 @@ import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import { suppressionStatement } from '../report/annual.js';
-import { renderMonitorHtml } from '../report/html/index.js';
 import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
@@ -146,7 +145,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const text =
     format === 'html'
-      ? await renderMonitorHtml(monitorHtmlModel(report, run.results, infos, opts.lang))
+      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, infos, opts.lang))
       : render(report, format, colourEnabled(opts.color, opts.out));
   await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -248,4 +247,10 @@ function gate(series: readonly Series[]): number {
   }
   if (triggered.length > MAX_GATE_LINES) process.stderr.write(`and ${triggered.length - MAX_GATE_LINES} more\n`);
   return EXIT.gate;
+}
+
+/** The HTML renderers, loaded only when HTML is asked for: they bring vega, vega-lite and
+ *  date-fns, whose loading is most of the start-up time of every other command (SPEC §12). */
+function htmlRenderers(): Promise<typeof import('../report/html/index.js')> {
+  return import('../report/html/index.js');
 }

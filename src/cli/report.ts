@@ -12,7 +12,6 @@ import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { annualReportModel, suppressionStatement } from '../report/annual.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
-import { renderReportHtml } from '../report/html/index.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import { runs } from './command.js';
@@ -122,6 +121,9 @@ async function report(opts: ReportOptions): Promise<number> {
     monthly,
     warnings,
   });
+  // Loaded here: the HTML renderers bring vega, vega-lite and date-fns, whose loading is most
+  // of the start-up time of every other command (SPEC §12).
+  const { renderReportHtml } = await import('../report/html/index.js');
   await writeResult(await renderReportHtml(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   return EXIT.ok;

@@ -6,7 +6,7 @@
 // - equity (SPEC §8.2): each cell's units split by education (short/medium/long), so a gap
 //   can be computed within every group and period;
 // - direct standardisation (SPEC §8.1): each cell's events per ESP2013 age band, and per
-//   person (patient_id) within the band, for the variance of non-independent events.
+//   person (the patient key) within the band, for the variance of non-independent events.
 //
 // Cost: monitor asks for 48 months at once, so a unit finds its periods through a day → period
 // table when the periods do not overlap (months, quarters or years of one kind), instead of
@@ -29,8 +29,8 @@ export interface Sums {
 /** Events of one ESP2013 age band within a cell, and per person (SPEC §8.1). */
 export interface BandEvents {
   events: number;
-  /** patient_id → events of that person in this band (units without a person are not kept). */
-  persons: Map<string, number>;
+  /** Patient key → events of that person in this band (units without a person are not kept). */
+  persons: Map<number, number>;
 }
 
 export interface Cell extends Sums {
@@ -105,11 +105,14 @@ class PeriodLookup {
   readonly last: DayNumber;
   /** day − first → period index, or −1; null when the periods overlap. */
   private readonly table: Int32Array | null;
-  private readonly found: number[] = [];
+  /** The indices found by the last `find`, `count` of them. */
+  readonly found: Int32Array;
+  count = 0;
 
   constructor(periods: readonly Period[]) {
     this.from = Int32Array.from(periods.map((p) => p.from));
     this.to = Int32Array.from(periods.map((p) => p.to));
+    this.found = new Int32Array(periods.length);
     this.first = Math.min(...periods.map((p) => p.from));
     this.last = Math.max(...periods.map((p) => p.to));
     const order = periods.map((_, i) => i).sort((a, b) => this.from[a] - this.from[b]);
@@ -121,26 +124,38 @@ class PeriodLookup {
     } else this.table = null;
   }
 
-  /** The indices of the periods containing `day` (a reused array). */
-  at(day: DayNumber): readonly number[] {
-    const found = this.found;
-    found.length = 0;
-    if (day < this.first || day > this.last) return found;
-    if (this.table !== null) {
-      const i = this.table[day - this.first];
-      if (i >= 0) found.push(i);
-      return found;
+  /** Finds the periods containing `day`: `found[0 … count)`; returns the count. */
+  find(day: DayNumber): number {
+    let n = 0;
+    if (day >= this.first && day <= this.last) {
+      if (this.table !== null) {
+        const i = this.table[day - this.first];
+        if (i >= 0) this.found[n++] = i;
+      } else {
+        for (let i = 0; i < this.from.length; i++) if (day >= this.from[i] && day <= this.to[i]) this.found[n++] = i;
+      }
     }
-    for (let i = 0; i < this.from.length; i++) if (day >= this.from[i] && day <= this.to[i]) found.push(i);
-    return found;
+    this.count = n;
+    return n;
   }
+}
+
+/** One level of the group index per breakdown dimension: a unit's values lead to its group's
+ *  key and cells without building the key string. */
+interface GroupNode {
+  readonly next: Map<string, GroupNode>;
+  /** At the last level: the group's key (as in `cells`) and its cell per period. */
+  key?: string;
+  cells?: (Cell | undefined)[];
 }
 
 /** A Tally that sums into cells; `periods` are the periods to compute, in any order. */
 export class CellTally implements Tally {
   readonly cells: CellsByPeriod;
   private readonly periods: PeriodLookup;
-  private readonly pair: Cell[] = [];
+  /** The total row's cell of each period, once made. */
+  private readonly totals: (Cell | undefined)[];
+  private readonly groups: GroupNode = { next: new Map() };
 
   constructor(
     periods: readonly Period[],
@@ -148,67 +163,81 @@ export class CellTally implements Tally {
     private readonly options: TallyOptions = {},
   ) {
     this.cells = periods.map(() => new Map());
+    this.totals = periods.map(() => undefined);
     this.periods = new PeriodLookup(periods);
   }
 
-  /** The total row and, with a breakdown, the unit's group cell (a reused array). */
-  private cellsFor(periodIndex: number, who: UnitAttributes): Cell[] {
-    const map = this.cells[periodIndex];
-    const pair = this.pair;
-    pair.length = 0;
-    let total = map.get('');
+  /** The total row's cell of a period. */
+  private totalCell(periodIndex: number): Cell {
+    let total = this.totals[periodIndex];
     if (!total) {
       total = newCell({}, this.options);
-      map.set('', total);
+      this.cells[periodIndex].set('', total);
+      this.totals[periodIndex] = total;
     }
-    pair.push(total);
-    if (this.dims.length === 0) return pair;
-    // The key of a breakdown group never equals "" because it starts with the separator.
-    const k = this.keyOf(who);
-    let cell = map.get(k);
-    if (!cell) {
-      cell = newCell(groupOf(this.dims, who).group, this.options);
-      map.set(k, cell);
-    }
-    pair.push(cell);
-    return pair;
+    return total;
   }
 
-  private lastWho: UnitAttributes | null = null;
-  private lastKey = '';
-
-  /** The unit's group key, built without a group object; a unit added several times in a row
-   *  (the bed days of one admission) reuses it. */
-  private keyOf(who: UnitAttributes): string {
-    if (who === this.lastWho) return this.lastKey;
-    let key = '';
-    for (let d = 0; d < this.dims.length; d++) key += KEY_SEPARATOR + dimensionValue(this.dims[d], who);
-    this.lastWho = who;
-    this.lastKey = key;
-    return key;
+  /** The unit's group cell of a period (with a breakdown). Monitor adds millions of units to
+   *  48 months × 19 municipalities: the values (constant strings) are looked up level by
+   *  level, so no key string is built and hashed per unit. */
+  private groupCell(periodIndex: number, who: UnitAttributes): Cell {
+    let node = this.groups;
+    for (let d = 0; d < this.dims.length; d++) {
+      const v = dimensionValue(this.dims[d], who);
+      let next = node.next.get(v);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(v, next);
+      }
+      node = next;
+    }
+    const cells = (node.cells ??= this.cells.map(() => undefined));
+    let cell = cells[periodIndex];
+    if (!cell) {
+      const { key, group } = groupOf(this.dims, who);
+      // The key of a breakdown group never equals "" because it starts with the separator.
+      node.key ??= KEY_SEPARATOR + key;
+      cell = newCell(group, this.options);
+      this.cells[periodIndex].set(node.key, cell);
+      cells[periodIndex] = cell;
+    }
+    return cell;
   }
 
   add(day: DayNumber, who: UnitAttributes, numerator: number, denominator = 0): void {
-    const found = this.periods.at(day);
-    if (found.length === 0) return;
+    const n = this.periods.find(day);
+    if (n === 0) return;
     if (this.options.unitFilter && !this.options.unitFilter(who)) return;
-    for (const i of found) {
-      for (const c of this.cellsFor(i, who)) {
-        c.numerator += numerator;
-        c.denominator += denominator;
-        c.units += 1;
-        if (c.education && who.education !== null) addSums(c.education, who.education, numerator, denominator);
-        if (c.strata && who.age !== null) addStratum(c.strata, who, numerator);
-      }
+    const found = this.periods.found;
+    for (let k = 0; k < n; k++) {
+      const p = found[k];
+      this.addTo(this.totalCell(p), who, numerator, denominator);
+      if (this.dims.length > 0) this.addTo(this.groupCell(p, who), who, numerator, denominator);
     }
   }
 
+  private addTo(c: Cell, who: UnitAttributes, numerator: number, denominator: number): void {
+    c.numerator += numerator;
+    c.denominator += denominator;
+    c.units += 1;
+    if (c.education && who.education !== null) addSums(c.education, who.education, numerator, denominator);
+    if (c.strata && who.age !== null) addStratum(c.strata, who, numerator);
+  }
+
   note(day: DayNumber, who: UnitAttributes, label: string): void {
-    const found = this.periods.at(day);
-    if (found.length === 0) return;
+    const n = this.periods.find(day);
+    if (n === 0) return;
     if (this.options.unitFilter && !this.options.unitFilter(who)) return;
-    for (const i of found) {
-      for (const c of this.cellsFor(i, who)) c.notes.set(label, (c.notes.get(label) ?? 0) + 1);
+    const found = this.periods.found;
+    for (let k = 0; k < n; k++) {
+      const p = found[k];
+      const total = this.totalCell(p);
+      total.notes.set(label, (total.notes.get(label) ?? 0) + 1);
+      if (this.dims.length > 0) {
+        const cell = this.groupCell(p, who);
+        cell.notes.set(label, (cell.notes.get(label) ?? 0) + 1);
+      }
     }
   }
 }
@@ -226,7 +255,7 @@ function addStratum(strata: (BandEvents | undefined)[], who: UnitAttributes, eve
   const band = esp2013BandOf(who.age!);
   const s = (strata[band] ??= { events: 0, persons: new Map() });
   s.events += events;
-  if (who.patientId !== undefined && events > 0) s.persons.set(who.patientId, (s.persons.get(who.patientId) ?? 0) + events);
+  if (who.patient !== undefined && events > 0) s.persons.set(who.patient, (s.persons.get(who.patient) ?? 0) + events);
 }
 
 /** A population row as the denominators read it (SPEC §2.6). */

@@ -242,12 +242,18 @@ function countingDrafts(
   if (indicator.warnings) warnings.push(...indicator.warnings(data, periods));
 
   const drafts: Draft[] = [];
+  // The inhabitants of a year, grouped once for all its periods (monitor: 12 months a year).
+  const populationOfYear = new Map<number, { cells: Map<string, Cell>; notes: string[] }>();
   periods.forEach((period, i) => {
     const cells = tally.cells[i];
     let population: Map<string, Cell> | null = null;
     const periodNotes = [...commonNotes];
     if (usesPopulation(indicator)) {
-      const pop = populationFor(indicator, data, period, dims, tallyOptions);
+      let pop = populationOfYear.get(period.year);
+      if (!pop) {
+        pop = populationFor(indicator, data, period, dims, tallyOptions);
+        populationOfYear.set(period.year, pop);
+      }
       population = pop.cells;
       periodNotes.push(...pop.notes);
     }

@@ -14,9 +14,10 @@ import {
   parseSex,
   quote,
 } from './fields.js';
-import type { Admission } from './records.js';
-import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
-import { UniqueKeys } from './unique-keys.js';
+import { ByteCodes } from './byte-row.js';
+import { admissionColumns, type AdmissionColumns } from './records.js';
+import { COMMON_ALIASES, defineColumns, type ColumnarSchema } from './schema.js';
+import { FLAG } from './table.js';
 
 const COLUMNS = defineColumns([
   { name: 'admission_id', aliases: ['id', 'kontakt_id', 'recnum'], required: true },
@@ -37,17 +38,27 @@ const COLUMNS = defineColumns([
 ]);
 const C = COLUMNS.at;
 
-export const admissionsSchema: ExtractSchema<Admission> = {
+export const admissionsSchema: ColumnarSchema<AdmissionColumns> = {
   extract: 'admissions',
   fileName: 'admissions.csv',
   columns: COLUMNS.list,
+  keyedBy: 'unique',
+  table: admissionColumns,
   // Admission and discharge dates (SPEC §1.3).
-  eventDays(a, see) {
-    see(dayOf(a.admittedAt));
-    if (a.dischargedAt !== null) see(dayOf(a.dischargedAt));
+  eventDayRange(t) {
+    const { admittedAt, dischargedAt } = t.columns;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < t.length; i++) {
+      const a = admittedAt[i];
+      const d = dischargedAt[i];
+      if (a < first) first = a;
+      if (a > last) last = a;
+      if (d === d && d > last) last = d; // d === d: not NaN (still admitted)
+    }
+    return first === Infinity ? null : { first: dayOf(first), last: dayOf(last) };
   },
-  rowParser() {
-    const ids = new UniqueKeys();
+  rowParser({ unique: ids }) {
     return (r) => {
       const id = r.requiredText(C.admission_id);
       const patientId = r.requiredText(C.patient_id);
@@ -115,6 +126,61 @@ export const admissionsSchema: ExtractSchema<Admission> = {
         readyForDischargeAt: ready,
         died: died ?? false,
       };
+    };
+  },
+  byteRowParser({ unique: ids }, types) {
+    // Coded cells: each distinct text parsed once by the general parser (byte-row.ts).
+    const acute = new ByteCodes(parseAcute, FLAG.encode);
+    const diagnosis = new ByteCodes(parseDiagnosis, (v: string) => types.diagnosis.encode(v));
+    const psychiatric = new ByteCodes(parsePsychiatric, FLAG.encode);
+    const sex = new ByteCodes(parseSex, types.sex.encode);
+    const education = new ByteCodes(parseEducation, types.education.encode);
+    const died = new ByteCodes(parseDied, FLAG.encode);
+    const patients = types.patientId.keys;
+    return (r, out) => {
+      if (!r.requiredId(C.admission_id)) return false;
+      const idStart = r.start;
+      const idEnd = r.end;
+      if (!r.requiredId(C.patient_id)) return false;
+      const patientStart = r.start;
+      const patientEnd = r.end;
+      const admittedAt = r.requiredTime(C.admitted_at);
+      const dischargedAt = r.optionalTime(C.discharged_at);
+      const isAcute = r.requiredCode(C.admission_type, acute);
+      const dx = r.requiredCode(C.primary_diagnosis, diagnosis);
+      // A missing sector is somatic, a missing discharge status alive (SPEC §2.2).
+      const isPsychiatric = r.optionalCode(C.sector, psychiatric, 0);
+      const municipality = r.requiredMunicipality(C.municipality_code);
+      const age = r.requiredAge(C.age);
+      const sexCode = r.optionalCode(C.sex, sex, 0);
+      const educationCode = r.optionalCode(C.education, education, 0);
+      const cost = r.optionalAmount(C.cost_dkk);
+      const cofinancing = r.optionalAmount(C.cofinancing_dkk);
+      const ready = r.optionalTime(C.ready_for_discharge_at);
+      const hasDied = r.optionalCode(C.discharge_status, died, 0);
+      if (r.failed) return false;
+      // The cross-field rules (NaN, a missing time, fails every comparison, as null skips the rule).
+      if (dischargedAt < admittedAt || ready < admittedAt || ready > dischargedAt) return false;
+      // Last: nothing is registered for a row the general parser reads instead.
+      if (ids.seenBeforeBytes(r.bytes, idStart, idEnd, r.line) !== undefined) return false;
+      const i = out.length;
+      const c = out.columns;
+      c.line[i] = r.line;
+      c.patientId[i] = patients.intern(r.bytes, patientStart, patientEnd);
+      c.admittedAt[i] = admittedAt;
+      c.dischargedAt[i] = dischargedAt;
+      c.acute[i] = isAcute;
+      c.diagnosis[i] = dx;
+      c.psychiatric[i] = isPsychiatric;
+      c.municipality[i] = municipality;
+      c.age[i] = age;
+      c.sex[i] = sexCode;
+      c.education[i] = educationCode;
+      c.costDkk[i] = cost;
+      c.cofinancingDkk[i] = cofinancing;
+      c.readyForDischargeAt[i] = ready;
+      c.died[i] = hasDied;
+      return true;
     };
   },
 };

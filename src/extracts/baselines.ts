@@ -5,7 +5,6 @@ import { Invalid, parseIndicatorId, parseNumber, parsePeriod, quote } from './fi
 import { parseGroupKey } from './group-key.js';
 import type { BaselineRow } from './records.js';
 import { defineColumns, type ExtractSchema } from './schema.js';
-import { UniqueKeys } from './unique-keys.js';
 import { knownIndicatorParser } from './indicator-ids.js';
 
 const COLUMNS = defineColumns([
@@ -22,8 +21,7 @@ export const baselinesSchema: ExtractSchema<BaselineRow> = {
   extract: 'baselines',
   fileName: 'baselines.csv',
   columns: COLUMNS.list,
-  rowParser({ knownIndicators }) {
-    const keys = new UniqueKeys();
+  rowParser({ knownIndicators, unique: keys }) {
     const known = knownIndicatorParser(knownIndicators);
     return (r) => {
       const indicator = r.required(C.indicator, parseIndicatorId);

@@ -1,11 +1,17 @@
 // Public surface of src/extracts: load the named extract files into validated records and
 // a list of problems. Reading only; nothing here prints or exits.
 
-import { encodingChoice, readCsv, TextDecoding, type TextEncoding } from './csv/index.js';
+import { stat } from 'node:fs/promises';
+import type { DayNumber } from '../calc/time.js';
+import { ByteRowReader } from './byte-row.js';
+import { encodingChoice, fieldsOf, isPlain, readCsv, TextDecoding, type ByteRows, type TextEncoding } from './csv/index.js';
 import { quote, truncateValue } from './fields.js';
 import type { ProblemType } from './problem-types.js';
-import type { ExtractInfo, ExtractName, LoadedData, RecordsByExtract } from './records.js';
-import { type ExtractSchema, NOT_UTF8, resolveHeader, RowReader, type RowParser } from './schema.js';
+import { TripleKeys, UniqueKeys } from './keys.js';
+import type { ExtractInfo, ExtractName, LoadedData } from './records.js';
+import { type ByteRowParser, type ColumnarSchema, type ExtractSchema, NOT_UTF8, resolveHeader, RowReader, type RowParser } from './schema.js';
+import { laneWorkerFile, planLanes, runLane, storedSizes } from './lanes.js';
+import { type ColumnTypes, importTable, type RowOf, type Table, TableBuilder } from './table.js';
 import { SCHEMAS } from './declarations.js';
 
 /** One problem found in an input (SPEC §1.6; shaped like frictionless' errors). */
@@ -53,6 +59,15 @@ export interface ReadOptions {
   keepRecords?: boolean;
   /** Progress callback for long reads (rows and bytes so far). */
   onProgress?: (extract: ExtractName, rows: number, bytes: number) => void;
+  /** false: every row is split by csv-parse and read by the general row reader (tests compare
+   *  both ways on the same files; SPEC §12). Default true. */
+  fastPath?: boolean;
+  /** false: every file is loaded in this thread, one after another, never in a loading
+   *  worker thread (lanes.ts; tests compare both). Default true. */
+  lanes?: boolean;
+  /** Which thread splits a file (csv/read.ts): 'auto' by size, or 'main' (the loading worker
+   *  splits its files itself). Default 'auto'. */
+  readerThread?: 'auto' | 'main' | 'worker';
 }
 
 export interface FileReport {
@@ -131,43 +146,125 @@ class ProblemList {
 }
 
 /**
- * Reads every source, one after another. Never throws for bad input: an unreadable or
- * malformed file gives problems in its FileReport (and no entry in `data` when unusable).
+ * Reads every source. Never throws for bad input: an unreadable or malformed file gives
+ * problems in its FileReport (and no entry in `data` when unusable). With several large
+ * extracts, some are loaded in a worker thread while this thread loads the others (lanes.ts);
+ * the result, notices included, is the same as one after another.
  */
 export async function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
+  const lane = options.lanes !== false && laneWorkerFile() !== null ? planLanes(sources, await storedSizes(sources)) : null;
+  const results: ({ report: FileReport; loaded: LoadedExtract | null } | undefined)[] = sources.map(() => undefined);
+  if (lane === null) {
+    for (const [i, source] of sources.entries()) results[i] = await loadOne(source, options);
+  } else {
+    // Notices are given in the order of the files once all are loaded, as one lane would.
+    const quiet = { ...options, onNotice: undefined };
+    // Functions cannot cross to a thread: the worker reports progress in messages instead.
+    const shareable = { ...options, onNotice: undefined, onProgress: undefined };
+    const worker = runLane(
+      { sources: lane.map((i) => sources[i]), options: shareable },
+      (m) => {
+        const i = lane[m.index];
+        const schema = SCHEMAS[sources[i].extract] as AnySchema;
+        const loaded: LoadedExtract | null =
+          m.info === null
+            ? null
+            : m.table !== null && isColumnar(schema)
+              ? { info: m.info, table: importTable(schema.table(), m.table) }
+              : { info: m.info, records: m.records ?? [] };
+        results[i] = { report: m.report, loaded };
+      },
+      options.onProgress,
+    );
+    const here = (async () => {
+      for (const [i, source] of sources.entries()) if (!lane.includes(i)) results[i] = await loadOne(source, quiet);
+    })();
+    await Promise.all([worker, here]);
+    for (const r of results) for (const notice of r!.report.notices) options.onNotice?.(notice);
+  }
   const data: LoadedData = {};
   const files: FileReport[] = [];
-  for (const source of sources) {
-    const { report, loaded } = await loadOne(source, SCHEMAS[source.extract] as ExtractSchema<unknown>, options);
+  for (const [i, source] of sources.entries()) {
+    const { report, loaded } = results[i]!;
     files.push(report);
     if (loaded) (data as Record<string, unknown>)[source.extract] = loaded;
   }
   return { data, files };
 }
 
-async function loadOne<T>(
-  source: ExtractSource,
-  schema: ExtractSchema<T>,
-  options: ReadOptions,
-): Promise<{ report: FileReport; loaded: { info: ExtractInfo; records: T[] } | null }> {
+/** One loaded extract: its info and its table (large extracts) or records. */
+type LoadedExtract = { info: ExtractInfo; table?: Table<ColumnTypes>; records?: unknown[] };
+
+type AnySchema = ExtractSchema<unknown> | ColumnarSchema<ColumnTypes>;
+
+function isColumnar(schema: AnySchema): schema is ColumnarSchema<ColumnTypes> {
+  return 'table' in schema;
+}
+
+/**
+ * Where the valid rows of one file go: an array of records (small extracts), or a table
+ * being built (the large ones, table.ts), which the fast row reader writes into directly.
+ */
+interface RowStore {
+  add(record: unknown): void;
+  /** The table being built, for the fast row reader; null for an array. */
+  builder: TableBuilder<ColumnTypes> | null;
+  done(): { records?: unknown[]; table?: Table<ColumnTypes>; eventDays: { first: DayNumber; last: DayNumber } | null };
+}
+
+function recordStore(schema: ExtractSchema<unknown>, keep: boolean): RowStore {
+  const records: unknown[] = [];
+  // The first and last event dates of the kept records (SPEC §1.3 default periods).
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (day: number) => {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  };
+  return {
+    builder: null,
+    add(record) {
+      if (!keep) return;
+      records.push(record);
+      schema.eventDays?.(record, see);
+    },
+    done: () => ({ records, eventDays: first === Infinity ? null : { first, last } }),
+  };
+}
+
+function tableStore(schema: ColumnarSchema<ColumnTypes>, keep: boolean): RowStore {
+  const builder = new TableBuilder(schema.table());
+  return {
+    builder,
+    add(record) {
+      // Without `keep` (validate) the row is encoded all the same (its dictionary entries and
+      // patient key are made), then overwritten by the next.
+      builder.append(record as RowOf<ColumnTypes>);
+      if (!keep) builder.length = 0;
+    },
+    done() {
+      const table = builder.finish();
+      return { table, eventDays: schema.eventDayRange(table) };
+    },
+  };
+}
+
+/** Loads one source (in this thread; the loading worker thread calls it too). */
+export async function loadOne(source: ExtractSource, options: ReadOptions): Promise<{ report: FileReport; loaded: LoadedExtract | null }> {
+  const schema = SCHEMAS[source.extract] as AnySchema;
   const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
   const keepRecords = options.keepRecords !== false;
-  const records: T[] = [];
-  // The first and last event dates of the kept records (SPEC §1.3 default periods).
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  const seeDay = (day: number) => {
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-  };
-  const eventDays = schema.eventDays;
+  const columnar = isColumnar(schema) ? schema : null;
+  const store = columnar ? tableStore(columnar, keepRecords) : recordStore(schema, keepRecords);
   let rows = 0;
   let rejected = 0;
   let bytes = 0;
   let headerAccepted = false;
   let present = new Set<string>();
   let reader: RowReader | null = null;
-  let parseRow: RowParser<T> | null = null;
+  let parseRow: RowParser<unknown> | null = null;
+  let byteReader: ByteRowReader | null = null;
+  let parseBytes: ByteRowParser<ColumnTypes> | null = null;
   const sink = {
     rowProblem: (type: ProblemType, line: number, column: string | null, value: string | null, message: string) =>
       problems.add(type, line, column, value, message, false),
@@ -182,6 +279,20 @@ async function loadOne<T>(
     notices.push(text);
     options.onNotice?.(text);
   };
+  /** One row through the general reader (RowReader and the extract's row parser). */
+  const generalRow = (fields: readonly string[], line: number, plain: boolean) => {
+    reader!.begin(fields, line, plain);
+    if (!plain) noticeSwitch();
+    const record = parseRow!(reader!);
+    if (record === null || reader!.rejected) rejected++;
+    else store.add(record);
+  };
+  const builder = store.builder;
+  const keepTable = keepRecords && builder !== null;
+  let sized = false;
+  let unique: UniqueKeys | null = null;
+  let triples: TripleKeys | null = null;
+  const storedBytes = source.path === '-' ? 0 : await stat(source.path).then((st) => (st.isFile() ? st.size : 0), () => 0);
 
   const result = await readCsv(
     source.path,
@@ -189,6 +300,8 @@ async function loadOne<T>(
       delimiter: options.delimiter,
       minColumns: Math.max(2, schema.columns.filter((c) => c.required).length),
       onBytes: (n) => (bytes = n),
+      fastPath: options.fastPath,
+      thread: options.readerThread,
     },
     {
       header(rawNames, line, delimiter) {
@@ -200,21 +313,56 @@ async function loadOne<T>(
         headerAccepted = true;
         present = h.present;
         reader = new RowReader(sink, h.fieldIndex, schema.columns, decoding);
-        parseRow = schema.rowParser({ knownIndicators: options.knownIndicators ?? null });
+        unique = new UniqueKeys();
+        triples = new TripleKeys();
+        const context = { knownIndicators: options.knownIndicators ?? null, unique, triples };
+        // A columnar schema's general parser writes the codes of the table's dictionaries too.
+        parseRow = columnar ? columnar.rowParser({ ...context, types: builder!.types }) : (schema as ExtractSchema<unknown>).rowParser(context);
+        if (columnar && builder) {
+          byteReader = new ByteRowReader(h.fieldIndex, decoding);
+          parseBytes = columnar.byteRowParser(context, builder.types);
+        }
         return true;
       },
       row(fields, line, plain) {
         rows++;
-        reader!.begin(fields, line, plain);
-        if (!plain) noticeSwitch();
-        const record = parseRow!(reader!);
-        if (record === null || reader!.rejected) rejected++;
-        else if (keepRecords) {
-          records.push(record);
-          eventDays?.(record, seeDay);
-        }
+        generalRow(fields, line, plain);
         if (progress && rows % PROGRESS_EVERY === 0) progress(source.extract, rows, bytes);
       },
+      // Rows the splitter found without quotes, as bytes (tables only): read by the fast row
+      // reader, or by the general one when it cannot (byte-row.ts).
+      ...(columnar
+        ? {
+            byteRows(batch: ByteRows) {
+              const r = byteReader!;
+              const parse = parseBytes!;
+              const out = builder!;
+              if (!sized) {
+                // The table's rows, estimated from the file's size and the first batch's bytes
+                // per row (+5 %); a compressed file or an underestimate grows by doubling.
+                sized = true;
+                const stride = batch.width + 1;
+                const span = batch.bounds[(batch.count - 1) * stride + batch.width] - batch.bounds[0];
+                if (keepTable && storedBytes > 0 && span > 0) {
+                  const expected = ((storedBytes / span) * batch.count * 1.05) | 0;
+                  out.expect(expected);
+                  if (columnar.keyedBy === 'triples') triples!.expect(expected);
+                  else unique!.expect(expected);
+                }
+              }
+              for (let k = 0; k < batch.count; k++) {
+                rows++;
+                r.begin(batch, k);
+                out.reserve();
+                if (parse(r, out)) {
+                  if (keepTable) out.commit();
+                } else generalRow(fieldsOf(batch, k), batch.lines[k], isPlain(batch, k));
+                if (r.decodedText) noticeSwitch();
+                if (progress && rows % PROGRESS_EVERY === 0) progress(source.extract, rows, bytes);
+              }
+            },
+          }
+        : {}),
       badRow(p) {
         rows++;
         rejected++;
@@ -245,6 +393,7 @@ async function loadOne<T>(
     notices,
   };
   if (unusable) return { report, loaded: null };
+  const kept = store.done();
   const info: ExtractInfo = {
     extract: source.extract,
     path: source.path,
@@ -253,9 +402,9 @@ async function loadOne<T>(
     rowsRejected: rejected,
     encoding: decoding.encoding,
     columns: present,
-    eventDays: firstDay === Infinity ? null : { first: firstDay, last: lastDay },
+    eventDays: kept.eventDays,
   };
-  return { report, loaded: { info, records } };
+  return { report, loaded: columnar ? { info, table: kept.table } : { info, records: kept.records } };
 }
 
 /**

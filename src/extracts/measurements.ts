@@ -12,7 +12,6 @@ import {
 } from './fields.js';
 import type { Measurement } from './records.js';
 import { defineColumns, type ExtractSchema } from './schema.js';
-import { UniqueKeys } from './unique-keys.js';
 import { knownIndicatorParser } from './indicator-ids.js';
 
 const COLUMNS = defineColumns([
@@ -37,8 +36,7 @@ export const measurementsSchema: ExtractSchema<Measurement> = {
       see(p.to);
     }
   },
-  rowParser({ knownIndicators }) {
-    const keys = new UniqueKeys();
+  rowParser({ knownIndicators, unique: keys }) {
     const known = knownIndicatorParser(knownIndicators);
     return (r) => {
       const indicator = r.required(C.indicator, parseIndicatorId);

@@ -11,7 +11,6 @@ import {
 } from './fields.js';
 import type { PopulationRow } from './records.js';
 import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
-import { UniqueKeys } from './unique-keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'year', required: true },
@@ -27,8 +26,7 @@ export const populationSchema: ExtractSchema<PopulationRow> = {
   extract: 'population',
   fileName: 'population.csv',
   columns: COLUMNS.list,
-  rowParser() {
-    const keys = new UniqueKeys();
+  rowParser({ unique: keys }) {
     return (r) => {
       const year = r.required(C.year, parseYear);
       const municipality = r.required(C.municipality_code, parseMunicipality);

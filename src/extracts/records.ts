@@ -1,11 +1,46 @@
-// The parsed, validated records of every extract (SPEC §2). These compact objects are the
-// interface between src/extracts (which produces them) and src/indicators (which reads them).
-// Only the fields an indicator or a breakdown needs are kept; ids are kept only where a
-// computation links rows (patient_id for episodes). Dates are DayNumber, date-times
+// The parsed, validated records of every extract (SPEC §2). These are the interface between
+// src/extracts (which produces them) and src/indicators (which reads them). Only the fields
+// an indicator or a breakdown needs are kept; ids only where a computation links rows
+// (patient_id for episodes, as a dense integer key). Dates are DayNumber, date-times
 // WallSeconds (src/calc/time.ts); a missing optional value is null.
+//
+// The four large extracts (admissions, referrals, smoking courses, LUP answers: millions of
+// rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field, declared
+// below next to the record each row stands for. The small ones (population, measurements,
+// baselines, annotations) are arrays of record objects.
 
 import type { DayNumber, WallSeconds } from '../calc/time.js';
-
+import {
+  ANSWER_CLASS,
+  EDUCATION,
+  FOLLOWUP,
+  OFFER,
+  PATIENT_TYPE,
+  REFERRAL_SOURCE,
+  SENDER,
+  SEX,
+} from '../domain/vocabulary.js';
+import {
+  AGE,
+  DAY,
+  Dictionary,
+  FLAG,
+  LINE,
+  MUNICIPALITY,
+  MUNICIPALITY_TEXT,
+  NULLABLE_AGE,
+  NULLABLE_DAY,
+  NULLABLE_FLAG,
+  NULLABLE_MUNICIPALITY,
+  NULLABLE_NUMBER,
+  NULLABLE_TIME,
+  PatientKeys,
+  requiredVocabulary,
+  type RowOf,
+  Table,
+  TIME,
+  vocabulary,
+} from './table.js';
 import type {
   AnswerClass,
   Education,
@@ -178,6 +213,118 @@ export interface ExtractInfo {
   eventDays: { first: DayNumber; last: DayNumber } | null;
 }
 
+// ---------------------------------------------------------------------------------------
+// The columns of the four large extracts. Each function gives the column types of one new
+// table (the dictionaries and patient keys are per table); its rows are the records above.
+
+export function admissionColumns() {
+  return {
+    line: LINE,
+    patientId: new PatientKeys(),
+    admittedAt: TIME,
+    dischargedAt: NULLABLE_TIME,
+    acute: FLAG,
+    diagnosis: new Dictionary(),
+    psychiatric: FLAG,
+    municipality: MUNICIPALITY,
+    age: AGE,
+    sex: vocabulary(SEX),
+    education: vocabulary(EDUCATION),
+    costDkk: NULLABLE_NUMBER,
+    cofinancingDkk: NULLABLE_NUMBER,
+    readyForDischargeAt: NULLABLE_TIME,
+    died: FLAG,
+  };
+}
+
+export function referralColumns() {
+  return {
+    line: LINE,
+    patientId: new PatientKeys(),
+    referredAt: DAY,
+    sender: requiredVocabulary(SENDER),
+    offer: requiredVocabulary(OFFER),
+    municipality: MUNICIPALITY,
+    receivedAt: NULLABLE_DAY,
+    contactedAt: NULLABLE_DAY,
+    startedAt: NULLABLE_DAY,
+    startDueBy: NULLABLE_DAY,
+    expectedDeliveryDate: NULLABLE_DAY,
+    teamJoinedAt: NULLABLE_DAY,
+    age: NULLABLE_AGE,
+    sex: vocabulary(SEX),
+    education: vocabulary(EDUCATION),
+  };
+}
+
+export function smokingColumns() {
+  return {
+    line: LINE,
+    municipality: MUNICIPALITY,
+    courseStartedAt: DAY,
+    referralSource: vocabulary(REFERRAL_SOURCE),
+    heavySmoker: NULLABLE_FLAG,
+    completed: FLAG,
+    followup6m: vocabulary(FOLLOWUP),
+    age: NULLABLE_AGE,
+    sex: vocabulary(SEX),
+    education: vocabulary(EDUCATION),
+  };
+}
+
+export function lupColumns() {
+  return {
+    line: LINE,
+    survey: new Dictionary(),
+    respondedAt: DAY,
+    patientType: requiredVocabulary(PATIENT_TYPE),
+    question: new Dictionary(),
+    answer: requiredVocabulary(ANSWER_CLASS),
+    municipality: NULLABLE_MUNICIPALITY,
+    age: NULLABLE_AGE,
+    sex: vocabulary(SEX),
+    education: vocabulary(EDUCATION),
+  };
+}
+
+export type AdmissionColumns = ReturnType<typeof admissionColumns>;
+export type ReferralColumns = ReturnType<typeof referralColumns>;
+export type SmokingColumns = ReturnType<typeof smokingColumns>;
+export type LupColumns = ReturnType<typeof lupColumns>;
+
+export type AdmissionTable = Table<AdmissionColumns>;
+export type ReferralTable = Table<ReferralColumns>;
+export type SmokingTable = Table<SmokingColumns>;
+export type LupTable = Table<LupColumns>;
+
+// A table's rows are exactly the records above (checked by the compiler both ways).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const ROWS_ARE_RECORDS: [
+  Same<RowOf<AdmissionColumns>, Admission>,
+  Same<RowOf<ReferralColumns>, Referral>,
+  Same<RowOf<SmokingColumns>, SmokingCourse>,
+  Same<RowOf<LupColumns>, LupAnswer>,
+] = [true, true, true, true];
+
+/** The person attributes of row i (SPEC §1.3), for a breakdown: the units an indicator
+ *  reports to its tally. One new object per call. */
+export function personOf(
+  t: { readonly columns: { municipality: Int16Array; age: Int8Array; sex: Uint8Array; education: Uint8Array } },
+  i: number,
+): PersonAttributes {
+  const c = t.columns;
+  const m = c.municipality[i];
+  const age = c.age[i];
+  return {
+    municipality: m < 0 ? null : MUNICIPALITY_TEXT[m],
+    age: age < 0 ? null : age,
+    sex: SEX_OF[c.sex[i]],
+    education: EDUCATION_OF[c.education[i]],
+  };
+}
+const SEX_OF: readonly (Sex | null)[] = [null, ...SEX.values];
+const EDUCATION_OF: readonly (Education | null)[] = [null, ...EDUCATION.values];
+
 export interface RecordsByExtract {
   admissions: Admission;
   referrals: Referral;
@@ -189,7 +336,22 @@ export interface RecordsByExtract {
   annotations: AnnotationRow;
 }
 
-/** Everything loaded for one run; an extract that was not given is absent. */
+export interface TablesByExtract {
+  admissions: AdmissionTable;
+  referrals: ReferralTable;
+  smoking: SmokingTable;
+  lup: LupTable;
+}
+
+/** The extracts held in columns. */
+export type ColumnarExtractName = keyof TablesByExtract;
+export const COLUMNAR_EXTRACTS: readonly ColumnarExtractName[] = ['admissions', 'referrals', 'smoking', 'lup'];
+export type RowExtractName = Exclude<ExtractName, ColumnarExtractName>;
+
+/** Everything loaded for one run; an extract that was not given is absent. The large
+ *  extracts come as a table, the small ones as an array of records. */
 export type LoadedData = {
-  [K in ExtractName]?: { info: ExtractInfo; records: RecordsByExtract[K][] };
+  [K in ColumnarExtractName]?: { info: ExtractInfo; table: TablesByExtract[K] };
+} & {
+  [K in RowExtractName]?: { info: ExtractInfo; records: RecordsByExtract[K][] };
 };

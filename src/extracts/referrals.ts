@@ -11,9 +11,10 @@ import {
   parseSex,
   quote,
 } from './fields.js';
-import type { Referral } from './records.js';
-import { COMMON_ALIASES, defineColumns, type ExtractSchema } from './schema.js';
-import { UniqueKeys } from './unique-keys.js';
+import { ByteCodes } from './byte-row.js';
+import { referralColumns, type ReferralColumns } from './records.js';
+import { COMMON_ALIASES, defineColumns, type ColumnarSchema } from './schema.js';
+import { NO_DAY } from './table.js';
 
 const COLUMNS = defineColumns([
   { name: 'referral_id', required: true },
@@ -34,17 +35,30 @@ const COLUMNS = defineColumns([
 ]);
 const C = COLUMNS.at;
 
-export const referralsSchema: ExtractSchema<Referral> = {
+export const referralsSchema: ColumnarSchema<ReferralColumns> = {
   extract: 'referrals',
   fileName: 'referrals.csv',
   columns: COLUMNS.list,
+  keyedBy: 'unique',
+  table: referralColumns,
   // Referral and receipt dates (SPEC §1.3).
-  eventDays(r, see) {
-    see(r.referredAt);
-    if (r.receivedAt !== null) see(r.receivedAt);
+  eventDayRange(t) {
+    const { referredAt, receivedAt } = t.columns;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < t.length; i++) {
+      const d = referredAt[i];
+      if (d < first) first = d;
+      if (d > last) last = d;
+      const r = receivedAt[i];
+      if (r !== NO_DAY) {
+        if (r < first) first = r;
+        if (r > last) last = r;
+      }
+    }
+    return first === Infinity ? null : { first, last };
   },
-  rowParser() {
-    const ids = new UniqueKeys();
+  rowParser({ unique: ids }) {
     return (r) => {
       const id = r.requiredText(C.referral_id);
       const patientId = r.requiredText(C.patient_id);
@@ -103,6 +117,57 @@ export const referralsSchema: ExtractSchema<Referral> = {
         sex,
         education,
       };
+    };
+  },
+  byteRowParser({ unique: ids }, types) {
+    const sender = new ByteCodes(parseSender, types.sender.encode);
+    const offer = new ByteCodes(parseOffer, types.offer.encode);
+    const sex = new ByteCodes(parseSex, types.sex.encode);
+    const education = new ByteCodes(parseEducation, types.education.encode);
+    const patients = types.patientId.keys;
+    return (r, out) => {
+      if (!r.requiredId(C.referral_id)) return false;
+      const idStart = r.start;
+      const idEnd = r.end;
+      if (!r.requiredId(C.patient_id)) return false;
+      const patientStart = r.start;
+      const patientEnd = r.end;
+      const referredAt = r.requiredDay(C.referred_at);
+      const senderCode = r.requiredCode(C.sender, sender);
+      const offerCode = r.requiredCode(C.offer, offer);
+      const municipality = r.requiredMunicipality(C.municipality_code);
+      const receivedAt = r.optionalDay(C.received_at, NO_DAY);
+      const contactedAt = r.optionalDay(C.contacted_at, NO_DAY);
+      const startedAt = r.optionalDay(C.started_at, NO_DAY);
+      const startDueBy = r.optionalDay(C.start_due_by, NO_DAY);
+      const expectedDeliveryDate = r.optionalDay(C.expected_delivery_date, NO_DAY);
+      const teamJoinedAt = r.optionalDay(C.team_joined_at, NO_DAY);
+      const age = r.optionalAge(C.age);
+      const sexCode = r.optionalCode(C.sex, sex, 0);
+      const educationCode = r.optionalCode(C.education, education, 0);
+      if (r.failed) return false;
+      // The cross-field rules (SPEC §2.3); a missing date skips its rule.
+      if (receivedAt !== NO_DAY && receivedAt < referredAt) return false;
+      if (contactedAt !== NO_DAY && receivedAt !== NO_DAY && contactedAt < receivedAt) return false;
+      if (ids.seenBeforeBytes(r.bytes, idStart, idEnd, r.line) !== undefined) return false;
+      const i = out.length;
+      const c = out.columns;
+      c.line[i] = r.line;
+      c.patientId[i] = patients.intern(r.bytes, patientStart, patientEnd);
+      c.referredAt[i] = referredAt;
+      c.sender[i] = senderCode;
+      c.offer[i] = offerCode;
+      c.municipality[i] = municipality;
+      c.receivedAt[i] = receivedAt;
+      c.contactedAt[i] = contactedAt;
+      c.startedAt[i] = startedAt;
+      c.startDueBy[i] = startDueBy;
+      c.expectedDeliveryDate[i] = expectedDeliveryDate;
+      c.teamJoinedAt[i] = teamJoinedAt;
+      c.age[i] = age;
+      c.sex[i] = sexCode;
+      c.education[i] = educationCode;
+      return true;
     };
   },
 };

@@ -13,8 +13,11 @@
 // compiler and that test do not already check, so it is not used at all in src/extracts.
 
 import type { DayNumber } from '../calc/time.js';
+import type { ByteRowReader } from './byte-row.js';
+import type { TripleKeys, UniqueKeys } from './keys.js';
 import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
+import type { ColumnTypes, RowOf, Table, TableBuilder } from './table.js';
 import { escapeControls, type FieldParser, Invalid, matchKey, quote, truncateValue } from './fields.js';
 import { delimiterName, isPlainText, type TextDecoding } from './csv/index.js';
 
@@ -51,10 +54,14 @@ export function defineColumns<const N extends string>(specs: readonly (ColumnSpe
  *  row's problems are reported through the reader first). */
 export type RowParser<T> = (row: RowReader) => T | null;
 
-/** What a row parser may need beyond the row (read options). */
+/** What a row parser may need beyond the row (read options, the file's state). */
 export interface RowParserContext {
   /** The catalogue's indicator ids (SPEC §6.1); null: any id is accepted. */
   readonly knownIndicators: readonly string[] | null;
+  /** The file's unique ids (or keys), shared by the general and the fast row reader. */
+  readonly unique: UniqueKeys;
+  /** The file's unique keys of three parts (LUP answers), shared the same way. */
+  readonly triples: TripleKeys;
 }
 
 export interface ExtractSchema<T> {
@@ -65,8 +72,31 @@ export interface ExtractSchema<T> {
   /** The record's event dates, for the default periods (SPEC §1.3): `see` is called with each.
    *  Extracts without event dates (population, baselines) leave it out. */
   eventDays?(record: T, see: (day: DayNumber) => void): void;
-  /** A fresh row parser for one file: uniqueness state lives inside it. */
+  /** A fresh row parser for one file (its uniqueness state is the context's). */
   rowParser(context: RowParserContext): RowParser<T>;
+}
+
+/**
+ * Reads one row from its bytes into the table being built, at index `out.length` (room is
+ * made), and returns true; false when it cannot read it for certain (byte-row.ts): the row
+ * is then read by the general row parser, which reports its problems. Nothing may be
+ * registered (ids, keys) for a row it returns false for.
+ */
+export type ByteRowParser<S extends ColumnTypes> = (row: ByteRowReader, out: TableBuilder<S>) => boolean;
+
+/** A large extract, held in columns (table.ts): rows are records of the table's columns. */
+export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<RowOf<S>> {
+  /** The column types of a new table (dictionaries and patient keys are per table). */
+  table(): S;
+  /** The general row parser, which also sees the column types of the table being built (the
+   *  codes of its dictionaries). */
+  rowParser(context: RowParserContext & { readonly types: S }): RowParser<RowOf<S>>;
+  /** A fresh fast row reader for one file, writing into a table of `types`. */
+  byteRowParser(context: RowParserContext, types: S): ByteRowParser<S>;
+  /** The first and last event dates of the table's rows (SPEC §1.3), null when none. */
+  eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber } | null;
+  /** Which of the context's key tables the rows fill (one key per row): for sizing it. */
+  keyedBy: 'unique' | 'triples';
 }
 
 /** Longest value accepted in any declared column: ids, codes, dates and notes are all far

@@ -10,7 +10,7 @@ import {
   INJURY_DIAGNOSES,
   isPreventableDiagnosis,
 } from '../domain/diagnoses.js';
-import type { Admission } from '../extracts/records.js';
+import type { AdmissionTable } from '../extracts/records.js';
 
 export const ACUTE = 1;
 export const DIED = 2;
@@ -25,22 +25,31 @@ export const INJURY = 32;
 /** Aged 65 or over with a diagnosis on the §3.3 list. */
 export const PREVENTABLE_65 = 64;
 
-/** flags[j] describes admissions[j]. */
+/** flags[j] describes admission j. */
 export type AdmissionFlags = Uint8Array;
 
-export function buildAdmissionFlags(admissions: readonly Admission[]): AdmissionFlags {
-  const flags = new Uint8Array(admissions.length);
-  for (let j = 0; j < admissions.length; j++) {
-    const a = admissions[j];
-    const dx = a.diagnosis;
-    flags[j] =
-      (a.acute ? ACUTE : 0) |
-      (a.died ? DIED : 0) |
+export function buildAdmissionFlags(admissions: AdmissionTable): AdmissionFlags {
+  const { acute, died, diagnosis, age } = admissions.columns;
+  // The diagnosis lists are tested once per distinct code of the file, not once per row.
+  const codes = admissions.types.diagnosis.values;
+  const byCode = new Uint8Array(codes.length);
+  const preventable = new Uint8Array(codes.length);
+  codes.forEach((dx, code) => {
+    byCode[code] =
       (CANCER_DIAGNOSES.has(dx) ? CANCER : 0) |
       (ACCOMPANYING_PERSON_DIAGNOSES.has(dx) ? ACCOMPANYING : 0) |
       (BIRTH_DIAGNOSES.has(dx) ? BIRTH : 0) |
-      (INJURY_DIAGNOSES.has(dx) ? INJURY : 0) |
-      (a.age >= 65 && isPreventableDiagnosis(dx) ? PREVENTABLE_65 : 0);
+      (INJURY_DIAGNOSES.has(dx) ? INJURY : 0);
+    preventable[code] = isPreventableDiagnosis(dx) ? 1 : 0;
+  });
+  const flags = new Uint8Array(admissions.length);
+  for (let j = 0; j < admissions.length; j++) {
+    const code = diagnosis[j];
+    flags[j] =
+      (acute[j] === 1 ? ACUTE : 0) |
+      (died[j] === 1 ? DIED : 0) |
+      byCode[code] |
+      (age[j] >= 65 && preventable[code] === 1 ? PREVENTABLE_65 : 0);
   }
   return flags;
 }

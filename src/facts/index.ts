@@ -5,7 +5,8 @@
 // engine computes a shared `mean` once). Nothing here is memoised behind the caller's back.
 
 import { buildEpisodes, type EpisodeTable } from '../calc/episodes.js';
-import type { Admission, LoadedData } from '../extracts/records.js';
+import { admissionColumns, type Admission, type AdmissionTable, type LoadedData } from '../extracts/records.js';
+import { tableOf } from '../extracts/table.js';
 import { buildAdmissionFlags, type AdmissionFlags } from './admission-flags.js';
 
 export interface DerivedFacts {
@@ -17,9 +18,14 @@ export interface DerivedFacts {
 
 export type FactName = keyof DerivedFacts;
 
+/** The admissions of a run (an empty table without admissions). */
+export function admissionsOf(data: LoadedData): AdmissionTable {
+  return data.admissions?.table ?? tableOf(admissionColumns(), []);
+}
+
 const DERIVE: { readonly [K in FactName]: (data: LoadedData) => DerivedFacts[K] } = {
-  episodes: (data) => buildEpisodes(data.admissions?.records ?? []),
-  admissionFlags: (data) => buildAdmissionFlags(data.admissions?.records ?? []),
+  episodes: (data) => buildEpisodes(admissionsOf(data)),
+  admissionFlags: (data) => buildAdmissionFlags(admissionsOf(data)),
 };
 
 /** The records of a run together with the facts derived from them. */

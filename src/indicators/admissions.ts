@@ -9,10 +9,11 @@ import { OPEN } from '../calc/episodes.js';
 import type { Period } from '../calc/periods.js';
 import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
 import { isWorkingDay } from '../calc/working-days.js';
-import type { Admission, LoadedData } from '../extracts/records.js';
+import { personOf, type AdmissionTable, type LoadedData } from '../extracts/records.js';
 import { preventableDiagnosisReference } from '../domain/diagnoses.js';
 import { ACCOMPANYING, ACUTE, BIRTH, CANCER, DIED, INJURY, PREVENTABLE_65 } from '../facts/admission-flags.js';
-import type { CountContext, CountingIndicator, Reason, Tally } from './types.js';
+import { admissionsOf } from '../facts/index.js';
+import type { CountContext, CountingIndicator, Reason, Tally, UnitAttributes } from './types.js';
 
 const DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
@@ -24,8 +25,11 @@ const FOLLOW_UP_DAYS = 30;
 const DAYTIME_FROM = 8 * SECONDS_PER_HOUR;
 const DAYTIME_TO = 16 * SECONDS_PER_HOUR;
 
-function admissionsOf(data: LoadedData): readonly Admission[] {
-  return data.admissions?.records ?? [];
+/** The unit of admission (row) i: the person's attributes and the patient (SPEC §8.1). */
+function unitOf(t: AdmissionTable, i: number): UnitAttributes {
+  const who: UnitAttributes = personOf(t, i);
+  who.patient = t.columns.patientId[i];
+  return who;
 }
 
 /** The derived facts of the episode indicators. */
@@ -77,7 +81,7 @@ function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext<Epi
     const discharged = dischargedAt[e];
     const day = dayOf(discharged);
     if (!inRange(day, ctx)) continue;
-    const index = admissions[first[e]];
+    const index = unitOf(admissions, first[e]);
     const indexFlags = flags[first[e]];
     // Status from the last-ending admission, diagnosis from the first (SPEC §3.1).
     if (flags[last[e]] & DIED) {
@@ -118,11 +122,12 @@ function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext<Epi
 }
 
 /** The latest admission or discharge date in the extract (SPEC §1.3 event dates), or null. */
-function lastEventDay(admissions: readonly Admission[]): DayNumber | null {
+function lastEventDay(admissions: AdmissionTable): DayNumber | null {
+  const { admittedAt, dischargedAt } = admissions.columns;
   let last = -Infinity;
-  for (const a of admissions) {
-    if (a.admittedAt > last) last = a.admittedAt;
-    if (a.dischargedAt !== null && a.dischargedAt > last) last = a.dischargedAt;
+  for (let i = 0; i < admissions.length; i++) {
+    if (admittedAt[i] > last) last = admittedAt[i];
+    if (dischargedAt[i] > last) last = dischargedAt[i]; // NaN (still admitted) is never greater
   }
   return last === -Infinity ? null : dayOf(last);
 }
@@ -153,7 +158,7 @@ function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext<Epis
     // open episodes count by their admitted_at (SPEC §3.2 no. 2).
     if ((flags[first[e]] & (ACUTE | PREVENTABLE_65)) !== (ACUTE | PREVENTABLE_65)) continue;
     const day = dayOf(admittedAt[e]);
-    if (inRange(day, ctx)) tally.add(day, admissions[first[e]], 1);
+    if (inRange(day, ctx)) tally.add(day, unitOf(admissions, first[e]), 1);
   }
 }
 
@@ -166,7 +171,7 @@ function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<Episo
     if (dischargedAt[e] === OPEN || dischargedAt[e] - admittedAt[e] >= SECONDS_PER_DAY) continue;
     if (!(flags[first[e]] & ACUTE)) continue;
     const day = dayOf(admittedAt[e]);
-    if (inRange(day, ctx)) tally.add(day, admissions[first[e]], 1);
+    if (inRange(day, ctx)) tally.add(day, unitOf(admissions, first[e]), 1);
   }
 }
 
@@ -176,17 +181,23 @@ function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<Episo
 export const STILL_ADMITTED_WHEN_READY = 'admissions ready for discharge but not discharged (not counted)';
 
 function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void {
-  for (const a of admissionsOf(data)) {
-    if (a.readyForDischargeAt === null) continue;
-    const ready = dayOf(a.readyForDischargeAt);
-    if (a.dischargedAt === null) {
-      if (inRange(ready, ctx)) tally.note(ready, a, STILL_ADMITTED_WHEN_READY);
+  const admissions = admissionsOf(data);
+  const { readyForDischargeAt, dischargedAt } = admissions.columns;
+  for (let i = 0; i < admissions.length; i++) {
+    const readyAt = readyForDischargeAt[i];
+    if (readyAt !== readyAt) continue; // NaN: not ready for discharge
+    const ready = dayOf(readyAt);
+    const discharged = dischargedAt[i];
+    if (discharged !== discharged) {
+      if (inRange(ready, ctx)) tally.note(ready, unitOf(admissions, i), STILL_ADMITTED_WHEN_READY);
       continue;
     }
     // Bed days: date(ready) ≤ d < date(discharged), each in the period containing d.
     const from = Math.max(ready, ctx.firstDay);
-    const to = Math.min(dayOf(a.dischargedAt) - 1, ctx.lastDay);
-    for (let d = from; d <= to; d++) tally.add(d, a, 1);
+    const to = Math.min(dayOf(discharged) - 1, ctx.lastDay);
+    if (from > to) continue;
+    const who = unitOf(admissions, i);
+    for (let d = from; d <= to; d++) tally.add(d, who, 1);
   }
 }
 
@@ -203,7 +214,7 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
     if (dischargedAt[e] === OPEN) continue;
     const day = dayOf(dischargedAt[e]);
     if (!inRange(day, ctx)) continue;
-    const who = admissions[first[e]];
+    const who = unitOf(admissions, first[e]);
     if (flags[last[e]] & DIED) {
       tally.note(day, who, DISCHARGE_EXCLUDED_DIED);
       continue;
@@ -217,16 +228,21 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
 // ---------------------------------------------------------------------------------------
 // 6.–7. DKK per capita
 
-function countAmounts(amountOf: (a: Admission) => number | null, missingLabel: string) {
+function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: string) {
   return (data: LoadedData, tally: Tally, ctx: CountContext): void => {
-    for (const a of admissionsOf(data)) {
-      if (a.dischargedAt === null) continue;
-      const day = dayOf(a.dischargedAt);
+    const admissions = admissionsOf(data);
+    const { dischargedAt } = admissions.columns;
+    const amounts = admissions.columns[column];
+    for (let i = 0; i < admissions.length; i++) {
+      const discharged = dischargedAt[i];
+      if (discharged !== discharged) continue; // NaN: still admitted
+      const day = dayOf(discharged);
       if (!inRange(day, ctx)) continue;
-      const amount = amountOf(a);
-      if (amount === null) tally.note(day, a, missingLabel);
+      const amount = amounts[i];
+      const who = unitOf(admissions, i);
+      if (amount !== amount) tally.note(day, who, missingLabel); // NaN: no amount
       // Even 0 is added: the admission's group exists (SPEC §1.3).
-      tally.add(day, a, amount ?? 0);
+      tally.add(day, who, amount === amount ? amount : 0);
     }
   };
 }
@@ -387,7 +403,7 @@ export const costPerCapita: CountingIndicator = {
   needs: [],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cost_dkk'),
-  count: countAmounts((a) => a.costDkk, MISSING_COST),
+  count: countAmounts('costDkk', MISSING_COST),
 };
 
 export const cofinancingPerCapita: CountingIndicator = {
@@ -410,7 +426,7 @@ export const cofinancingPerCapita: CountingIndicator = {
   needs: [],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cofinancing_dkk'),
-  count: countAmounts((a) => a.cofinancingDkk, MISSING_COFINANCING),
+  count: countAmounts('cofinancingDkk', MISSING_COFINANCING),
 };
 
 /** SPEC §3.2 no. 1–7, in catalogue order. */

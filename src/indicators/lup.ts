@@ -6,7 +6,7 @@
 // named"). Survey and question ids are stored lower-cased (src/extracts/records.ts).
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
-import type { LupAnswer, PatientType } from '../extracts/records.js';
+import { personOf, type PatientType } from '../extracts/records.js';
 import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
 
 const LUP_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'patient_type'];
@@ -27,12 +27,20 @@ function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
     outpatient: new Set(spec.questions.outpatient),
   };
   return (data, tally, ctx) => {
-    for (const a of data.lup?.records ?? []) {
-      const day = a.respondedAt;
+    const t = data.lup?.table;
+    if (!t) return;
+    const { respondedAt, survey, patientType, question, answer } = t.columns;
+    const { survey: surveys, question: questions, patientType: patientTypes, answer: answers } = t.types;
+    for (let i = 0; i < t.length; i++) {
+      const day = respondedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      if (a.survey !== spec.survey || !wanted[a.patientType].has(a.question)) continue;
-      if (a.answer === 'excluded') tally.note(day, a, EXCLUDED_NOTE);
-      else tally.add(day, a, a.answer === 'positive' ? 1 : 0, 1);
+      const type = patientTypes.values[patientType[i]];
+      if (surveys.values[survey[i]] !== spec.survey || !wanted[type].has(questions.values[question[i]])) continue;
+      const who: UnitAttributes = personOf(t, i);
+      who.patientType = type;
+      const answerClass = answers.values[answer[i]];
+      if (answerClass === 'excluded') tally.note(day, who, EXCLUDED_NOTE);
+      else tally.add(day, who, answerClass === 'positive' ? 1 : 0, 1);
     }
   };
 }

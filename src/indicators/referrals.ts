@@ -16,6 +16,8 @@ import {
   type Offer,
   type Sender,
 } from '../domain/vocabulary.js';
+import { personOf, type LoadedData, type ReferralTable } from '../extracts/records.js';
+import { NO_DAY } from '../extracts/table.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
 /** SPEC §2.3: the kommunale forebyggelsestilbud (the KRAM factors and patient education). */
@@ -52,6 +54,20 @@ export function gestationalAgeDays(expectedDeliveryDate: DayNumber, day: DayNumb
 
 const REFERRAL_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'sender', 'offer'];
 
+/** The referrals of a run, or null. Dates that may be missing hold NO_DAY then. */
+function referralsOf(data: LoadedData): ReferralTable | null {
+  return data.referrals?.table ?? null;
+}
+
+/** The unit of referral (row) i: the person, the patient, the sender and the offer. */
+function unitOf(t: ReferralTable, i: number): UnitAttributes {
+  const who: UnitAttributes = personOf(t, i);
+  who.patient = t.columns.patientId[i];
+  who.sender = t.types.sender.values[t.columns.sender[i]];
+  who.offer = t.types.offer.values[t.columns.offer[i]];
+  return who;
+}
+
 const preventionReferrals: CountingIndicator = {
   kind: 'counting',
   id: 'prevention-referrals',
@@ -76,12 +92,16 @@ const preventionReferrals: CountingIndicator = {
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const r of data.referrals?.records ?? []) {
-      const day = r.referredAt;
+    const t = referralsOf(data);
+    if (!t) return;
+    const { referredAt, offer, sender } = t.columns;
+    for (let i = 0; i < t.length; i++) {
+      const day = referredAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      if (!PREVENTION_OFFERS.has(r.offer)) continue;
-      if (PREVENTION_SENDERS.has(r.sender)) tally.add(day, r, 1);
-      else tally.note(day, r, `prevention referrals left out, sender ${r.sender}`);
+      if (!PREVENTION_OFFERS.has(t.types.offer.values[offer[i]])) continue;
+      const from = t.types.sender.values[sender[i]];
+      if (PREVENTION_SENDERS.has(from)) tally.add(day, unitOf(t, i), 1);
+      else tally.note(day, unitOf(t, i), `prevention referrals left out, sender ${from}`);
     }
   },
 };
@@ -111,19 +131,24 @@ const rehabContact: CountingIndicator = {
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const r of data.referrals?.records ?? []) {
-      if (r.offer !== 'rehabilitation') continue;
-      if (r.receivedAt === null) {
-        if (r.referredAt >= ctx.firstDay && r.referredAt <= ctx.lastDay) {
-          tally.note(r.referredAt, r, 'rehabilitation referrals left out, no received_at');
+    const t = referralsOf(data);
+    if (!t) return;
+    const { referredAt, receivedAt, contactedAt, offer } = t.columns;
+    const rehabilitation = t.types.offer.encode('rehabilitation');
+    for (let i = 0; i < t.length; i++) {
+      if (offer[i] !== rehabilitation) continue;
+      if (receivedAt[i] === NO_DAY) {
+        if (referredAt[i] >= ctx.firstDay && referredAt[i] <= ctx.lastDay) {
+          tally.note(referredAt[i], unitOf(t, i), 'rehabilitation referrals left out, no received_at');
         }
         continue;
       }
-      const day = r.receivedAt;
+      const day = receivedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = r;
-      if (r.contactedAt === null) tally.note(day, who, 'not contacted (counted as not in time)');
-      const inTime = r.contactedAt !== null && r.contactedAt <= contactDeadline(day);
+      const who = unitOf(t, i);
+      const contacted = contactedAt[i];
+      if (contacted === NO_DAY) tally.note(day, who, 'not contacted (counted as not in time)');
+      const inTime = contacted !== NO_DAY && contacted <= contactDeadline(day);
       tally.add(day, who, inTime ? 1 : 0, 1);
     }
   },
@@ -151,17 +176,23 @@ const rehabTimelyStart: CountingIndicator = {
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const r of data.referrals?.records ?? []) {
-      if (r.offer !== 'rehabilitation' || r.receivedAt === null) continue;
-      const day = r.receivedAt;
+    const t = referralsOf(data);
+    if (!t) return;
+    const { receivedAt, startDueBy, startedAt, offer } = t.columns;
+    const rehabilitation = t.types.offer.encode('rehabilitation');
+    for (let i = 0; i < t.length; i++) {
+      if (offer[i] !== rehabilitation || receivedAt[i] === NO_DAY) continue;
+      const day = receivedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = r;
-      if (r.startDueBy === null) {
+      const who = unitOf(t, i);
+      const due = startDueBy[i];
+      if (due === NO_DAY) {
         tally.note(day, who, 'rehabilitation referrals left out, no start_due_by');
         continue;
       }
-      if (r.startedAt === null) tally.note(day, who, 'not started (counted as not on time)');
-      const onTime = r.startedAt !== null && r.startedAt <= r.startDueBy;
+      const started = startedAt[i];
+      if (started === NO_DAY) tally.note(day, who, 'not started (counted as not on time)');
+      const onTime = started !== NO_DAY && started <= due;
       tally.add(day, who, onTime ? 1 : 0, 1);
     }
   },
@@ -191,18 +222,23 @@ const vulnerablePregnancy: CountingIndicator = {
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const r of data.referrals?.records ?? []) {
-      if (r.offer !== 'vulnerable_pregnancy') continue;
-      const day = r.referredAt;
+    const t = referralsOf(data);
+    if (!t) return;
+    const { referredAt, expectedDeliveryDate, teamJoinedAt, offer } = t.columns;
+    const vulnerablePregnancy = t.types.offer.encode('vulnerable_pregnancy');
+    for (let i = 0; i < t.length; i++) {
+      if (offer[i] !== vulnerablePregnancy) continue;
+      const day = referredAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = r;
-      if (r.expectedDeliveryDate === null) {
+      const who = unitOf(t, i);
+      const expected = expectedDeliveryDate[i];
+      if (expected === NO_DAY) {
         tally.note(day, who, 'vulnerable-pregnancy referrals left out, no expected_delivery_date');
         continue;
       }
-      if (r.teamJoinedAt === null) tally.note(day, who, 'not in the team (no team_joined_at)');
-      const beforeWeek24 =
-        r.teamJoinedAt !== null && gestationalAgeDays(r.expectedDeliveryDate, r.teamJoinedAt) < WEEK_24_DAYS;
+      const joined = teamJoinedAt[i];
+      if (joined === NO_DAY) tally.note(day, who, 'not in the team (no team_joined_at)');
+      const beforeWeek24 = joined !== NO_DAY && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
       tally.add(day, who, beforeWeek24 ? 1 : 0, 1);
     }
   },

@@ -4,11 +4,15 @@
 // the referrals' `sender` dimension (SPEC §1.3), so smoking results have no sender/offer.
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
-import type { SmokingCourse } from '../extracts/records.js';
-import type { CountingIndicator, UnitAttributes } from './types.js';
-
+import { personOf, type LoadedData, type SmokingTable } from '../extracts/records.js';
+import type { CountingIndicator } from './types.js';
 
 const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
+
+/** The smoking courses of a run, or null. */
+function coursesOf(data: LoadedData): SmokingTable | null {
+  return data.smoking?.table ?? null;
+}
 
 const COHORT =
   'The cohort of a period is the smoking-cessation courses whose course_started_at falls in ' +
@@ -50,14 +54,19 @@ const smokeFree6m: CountingIndicator = {
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const c of data.smoking?.records ?? []) {
-      const day = c.courseStartedAt;
+    const t = coursesOf(data);
+    if (!t) return;
+    const { courseStartedAt, completed, followup6m } = t.columns;
+    const followups = t.types.followup6m.values;
+    for (let i = 0; i < t.length; i++) {
+      const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = c;
-      if (!c.completed) tally.note(day, who, 'courses left out, not completed');
-      else if (c.followup6m === null) tally.note(day, who, 'courses left out, follow-up not yet due');
-      else if (c.followup6m === 'lost') tally.note(day, who, 'courses left out, completed but lost to follow-up');
-      else tally.add(day, who, c.followup6m === 'smoke_free' ? 1 : 0, 1);
+      const who = personOf(t, i);
+      const followup = followups[followup6m[i]];
+      if (completed[i] !== 1) tally.note(day, who, 'courses left out, not completed');
+      else if (followup === null) tally.note(day, who, 'courses left out, follow-up not yet due');
+      else if (followup === 'lost') tally.note(day, who, 'courses left out, completed but lost to follow-up');
+      else tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
 };
@@ -83,16 +92,21 @@ const smokeFree6mItt: CountingIndicator = {
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const c of data.smoking?.records ?? []) {
-      const day = c.courseStartedAt;
+    const t = coursesOf(data);
+    if (!t) return;
+    const { courseStartedAt, followup6m } = t.columns;
+    const followups = t.types.followup6m.values;
+    for (let i = 0; i < t.length; i++) {
+      const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = c;
-      if (c.followup6m === null) {
+      const who = personOf(t, i);
+      const followup = followups[followup6m[i]];
+      if (followup === null) {
         tally.note(day, who, 'courses left out, follow-up not yet due');
         continue;
       }
-      if (c.followup6m === 'lost') tally.note(day, who, 'lost to follow-up (counted as smoking)');
-      tally.add(day, who, c.followup6m === 'smoke_free' ? 1 : 0, 1);
+      if (followup === 'lost') tally.note(day, who, 'lost to follow-up (counted as smoking)');
+      tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
 };
@@ -121,12 +135,15 @@ const smokingReachShortEducation: CountingIndicator = {
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
   count(data, tally, ctx) {
-    for (const c of data.smoking?.records ?? []) {
-      const day = c.courseStartedAt;
+    const t = coursesOf(data);
+    if (!t) return;
+    const courseStartedAt = t.columns.courseStartedAt;
+    for (let i = 0; i < t.length; i++) {
+      const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = c;
-      if (c.education === null) tally.note(day, who, 'courses left out, education unknown');
-      else tally.add(day, who, c.education === 'short' ? 1 : 0, 1);
+      const who = personOf(t, i);
+      if (who.education === null) tally.note(day, who, 'courses left out, education unknown');
+      else tally.add(day, who, who.education === 'short' ? 1 : 0, 1);
     }
   },
 };

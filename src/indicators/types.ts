@@ -41,9 +41,10 @@ export type TargetRule =
 
 /** What a unit is grouped by: a person's attributes plus the source-specific dimensions. */
 export interface UnitAttributes extends PersonAttributes {
-  /** The person, where a source links rows to one (admissions): for the variance of repeat
-   *  events in direct standardisation (SPEC §8.1). */
-  patientId?: string;
+  /** The person, where a source links rows to one (admissions, referrals), as the extract's
+   *  integer patient key: for the variance of repeat events in direct standardisation
+   *  (SPEC §8.1). */
+  patient?: number;
   patientType?: PatientType;
   sender?: Sender;
   offer?: Offer;

@@ -37,10 +37,10 @@ describe('direct standardisation on results (SPEC §8.1)', () => {
   ]);
 
   it('strata are the ESP2013 bands of the indicator, persons with two events enter the variance as f² (hand-worked)', () => {
-    // Band 14: 8 events of 7 persons (p1 has 2); band 17: 4 events of 4 persons. O = 12.
+    // Band 14: 8 events of 7 persons (patient 1 has 2); band 17: 4 events of 4 persons. O = 12.
     const units: Unit[] = [
-      ...['p1', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'].map((p): Unit => [{ age: 72, patientId: p }, 1]),
-      ...['q1', 'q2', 'q3', 'q4'].map((p): Unit => [{ age: 87, patientId: p }, 1]),
+      ...[1, 1, 2, 3, 4, 5, 6, 7].map((p): Unit => [{ age: 72, patient: p }, 1]),
+      ...[11, 12, 13, 14].map((p): Unit => [{ age: 87, patient: p }, 1]),
     ];
     const [r] = run(fake('per_1000', units, { populationMinimumAge: 65 }), population, { standardize: { name: 'esp2013' } });
     // The 65+ bands weigh 5500 + 5000 + 4000 + 2500 + 1500 + 1000 = 19500 (SPEC §8.1: Σw over the
@@ -57,7 +57,7 @@ describe('direct standardisation on results (SPEC §8.1)', () => {
   });
 
   it('groups with an age band are not standardised further; a suppressed result shows no DSR', () => {
-    const units: Unit[] = Array.from({ length: 12 }, (_, i): Unit => [{ age: 72, patientId: `p${i}`, sex: i < 2 ? 'M' : 'F' }, 1]);
+    const units: Unit[] = Array.from({ length: 12 }, (_, i): Unit => [{ age: 72, patient: i, sex: i < 2 ? 'M' : 'F' }, 1]);
     const results = run(fake('per_1000', units, { populationMinimumAge: 65 }), population, {
       standardize: { name: 'esp2013' },
       by: ['age_band'],

@@ -14,7 +14,7 @@ describe('admissions.csv (SPEC §2.2)', () => {
       csv(H, 'a-1,pt-A,2017-04-03 09:15,2017-04-05 14:00,akut,DJ44.0,somatik,0751,72,K,kort,"24000,50",2400,2017-04-04 10:00,død'),
     );
     expect(problems).toEqual([]);
-    expect(data.admissions!.records).toEqual([
+    expect(data.admissions!.table.rows()).toEqual([
       {
         line: 2,
         patientId: 'pt-A',
@@ -37,7 +37,7 @@ describe('admissions.csv (SPEC §2.2)', () => {
 
   it('reads a missing sector as somatic, a missing status as alive, a missing discharge as still admitted', async () => {
     const { data } = await load('admissions', csv(H, 'a-1,pt-A,2017-04-03 09:15,,planned,R069,,751,50,,,,,,'));
-    expect(data.admissions!.records[0]).toMatchObject({ psychiatric: false, died: false, dischargedAt: null, acute: false, sex: null, costDkk: null });
+    expect(data.admissions!.table.rows()[0]).toMatchObject({ psychiatric: false, died: false, dischargedAt: null, acute: false, sex: null, costDkk: null });
   });
 
   it('accepts the column aliases cpr, inddto, uddto, indm, adiag, komkod and færdigbehandlet', async () => {
@@ -46,7 +46,7 @@ describe('admissions.csv (SPEC §2.2)', () => {
       csv('ID;CPR;INDDTO;UDDTO;INDM;ADIAG;KOMKOD;AGE;FÆRDIGBEHANDLET', 'a-1;0101;03.04.2017 09:15;05.04.2017 14:00;1;DI501;751;72;04.04.2017'),
     );
     expect(problems).toEqual([]);
-    expect(data.admissions!.records[0]).toMatchObject({ acute: true, diagnosis: 'I501', readyForDischargeAt: APR_3 + 86400 });
+    expect(data.admissions!.table.rows()[0]).toMatchObject({ acute: true, diagnosis: 'I501', readyForDischargeAt: APR_3 + 86400 });
     expect([...data.admissions!.info.columns]).toContain('ready_for_discharge_at');
   });
 
@@ -99,7 +99,7 @@ describe('admissions.csv (SPEC §2.2)', () => {
     );
     expect(messages).toEqual(['4: admission_id: duplicate admission_id "a-1" (first on line 2); each admission must appear once']);
     // The first occurrence is kept, the repeat rejected.
-    expect(data.admissions!.records.map((a) => a.line)).toEqual([2, 3]);
+    expect(data.admissions!.table.rows().map((a) => a.line)).toEqual([2, 3]);
     expect(report.rowsRejected).toBe(1);
   });
 

@@ -16,7 +16,7 @@ describe('lup.csv (SPEC §2.5)', () => {
       ),
     );
     expect(problems).toEqual([]);
-    expect(data.lup!.records.map((a) => [a.survey, a.question, a.patientType, a.answer])).toEqual([
+    expect(data.lup!.table.rows().map((a) => [a.survey, a.question, a.patientType, a.answer])).toEqual([
       ['psychiatry_children', '23a', 'outpatient', 'positive'],
       ['psychiatry_children', '23b', 'outpatient', 'negative'],
       ['psychiatry_children', '23c', 'outpatient', 'excluded'],
@@ -28,7 +28,7 @@ describe('lup.csv (SPEC §2.5)', () => {
   it('reads a file without an answer column as all excluded (the column is optional)', async () => {
     const { data, problems } = await load('lup', csv('respondent_id,survey,responded_at,patient_type,question', 'r1,maternity,2019-02-14,indlagt,15'));
     expect(problems).toEqual([]);
-    expect(data.lup!.records[0].answer).toBe('excluded');
+    expect(data.lup!.table.rows()[0].answer).toBe('excluded');
   });
 
   it('rejects an answer outside the scale', async () => {

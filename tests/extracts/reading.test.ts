@@ -14,7 +14,7 @@ describe('--encoding auto (SPEC §6.1)', () => {
     expect(problems).toEqual([]);
     expect(report).toMatchObject({ encoding: 'utf8', notices: [] });
     expect(data.admissions!.info.encoding).toBe('utf8');
-    expect(data.admissions!.records.map((a) => a.died)).toEqual([false, true]);
+    expect(data.admissions!.table.rows().map((a) => a.died)).toEqual([false, true]);
   });
 
   it('reads the whole file as Windows-1252 when the first bytes that are not UTF-8 follow only ASCII, with one notice naming their line', async () => {
@@ -26,7 +26,7 @@ describe('--encoding auto (SPEC §6.1)', () => {
     expect(notices).toEqual([`${report.path}: not UTF-8 at line 4; read as Windows-1252`]);
     expect(report).toMatchObject({ encoding: 'cp1252', notices, rows: 5, rowsRejected: 0 });
     expect(data.admissions!.info.encoding).toBe('cp1252');
-    expect(data.admissions!.records.map((a) => a.died)).toEqual([false, false, true, false, true]);
+    expect(data.admissions!.table.rows().map((a) => a.died)).toEqual([false, false, true, false, true]);
   });
 
   it('reads bytes 0x80–0x9F as Windows-1252 (€, dashes, quotes), not as ISO-8859-1 control characters', async () => {
@@ -69,7 +69,7 @@ describe('--encoding auto (SPEC §6.1)', () => {
     const { report, data, problems } = await load('admissions', text);
     expect(problems).toEqual([]);
     expect(report.notices).toEqual([`${report.path}: not UTF-8 at line 1; read as Windows-1252`]);
-    expect(data.admissions!.records[0].readyForDischargeAt).not.toBeNull();
+    expect(data.admissions!.table.rows()[0].readyForDischargeAt).not.toBeNull();
   });
 
   it('keeps the §1.6 error under an explicit --encoding utf8', async () => {
@@ -108,7 +108,7 @@ describe('only the columns an extract uses are decoded and checked (SPEC §6.1)'
     const { report, data, problems } = await load('admissions', text);
     expect(problems).toEqual([]);
     expect(report).toMatchObject({ rows: 2, rowsRejected: 0, encoding: 'utf8', notices: [] });
-    expect(data.admissions!.records.map((a) => a.died)).toEqual([false, true]);
+    expect(data.admissions!.table.rows().map((a) => a.died)).toEqual([false, true]);
   });
 
   it('never rejects a row for a NUL byte or an over-long value in an unused column', async () => {

@@ -13,7 +13,7 @@ describe('referrals.csv (SPEC §2.3)', () => {
       csv(H, 'r-1,c-1,07-03-2019,egen_læge,genoptræning,746,08.03.2019,13/03/2019,2019-03-22,2019-03-22,,,45,mand,mellemlang'),
     );
     expect(problems).toEqual([]);
-    expect(data.referrals!.records).toEqual([
+    expect(data.referrals!.table.rows()).toEqual([
       {
         line: 2,
         patientId: 'c-1',

@@ -3,7 +3,7 @@ import { matchKey } from '../../src/extracts/fields.js';
 import { SCHEMAS } from '../../src/extracts/declarations.js';
 import { EXTRACT_NAMES } from '../../src/extracts/records.js';
 import { defineColumns, resolveHeader } from '../../src/extracts/schema.js';
-import { UniqueKeys } from '../../src/extracts/unique-keys.js';
+import { UniqueKeys } from '../../src/extracts/keys.js';
 
 const COLUMNS = defineColumns([
   { name: 'admission_id', aliases: ['id'], required: true },

@@ -10,7 +10,7 @@ describe('smoking.csv (SPEC §2.4)', () => {
       csv(H, 's-1,760,2019-02-04,sygehus,ja,1,røgfri,50,K,kort', 's-2,760,2019-02-04,,n,Nej,ikke_opnået,,,', 's-3,760,2019-02-04,,,true,,,,'),
     );
     expect(problems).toEqual([]);
-    const r = data.smoking!.records;
+    const r = data.smoking!.table.rows();
     expect(r.map((c) => [c.referralSource, c.heavySmoker, c.completed, c.followup6m])).toEqual([
       ['hospital', true, true, 'smoke_free'],
       [null, false, false, 'lost'],

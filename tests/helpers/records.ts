@@ -2,16 +2,24 @@
 // is about; the rest get neutral defaults.
 
 import { dayNumber, wallSeconds, type DayNumber, type WallSeconds } from '../../src/calc/time.js';
-import type {
-  Admission,
-  ExtractName,
-  LoadedData,
-  LupAnswer,
-  PopulationRow,
-  RecordsByExtract,
-  Referral,
-  SmokingCourse,
+import {
+  admissionColumns,
+  COLUMNAR_EXTRACTS,
+  lupColumns,
+  referralColumns,
+  smokingColumns,
+  type Admission,
+  type AdmissionTable,
+  type ColumnarExtractName,
+  type ExtractName,
+  type LoadedData,
+  type LupAnswer,
+  type PopulationRow,
+  type RecordsByExtract,
+  type Referral,
+  type SmokingCourse,
 } from '../../src/extracts/records.js';
+import { tableOf, type ColumnTypes, type RowOf } from '../../src/extracts/table.js';
 
 /** "2017-04-03" → day number (throws on a bad date: tests must not hide typos). */
 export function day(text: string): DayNumber {
@@ -93,18 +101,32 @@ export function inhabitants(p: Partial<PopulationRow> & Pick<PopulationRow, 'yea
   return { line: nextLine(), municipality: '751', age: 40, sex: 'F', education: null, ...p };
 }
 
-/** A LoadedData with the given extracts; `columns` lists the optional columns present. */
+/** The admissions as a table (src/extracts/table.ts), in the order given. */
+export function admissionTable(records: readonly Admission[]): AdmissionTable {
+  return tableOf(admissionColumns(), records);
+}
+
+const COLUMNS_OF: { readonly [K in ColumnarExtractName]: () => ColumnTypes } = {
+  admissions: admissionColumns,
+  referrals: referralColumns,
+  smoking: smokingColumns,
+  lup: lupColumns,
+};
+
+/** A LoadedData with the given extracts; `columns` lists the optional columns present. The
+ *  large extracts are held as tables, as the loader holds them. */
 export function loaded<K extends ExtractName>(
   extract: K,
   records: RecordsByExtract[K][],
   columns: readonly string[] = [],
   data: LoadedData = {},
 ): LoadedData {
+  const info = { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, encoding: 'utf8' as const, columns: new Set(columns), eventDays: null };
+  const columnar = (COLUMNAR_EXTRACTS as readonly string[]).includes(extract);
   return {
     ...data,
-    [extract]: {
-      info: { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, encoding: 'utf8', columns: new Set(columns) },
-      records,
-    },
+    [extract]: columnar
+      ? { info, table: tableOf(COLUMNS_OF[extract as ColumnarExtractName](), records as unknown as RowOf<ColumnTypes>[]) }
+      : { info, records },
   };
 }

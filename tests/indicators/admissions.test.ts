@@ -30,7 +30,7 @@ import {
   PREVENTABLE_DIAGNOSIS_LIST_VERSION,
 } from '../../src/domain/diagnoses.js';
 import type { UnitAttributes } from '../../src/indicators/types.js';
-import { admission, at, day, inhabitants, loaded } from '../helpers/records.js';
+import { admission, admissionTable, at, day, inhabitants, loaded } from '../helpers/records.js';
 import { tallyOf } from '../helpers/tally.js';
 import { runIndicators } from '../../src/engine/run.js';
 import { prepare } from '../../src/facts/index.js';
@@ -669,7 +669,7 @@ describe('worked example: episodes and readmissions, April 2017 by sex (examples
   };
 
   it('the 19 admissions form the 15 episodes of the README (Step 1)', () => {
-    const table = buildEpisodes(admissions).toArray().map((e) => [
+    const table = buildEpisodes(admissionTable(admissions)).toArray().map((e) => [
       e.first.patientId,
       formatWallTime(e.admittedAt),
       e.first.acute ? 'acute' : 'planned',
@@ -818,7 +818,7 @@ describe('the linear episode sweep agrees with a direct reading of SPEC §3.1 an
     it(`seed ${seed}: readmission-30d, discharges-outside-daytime, acute-short-admissions and preventable-admissions-65 per month`, () => {
       const list = randomAdmissions(seed);
       const eps = plainEpisodes(list);
-      expect(buildEpisodes(list).count).toBe(eps.length);
+      expect(buildEpisodes(admissionTable(list)).count).toBe(eps.length);
 
       const readmission = months.map((m) => {
         let x = 0;

@@ -32,8 +32,8 @@ describe('the generated sample validates', () => {
       expect(f.unusable).toBe(false);
     }
     // Scale 1 (5,000 admissions) read back in full: 5000 × scale records.
-    expect(data.admissions?.records).toHaveLength(Math.round(5000 * scale));
+    expect(data.admissions?.table.rows()).toHaveLength(Math.round(5000 * scale));
     // Rows written with the D prefix come back normalised (DJ189 → J189, SPEC §2.2).
-    expect(data.admissions!.records.every((a) => !/^D[A-Z]/.test(a.diagnosis))).toBe(true);
+    expect(data.admissions!.table.rows().every((a) => !/^D[A-Z]/.test(a.diagnosis))).toBe(true);
   });
 });

@@ -8,11 +8,13 @@
 //   source.ts           the bytes: file or stdin, sha256, gunzip
 //   sniff.ts            the start of the file: header line, BOM, binary content, delimiter
 //   split.ts            rows from bytes, with csv-parse; line numbers
+//   fast.ts             the fast path: lines without quotes split by hand, as bytes
 //   decode.ts           the text of the used fields: UTF-8, Windows-1252 or auto (SPEC §6.1)
 //   worker-protocol.ts  reading in a worker thread: messages, batches, back-pressure
 //   worker.ts           the worker thread's entry
 
-export type { CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor, SplitOptions } from './types.js';
+export type { ByteRows, CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor, SplitOptions } from './types.js';
+export { BYTE_ROWS, fieldsOf, isPlain, MAX_FAST_LINE } from './fast.js';
 export { readCsv, readCsvInThisThread, readerThread, WORKER_MIN_BYTES } from './read.js';
 export { chunksThenError } from './source.js';
 export { delimiterName, detectDelimiter } from './sniff.js';

@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { describeIoError, openSource, ReadFailure } from './source.js';
 import { SNIFF_BYTES } from './sniff.js';
 import { splitRows } from './split.js';
-import type { CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor, SplitOptions } from './types.js';
+import type { ByteRows, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor, SplitOptions } from './types.js';
 import { readCsvInWorker, workerFile } from './worker-protocol.js';
 
 /** Stored size from which a file is split in a worker thread. A worker costs about 50 ms
@@ -31,6 +31,7 @@ export async function readCsv(path: string, options: CsvReadOptions, visitor: Cs
     row: (fields, line, plain) => {
       visitor.row(fields, line, plain);
     },
+    ...(visitor.byteRows ? { byteRows: (rows: ByteRows) => visitor.byteRows!(rows) } : {}),
     badRow: (problem) => {
       visitor.badRow(problem);
     },

@@ -34,19 +34,37 @@ export interface ByteSource {
   close(): Promise<void>;
 }
 
-/** Opens a file ("-" = standard input) in chunks of `chunkBytes`; `onBytes` is told the
- *  raw bytes read so far. */
-export function openSource(path: string, chunkBytes: number, onBytes: (n: number) => void): ByteSource {
-  const input: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: chunkBytes });
+/** Bytes per read of a file. The first read is handed on in pieces of the sniffing size, so
+ *  the start of a file is looked at as before (sniff.ts); later reads whole: fewer, larger
+ *  chunks for the fast path (a 108 MB file in 104 reads rather than 1,646). */
+const FILE_READ_BYTES = 1 << 20;
+
+/** Opens a file ("-" = standard input) and hands its bytes on, the first `firstChunkBytes`
+ *  at a time; `onBytes` is told the raw bytes read so far. */
+export function openSource(path: string, firstChunkBytes: number, onBytes: (n: number) => void): ByteSource {
+  const input: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: FILE_READ_BYTES });
   const hash = createHash('sha256');
   let rawBytes = 0;
+  let first = path !== '-';
   async function* raw(): AsyncGenerator<Buffer> {
     try {
       for await (const chunk of input) {
-        hash.update(chunk as Buffer);
-        rawBytes += (chunk as Buffer).length;
+        const bytes = chunk as Buffer;
+        hash.update(bytes);
+        if (first) {
+          // The first read of a file, in the pieces a read of firstChunkBytes would have given.
+          first = false;
+          for (let at = 0; at < bytes.length; at += firstChunkBytes) {
+            const piece = bytes.subarray(at, Math.min(bytes.length, at + firstChunkBytes));
+            rawBytes += piece.length;
+            onBytes(rawBytes);
+            yield piece;
+          }
+          continue;
+        }
+        rawBytes += bytes.length;
         onBytes(rawBytes);
-        yield chunk as Buffer;
+        yield bytes;
       }
     } catch (err) {
       throw new ReadFailure(describeIoError(err));

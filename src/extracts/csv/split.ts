@@ -12,6 +12,15 @@
 // the main thread (which waits for the worker on large files: a per-row scan here, in the
 // worker, measured slower).
 //
+// The fast path (fast.ts): after the header, the lines of a chunk are split by hand up to the
+// first line that holds a quote (or a CR the file's line break does not explain). That line
+// and what follows go to csv-parse — a new parser, given the line break the first one
+// discovered — until a chunk ends outside a quoted field at a line break: that parser is then
+// ended, which is where one parse of the whole file would be too (a record boundary outside
+// quotes, where csv-parse holds no state from one record to the next), and the fast path
+// takes over again. So csv-parse sees every line the fast path cannot split trivially, and
+// the two together give the rows one csv-parse would.
+//
 // Line numbers are counted here, not taken from csv-parse: its `info.lines` is only right at
 // the moment a record is built (records reach a stream consumer in batches) and it counts a
 // CRLF inside a quoted field as two lines. A row starts on the line after the previous row
@@ -22,6 +31,7 @@ import { once } from 'node:events';
 import { Parser, type CsvError } from 'csv-parse';
 import { quote } from '../fields.js';
 import { displayText } from './decode.js';
+import { FastSplitter } from './fast.js';
 import { delimiterName, detectDelimiter, type Head, lineBreakAfter, lineOfOffset, notTextProblem, readHead } from './sniff.js';
 import type { CsvProblem, CsvSink, SplitOptions } from './types.js';
 
@@ -42,16 +52,17 @@ export async function splitRows(bytes: AsyncGenerator<Buffer>, options: SplitOpt
   const layout = chooseDelimiter(head, options, sink);
   if (layout === null) return 'fatal';
 
-  const parsing = new CsvParsing(layout.delimiter);
-  const taker = new RowTaker(sink, layout.delimiter, layout.lineBreak, parsing);
+  const taker = new RowTaker(sink, layout.delimiter, layout.lineBreak);
+  const feeder = new Feeder(layout.delimiter, taker, sink, options.fastPath !== false);
   try {
-    await feed(head, bytes, parsing, taker);
+    await feeder.feed(head, bytes);
   } finally {
-    parsing.parser.destroy();
+    feeder.close();
   }
 
-  if (parsing.error !== null) {
-    sink.fileProblem({ type: 'csv-error', line: taker.line, field: null, value: null, message: csvErrorMessage(parsing, taker.line) });
+  const failed = taker.failed;
+  if (failed !== null) {
+    sink.fileProblem({ type: 'csv-error', line: taker.line, field: null, value: null, message: csvErrorMessage(failed, taker.line) });
     return 'fatal';
   }
   if (!taker.sawHeader) {
@@ -94,7 +105,8 @@ function chooseDelimiter(head: Head, options: SplitOptions, sink: CsvSink): { de
   return { delimiter: found.delimiter, lineBreak };
 }
 
-/** csv-parse set up for our rows, and the failure that stopped it, if any. */
+/** One csv-parse parser set up for our rows (the first discovers the line break; later ones
+ *  are given it), and the failure that stopped it, if any. */
 class CsvParsing {
   readonly parser: Parser;
   error: CsvError | null = null;
@@ -102,8 +114,12 @@ class CsvParsing {
   quotingAtError = false;
   /** Records csv-parse had built when it failed (-1: no failure); later ones are dropped. */
   recordsBeforeError = -1;
+  /** Records taken from this parser. */
+  taken = 0;
+  /** Some chunk written since the last record ended held a non-ASCII or NUL byte. */
+  openRecordMixed = false;
 
-  constructor(delimiter: string) {
+  constructor(delimiter: string, recordDelimiter?: string) {
     this.parser = new Parser({
       delimiter,
       encoding: 'latin1', // byte strings (see decode.ts)
@@ -112,6 +128,7 @@ class CsvParsing {
       relax_quotes: true,
       skip_records_with_error: true,
       max_record_size: MAX_ROW_CHARS,
+      ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}),
     });
     decodeFieldsInPlace(this.parser);
     acceptAnyFieldCount(this.parser);
@@ -121,9 +138,23 @@ class CsvParsing {
       if (this.error !== null) return;
       this.error = err;
       this.recordsBeforeError = this.parser.info.records;
-      this.quotingAtError = (this.parser as unknown as { state?: { quoting?: boolean } }).state?.quoting === true;
+      this.quotingAtError = quoting(this.parser) === true;
     });
   }
+
+  /** The line break csv-parse discovered (or was given): "\n", "\r\n", another, or null
+   *  while none has been seen. */
+  recordDelimiter(): string | null {
+    const found = (this.parser as unknown as { options?: { record_delimiter?: unknown } }).options?.record_delimiter;
+    if (!Array.isArray(found) || found.length !== 1 || !Buffer.isBuffer(found[0])) return null;
+    return (found[0] as Buffer).toString('latin1');
+  }
+}
+
+/** csv-parse's "inside a quoted field" (its state), or undefined when it has no such state. */
+function quoting(parser: Parser): boolean | undefined {
+  const q = (parser as unknown as { state?: { quoting?: unknown } }).state?.quoting;
+  return typeof q === 'boolean' ? q : undefined;
 }
 
 /** Takes csv-parse's records one by one: numbers them by line, skips blank ones, hands the
@@ -133,27 +164,27 @@ class RowTaker {
   line = 1;
   sawHeader = false;
   stoppedByVisitor = false;
-  private records = 0;
-  private headerLength = -1;
+  headerLength = -1;
+  /** The parser whose failure stopped reading, if any. */
+  failed: CsvParsing | null = null;
 
   constructor(
     private readonly sink: CsvSink,
     private readonly delimiter: string,
     private readonly lineBreak: string,
-    private readonly parsing: CsvParsing,
   ) {}
 
   /** Reading must stop: a csv-parse failure or a header the visitor refused. */
   get stop(): boolean {
-    return this.stoppedByVisitor || this.parsing.error !== null;
+    return this.stoppedByVisitor || this.failed !== null;
   }
 
-  /** Hands one record on; a promise when the sink asks the reader to wait. `plain`: the
-   *  record's bytes are ASCII without NUL. */
-  take(fields: string[], plain: boolean): Promise<void> | void {
-    this.records++;
-    const { recordsBeforeError } = this.parsing;
-    if (this.stoppedByVisitor || (recordsBeforeError >= 0 && this.records > recordsBeforeError)) return;
+  /** Hands one record of `parsing` on; a promise when the sink asks the reader to wait.
+   *  `plain`: the record's bytes are ASCII without NUL. */
+  take(parsing: CsvParsing, fields: string[], plain: boolean): Promise<void> | void {
+    parsing.taken++;
+    const { recordsBeforeError } = parsing;
+    if (this.stoppedByVisitor || (recordsBeforeError >= 0 && parsing.taken > recordsBeforeError)) return;
     const start = this.line;
     this.line += 1 + breaksInside(fields, this.lineBreak);
     if (isBlank(fields)) return; // blank lines and Excel's ";;;;" rows are not records
@@ -177,8 +208,13 @@ class RowTaker {
   }
 }
 
+const LF = 10;
+const CR = 13;
+const EMPTY = Buffer.alloc(0);
+
 /**
- * Feeds the chunks to csv-parse and takes every record as soon as it is split.
+ * Feeds the chunks to the fast path and to csv-parse, and takes every record as soon as it is
+ * split.
  *
  * csv-parse is driven by hand rather than through a stream pipeline: write() splits a
  * chunk at once and read() takes its records, so every record of the bytes read before
@@ -190,34 +226,154 @@ class RowTaker {
  * Plain records: the first record taken after a write may have begun in earlier chunks
  * (those written since the last record ended); the others lie within the chunk itself.
  */
-async function feed(head: Head, bytes: AsyncGenerator<Buffer>, parsing: CsvParsing, taker: RowTaker): Promise<void> {
-  const { parser } = parsing;
-  /** Some chunk since the last record ended held a non-ASCII or NUL byte. */
-  let openRecordMixed = false;
-  const takeSplit = async (chunkMixed: boolean) => {
-    let mixed = openRecordMixed || chunkMixed;
+class Feeder {
+  /** The csv-parse parser taking the bytes, or null while the fast path does. */
+  private parsing: CsvParsing | null;
+  /** Every parser made, to destroy them all at the end. */
+  private readonly made: CsvParsing[] = [];
+  /** Bytes after the last line break seen, not yet split. */
+  private carry: Buffer = EMPTY;
+  /** The line break the first parser discovered: the fast path splits at LF or CR LF only. */
+  private lineBreak: '\n' | '\r\n' | 'other' | null = null;
+  private fast: FastSplitter | null = null;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly taker: RowTaker,
+    private readonly sink: CsvSink,
+    private readonly fastPath: boolean,
+  ) {
+    this.parsing = this.newParsing(undefined);
+  }
+
+  async feed(head: Head, bytes: AsyncGenerator<Buffer>): Promise<void> {
+    let chunk = head.prefix;
+    for (;;) {
+      await this.take(chunk);
+      if (this.taker.stop) return;
+      const r = await bytes.next();
+      if (r.done) break;
+      chunk = r.value;
+    }
+    // The last line when it has no line break, or an unterminated quote.
+    const parsing = this.parsing ?? this.newParsing(this.lineBreakOption());
+    await this.write(parsing, this.carry);
+    this.carry = EMPTY;
+    await this.end(parsing);
+  }
+
+  close(): void {
+    for (const p of this.made) p.parser.destroy();
+  }
+
+  /** One chunk: to the open parser, or split by the fast path up to where csv-parse must
+   *  take over. Only whole lines are split or ended on; the rest waits in `carry`. */
+  private async take(chunk: Buffer): Promise<void> {
+    const parsing = this.parsing;
+    if (parsing !== null && !this.fastPossible()) {
+      await this.write(parsing, chunk);
+      return;
+    }
+    const data = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const cut = this.lastLineEnd(data);
+    if (cut < 0) {
+      if (parsing !== null) {
+        await this.write(parsing, data);
+        this.carry = EMPTY;
+      } else if (data.length > MAX_ROW_CHARS) {
+        // A line this long is csv-parse's to judge (its record-size limit).
+        await this.write(this.open(), data);
+        this.carry = EMPTY;
+      } else this.carry = data;
+      return;
+    }
+    this.carry = data.subarray(cut);
+    if (parsing !== null) {
+      await this.write(parsing, data.subarray(0, cut));
+      await this.endIfAtRecordBoundary(parsing);
+      return;
+    }
+    const handOver = await this.fast!.split(data, 0, cut, this.taker);
+    if (handOver < 0 || this.taker.stop) return;
+    const opened = this.open();
+    await this.write(opened, data.subarray(handOver, cut));
+    await this.endIfAtRecordBoundary(opened);
+  }
+
+  /** After the header, with a one-byte delimiter and a line break of LF or CR LF, lines can be
+   *  split by hand. */
+  private fastPossible(): boolean {
+    if (!this.fastPath || !this.taker.sawHeader || this.taker.stop) return false;
+    if (this.lineBreak === null) this.lineBreak = lineBreakName(this.parsing?.recordDelimiter() ?? null);
+    if (this.lineBreak === null || this.lineBreak === 'other' || !FastSplitter.handles(this.delimiter)) return false;
+    this.fast ??= new FastSplitter(this.delimiter, this.lineBreak === '\r\n', this.taker.headerLength, this.sink);
+    return true;
+  }
+
+  /** One past the last line break in data (CR LF in a CR LF file), or −1. */
+  private lastLineEnd(data: Buffer): number {
+    for (let lf = data.lastIndexOf(LF); lf >= 0; lf = lf > 0 ? data.lastIndexOf(LF, lf - 1) : -1) {
+      if (this.lineBreak !== '\r\n' || (lf > 0 && data[lf - 1] === CR)) return lf + 1;
+    }
+    return -1;
+  }
+
+  /** A parser is ended where one parse of the file would be at a record boundary: the bytes
+   *  written end with the line break, and it is not inside a quoted field (csv-parse holds
+   *  back only the line break then). */
+  private async endIfAtRecordBoundary(parsing: CsvParsing): Promise<void> {
+    if (this.taker.stop || quoting(parsing.parser) !== false) return;
+    await this.end(parsing);
+    this.parsing = null;
+  }
+
+  private open(): CsvParsing {
+    this.parsing = this.newParsing(this.lineBreakOption());
+    return this.parsing;
+  }
+
+  private lineBreakOption(): string | undefined {
+    return this.lineBreak === '\n' || this.lineBreak === '\r\n' ? this.lineBreak : undefined;
+  }
+
+  private newParsing(recordDelimiter: string | undefined): CsvParsing {
+    const p = new CsvParsing(this.delimiter, recordDelimiter);
+    this.made.push(p);
+    return p;
+  }
+
+  private async write(parsing: CsvParsing, chunk: Buffer): Promise<void> {
+    if (chunk.length === 0) return;
+    const chunkMixed = !isAscii(chunk) || chunk.indexOf(0) >= 0;
+    parsing.parser.write(chunk);
+    await this.takeSplit(parsing, chunkMixed);
+  }
+
+  private async end(parsing: CsvParsing): Promise<void> {
+    const flushed = once(parsing.parser, 'finish');
+    parsing.parser.end();
+    await flushed;
+    await this.takeSplit(parsing, false);
+    if (parsing.error !== null) this.taker.failed ??= parsing;
+  }
+
+  private async takeSplit(parsing: CsvParsing, chunkMixed: boolean): Promise<void> {
+    const { parser } = parsing;
+    let mixed = parsing.openRecordMixed || chunkMixed;
     for (let fields = parser.read() as string[] | null; fields !== null; fields = parser.read() as string[] | null) {
-      const wait = taker.take(fields, !mixed);
+      const wait = this.taker.take(parsing, fields, !mixed);
       mixed = chunkMixed;
-      openRecordMixed = chunkMixed;
+      parsing.openRecordMixed = chunkMixed;
       if (wait) await wait;
     }
-    openRecordMixed ||= chunkMixed;
-  };
-  let chunk = head.prefix;
-  for (;;) {
-    const chunkMixed = !isAscii(chunk) || chunk.indexOf(0) >= 0;
-    parser.write(chunk);
-    await takeSplit(chunkMixed);
-    if (taker.stop) return;
-    const r = await bytes.next();
-    if (r.done) break;
-    chunk = r.value;
+    parsing.openRecordMixed ||= chunkMixed;
+    if (parsing.error !== null) this.taker.failed ??= parsing;
   }
-  const flushed = once(parser, 'finish');
-  parser.end(); // the last row when it has no line break, or an unterminated quote
-  await flushed;
-  await takeSplit(false);
+}
+
+function lineBreakName(recordDelimiter: string | null): '\n' | '\r\n' | 'other' | null {
+  if (recordDelimiter === null) return null;
+  return recordDelimiter === '\n' || recordDelimiter === '\r\n' ? recordDelimiter : 'other';
 }
 
 function csvErrorMessage(parsing: CsvParsing, line: number): string {

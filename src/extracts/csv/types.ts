@@ -24,10 +24,29 @@ export interface CsvReadOptions {
    *  WORKER_MIN_BYTES or more, this thread otherwise; 'main' and 'worker' force one (tests
    *  run the same files through both). Standard input is always read in this thread. */
   thread?: 'auto' | 'main' | 'worker';
+  /** false: csv-parse splits every line, without the fast path for lines without quotes
+   *  (tests run the same files both ways). Default true. */
+  fastPath?: boolean;
 }
 
 /** The options the byte-level reader needs (the same in this thread and in a worker). */
-export type SplitOptions = Pick<CsvReadOptions, 'delimiter' | 'minColumns'>;
+export type SplitOptions = Pick<CsvReadOptions, 'delimiter' | 'minColumns' | 'fastPath'>;
+
+/**
+ * Rows split by the fast path (fast.ts), as bytes: row r has `width` fields (the header's
+ * count; extra empty fields of a row are not included); field f of row r is
+ * `bytes[bounds[r * (width + 1) + f] … bounds[r * (width + 1) + f + 1] - 1)`: each bound
+ * after the first is one past the delimiter or line break that ends the field before it. Every row is a physical line of its own
+ * (no quotes), not blank, with at least `width` fields. Valid only during the call.
+ */
+export interface ByteRows {
+  readonly bytes: Buffer;
+  readonly count: number;
+  readonly width: number;
+  readonly bounds: Int32Array;
+  /** Physical line of row r. */
+  readonly lines: Float64Array;
+}
 
 /** Names and fields are byte strings, one character per byte (decode.ts decodes them). */
 export interface CsvVisitor {
@@ -36,6 +55,9 @@ export interface CsvVisitor {
   /** A data row with at least as many fields as the header (extra fields are empty).
    *  `plain`: its bytes are all ASCII and none is NUL, so every field is its own text. */
   row(fields: readonly string[], line: number, plain: boolean): void;
+  /** Data rows split by the fast path, as bytes. A visitor without it is given each of these
+   *  rows through `row` instead, as the byte strings csv-parse would have split. */
+  byteRows?(rows: ByteRows): void;
   /** A data row rejected while splitting (a wrong number of fields). */
   badRow(problem: CsvProblem): void;
   /** A problem with the file as a whole; reported before any row problem. */
@@ -58,6 +80,8 @@ export interface CsvReadResult {
 export interface CsvSink {
   header(names: string[], line: number, delimiter: string): boolean | Promise<boolean>;
   row(fields: string[], line: number, plain: boolean): void | Promise<void>;
+  /** Rows split by the fast path as bytes; absent: they come through `row`. */
+  byteRows?(rows: ByteRows): void | Promise<void>;
   badRow(problem: CsvProblem): void | Promise<void>;
   fileProblem(problem: CsvProblem): void;
   /** Raw bytes read so far (before gunzip). */

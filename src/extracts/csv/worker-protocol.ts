@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor } from './types.js';
+import { fieldsOf, isPlain } from './fast.js';
+import type { ByteRows, CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor } from './types.js';
 
 /** Rows per message from the worker, and how many messages may wait unread: the worker
  *  never runs more than BATCHES_IN_FLIGHT × BATCH_ROWS rows (plus what its streams
@@ -23,6 +24,9 @@ export interface WorkerJob {
   path: string;
   delimiter?: string;
   minColumns: number;
+  fastPath?: boolean;
+  /** The visitor reads rows as bytes: the fast path's rows are sent as ByteRows. */
+  byteRows: boolean;
   batchRows: number;
   batchesInFlight: number;
 }
@@ -44,6 +48,10 @@ export type FromWorker =
       mixed: Uint8Array | null;
       problems: CsvProblem[];
     }
+  /** Rows split by the fast path (ByteRows): their bytes (the span from the first row's
+   *  start to the last row's end, moved to this thread, not copied) with bounds relative to
+   *  it. */
+  | { type: 'byte-rows'; bytes: number; data: ArrayBuffer; count: number; width: number; bounds: Int32Array; lines: Float64Array }
   | { type: 'file-problem'; bytes: number; problem: CsvProblem }
   | { type: 'done'; bytes: number; result: CsvReadResult };
 
@@ -73,6 +81,8 @@ export function readCsvInWorker(path: string, options: CsvReadOptions, visitor: 
     path,
     delimiter: options.delimiter,
     minColumns: options.minColumns,
+    fastPath: options.fastPath,
+    byteRows: visitor.byteRows !== undefined,
     batchRows: BATCH_ROWS,
     batchesInFlight: BATCHES_IN_FLIGHT,
   };
@@ -122,6 +132,13 @@ export function receiveFromWorker(
             handOver(m, visitor);
             worker.postMessage({ type: 'ack' });
             break;
+          case 'byte-rows': {
+            const rows: ByteRows = { bytes: Buffer.from(m.data), count: m.count, width: m.width, bounds: m.bounds, lines: m.lines };
+            if (visitor.byteRows) visitor.byteRows(rows);
+            else for (let r = 0; r < rows.count; r++) visitor.row(fieldsOf(rows, r), rows.lines[r], isPlain(rows, r));
+            worker.postMessage({ type: 'ack' });
+            break;
+          }
           case 'header':
             worker.postMessage({ type: 'header', accept: Boolean(visitor.header(m.names, m.line, m.delimiter)) });
             break;
@@ -179,12 +196,38 @@ export class BatchSender implements CsvSink {
   private wake: (() => void) | null = null;
   private answer: ((accept: boolean) => void) | null = null;
 
+  /** Present when the main thread's visitor reads rows as bytes (the splitter then gives
+   *  the fast path's rows here rather than through `row`). */
+  byteRows?: (rows: ByteRows) => Promise<void> | undefined;
+
   constructor(
     private readonly post: (m: FromWorker, transfer?: ArrayBuffer[]) => void,
     private readonly batchRows: number,
     private readonly batchesInFlight: number,
+    byteRows = false,
   ) {
     this.lines = new Int32Array(batchRows);
+    if (byteRows) this.byteRows = (rows) => this.sendByteRows(rows);
+  }
+
+  /** Posts rows split by the fast path (a credit spent): the bytes they span are copied into
+   *  a buffer of their own, which is moved to the main thread with the bounds, made relative
+   *  to it. The splitter's buffers are reused, so they cannot be moved themselves. */
+  private sendByteRows(rows: ByteRows): Promise<void> | undefined {
+    this.flush(); // the rows and problems before these go first
+    const stride = rows.width + 1;
+    const n = rows.count * stride;
+    const from = rows.bounds[0];
+    const to = rows.bounds[(rows.count - 1) * stride + rows.width];
+    const data = new ArrayBuffer(to - from);
+    new Uint8Array(data).set(rows.bytes.subarray(from, to));
+    const bounds = new Int32Array(n);
+    for (let k = 0; k < n; k++) bounds[k] = rows.bounds[k] - from;
+    const lines = rows.lines.slice(0, rows.count);
+    this.post({ type: 'byte-rows', bytes: this.rawBytes, data, count: rows.count, width: rows.width, bounds, lines }, [data, bounds.buffer, lines.buffer]);
+    this.inFlight++;
+    if (this.inFlight < this.batchesInFlight) return undefined;
+    return new Promise((resolve) => (this.wake = resolve));
   }
 
   /** A message from the main thread. */

@@ -10,6 +10,6 @@ import { BatchSender, type ToWorker, type WorkerJob } from './worker-protocol.js
 if (parentPort === null) throw new Error('csv/worker.js runs only as the worker thread of the CSV reader');
 const port = parentPort;
 const job = workerData as WorkerJob;
-const sender = new BatchSender((m, transfer) => port.postMessage(m, transfer), job.batchRows, job.batchesInFlight);
+const sender = new BatchSender((m, transfer) => port.postMessage(m, transfer), job.batchRows, job.batchesInFlight, job.byteRows);
 port.on('message', (m: ToWorker) => sender.receive(m));
 sender.done(await readCsvInThisThread(job.path, job, sender));
