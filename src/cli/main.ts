@@ -4,16 +4,8 @@
 
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from './command.js';
-import { computeCommand } from './compute.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
-import { evaluateCommand } from './evaluate.js';
-import { indicatorsCommand } from './indicators.js';
-import { monitorCommand } from './monitor.js';
-import { reportCommand } from './report.js';
 import { unreportedStdoutFailure, watchStdout } from './output.js';
-import { sampleCommand } from './sample.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
 import { VERSION } from '../version.js';
 
 /** Every usage error reads the same way: `triple-aim: <what>` then the --help hint, whether
@@ -21,7 +13,24 @@ import { VERSION } from '../version.js';
 const USAGE_PREFIX = 'triple-aim: ';
 const HELP_HINT = '(run with --help for usage)';
 
-export function buildProgram(): Command {
+/** The commands in the order of the help text, each loaded only when it may run: a run of
+ *  `compute` does not load the modules of `report` or `sample` (start-up time, SPEC §12). */
+const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
+  ['compute', async () => (await import('./compute.js')).computeCommand()],
+  ['validate', async () => (await import('./validate.js')).validateCommand()],
+  ['indicators', async () => (await import('./indicators.js')).indicatorsCommand()],
+  ['sample', async () => (await import('./sample.js')).sampleCommand()],
+  ['monitor', async () => (await import('./monitor.js')).monitorCommand()],
+  ['evaluate', async () => (await import('./evaluate.js')).evaluateCommand()],
+  ['report', async () => (await import('./report.js')).reportCommand()],
+  ['schema', async () => (await import('./schema.js')).schemaCommand()],
+];
+
+/** The program with the command named first on the command line, or with all of them (for the
+ *  help text, and commander's did-you-mean for a name it does not know). */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  const commands = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
   const program = new Command();
   program
     .name('triple-aim')
@@ -29,9 +38,7 @@ export function buildProgram(): Command {
       'Triple Aim indicators of the Danish health agreement (Sundhedsaftalen, Region Midtjylland) from CSV extracts.',
     )
     .version(VERSION, '-V, --version');
-  for (const cmd of [computeCommand(), validateCommand(), indicatorsCommand(), sampleCommand(), monitorCommand(), evaluateCommand(), reportCommand(), schemaCommand()]) {
-    program.addCommand(cmd);
-  }
+  for (const cmd of commands) program.addCommand(cmd);
   for (const cmd of [program, ...program.commands]) {
     cmd
       .exitOverride()
@@ -53,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A closed stdout (`| head`) ends the run quietly with exit 0 (SPEC §1.5); any other write
   // failure ends it with one line and exit 1 (SPEC §6.3).
   watchStdout();
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   let code: number;
   try {
     await program.parseAsync([...argv]);

@@ -2,7 +2,7 @@
 // zod declaration in src/contracts.
 
 import { Argument, Command } from 'commander';
-import { jsonSchemaOf, OUTPUT_NAMES, type OutputName } from '../contracts/index.js';
+import { OUTPUT_NAMES, type OutputName } from '../contracts/names.js';
 import { runs } from './command.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 
@@ -17,6 +17,8 @@ export function schemaCommand(): Command {
   addOutputOptions(cmd, 'the schema');
   return runs(cmd, async (name: OutputName | undefined, opts: OutputOptions) => {
     const out = checkOut(opts.out);
+    // zod is loaded for this command only (start-up time of the others, SPEC §12).
+    const { jsonSchemaOf } = await import('../contracts/index.js');
     const schema = name ? jsonSchemaOf(name) : Object.fromEntries(OUTPUT_NAMES.map((n) => [n, jsonSchemaOf(n)]));
     await writeResult(JSON.stringify(schema, null, 2) + '\n', out, { quiet: opts.quiet });
     return 0;

@@ -5,11 +5,10 @@
 
 import { z } from 'zod';
 import { DIMENSIONS } from '../calc/groups.js';
+import { AIMS, type Aim } from '../domain/vocabulary.js';
 
-export const AimSchema = z.enum(['population_health', 'quality', 'cost']);
-export type Aim = z.infer<typeof AimSchema>;
-/** Report order of the aims (SPEC §4.1). */
-export const AIMS: readonly Aim[] = AimSchema.options;
+export const AimSchema = z.enum(AIMS);
+export type { Aim };
 
 export const UnitSchema = z.enum(['percent', 'per_1000', 'count', 'dkk_per_capita']);
 export type Unit = z.infer<typeof UnitSchema>;

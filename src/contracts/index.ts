@@ -6,8 +6,11 @@ import { EvaluationSchema } from './evaluate.js';
 import { MonitorSchema } from './monitor.js';
 import { ReportSchema } from './report.js';
 import { ValidationReportSchema } from './validate.js';
+import type { OutputName } from './names.js';
 
-export const OUTPUT_SCHEMAS = {
+export { OUTPUT_NAMES, type OutputName } from './names.js';
+
+export const OUTPUT_SCHEMAS: Record<OutputName, z.ZodType> = {
   /** `compute --format json` */
   report: ReportSchema,
   /** `validate --format json` */
@@ -18,10 +21,7 @@ export const OUTPUT_SCHEMAS = {
   monitor: MonitorSchema,
   /** `evaluate --format json` */
   evaluate: EvaluationSchema,
-} as const;
-
-export type OutputName = keyof typeof OUTPUT_SCHEMAS;
-export const OUTPUT_NAMES = Object.keys(OUTPUT_SCHEMAS) as OutputName[];
+};
 
 /** The JSON Schema (draft 2020-12) of one output, as zod derives it. */
 export function jsonSchemaOf(name: OutputName): Record<string, unknown> {

@@ -43,6 +43,11 @@ export function subList<V extends string, const K extends V>(list: ValueList<V>,
 // ---------------------------------------------------------------------------------------
 // Persons (SPEC §2.1)
 
+/** The three aims of the Triple Aim, in report order (SPEC §4.1). Declared here, not only as the
+ *  contracts' zod enum, so that a run does not load zod (start-up time, SPEC §12). */
+export const AIMS = ['population_health', 'quality', 'cost'] as const;
+export type Aim = (typeof AIMS)[number];
+
 export const SEX = valueList('a sex', [
   { value: 'F', aliases: ['K', 'kvinde', 'female'] },
   { value: 'M', aliases: ['mand', 'male'] },

@@ -13,7 +13,8 @@ import type { Offer, PatientType, Sender } from '../domain/vocabulary.js';
 import type { ExtractName, LoadedData, PersonAttributes } from '../extracts/records.js';
 import type { DerivedFacts, FactName } from '../facts/index.js';
 import type { z } from 'zod';
-import { AIMS, type Aim, type Direction, type Unit } from '../contracts/common.js';
+import type { Direction, Unit } from '../contracts/common.js';
+import { AIMS, type Aim } from '../domain/vocabulary.js';
 import type { ReasonSchema } from '../contracts/report.js';
 
 export { AIMS, type Aim, type Direction, type Unit };

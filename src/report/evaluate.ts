@@ -5,7 +5,7 @@
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { AIMS } from '../contracts/common.js';
+import { AIMS } from '../domain/vocabulary.js';
 import type { Effect, EvaluationReport } from '../contracts/evaluate.js';
 import { AIM_TITLES, formatNumber, groupLabel, readingDecimals, unitLabel } from './format.js';
 import { csvText, type Field } from './csv.js';

@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatGroupKey, municipalityName } from '../calc/groups.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
-import { AIMS } from '../contracts/common.js';
+import { AIMS } from '../domain/vocabulary.js';
 import { AIM_TITLES, formatNumber, unitLabel } from './format.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
