@@ -34,7 +34,7 @@ export interface LaneSource {
  */
 export function planLanes(sources: readonly LaneSource[], sizes: readonly (number | null)[]): number[] | null {
   const large = sources
-    .map((s, i) => ({ i, size: sizes[i] }))
+    .map((_, i) => ({ i, size: sizes[i] }))
     .filter(({ i, size }) => size !== null && (COLUMNAR_EXTRACTS as readonly string[]).includes(sources[i].extract));
   if (large.length < 2) return null;
   large.sort((a, b) => b.size! - a.size! || a.i - b.i);

@@ -2,7 +2,7 @@
 // input gives a clear problem naming the file (and line) and exit 1, never a stack trace;
 // clean inputs exit 0.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@
 // delimiters. So the fast path gives exactly the rows csv-parse gives for those lines, and
 // anything else — a quote, a CR where the file's line break has none, a line of a million
 // bytes — is handed to csv-parse (split.ts), the one set of semantics. Tests run files through
-// both and require the same rows and problems (tests/extracts/csv/fast.test.ts).
+// both and require the same rows and problems (tests/extracts/fast-path.test.ts).
 //
 // The rows go to the visitor as bytes (ByteRows: the field bounds of up to BYTE_ROWS rows at a
 // time) when it can read them so (the extracts' row readers parse dates and numbers straight

@@ -33,7 +33,7 @@ import { quote } from '../fields.js';
 import { displayText } from './decode.js';
 import { FastSplitter } from './fast.js';
 import { delimiterName, detectDelimiter, type Head, lineBreakAfter, lineOfOffset, notTextProblem, readHead } from './sniff.js';
-import type { CsvProblem, CsvSink, SplitOptions } from './types.js';
+import type { CsvSink, SplitOptions } from './types.js';
 
 /** Longest row csv-parse will build before giving up (guards against an unterminated
  *  quote swallowing the rest of a large file). Counted in bytes, as fields are byte strings;
