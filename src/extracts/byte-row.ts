@@ -14,7 +14,7 @@
 import type { TextDecoding } from './csv/index.js';
 import type { ByteRows } from './csv/types.js';
 import { daysInMonth } from '../calc/time.js';
-import { FIRST_PLAUSIBLE_YEAR, Invalid, LAST_PLAUSIBLE_YEAR, type FieldParser } from './fields.js';
+import { daysFromCivil, FIRST_PLAUSIBLE_YEAR, Invalid, LAST_PLAUSIBLE_YEAR, type FieldParser } from './fields.js';
 import { KeyTable } from './keys.js';
 import { MAX_VALUE_LENGTH } from './schema.js';
 
@@ -405,14 +405,4 @@ export class ByteCodes {
     const v = this.parse(text);
     return v instanceof Invalid ? FAILED : this.encode(v as never);
   }
-}
-
-/** Days since 1970-01-01 of a valid civil date (fields.ts daysFromCivil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }

@@ -103,8 +103,8 @@ export const LAST_PLAUSIBLE_YEAR = 2099;
 
 /** Days since 1970-01-01 of a valid civil date (proleptic Gregorian), by integer arithmetic
  *  (H. Hinnant's days_from_civil); the caller has checked month and day. Same result as
- *  calc/time.ts dayNumber, without allocating a Date per cell. */
-function daysFromCivil(y: number, m: number, d: number): DayNumber {
+ *  calc/time.ts dayNumber, without allocating a Date per cell; the byte reader uses it too. */
+export function daysFromCivil(y: number, m: number, d: number): DayNumber {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
