@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headerAndFirstRowEnd } from '../../src/extracts/csv/split.js';
 import { readCsv, type ByteRows } from '../../src/extracts/csv/index.js';
 import { loadExtracts, type ReadOptions } from '../../src/extracts/load.js';
 import type { ExtractName } from '../../src/extracts/records.js';
@@ -148,9 +149,10 @@ describe('the fast path is taken', () => {
       badRow: () => undefined,
       fileProblem: () => undefined,
     });
-    // The first chunk holds the header: csv-parse splits it and its rows; a later chunk would
-    // go to the fast path. One chunk here: everything is csv-parse's, as fields.
+    // csv-parse splits the header and the first row; the fast path the lines after them up to
+    // the quote on line 3, csv-parse from there to the end of the chunk (one chunk here).
     expect(byteRows + fieldRows.length).toBe(103);
+    expect(fieldRows).toEqual([['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ...Array.from({ length: 100 }, (_, i) => [`${i}`, 'x', 'y'])]);
     // A file longer than the first chunk: the fast path splits the lines of the later chunks.
     const big = [H, ...Array.from({ length: 30_000 }, (_, i) => `${i},x,y`), '1,"q",2', ...Array.from({ length: 30_000 }, (_, i) => `${i},x,y`)].join('\n') + '\n';
     byteRows = 0;
@@ -163,9 +165,53 @@ describe('the fast path is taken', () => {
       fileProblem: () => undefined,
     });
     expect(byteRows + fieldRows.length).toBe(60_001);
-    // All but the rows of the first 64 KiB (with the header) and of the 64 KiB after the quote
-    // (about 8,000 rows each) come as bytes.
-    expect(byteRows).toBeGreaterThan(40_000);
+    // All but the first row and the rows of the 64 KiB after the quote (about 8,000) come as
+    // bytes.
+    expect(byteRows).toBeGreaterThan(50_000);
     expect(fieldRows).toContainEqual(['1', 'q', '2']);
+  });
+});
+
+describe('the first chunk (SPEC §12: no cold csv-parse over the first 64 KiB when it is not needed)', () => {
+  const fromFirstChunk = async (text: string) => {
+    let byteRows = 0;
+    let fieldRows = 0;
+    await readCsv(scratchFile(text), { minColumns: 2 }, {
+      header: () => true,
+      row: () => void fieldRows++,
+      byteRows: (rows: ByteRows) => void (byteRows += rows.count),
+      badRow: () => undefined,
+      fileProblem: () => undefined,
+    });
+    return { byteRows, fieldRows };
+  };
+  const body = (n: number, eol: string) => Array.from({ length: n }, (_, i) => `${i},x,y`).join(eol) + eol;
+
+  it('csv-parse takes the header and the first row only; the fast path the rest of the chunk (LF and CR LF)', async () => {
+    expect(await fromFirstChunk('a,b,c\n' + body(100, '\n'))).toEqual({ byteRows: 99, fieldRows: 1 });
+    expect(await fromFirstChunk('a,b,c\r\n' + body(100, '\r\n'))).toEqual({ byteRows: 99, fieldRows: 1 });
+    // A UTF-8 BOM is taken off before (sniff.ts), so Excel's files are no exception.
+    expect(await fromFirstChunk('\ufeffa,b,c\n' + body(100, '\n'))).toEqual({ byteRows: 99, fieldRows: 1 });
+  });
+
+  it('csv-parse splits the whole chunk when the first two lines quote, mix line breaks, or the chunk is not plain ASCII', async () => {
+    expect(await fromFirstChunk('a,b,c\n"0",x,y\n' + body(100, '\n'))).toEqual({ byteRows: 0, fieldRows: 101 });
+    expect(await fromFirstChunk('"a",b,c\n' + body(100, '\n'))).toEqual({ byteRows: 0, fieldRows: 100 });
+    // The header ends in CR LF, the rows in LF: csv-parse's line break is CR LF, so the rows
+    // are one record to it, never a row of the fast path's.
+    expect((await fromFirstChunk('a,b,c\r\n' + body(100, '\n'))).byteRows).toBe(0);
+    expect(await fromFirstChunk('a,b,c\n' + body(100, '\n') + '100,æ,y\n')).toEqual({ byteRows: 0, fieldRows: 101 });
+  });
+
+  it('headerAndFirstRowEnd: one past the second line break, or −1', () => {
+    const end = (text: string) => headerAndFirstRowEnd(Buffer.from(text, 'latin1'));
+    expect(end('a,b\n1,2\n3,4\n')).toBe(8); // 'a,b\n' 4 + '1,2\n' 4
+    expect(end('a,b\r\n1,2\r\n3,4\r\n')).toBe(10);
+    expect(end('a,b\n1,2\n')).toBe(-1); // nothing follows: csv-parse ends the file anyway
+    expect(end('a,b\n1,2')).toBe(-1);
+    expect(end('a,b\r\n1,2\n3,4\n')).toBe(-1);
+    expect(end('a,b\n1,\r2\n3,4\n')).toBe(-1);
+    expect(end('a,b\n1,"2"\n3,4\n')).toBe(-1);
+    expect(end('a,b\n1,2\n3,\u00004\n')).toBe(-1);
   });
 });
