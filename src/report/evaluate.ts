@@ -10,6 +10,7 @@ import type { Effect, EvaluationReport } from '../contracts/evaluate.js';
 import { AIM_TITLES, formatNumber, groupLabel, readingDecimals, unitLabel } from './format.js';
 import { csvText, type Field } from './csv.js';
 import { toJson } from './json.js';
+import { bulletSection, cellText } from './markdown.js';
 
 export function renderEvaluationJson(report: EvaluationReport): string {
   return toJson(report);
@@ -98,7 +99,6 @@ export function renderEvaluationTable(report: EvaluationReport, options: { color
 }
 
 export function renderEvaluationMarkdown(report: EvaluationReport): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const out = ['# Triple Aim evaluation — Sundhedsaftalen, Region Midtjylland', '', ...heading(report).map((l) => l + '  '), ''];
   out.push(
     `Produced by ${report.tool.name} ${report.tool.version}, definitions ${report.tool.definition_version}` +
@@ -119,23 +119,10 @@ export function renderEvaluationMarkdown(report: EvaluationReport): string {
     out.push('');
   }
   out.push(LEGEND, '');
-  const notes = report.effects.flatMap((e) => e.notes.map((n) => `\`${e.indicator}\`: ${n}`));
-  if (notes.length) {
-    out.push('## Notes', '');
-    for (const n of notes) out.push(`- ${cell(n)}`);
-    out.push('');
-  }
-  if (report.not_evaluated.length) {
-    out.push('## Not evaluated', '');
-    for (const n of report.not_evaluated) out.push(`- \`${n.indicator}\`: ${cell(n.reason)}`);
-    out.push('');
-  }
+  out.push(...bulletSection('Notes', report.effects.flatMap((e) => e.notes.map((n) => cellText(`\`${e.indicator}\`: ${n}`)))));
+  out.push(...bulletSection('Not evaluated', report.not_evaluated.map((n) => `\`${n.indicator}\`: ${cellText(n.reason)}`)));
   out.push('## Small-cell suppression', '', report.suppression.description, '');
-  if (report.warnings.length) {
-    out.push('## Warnings', '');
-    for (const w of report.warnings) out.push(`- ${cell(w)}`);
-    out.push('');
-  }
+  out.push(...bulletSection('Warnings', report.warnings.map(cellText)));
   return out.join('\n');
 }
 

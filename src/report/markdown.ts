@@ -8,8 +8,14 @@ import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { layout, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
 
-function cellText(s: string): string {
+/** A text inside a Markdown table cell or list item: pipes escaped, line breaks as spaces. */
+export function cellText(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A `## title` section listing `items` (already Markdown), or nothing when there are none. */
+export function bulletSection(title: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [] : [`## ${title}`, '', ...items.map((i) => `- ${i}`), ''];
 }
 
 function valueText(c: Cell): string {
@@ -82,11 +88,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
     out.push(`*${i.nameEn}.* Aim: ${i.aim}; unit: ${unitLabel(i.unit)}; direction: ${i.direction.replace(/_/g, ' ')}; agreement ${i.section}.`, '');
     out.push(i.definition, '');
   }
-  if (report.warnings.length) {
-    out.push('## Warnings', '');
-    for (const w of report.warnings) out.push(`- ${cellText(w)}`);
-    out.push('');
-  }
+  out.push(...bulletSection('Warnings', report.warnings.map(cellText)));
   if (footnotes.length) {
     footnotes.forEach((f, n) => out.push(`[^${n + 1}]: ${cellText(f)}`));
     out.push('');

@@ -5,6 +5,7 @@
 
 import { csvText } from './csv.js';
 import { toJson } from './json.js';
+import { bulletSection, cellText } from './markdown.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatGroupKey, municipalityName } from '../calc/groups.js';
@@ -123,7 +124,6 @@ export function renderMonitorMarkdown(report: MonitorReport): string {
       '.',
     '',
   );
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   for (const aim of AIMS) {
     const series = report.series.filter((s) => s.aim === aim);
     if (series.length === 0) continue;
@@ -133,24 +133,15 @@ export function renderMonitorMarkdown(report: MonitorReport): string {
     for (const s of series) {
       const l = line(s);
       out.push(
-        `| \`${s.indicator}\` | ${cell(l.group)} | ${s.chart} | \`${sparkline(s.points.map((p) => p.value))}\` | ${l.center} ${unitLabel(s.unit)} | ${l.longestRun} | ${l.crossings} | ${cell(l.signals)} | ${l.variation} |`,
+        `| \`${s.indicator}\` | ${cellText(l.group)} | ${s.chart} | \`${sparkline(s.points.map((p) => p.value))}\` | ${l.center} ${unitLabel(s.unit)} | ${l.longestRun} | ${l.crossings} | ${cellText(l.signals)} | ${l.variation} |`,
       );
     }
     out.push('');
   }
   out.push(LEGEND, '');
   out.push('## Small-cell suppression', '', report.suppression.description, '');
-  const notes = [...new Set(report.series.flatMap((s) => s.notes))];
-  if (notes.length) {
-    out.push('## Notes', '');
-    for (const n of notes) out.push(`- ${cell(n)}`);
-    out.push('');
-  }
-  if (report.warnings.length) {
-    out.push('## Warnings', '');
-    for (const w of report.warnings) out.push(`- ${cell(w)}`);
-    out.push('');
-  }
+  out.push(...bulletSection('Notes', [...new Set(report.series.flatMap((s) => s.notes))].map(cellText)));
+  out.push(...bulletSection('Warnings', report.warnings.map(cellText)));
   return out.join('\n');
 }
 
