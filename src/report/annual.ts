@@ -34,6 +34,22 @@ export interface AnnualReportInput {
 
 const isTotal = (r: { group: object }) => Object.keys(r.group).length === 0;
 
+type IndicatorHeading = Pick<IndicatorReportModel, 'id' | 'aim' | 'name_da' | 'name_en' | 'unit' | 'direction' | 'agreement_section' | 'definition'>;
+
+/** What the report says of an indicator whatever its figures: the catalogue's words. */
+export function indicatorHeading(def: IndicatorDefinition): IndicatorHeading {
+  return {
+    id: def.id,
+    aim: def.aim,
+    name_da: def.nameDa,
+    name_en: def.nameEn,
+    unit: def.unit,
+    direction: def.direction,
+    agreement_section: def.section,
+    definition: def.definition,
+  };
+}
+
 export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
   const yearId = String(input.year);
   const indicators = input.indicators.map((def): IndicatorReportModel => {
@@ -44,14 +60,7 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
     const municipalities = municipal.filter((r) => r.group.municipality !== undefined && Object.keys(r.group).length === 1);
     const monthly = input.monthly.find((s) => s.indicator === def.id && isTotal(s)) ?? null;
     return {
-      id: def.id,
-      aim: def.aim,
-      name_da: def.nameDa,
-      name_en: def.nameEn,
-      unit: def.unit,
-      direction: def.direction,
-      agreement_section: def.section,
-      definition: def.definition,
+      ...indicatorHeading(def),
       year: total ? { ...figureOf(total), ...(regionRow?.standardized !== undefined ? { standardized: standardizedOf(regionRow) } : {}) } : missingFigure(yearId),
       groups: yearly.filter((r) => r.period === yearId && !isTotal(r)).map((r) => ({ group: { ...r.group } as Record<string, string>, figure: figureOf(r) })),
       monthly,

@@ -6,6 +6,7 @@
 
 import { CLUSTERS } from '../../../src/calc/groups.js';
 import { CATALOGUE } from '../../../src/indicators/catalogue.js';
+import { indicatorHeading } from '../../../src/report/annual.js';
 import type {
   ComparisonLevel,
   Direction,
@@ -278,14 +279,7 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
           })
         : [];
     return {
-      id: def.id,
-      aim: def.aim,
-      name_da: def.nameDa,
-      name_en: def.nameEn,
-      unit: def.unit,
-      direction: def.direction,
-      agreement_section: def.section,
-      definition: def.definition,
+      ...indicatorHeading(def),
       year: {
         period: '2016',
         numerator: value === null ? null : Math.round(value * 10),
