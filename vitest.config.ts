@@ -7,5 +7,8 @@ export default defineConfig({
     // under other zones to show that TZ cannot change a result.
     env: { TZ: 'Europe/Copenhagen', NO_COLOR: '1' },
     testTimeout: 60_000,
+    // The default summary, then one line when the browser tests were skipped (no chromium,
+    // outside CI): tests/browser/skip-reporter.ts.
+    reporters: ['default', './tests/browser/skip-reporter.ts'],
   },
 });

@@ -164,7 +164,11 @@ function inequalityIndices(unit: EquityUnit, groups: readonly Usable[]): { sii: 
   const g1 = 1 / beta0;
   const riiVariance = g0 * g0 * var00 + 2 * g0 * g1 * var01 + g1 * g1 * var11;
   const riiHalf = Z95 * Math.sqrt(riiVariance);
-  return { sii, rii: { value: rii, ci95: intervalsExist ? [rii - riiHalf, rii + riiHalf] : null } };
+  // SPEC §8.2: with fewer than two random groups RII does not depend on the one that is, and
+  // the delta method gives a zero width (or a few 1e-8 of rounding); no interval is shown
+  // rather than a false certainty. Decided from the counts, not from a rounded variance.
+  const riiIntervalExists = groups.filter((g) => hasStandardError(unit, g)).length >= 2;
+  return { sii, rii: { value: rii, ci95: riiIntervalExists && Number.isFinite(riiHalf) ? [rii - riiHalf, rii + riiHalf] : null } };
 }
 
 /**
@@ -174,6 +178,11 @@ function inequalityIndices(unit: EquityUnit, groups: readonly Usable[]): { sii: 
  */
 function isZeroIntercept(beta0: number, y: readonly number[]): boolean {
   return Math.abs(beta0) <= 1e-12 * Math.max(...y.map(Math.abs));
+}
+
+/** se_i > 0 (SPEC §8.2): a percent strictly between 0 and 100, a rate with at least one event. */
+function hasStandardError(unit: EquityUnit, g: Usable): boolean {
+  return unit === 'percent' ? g.x > 0 && g.x < g.n : g.x > 0;
 }
 
 function percentOf(g: Usable): number {

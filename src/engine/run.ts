@@ -118,6 +118,7 @@ export function runIndicators(
         suppression.complementary += c.complementary;
       }
       if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options);
+      else if (options.compare) addMeasuredCi998(indicator, list);
     }
 
     const fileRows = (data.baselines?.records ?? []).filter((r) => r.indicator === indicator.id);
@@ -478,6 +479,16 @@ function measuredDrafts(
     if (m.source) d.notes.push(`source: ${m.source}`);
     return d;
   });
+}
+
+/**
+ * SPEC §8.3: every percent and per_1000 result with a ci95 gains ci998 under --compare, a
+ * measured one with a numerator and denominator too (Wilson, as its ci95). Measured results
+ * are the total row only, so there is nothing to compare with the region.
+ */
+function addMeasuredCi998(indicator: MeasuredIndicator, drafts: readonly Draft[]): void {
+  if (indicator.unit !== 'percent' && indicator.unit !== 'per_1000') return;
+  for (const d of drafts) d.ci998 = d.ci95 === null ? null : ci998(d);
 }
 
 /** The first and last event dates of the loaded extracts, for the default periods (SPEC §1.3);

@@ -169,6 +169,32 @@ describe('SII and RII by weighted least squares with the sandwich variance (SPEC
     expect(e.rii).toEqual({ value: null, ci95: null });
   });
 
+  it('RII has no interval when only one group has se > 0 (percent 0/10, 0/10, 5/10): RII −2.6 by hand, SII 75 keeps its interval', () => {
+    // a = (⅓, ⅓, ⅓), b = (⅙, ½, ⅚), y = (0, 0, 50): β₁ = Σa(b − b̄)(y − ȳ) / Σa(b − b̄)² = 75,
+    // β₀ = ȳ − β₁ b̄ = 16.667 − 37.5 = −20.833; RII = (β₀ + β₁)/β₀ = −2.6 whatever the one
+    // random group's value, so the delta method would give a zero width (SPEC §8.2).
+    const e = educationEquity('percent', { short: percent(0, 10), medium: percent(0, 10), long: percent(5, 10) });
+    expectClose(e.sii.value, 75);
+    expect(e.sii.ci95).not.toBeNull();
+    expectClose(e.rii.value, -2.6);
+    expect(e.rii.ci95).toBeNull();
+  });
+
+  it('RII has no interval when only one rate group has events (0, 0 and 5 of 1000 each), and one when two have', () => {
+    const one = educationEquity('per_1000', { short: rate(0, 1000), medium: rate(0, 1000), long: rate(5, 1000) });
+    expectClose(one.rii.value, -2.6);
+    expect(one.rii.ci95).toBeNull();
+    const two = educationEquity('per_1000', { short: rate(0, 1000), medium: rate(2, 1000), long: rate(5, 1000) });
+    expect(two.rii.ci95).toHaveLength(2);
+    expect(two.rii.ci95!.every(Number.isFinite)).toBe(true);
+  });
+
+  it('a group at 100 % has se 0 too: 10/10, 10/10, 5/10 gives RII without an interval', () => {
+    const e = educationEquity('percent', { short: percent(10, 10), medium: percent(10, 10), long: percent(5, 10) });
+    expect(e.rii.value).not.toBeNull();
+    expect(e.rii.ci95).toBeNull();
+  });
+
   it('rates: SII is 0 with a null interval, and RII null, when all three event counts are 0', () => {
     const e = educationEquity('per_1000', { short: rate(0, 1000), medium: rate(0, 2000), long: rate(0, 1000) });
     expect(e.sii).toEqual({ value: 0, ci95: null });

@@ -27,7 +27,6 @@ if (browserState === 'missing') {
     });
   });
 } else if (browserState === 'skip') {
-  console.warn(`browser tests SKIPPED: ${MISSING_MESSAGE}`);
   describe.skip(`the report in a real browser — SKIPPED: ${MISSING_MESSAGE}`, () => {
     it('needs chromium', () => {});
   });

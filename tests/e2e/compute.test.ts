@@ -184,3 +184,28 @@ describe('time zones cannot change a result', () => {
     }
   });
 });
+
+describe('compute --by municipality --equity --compare on data-samples (issue 19, SPEC §8.2, §8.3)', () => {
+  const r = runCli(['compute', '--data', SAMPLES, '--by', 'municipality', '--equity', '--compare', '--format', 'json']);
+  const report = JSON.parse(r.stdout);
+  type Row = { indicator: string; unit: string; group: object; ci95: unknown; ci998?: unknown; equity?: Record<string, { ci95: unknown }> };
+
+  it('no interval is [null, null]: every interval is null or two numbers', () => {
+    expect(r.code, show(r)).toBe(0);
+    const intervals: unknown[] = [];
+    for (const row of report.results as Row[]) {
+      intervals.push(row.ci95, row.ci998);
+      for (const m of Object.values(row.equity ?? {})) if (m && 'ci95' in m) intervals.push(m.ci95);
+    }
+    const bad = intervals.filter((i) => i !== null && i !== undefined && !(Array.isArray(i) && i.length === 2 && i.every((x) => typeof x === 'number')));
+    expect(bad).toEqual([]);
+    expect(r.stdout.replace(/\s/g, '')).not.toContain('[null,null]');
+  });
+
+  it('every percent and per_1000 result with a ci95 has a ci998, measured ones included', () => {
+    const rows = (report.results as Row[]).filter((x) => (x.unit === 'percent' || x.unit === 'per_1000') && x.ci95 !== null);
+    expect(rows.filter((x) => !Array.isArray(x.ci998)).map((x) => `${x.indicator} ${JSON.stringify(x.group)}`)).toEqual([]);
+    const measured = rows.filter((x) => ['unsafe-sex-16-24', 'audits-with-citizens', 'stratified-courses'].includes(x.indicator));
+    expect(measured.length).toBeGreaterThan(0);
+  });
+});

@@ -5,7 +5,7 @@
 // the whole run.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +117,48 @@ export function parseOutput<T>(schema: { safeParse(v: unknown): { success: true;
   const parsed = schema.safeParse(JSON.parse(stdout));
   if (!parsed.success) throw new Error(`the output does not match its contract:\n${JSON.stringify(parsed.error.issues, null, 2).slice(0, 4000)}`);
   return parsed.data;
+}
+
+/** The uid and gid of "nobody", for tests that need a user without root's rights. */
+export const NOBODY = { uid: 65534, gid: 65534 } as const;
+
+let publicCopy: string | null = null;
+
+/**
+ * A copy of the built tool (bin, dist, package.json, the runtime dependencies and the shipped
+ * samples) in a folder that "nobody" can reach, for the tests that must run the binary as an
+ * unprivileged user to prove a permission for real. The checkout itself may lie under a
+ * mode-700 folder (root's home, a `mktemp -d` folder) that such a user cannot enter (issue 19);
+ * the copy is made once per test file, under the system's temporary folder (or /tmp when
+ * that one is private too), and made readable to all. Returns the copy's root folder.
+ */
+export function publicToolCopy(): string {
+  if (publicCopy !== null) return publicCopy;
+  ensureBuilt();
+  const reachable = (dir: string) => spawnSync('test', ['-x', dir, '-a', '-r', dir], { ...NOBODY }).status === 0;
+  const base = [tmpdir(), '/tmp'].find(reachable);
+  if (base === undefined) throw new Error(`no temporary folder that uid ${NOBODY.uid} can enter (tried ${tmpdir()} and /tmp)`);
+  const copy = mkdtempSync(join(base, 'triple-aim-public-'));
+  for (const part of ['bin', 'dist', 'package.json', 'data-samples']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+  // Only the runtime dependencies, as npm lists them (nested ones lie inside the folders copied).
+  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((p) => p.startsWith(join(ROOT, 'node_modules') + '/'))
+    .sort();
+  let last = '';
+  for (const path of listed) {
+    if (last && path.startsWith(last + '/')) continue;
+    cpSync(path, join(copy, path.slice(ROOT.length + 1)), { recursive: true });
+    last = path;
+  }
+  execFileSync('chmod', ['-R', 'a+rX', copy]);
+  if (!reachable(join(copy, 'dist'))) throw new Error(`uid ${NOBODY.uid} cannot read the copy of the tool in ${copy}`);
+  publicCopy = copy;
+  return copy;
+}
+
+/** Removes the copy made by publicToolCopy (call it in afterAll). */
+export function removePublicToolCopy(): void {
+  if (publicCopy !== null) rmSync(publicCopy, { recursive: true, force: true });
+  publicCopy = null;
 }

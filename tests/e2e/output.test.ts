@@ -4,10 +4,10 @@
 // is read, and says where the file went unless --quiet.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ensureBuilt, hasStackTrace, ROOT, runCli, scratchDir, scratchFiles, show, type RunResult } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureBuilt, hasStackTrace, NOBODY, publicToolCopy, removePublicToolCopy, ROOT, runCli, scratchDir, scratchFiles, show, type RunResult } from './helpers.js';
 
 const SAMPLES = join(ROOT, 'data-samples');
 const EX1 = join(ROOT, 'tests', 'fixtures', 'examples', 'episodes-and-readmissions');
@@ -177,21 +177,30 @@ describe('a bad --out folder is a usage error before any input is read (SPEC §6
     expect(r.stderr).toContain('is a folder; give a file name');
   });
 
-  it('an unwritable folder (checked as an unprivileged user)', () => {
-    const dir = scratchDir();
-    chmodSync(dir, 0o755);
+  afterAll(removePublicToolCopy);
+
+  it('an unwritable folder (checked as an unprivileged user, wherever the checkout lies)', () => {
+    // root writes anywhere, so as root the binary runs as "nobody" and the permission is real;
+    // it runs from a copy "nobody" can reach, since the checkout may be under a mode-700 folder.
+    const asRoot = process.getuid?.() === 0;
+    const tool = asRoot ? publicToolCopy() : ROOT;
+    const dir = asRoot ? mkdtempSync(join(tool, 'scratch-')) : scratchDir();
+    chmodSync(dir, 0o777);
     const locked = join(dir, 'locked');
     mkdirSync(locked, 0o555);
     chmodSync(locked, 0o555);
-    const args = [BIN, 'compute', '--data', SAMPLES, '--out', join(locked, 'r.json')];
-    // root writes anywhere: run the binary as "nobody" then, so the permission is real.
-    const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const args = [join(tool, 'bin', 'triple-aim.js'), 'compute', '--data', join(tool, 'data-samples'), '--out', join(locked, 'r.json')];
+    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', ...(asRoot ? NOBODY : {}) });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toBe(
       `triple-aim: --out: the folder "${locked}" is not writable (EACCES; in "${join(locked, 'r.json')}")\n(run with --help for usage)\n`,
     );
     expect(existsSync(join(locked, 'r.json'))).toBe(false);
+    // A writable folder beside it takes the same run: the refusal above came from the permission alone.
+    if (asRoot) {
+      const again = spawnSync(process.execPath, [...args.slice(0, -1), join(dir, 'r.json'), '--indicators', 'readmission-30d'], { cwd: dir, encoding: 'utf8', ...NOBODY });
+      expect(again.status, again.stderr).toBe(0);
+    }
   });
 });
 

@@ -201,6 +201,31 @@ describe('measured indicators (SPEC §2.7)', () => {
     expect(r).toMatchObject({ value: 21, ci95: null, status: 'improving', baseline: { value: 23 } });
   });
 
+  it('under --compare a measured percent with numerator and denominator gains ci998 (Wilson, z = 3.0902): 7/10 → 26.745 … 93.717 (SPEC §8.3)', () => {
+    const data = loaded('measurements', [m({ numerator: 7, denominator: 10 })]);
+    const [r] = runIndicators([strat], prepare(data), { periods: parsePeriodArguments(['2016']), by: [], minCell: 0, compare: true }).results;
+    // Wilson by hand: z² = 9.54953; centre (0.7 + z²/20) / (1 + z²/10) = 0.602309;
+    // half z √(0.7·0.3/10 + z²/400) / (1 + z²/10) = 0.334861.
+    const z = 3.090232306167813;
+    const centre = (0.7 + z ** 2 / 20) / (1 + z ** 2 / 10);
+    const half = (z * Math.sqrt((0.7 * 0.3) / 10 + z ** 2 / 400)) / (1 + z ** 2 / 10);
+    expect(r.ci998![0]).toBeCloseTo((centre - half) * 100, 9);
+    expect(r.ci998![1]).toBeCloseTo((centre + half) * 100, 9);
+    expect(r.ci998![0]).toBeCloseTo(26.745, 2);
+    expect(r.ci998![1]).toBeCloseTo(93.717, 2);
+    expect('comparison' in r).toBe(false);
+  });
+
+  it('under --compare a measured value without counts has ci998 null, a measured count none at all', () => {
+    const data = loaded('measurements', [
+      m({ indicator: 'unsafe-sex-16-24', period: '2019', value: 21 }),
+      m({ indicator: 'sick-leave-hotline-calls', period: '2019', numerator: 12 }),
+    ]);
+    const [u, c] = runIndicators([unsafe, calls], prepare(data), { periods: parsePeriodArguments(['2019']), by: [], minCell: 0, compare: true }).results;
+    expect(u.ci998).toBeNull();
+    expect('ci998' in c).toBe(false);
+  });
+
   it('a count measurement takes its numerator as value', () => {
     const data = loaded('measurements', [m({ indicator: 'sick-leave-hotline-calls', period: '2016', numerator: 12 })]);
     const [r] = run([calls], data, ['2016']).results;
