@@ -99,6 +99,7 @@ function seriesOf(
     value: p.value,
     suppressed: p.suppressed,
     ...analysis.points[i],
+    provisional: false, // TODO(§13.2)
     annotation: annotationOf(indicator.id, group, options.periods[i], options.annotations),
   }));
   // Notes that hold for the whole series (a breakdown ignored, a chart that does not fit); the
@@ -116,6 +117,8 @@ function seriesOf(
     variation: analysis.variation,
     last_side: analysis.last_side,
     signal: analysis.signal,
+    signal_side: null, // TODO(§13.1)
+    assurance: null, // TODO(§13.9)
     phases: analysis.phases,
     points,
     notes: [...notes],

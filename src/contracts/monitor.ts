@@ -49,10 +49,15 @@ export const PointSchema = z.strictObject({
   lcl: z.number().nullable(),
   ucl: z.number().nullable(),
   sigma_signal: z.boolean(),
+  /** SPEC §13.2: shown, but no part of the centre line, limits, runs or sigma signals. */
+  provisional: z.boolean(),
   annotation: z.string().nullable(),
 });
 
-export const VariationSchema = z.enum(['common_cause', 'improvement', 'concern', 'special_cause']);
+export const VariationSchema = z.enum(['common_cause', 'improvement', 'concern', 'special_cause', 'insufficient_data']);
+
+/** SPEC §13.9 (NHS Making Data Count): will the process meet its target? */
+export const AssuranceSchema = z.enum(['pass', 'fail', 'inconsistent']);
 
 export const SeriesSchema = z.strictObject({
   indicator: z.string(),
@@ -64,6 +69,9 @@ export const SeriesSchema = z.strictObject({
   variation: VariationSchema,
   last_side: z.enum(['above', 'below', 'on']).nullable(),
   signal: z.boolean(),
+  /** SPEC §13.1: the side of the evidence at the end of the last phase, or null. */
+  signal_side: z.enum(['above', 'below']).nullable(),
+  assurance: AssuranceSchema.nullable(),
   phases: z.array(PhaseSchema),
   points: z.array(PointSchema),
   notes: z.array(z.string()),

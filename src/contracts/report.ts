@@ -16,6 +16,10 @@ import {
 export const StatusSchema = z.enum(['met', 'improving', 'worsening', 'unchanged', 'not_met', 'no_target', 'not_computed']);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** SPEC §13.4: the target alone, whatever the baseline says (`status` mixes the two). */
+export const TargetVerdictSchema = z.enum(['met', 'not_met', 'no_target']);
+export type TargetVerdict = z.infer<typeof TargetVerdictSchema>;
+
 export const BaselineRefSchema = z.strictObject({
   value: z.number(),
   period: z.string().nullable(),
@@ -46,15 +50,6 @@ export const ReasonCodeSchema = z.enum([
 /** Why a result has no value (status not_computed), as data. */
 export const ReasonSchema = z.strictObject({ code: ReasonCodeSchema, message: z.string() });
 
-/** `--standardize` (SPEC §8.1): the directly standardised rate per 1000 with Dobson's interval. */
-export const StandardizedSchema = z.strictObject({
-  value: z.number().nullable(),
-  ci95: IntervalSchema.nullable(),
-  /** The option's text: `esp2013`, `population:2015`. */
-  standard: z.string(),
-  method: z.literal('dobson'),
-});
-export type Standardized = z.infer<typeof StandardizedSchema>;
 
 const MeasureSchema = z.strictObject({ value: z.number().nullable(), ci95: IntervalSchema.nullable() });
 const EducationGroupSchema = z.strictObject({
@@ -80,6 +75,19 @@ export const ComparisonSchema = z.strictObject({
   level95: ComparisonLevelSchema.nullable(),
   level998: ComparisonLevelSchema.nullable(),
 });
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** `--standardize` (SPEC §8.1): the directly standardised rate per 1000 with Dobson's interval. */
+export const StandardizedSchema = z.strictObject({
+  value: z.number().nullable(),
+  ci95: IntervalSchema.nullable(),
+  /** The option's text: `esp2013`, `population:2015`. */
+  standard: z.string(),
+  method: z.literal('dobson'),
+  /** With --compare, every non-total group (SPEC §13.8): the DSR's intervals against the total row's DSR. */
+  comparison: ComparisonSchema.optional(),
+});
+export type Standardized = z.infer<typeof StandardizedSchema>;
 
 export const ResultSchema = z.strictObject({
   indicator: z.string(),
@@ -100,14 +108,18 @@ export const ResultSchema = z.strictObject({
   change: z.number().nullable(),
   change_pct: z.number().nullable(),
   status: StatusSchema,
+  /** SPEC §13.4: met / not_met whenever a target applies and the value is not null. */
+  target_verdict: TargetVerdictSchema,
+  /** SPEC §13.2: the period's follow-up reaches past the data end of the indicator's source. */
+  provisional: z.boolean(),
   /** Set exactly when the value is null (status not_computed). */
   reason: ReasonSchema.nullable(),
   /** With --standardize, per_1000 results (null for groups with an age band). */
   standardized: StandardizedSchema.nullable().optional(),
   /** With --equity, percent and per_1000 results whose group has no education key. */
   equity: EquitySchema.optional(),
-  /** With --compare, every non-total group of a breakdown. */
-  comparison: ComparisonSchema.optional(),
+  /** With --compare, every non-total group of a breakdown; null for a group outside the region (SPEC §13.5). */
+  comparison: ComparisonSchema.nullable().optional(),
   notes: z.array(z.string()),
 });
 export type Result = z.infer<typeof ResultSchema>;

@@ -4,7 +4,7 @@ import { sameGroup, type Group } from '../calc/groups.js';
 import { parsePeriodId, type Period } from '../calc/periods.js';
 import type { BaselineRow } from '../extracts/records.js';
 import type { Direction, IndicatorDefinition, Unit } from '../indicators/types.js';
-import type { BaselineRef, Result, Status, TargetRef } from './result.js';
+import type { BaselineRef, Result, Status, TargetRef, TargetVerdict } from './result.js';
 
 /** Values within 1e-9 (relative) count as equal, so 7/10 = 70 % meets a target of 70. */
 export function nearlyEqual(a: number, b: number): boolean {
@@ -127,6 +127,16 @@ export function statusOf(
   }
   if (target) return 'not_met';
   return 'no_target';
+}
+
+/**
+ * SPEC §13.4: the target alone — `met` / `not_met` whenever a target applies and the value is
+ * not null (for "increase over baseline", value > baseline), whatever the baseline says;
+ * `no_target` otherwise.
+ */
+export function targetVerdictOf(value: number | null, target: TargetRef | null): TargetVerdict {
+  if (value === null || target === null) return 'no_target';
+  return meetsTarget(value, target) ? 'met' : 'not_met';
 }
 
 export function changeOf(value: number | null, baseline: BaselineRef | null): { change: number | null; change_pct: number | null } {

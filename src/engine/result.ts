@@ -10,4 +10,5 @@ export type {
   Status,
   SuppressionRef,
   TargetRef,
+  TargetVerdict,
 } from '../contracts/report.js';

@@ -33,7 +33,7 @@ import {
   type UnitAttributes,
 } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
-import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf } from './evaluate.js';
+import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
 import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
 
@@ -66,7 +66,7 @@ export interface RunOutput {
 }
 
 /** A result before baseline, target and status are known. */
-type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status'>;
+type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status' | 'target_verdict'>;
 
 /** What the analyses of a draft read besides its numbers: its cells of units and inhabitants. */
 interface DraftCells {
@@ -150,7 +150,7 @@ function evaluate(
   const target = chooseTarget(indicator, period, fileRows, baseline);
   const status = statusOf(d.value, indicator.direction, baseline, target);
   // Keys in the order of SPEC §4.1, the analyses' fields (§8) where they apply.
-  const { notes, reason, ci998: wide, standardized, equity, comparison, ...numbers } = d;
+  const { notes, reason, provisional, ci998: wide, standardized, equity, comparison, ...numbers } = d;
   const { suppressed, ...values } = numbers;
   return {
     ...values,
@@ -160,6 +160,8 @@ function evaluate(
     target,
     ...changeOf(d.value, baseline),
     status,
+    target_verdict: targetVerdictOf(d.value, target),
+    provisional,
     reason: d.value === null ? reason : null,
     ...(standardized !== undefined ? { standardized } : {}),
     ...(equity !== undefined ? { equity } : {}),
@@ -181,6 +183,7 @@ function draft(indicator: IndicatorDefinition, period: Period, group: Group, not
     value: null,
     ci95: null,
     suppressed: false,
+    provisional: false,
     reason: null,
     notes,
   };

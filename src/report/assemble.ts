@@ -46,6 +46,7 @@ export function inputsJson(inputs: readonly ExtractInfo[]): InputRef[] {
     rows: i.rows,
     rows_rejected: i.rowsRejected,
     encoding: i.encoding,
+    data_end: null, // TODO(§13.2): the extract's data end
   }));
 }
 

@@ -36,6 +36,7 @@ const VARIATION_WORDS: Record<Series['variation'], string> = {
   improvement: 'improvement',
   concern: 'concern',
   special_cause: 'special cause',
+  insufficient_data: 'too few points',
 };
 
 /** The figures of one line: the last phase, whose signals decide the verdict (SPEC §7). */
@@ -80,6 +81,7 @@ export function renderMonitorTable(report: MonitorReport, options: { color: bool
     improvement: chalk.green,
     concern: chalk.red,
     special_cause: chalk.yellow,
+    insufficient_data: (s) => s,
   };
   const out: string[] = [`Monitoring ${periodsText(report)}`, ''];
   for (const aim of AIMS) {

@@ -17,7 +17,7 @@ function result(indicator: string, period: string, group: Result['group'], numer
   const def = findIndicator(indicator)!;
   return {
     indicator, aim: def.aim, unit: def.unit, direction: def.direction, period, group, numerator, denominator, value, ci95: null,
-    suppressed: false, baseline: null, target: null, change: null, change_pct: null, status: 'no_target', reason: null, notes: [],
+    suppressed: false, baseline: null, target: null, change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target', provisional: false, reason: null, notes: [],
   };
 }
 

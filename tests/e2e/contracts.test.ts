@@ -43,7 +43,7 @@ describe('the real JSON outputs parse strictly with their zod contracts (SPEC §
     expect(Object.keys(report)).toEqual(['schema_version', 'tool', 'inputs', 'periods', 'breakdown', 'suppression', 'results', 'warnings']);
     expect(Object.keys(report.results[0])).toEqual([
       'indicator', 'aim', 'unit', 'direction', 'period', 'group', 'numerator', 'denominator', 'value', 'ci95',
-      'suppressed', 'baseline', 'target', 'change', 'change_pct', 'status', 'reason', 'notes',
+      'suppressed', 'baseline', 'target', 'change', 'change_pct', 'status', 'target_verdict', 'provisional', 'reason', 'notes',
     ]);
   });
 

@@ -5,7 +5,7 @@ import type { Result } from '../../src/engine/result.js';
 const result = (group: Record<string, string>, numerator: number, denominator: number | null, unit: Result['unit'] = 'percent'): Result => ({
   indicator: 'x', aim: 'quality', unit, direction: 'higher_is_better', period: '2016', group,
   numerator, denominator, value: denominator ? (numerator / denominator) * 100 : numerator, ci95: [1, 2],
-  suppressed: false, baseline: null, target: null, change: null, change_pct: null, status: 'no_target', reason: null, notes: [],
+  suppressed: false, baseline: null, target: null, change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target', provisional: false, reason: null, notes: [],
 });
 
 describe('small-cell suppression (SPEC §4.4)', () => {

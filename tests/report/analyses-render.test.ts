@@ -11,7 +11,7 @@ import { renderTable } from '../../src/report/table.js';
 const base = (over: Partial<Result>): Result => ({
   indicator: 'preventable-admissions-65', aim: 'population_health', unit: 'per_1000', direction: 'lower_is_better', period: '2017',
   group: {}, numerator: 28, denominator: 10000, value: 2.8, ci95: [1.86, 4.05], suppressed: false, baseline: null, target: null,
-  change: null, change_pct: null, status: 'no_target', reason: null, notes: [], ...over,
+  change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target', provisional: false, reason: null, notes: [], ...over,
 });
 
 const report = (results: Result[], breakdown: Report['breakdown'] = []): Report => ({

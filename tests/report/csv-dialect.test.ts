@@ -10,7 +10,7 @@ const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2016', group: {},
   numerator: 11, denominator: 20, value: 55.00000000000001, ci95: [34.21230697, 74.18470679], suppressed: false,
   baseline: { value: 13.1, period: '2015', source: 'baselines.csv: "Vest"; 2015' }, target: null, change: 41.90000000000001,
-  change_pct: 319.8473282442749, status: 'worsening', reason: null, notes: ['line one\nline two', 'a; b'], ...over,
+  change_pct: 319.8473282442749, status: 'worsening', target_verdict: 'no_target', provisional: false, reason: null, notes: ['line one\nline two', 'a; b'], ...over,
 });
 
 const report = (results: Result[]): Report => ({

@@ -9,7 +9,7 @@ const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2017', group: {},
   numerator: 123, denominator: 1000, value: 12.3, ci95: [10.4, 14.5], suppressed: false,
   baseline: { value: 11, period: '2015', source: 'data' }, target: null, change: 1.3, change_pct: 11.8,
-  status: 'worsening', reason: null, notes: [], ...over,
+  status: 'worsening', target_verdict: 'no_target', provisional: false, reason: null, notes: [], ...over,
 });
 
 describe('--fail-on lines (SPEC §6.2)', () => {

@@ -13,7 +13,7 @@ const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2016', group: {},
   numerator: 123, denominator: 1000, value: 12.3, ci95: [10.4, 14.5], suppressed: false,
   baseline: { value: 13.1, period: '2015', source: 'data' }, target: null, change: -0.8, change_pct: -6.1,
-  status: 'improving', reason: null, notes: [], ...over,
+  status: 'improving', target_verdict: 'no_target', provisional: false, reason: null, notes: [], ...over,
 });
 
 function months(n: number): Report['periods'] {

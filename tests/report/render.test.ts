@@ -11,13 +11,13 @@ const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2016', group: {},
   numerator: 123, denominator: 1000, value: 12.3, ci95: [10.4, 14.5], suppressed: false,
   baseline: { value: 13.1, period: '2015', source: 'data' }, target: null, change: -0.8, change_pct: -6.1,
-  status: 'improving', reason: null, notes: [], ...over,
+  status: 'improving', target_verdict: 'no_target', provisional: false, reason: null, notes: [], ...over,
 });
 
 const report = (results: Result[], breakdown: Report['breakdown'] = []): Report => ({
   schema_version: 1,
   tool: { name: 'triple-aim', version: '0.1.0', definition_version: 'rm-2015-2018.1' },
-  inputs: [{ extract: 'admissions', path: 'data/admissions.csv', sha256: 'ab'.repeat(32), rows: 5000, rows_rejected: 0, encoding: 'utf8' }],
+  inputs: [{ extract: 'admissions', path: 'data/admissions.csv', sha256: 'ab'.repeat(32), rows: 5000, rows_rejected: 0, encoding: 'utf8', data_end: '2017-12-31' }],
   periods: [{ id: '2016', from: '2016-01-01', to: '2016-12-31' }, { id: '2017', from: '2017-01-01', to: '2017-12-31' }],
   breakdown,
   suppression: { min_cell: 5, primary: 1, complementary: 0, description: 'Small-cell suppression with threshold 5.' },

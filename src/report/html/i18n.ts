@@ -163,6 +163,7 @@ const DA: Labels = {
     improvement: 'signal: forbedring',
     concern: 'signal: forværring',
     special_cause: 'signal: ikke-tilfældig variation',
+    insufficient_data: 'for få målinger',
   },
   variationHelp:
     'Variation i den månedlige serie (seneste fase): tilfældig variation, eller et signal om ikke-tilfældig variation i retning af forbedring eller forværring.',
@@ -315,6 +316,7 @@ const EN: Labels = {
     improvement: 'signal: improvement',
     concern: 'signal: concern',
     special_cause: 'signal: special cause',
+    insufficient_data: 'too few points',
   },
   variationHelp:
     "Variation of the monthly series (its last phase): common-cause variation, or a signal of special-cause variation towards improvement or concern.",

@@ -51,6 +51,7 @@ export const VARIATION_BADGES: Record<Variation, Badge> = {
   improvement: { fg: '#1e6b32', bg: '#e7f4ea', border: '#1e6b32' },
   concern: { fg: '#a1251b', bg: '#fdeceb', border: '#a1251b' },
   special_cause: { fg: '#6b3fa0', bg: '#f2ecfa', border: '#6b3fa0' },
+  insufficient_data: { fg: '#4b5360', bg: '#ffffff', border: '#767f8c' },
 };
 
 /** Municipality markers (§8.3): colour AND shape (filled circle, diamond, hollow circle). */

@@ -13,12 +13,12 @@ import { realisticReportModel } from './fixture.js';
 
 const point = (period: string, value: number | null, over: Partial<PointModel> = {}): PointModel => ({
   period, numerator: null, denominator: null, value, suppressed: false, phase: 1, baseline: value !== null,
-  center: 10, lcl: null, ucl: null, sigma_signal: false, annotation: null, ...over,
+  center: 10, lcl: null, ucl: null, sigma_signal: false, provisional: false, annotation: null, ...over,
 });
 
 const runSeries = (points: PointModel[], over: Partial<SeriesModel> = {}): SeriesModel => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', group: {}, chart: 'run',
-  variation: 'common_cause', last_side: 'below', signal: false,
+  variation: 'common_cause', last_side: 'below', signal: false, signal_side: null, assurance: null,
   phases: [{ from: points[0].period, to: points[points.length - 1].period, frozen_to: null, center: 10,
     runs: { n_useful: points.length, longest_run: 2, longest_run_max: 5, crossings: 1, crossings_min: 0, signal: false }, sigma_signals: [] }],
   points, notes: [], ...over,

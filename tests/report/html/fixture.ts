@@ -135,6 +135,7 @@ function series(
         lcl: v === null ? null : lcl,
         ucl: v === null ? null : ucl,
         sigma_signal: sigmaSignals.includes(MONTHS[i]),
+        provisional: false,
         annotation: shape.notes?.[MONTHS[i]] ?? null,
       });
     }
@@ -158,6 +159,8 @@ function series(
     variation,
     last_side: lastSide,
     signal,
+    signal_side: null,
+    assurance: null,
     phases,
     points,
     notes: shape.chart === 'run' ? [] : [`${shape.chart} chart: limits from the whole phase`],
