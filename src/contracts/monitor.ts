@@ -58,6 +58,7 @@ export const VariationSchema = z.enum(['common_cause', 'improvement', 'concern',
 
 /** SPEC §13.9 (NHS Making Data Count): will the process meet its target? */
 export const AssuranceSchema = z.enum(['pass', 'fail', 'inconsistent']);
+export type Assurance = z.infer<typeof AssuranceSchema>;
 
 export const SeriesSchema = z.strictObject({
   indicator: z.string(),
