@@ -72,6 +72,11 @@ export function phaseChart(chart: ChartType, baselineValues: readonly number[], 
  * and limits come from. qicharts2 does the same: `runs.analysis` takes every included
  * point of the part, the baseline (`freeze`) only feeds the CL (its Montgomery example 6.5,
  * `freeze = 20` of 40 points, reports n.useful 40).
+ *
+ * Provisional points (SPEC §13.2) are shown but not useful: like a gap they take no part in
+ * the centre line, the limits, the runs analysis or the sigma signals (`baseline` false,
+ * lcl/ucl null, `sigma_signal` false); only `last_side` (§7) still reads their value.
+ * `signal_side` and `variation` follow SPEC §13.1 (see `evidenceSide`, `variationOf`).
  */
 export function analyseSeries(points: readonly SeriesPointInput[], spec: SeriesSpec): SeriesAnalysis {
   checkSpec(points, spec);
