@@ -164,7 +164,8 @@ function assuranceOfSeries(
   const n = options.periods.length;
   if (n === 0) return null;
   const lastPeriod = options.periods[n - 1];
-  const target = results[n - 1]?.target ?? targetFor(indicator, group, lastPeriod, options.baselineRows ?? []);
+  const last = results[n - 1];
+  const target = last !== undefined ? last.target : targetFor(indicator, group, lastPeriod, options.baselineRows ?? []);
   if (!targetAppliesToKind(indicator.unit, lastPeriod.kind, target)) return null;
   const lastPhase = analysis.phases.length;
   for (let i = n - 1; i >= 0 && analysis.points[i].phase === lastPhase; i--) {
