@@ -7,9 +7,11 @@ import { compareGroups, formatGroupKey, sameGroup, type Dimension, type Group } 
 import { parsePeriodId, type Period } from '../calc/periods.js';
 import type { Series, SeriesPoint } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
-import type { AnnotationRow } from '../extracts/records.js';
+import type { AnnotationRow, BaselineRow } from '../extracts/records.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { analyseSeries, chartForUnit, type RequestedChart } from './spc/index.js';
+import { targetAppliesToKind, targetFor } from '../engine/evaluate.js';
+import { assuranceOf } from './assurance.js';
+import { analyseSeries, chartForUnit, type RequestedChart, type SeriesAnalysis } from './spc/index.js';
 
 /** An annotation (`--annotations FILE`): attached to the points of its period, of one
  *  indicator or all (null), of one group or all (null). */
@@ -30,6 +32,9 @@ export interface SeriesOptions {
   /** Index into `periods` of the last point of the first phase's frozen baseline, or null. */
   freezeTo: number | null;
   annotations: readonly Annotation[];
+  /** baselines.csv rows, for the target of a group that the last period does not list
+   *  (assurance, SPEC §13.9); absent: none. */
+  baselineRows?: readonly BaselineRow[];
 }
 
 /**
@@ -70,8 +75,9 @@ export function buildSeries(
     const dims = Object.keys([...groups.values()].find((g) => Object.keys(g.group).length > 0)?.group ?? {}) as Dimension[];
     const ordered = [...groups.values()].sort((a, b) => compareGroups(dims, a.group, b.group));
     const choice = chartForUnit(options.chart, indicator.unit);
+    const totals = groups.get('')?.points ?? [];
     for (const { group, points } of ordered) {
-      out.push(seriesOf(indicator, group, points, choice, options));
+      out.push(seriesOf(indicator, group, points, totals, choice, options));
     }
   }
   return out;
@@ -81,10 +87,11 @@ function seriesOf(
   indicator: IndicatorDefinition,
   group: Group,
   results: readonly (Result | undefined)[],
+  totals: readonly (Result | undefined)[],
   choice: { chart: Series['chart']; note: string | null },
   options: SeriesOptions,
 ): Series {
-  const inputs = options.periods.map((p, i) => pointOf(indicator, p, results[i]));
+  const inputs = options.periods.map((p, i) => pointOf(indicator, p, results[i], totals[i]));
   const analysis = analyseSeries(inputs, {
     chart: choice.chart,
     unit: indicator.unit,
@@ -99,7 +106,7 @@ function seriesOf(
     value: p.value,
     suppressed: p.suppressed,
     ...analysis.points[i],
-    provisional: false, // TODO(§13.2)
+    provisional: p.provisional,
     annotation: annotationOf(indicator.id, group, options.periods[i], options.annotations),
   }));
   // Notes that hold for the whole series (a breakdown ignored, a chart that does not fit); the
@@ -117,20 +124,54 @@ function seriesOf(
     variation: analysis.variation,
     last_side: analysis.last_side,
     signal: analysis.signal,
-    signal_side: null, // TODO(§13.1)
-    assurance: null, // TODO(§13.9)
+    signal_side: analysis.signal_side,
+    assurance: assuranceOfSeries(indicator, group, results, inputs, analysis, options),
     phases: analysis.phases,
     points,
     notes: [...notes],
   };
 }
 
-/** A point as compute reports it, or as compute would report a group it does not list. */
-function pointOf(indicator: IndicatorDefinition, period: Period, r: Result | undefined) {
-  if (r) return { period: r.period, numerator: r.numerator, denominator: r.denominator, value: r.value, suppressed: r.suppressed };
+/**
+ * A point as compute reports it, or as compute would report a group it does not list. Such a
+ * group has no units, so a per-unit follow-up cannot make it provisional; a fixed window is
+ * the same for every group of a period (SPEC §13.2), so it is the total row's.
+ */
+function pointOf(indicator: IndicatorDefinition, period: Period, r: Result | undefined, total: Result | undefined) {
+  if (r) {
+    return { period: r.period, numerator: r.numerator, denominator: r.denominator, value: r.value, suppressed: r.suppressed, provisional: r.provisional };
+  }
+  const provisional = indicator.kind === 'counting' && indicator.followUp?.kind === 'after_period' && total?.provisional === true;
   return indicator.unit === 'count'
-    ? { period: period.id, numerator: 0, denominator: null, value: 0, suppressed: false }
-    : { period: period.id, numerator: 0, denominator: 0, value: null, suppressed: false };
+    ? { period: period.id, numerator: 0, denominator: null, value: 0, suppressed: false, provisional }
+    : { period: period.id, numerator: 0, denominator: 0, value: null, suppressed: false, provisional };
+}
+
+/**
+ * SPEC §13.9: the target compute chooses for the series' last period (for a group that period
+ * does not list, as compute would choose it), if it applies to the series' period kind,
+ * against the limits of the last phase's last useful point (a value, not provisional — the
+ * point whose limits describe the process as it now runs).
+ */
+function assuranceOfSeries(
+  indicator: IndicatorDefinition,
+  group: Group,
+  results: readonly (Result | undefined)[],
+  inputs: readonly { value: number | null; provisional: boolean }[],
+  analysis: SeriesAnalysis,
+  options: SeriesOptions,
+): Series['assurance'] {
+  const n = options.periods.length;
+  if (n === 0) return null;
+  const lastPeriod = options.periods[n - 1];
+  const last = results[n - 1];
+  const target = last !== undefined ? last.target : targetFor(indicator, group, lastPeriod, options.baselineRows ?? []);
+  if (!targetAppliesToKind(indicator.unit, lastPeriod.kind, target)) return null;
+  const lastPhase = analysis.phases.length;
+  for (let i = n - 1; i >= 0 && analysis.points[i].phase === lastPhase; i--) {
+    if (inputs[i].value !== null && !inputs[i].provisional) return assuranceOf(target, analysis.points[i], indicator.direction);
+  }
+  return null;
 }
 
 function annotationOf(indicator: string, group: Group, period: Period, annotations: readonly Annotation[]): string | null {

@@ -27,6 +27,8 @@ export interface ProjectSpec {
   start: Period;
   months: number;
   minCell: number;
+  /** `--data-end` (SPEC §13.2), for the follow-up warnings of the windows. */
+  dataEnd?: number;
 }
 
 export interface ProjectEvaluation {
@@ -127,6 +129,7 @@ export function evaluateProject(
       unitFilter: filters[arm],
       // LUP always breaks down by patient type; an evaluation pools over it (SPEC §9).
       pooled: true,
+      dataEnd: spec.dataEnd,
     });
     suppression.primary += run.suppression.primary;
     suppression.complementary += run.suppression.complementary;

@@ -84,3 +84,15 @@ export function formatWallTime(seconds: WallSeconds): string {
   const ss = s % 60;
   return `${formatDay(dayOf(seconds))} ${pad(hh)}:${pad(mm)}${ss ? ':' + pad(ss) : ''}`;
 }
+
+/**
+ * The same day of the month `months` calendar months later, or that month's last day when it
+ * has none (SPEC §13.2: 31 August + 6 months = 28/29 February).
+ */
+export function addCalendarMonths(day: DayNumber, months: number): DayNumber {
+  const c = civilDate(day);
+  const index = c.year * 12 + (c.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayNumber(year, month, Math.min(c.day, daysInMonth(year, month)))!;
+}

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { defaultSpanProblem, yearsBetween, type Period } from '../calc/periods.js';
 import { FAIL_ON, failOnTriggers, type FailOn } from '../engine/evaluate.js';
 import type { Report } from '../engine/result.js';
+import type { DayNumber } from '../calc/time.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
@@ -19,6 +20,7 @@ import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   addAnalysisOptions,
+  addDataEndOption,
   addSelectionOptions,
   checkStandard,
   onePeriod,
@@ -30,6 +32,7 @@ import {
 
 interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions {
   baselinePeriod?: Period;
+  dataEnd?: DayNumber;
   format?: ReportFormat;
   color: boolean;
   details?: boolean;
@@ -58,6 +61,7 @@ Examples:
   cmd
     .option('--baseline-period <id>', "compute each indicator's baseline from the data of this period", onePeriod);
   addAnalysisOptions(cmd);
+  addDataEndOption(cmd);
   cmd.addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(REPORT_FORMATS));
   addOutputOptions(cmd, 'the report');
   cmd
@@ -103,6 +107,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
     standardize: opts.standardize,
     equity: opts.equity === true,
     compare: opts.compare === true,
+    dataEnd: opts.dataEnd,
   });
   const report = assembleReport(run, {
     inputs: infos,
@@ -111,6 +116,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
     minCell: opts.minCell,
     warnings: [],
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+    dataEnd: opts.dataEnd,
   });
 
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });

@@ -27,7 +27,7 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
-import { parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+import { addDataEndOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 
 export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
@@ -43,6 +43,7 @@ interface EvaluateOptions extends InputOptions, OutputOptions {
   color: boolean;
   minCell: number;
   skipInvalid?: boolean;
+  dataEnd?: number;
 }
 
 /** `dim=value[;dim=value]` over the --by dimensions, values read like extract values (SPEC §9). */
@@ -108,6 +109,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  addDataEndOption(cmd);
   return runs(cmd, evaluate);
 }
 
@@ -139,13 +141,14 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     start: opts.start,
     months: opts.months,
     minCell: opts.minCell,
+    dataEnd: opts.dataEnd,
   });
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,
       tool: toolJson(),
       kind: 'evaluate',
-      inputs: inputsJson(infos),
+      inputs: inputsJson(infos, opts.dataEnd),
       intervention: opts.intervention,
       comparison: opts.comparison,
       windows: {

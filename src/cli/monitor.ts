@@ -8,6 +8,7 @@ import { defaultSpanProblem, monthsBetween, periodJson, type Period } from '../c
 import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
 import type { ExtractInfo } from '../extracts/records.js';
+import type { DayNumber } from '../calc/time.js';
 import { suppressionStatement } from '../report/annual.js';
 import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
@@ -28,6 +29,7 @@ import {
   onePeriod,
   parseDimensions,
   parseIndicatorIds,
+  parseDataEnd,
   parseNonNegativeInt,
   selectIndicators,
   type SelectionOptions,
@@ -52,6 +54,7 @@ interface MonitorOptions extends InputOptions, SelectionOptions, OutputOptions {
   failOn?: 'signal';
   skipInvalid?: boolean;
   lang: Lang;
+  dataEnd?: DayNumber;
 }
 
 /** --period for monitor: exactly one month or quarter id, or one range of them (SPEC §7). */
@@ -96,6 +99,11 @@ numbers per point).`,
     .option('--freeze <period>', "the first phase's centre line and limits come from its points up to and including this period", onePeriod)
     .option('--phase <period>', 'a new phase starts at this period (repeatable)', collectPhase)
     .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes attached to the points')
+    .option(
+      '--data-end <date>',
+      "the extraction date (YYYY-MM-DD), the data end of every extract: points whose follow-up reaches past it are provisional (default: each extract's latest event date)",
+      parseDataEnd,
+    )
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS));
   addOutputOptions(cmd, 'the series');
   cmd
@@ -119,14 +127,21 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
 
   const by = opts.by ?? [];
-  const run = runIndicators(indicators, prepare(data), { periods, by, minCell: opts.minCell });
-  const series = buildSeries(indicators, run.results, { periods, chart: opts.chart, phaseStarts, freezeTo, annotations: annotations.list });
+  const run = runIndicators(indicators, prepare(data), { periods, by, minCell: opts.minCell, dataEnd: opts.dataEnd });
+  const series = buildSeries(indicators, run.results, {
+    periods,
+    chart: opts.chart,
+    phaseStarts,
+    freezeTo,
+    annotations: annotations.list,
+    baselineRows: data.baselines?.records ?? [],
+  });
   const report: MonitorReport = withGeneratedAt(
     {
       schema_version: 1,
       tool: toolJson(),
       kind: 'monitor',
-      inputs: inputsJson(infos),
+      inputs: inputsJson(infos, opts.dataEnd),
       periods: periods.map(periodJson),
       breakdown: [...by],
       chart: opts.chart,

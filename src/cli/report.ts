@@ -19,7 +19,7 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
-import { checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
+import { addDataEndOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
 import type { Standard } from '../engine/run.js';
 
 export const LANGS = ['da', 'en'] as const;
@@ -31,6 +31,7 @@ interface ReportOptions extends InputOptions, OutputOptions {
   standardize?: Standard;
   annotations?: string;
   skipInvalid?: boolean;
+  dataEnd?: number;
 }
 
 function parseYear(value: string): number {
@@ -63,6 +64,7 @@ the municipalities against the region.`,
     .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes on the monthly charts (as monitor)')
     .option('--standardize <standard>', 'age-standardise the municipalities of the per-1000 indicators: esp2013 or population:YYYY', parseStandard)
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  addDataEndOption(cmd);
   return runs(cmd, report);
 }
 
@@ -76,7 +78,7 @@ async function report(opts: ReportOptions): Promise<number> {
   const prepared = prepare(data);
   const indicators = CATALOGUE;
 
-  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell });
+  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd });
   const municipal = runIndicators(indicators, prepared, {
     periods: [years[years.length - 1]],
     by: ['municipality'],
@@ -85,6 +87,7 @@ async function report(opts: ReportOptions): Promise<number> {
     compare: true,
     equity: true,
     standardize: opts.standardize,
+    dataEnd: opts.dataEnd,
   });
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
@@ -93,7 +96,7 @@ async function report(opts: ReportOptions): Promise<number> {
   const monthly = buildSeries(
     indicators,
     overTime.results.filter((r) => monthIds.has(r.period) && Object.keys(r.group).length === 0),
-    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: annotations.list },
+    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: annotations.list, baselineRows: data.baselines?.records ?? [] },
   );
 
   const primary = overTime.suppression.primary + municipal.suppression.primary;
@@ -103,7 +106,7 @@ async function report(opts: ReportOptions): Promise<number> {
     title: null,
     tool: toolJson(),
     generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
-    inputs: inputsJson(infos).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
+    inputs: inputsJson(infos, opts.dataEnd).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
     suppression: {
       min_cell: opts.minCell,
       primary,

@@ -10,6 +10,7 @@ import { AIMS, type Aim, type IndicatorDefinition } from '../indicators/types.js
 import type { Standard } from '../engine/run.js';
 import type { LoadedData } from '../extracts/records.js';
 import { UsageError } from './errors.js';
+import { dayNumber, type DayNumber } from '../calc/time.js';
 
 /** --period values, accumulated: each is an id or a range A..B (SPEC §1.3). */
 export function collectPeriods(value: string, previous: Period[] = []): Period[] {
@@ -117,4 +118,27 @@ export function checkStandard(standard: Standard | undefined, data: LoadedData):
     const years = [...new Set(data.population.records.map((r) => r.year))].sort();
     throw new UsageError(`--standardize ${standard.name}: population.csv has no rows for ${year} (it has ${years.join(', ') || 'no rows'})`);
   }
+}
+
+/**
+ * --data-end YYYY-MM-DD (SPEC §13.2): the extraction date, the data end of every extract.
+ * Only the ISO form (it is typed by a person, not read from an extract), a real calendar
+ * date within 1900–2099 (SPEC §6.1's plausible range); anything else is a usage error.
+ */
+export function parseDataEnd(value: string): DayNumber {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (day === null) throw new InvalidArgumentError(`"${value}" is not a date (expected YYYY-MM-DD, e.g. 2018-01-31)`);
+  const year = Number(m![1]);
+  if (year < 1900 || year > 2099) throw new InvalidArgumentError(`"${value}" lies outside the plausible range 1900–2099`);
+  return day;
+}
+
+/** --data-end, shared by compute, monitor, evaluate and report (SPEC §13.2). */
+export function addDataEndOption(cmd: Command): Command {
+  return cmd.option(
+    '--data-end <date>',
+    "the extraction date (YYYY-MM-DD), the data end of every extract: periods whose follow-up reaches past it are provisional (default: each extract's latest event date)",
+    parseDataEnd,
+  );
 }

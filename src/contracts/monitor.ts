@@ -49,15 +49,23 @@ export const PointSchema = z.strictObject({
   lcl: z.number().nullable(),
   ucl: z.number().nullable(),
   sigma_signal: z.boolean(),
-  /** SPEC §13.2: shown, but no part of the centre line, limits, runs or sigma signals. */
+  /** SPEC §13.2: the period's follow-up reaches past the data end (compute's `provisional`).
+   *  Shown with its value, but no part of the centre line, limits, runs or sigma signals:
+   *  `baseline` false, lcl/ucl null, `sigma_signal` false. */
   provisional: z.boolean(),
   annotation: z.string().nullable(),
 });
 
+/** SPEC §13.1: where the last phase ends — `insufficient_data` under 10 useful points;
+ *  `common_cause` without a signal; `improvement` / `concern` by the side of the evidence at
+ *  the end (`signal_side`) and the direction; `special_cause` for a signal without evidence
+ *  at the end or an indicator without direction. */
 export const VariationSchema = z.enum(['common_cause', 'improvement', 'concern', 'special_cause', 'insufficient_data']);
 
-/** SPEC §13.9 (NHS Making Data Count): will the process meet its target? */
+/** SPEC §13.9 (NHS Making Data Count): will the process meet its target? `pass`: even the
+ *  worse limit meets it; `fail`: not even the better one; `inconsistent`: between. */
 export const AssuranceSchema = z.enum(['pass', 'fail', 'inconsistent']);
+export type Assurance = z.infer<typeof AssuranceSchema>;
 
 export const SeriesSchema = z.strictObject({
   indicator: z.string(),
@@ -69,8 +77,11 @@ export const SeriesSchema = z.strictObject({
   variation: VariationSchema,
   last_side: z.enum(['above', 'below', 'on']).nullable(),
   signal: z.boolean(),
-  /** SPEC §13.1: the side of the evidence at the end of the last phase, or null. */
+  /** SPEC §13.1: the side of the evidence at the end of the last phase (its last useful point,
+   *  when a sigma signal or in a final run longer than longest_run_max), or null. */
   signal_side: z.enum(['above', 'below']).nullable(),
+  /** SPEC §13.9: the target of the last period (if it applies to the series' period kind)
+   *  against the limits of the last phase's last useful point; null without either. */
   assurance: AssuranceSchema.nullable(),
   phases: z.array(PhaseSchema),
   points: z.array(PointSchema),

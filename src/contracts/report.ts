@@ -110,7 +110,9 @@ export const ResultSchema = z.strictObject({
   status: StatusSchema,
   /** SPEC §13.4: met / not_met whenever a target applies and the value is not null. */
   target_verdict: TargetVerdictSchema,
-  /** SPEC §13.2: the period's follow-up reaches past the data end of the indicator's source. */
+  /** SPEC §13.2: the follow-up of the result (declared on the indicator: a fixed window after
+   *  the period, or each denominator referral's own date) reaches past the data end of the
+   *  indicator's source (`inputs[].data_end`); a note names both. Status is decided as usual. */
   provisional: z.boolean(),
   /** Set exactly when the value is null (status not_computed). */
   reason: ReasonSchema.nullable(),

@@ -36,6 +36,9 @@ export interface BandEvents {
 export interface Cell extends Sums {
   group: Group;
   notes: Map<string, number>;
+  /** The latest follow-up end of the cell's units (SPEC §13.2, a `per_unit` follow-up);
+   *  −Infinity when no unit gave one. */
+  followUpEnd: number;
   /** With `byEducation`: the cell's units per education level (unknown left out). */
   education?: Map<Education, Sums>;
   /** With `strata`: events per ESP2013 band (index 0–18), created on first use. */
@@ -91,7 +94,7 @@ export interface TallyOptions {
 }
 
 function newCell(group: Group, options: TallyOptions): Cell {
-  const cell: Cell = { group, numerator: 0, denominator: 0, units: 0, notes: new Map() };
+  const cell: Cell = { group, numerator: 0, denominator: 0, units: 0, notes: new Map(), followUpEnd: -Infinity };
   if (options.byEducation) cell.education = new Map();
   if (options.strata) cell.strata = [];
   return cell;
@@ -205,22 +208,23 @@ export class CellTally implements Tally {
     return cell;
   }
 
-  add(day: DayNumber, who: UnitAttributes, numerator: number, denominator = 0): void {
+  add(day: DayNumber, who: UnitAttributes, numerator: number, denominator = 0, followUpEnd = -Infinity): void {
     const n = this.periods.find(day);
     if (n === 0) return;
     if (this.options.unitFilter && !this.options.unitFilter(who)) return;
     const found = this.periods.found;
     for (let k = 0; k < n; k++) {
       const p = found[k];
-      this.addTo(this.totalCell(p), who, numerator, denominator);
-      if (this.dims.length > 0) this.addTo(this.groupCell(p, who), who, numerator, denominator);
+      this.addTo(this.totalCell(p), who, numerator, denominator, followUpEnd);
+      if (this.dims.length > 0) this.addTo(this.groupCell(p, who), who, numerator, denominator, followUpEnd);
     }
   }
 
-  private addTo(c: Cell, who: UnitAttributes, numerator: number, denominator: number): void {
+  private addTo(c: Cell, who: UnitAttributes, numerator: number, denominator: number, followUpEnd: number): void {
     c.numerator += numerator;
     c.denominator += denominator;
     c.units += 1;
+    if (followUpEnd > c.followUpEnd) c.followUpEnd = followUpEnd;
     if (c.education && who.education !== null) addSums(c.education, who.education, numerator, denominator);
     if (c.strata && who.age !== null) addStratum(c.strata, who, numerator);
   }

@@ -65,6 +65,29 @@ export function applicableBaseline(
 }
 
 /**
+ * SPEC §13.3, §13.9: whether a target speaks about results of a period kind. The §6.2 rule of
+ * baselines, for targets: a count, per-1000 or DKK target whose period is of another kind
+ * (a yearly count against a month) does not apply; percent targets, and targets with period
+ * null, apply to every kind. (Status keeps §3.4: a target applies to every period there.)
+ */
+export function targetAppliesToKind(unit: Unit, kind: Period['kind'], target: TargetRef | null): boolean {
+  if (target === null) return false;
+  if (UNIT_NOUN[unit] === undefined || target.period === null) return true;
+  const own = parsePeriodId(target.period)?.kind;
+  return own === undefined || own === kind;
+}
+
+/**
+ * The target compute chooses for a result of `indicator`, `group` and `period` without
+ * --baseline-period (monitor, SPEC §13.9): catalogue or file baseline of the group, applied
+ * by §6.2, then the target.
+ */
+export function targetFor(indicator: IndicatorDefinition, group: Group, period: Period, fileRows: readonly BaselineRow[]): TargetRef | null {
+  const { baseline } = applicableBaseline(indicator.unit, period, chooseBaseline(indicator, group, fileRows, null));
+  return chooseTarget(indicator, period, fileRows, baseline);
+}
+
+/**
  * The target of a result. A baselines.csv `target_value` replaces the catalogue target for
  * every group and period; when several rows give one, the row without a group key wins
  * (SPEC §2.7), otherwise the first in file order.

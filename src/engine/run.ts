@@ -36,6 +36,7 @@ import { CellTally, populationCells, type Cell, type TallyOptions } from './aggr
 import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
 import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
+import { dataEndOf, followUpSource, provisionalOf } from './provisional.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
 export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
@@ -55,6 +56,9 @@ export interface RunOptions {
   equity?: boolean;
   /** `--compare` (SPEC §8.3). */
   compare?: boolean;
+  /** `--data-end` (SPEC §13.2): the extraction date, for every extract; absent: each dated
+   *  extract's own latest date. */
+  dataEnd?: DayNumber;
 }
 
 export interface RunOutput {
@@ -234,6 +238,9 @@ function countingDrafts(
     return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, `not computed: ${reason.message}`]), reason }));
   }
 
+  // SPEC §13.2: the data end of the source whose follow-up the numerator waits for.
+  const source = followUpSource(indicator);
+  const dataEnd = source === null ? null : dataEndOf(data[source]!.info, options.dataEnd);
   const wanted = analysesOf(indicator, options);
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
@@ -243,7 +250,7 @@ function countingDrafts(
     lastDay: Math.max(...periods.map((p) => p.to)),
     facts,
   });
-  if (indicator.warnings) warnings.push(...indicator.warnings(data, periods));
+  if (indicator.warnings) warnings.push(...indicator.warnings(data, periods, dataEnd));
 
   const drafts: Draft[] = [];
   // The inhabitants of a year, grouped once for all its periods (monitor: 12 months a year).
@@ -268,6 +275,10 @@ function countingDrafts(
       const d = draft(indicator, period, cell?.group ?? inhabitants?.group ?? {}, [...periodNotes]);
       fill(indicator, d, cell, population ? (inhabitants?.numerator ?? 0) : null);
       if (cell) d.notes.push(...formatNotes(cell.notes));
+      const latestUnitEnd = cell !== undefined && cell.followUpEnd > -Infinity ? cell.followUpEnd : null;
+      const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source);
+      d.provisional = late.provisional;
+      if (late.note) d.notes.push(late.note);
       cellsOf.set(d, { cell, population: inhabitants });
       drafts.push(d);
     }

@@ -209,7 +209,12 @@ interface RowStore {
   add(record: unknown): void;
   /** The table being built, for the fast row reader; null for an array. */
   builder: TableBuilder<ColumnTypes> | null;
-  done(): { records?: unknown[]; table?: Table<ColumnTypes>; eventDays: { first: DayNumber; last: DayNumber } | null };
+  done(): {
+    records?: unknown[];
+    table?: Table<ColumnTypes>;
+    eventDays: { first: DayNumber; last: DayNumber } | null;
+    dataEnd: DayNumber | null;
+  };
 }
 
 function recordStore(schema: ExtractSchema<unknown>, keep: boolean): RowStore {
@@ -228,7 +233,9 @@ function recordStore(schema: ExtractSchema<unknown>, keep: boolean): RowStore {
       records.push(record);
       schema.eventDays?.(record, see);
     },
-    done: () => ({ records, eventDays: first === Infinity ? null : { first, last } }),
+    // Small extracts (population, measurements, baselines, annotations) are not dated events:
+    // no data end (SPEC §13.2).
+    done: () => ({ records, eventDays: first === Infinity ? null : { first, last }, dataEnd: null }),
   };
 }
 
@@ -244,7 +251,10 @@ function tableStore(schema: ColumnarSchema<ColumnTypes>, keep: boolean): RowStor
     },
     done() {
       const table = builder.finish();
-      return { table, eventDays: schema.eventDayRange(table) };
+      const range = schema.eventDayRange(table);
+      // SPEC §13.2: the data end is the latest event date unless the extract names its own.
+      const eventDays = range === null ? null : { first: range.first, last: range.last };
+      return { table, eventDays, dataEnd: range === null ? null : (range.dataEnd ?? range.last) };
     },
   };
 }
@@ -403,6 +413,7 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
     encoding: decoding.encoding,
     columns: present,
     eventDays: kept.eventDays,
+    dataEnd: kept.dataEnd,
   };
   return { report, loaded: columnar ? { info, table: kept.table } : { info, records: kept.records } };
 }

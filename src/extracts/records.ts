@@ -211,6 +211,10 @@ export interface ExtractInfo {
   columns: ReadonlySet<string>;
   /** The first and last event dates of the valid records (SPEC §1.3), null when none. */
   eventDays: { first: DayNumber; last: DayNumber } | null;
+  /** The latest date of the extract's own data end (SPEC §13.2), before --data-end: null for
+   *  extracts whose rows are not dated events (population, measurements, baselines) and for a
+   *  dated extract without valid rows. See src/engine/provisional.ts `dataEndOf`. */
+  dataEnd: DayNumber | null;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -41,22 +41,25 @@ export const referralsSchema: ColumnarSchema<ReferralColumns> = {
   columns: COLUMNS.list,
   keyedBy: 'unique',
   table: referralColumns,
-  // Referral and receipt dates (SPEC §1.3).
+  // Referral and receipt dates (SPEC §1.3); the data end is the latest referral date alone
+  // (SPEC §13.2 "referrals: referred"), so a receipt after it does not move it.
   eventDayRange(t) {
     const { referredAt, receivedAt } = t.columns;
     let first = Infinity;
     let last = -Infinity;
+    let dataEnd = -Infinity;
     for (let i = 0; i < t.length; i++) {
       const d = referredAt[i];
       if (d < first) first = d;
       if (d > last) last = d;
+      if (d > dataEnd) dataEnd = d;
       const r = receivedAt[i];
       if (r !== NO_DAY) {
         if (r < first) first = r;
         if (r > last) last = r;
       }
     }
-    return first === Infinity ? null : { first, last };
+    return first === Infinity ? null : { first, last, dataEnd };
   },
   rowParser({ unique: ids }) {
     return (r) => {

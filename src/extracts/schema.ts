@@ -93,8 +93,10 @@ export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<Row
   rowParser(context: RowParserContext & { readonly types: S }): RowParser<RowOf<S>>;
   /** A fresh fast row reader for one file, writing into a table of `types`. */
   byteRowParser(context: RowParserContext, types: S): ByteRowParser<S>;
-  /** The first and last event dates of the table's rows (SPEC §1.3), null when none. */
-  eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber } | null;
+  /** The first and last event dates of the table's rows (SPEC §1.3), null when none, and,
+   *  where it is not `last`, the extract's data end (SPEC §13.2: the latest of the dates §13.2
+   *  names for it, found in the same pass). */
+  eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber; dataEnd?: DayNumber } | null;
   /** Which of the context's key tables the rows fill (one key per row): for sizing it. */
   keyedBy: 'unique' | 'triples';
 }

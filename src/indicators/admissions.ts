@@ -132,8 +132,10 @@ function lastEventDay(admissions: AdmissionTable): DayNumber | null {
   return last === -Infinity ? null : dayOf(last);
 }
 
-function readmissionWarnings(data: LoadedData, periods: readonly Period[]): string[] {
-  const last = lastEventDay(admissionsOf(data));
+/** SPEC §13.2: the same rule as the provisional flag, against the engine's data end (which
+ *  honours --data-end); without one (unit tests), the latest event date of the extract. */
+function readmissionWarnings(data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null): string[] {
+  const last = dataEnd !== undefined ? dataEnd : lastEventDay(admissionsOf(data));
   if (last === null) return [];
   return periods
     .filter((p) => last - p.to < FOLLOW_UP_DAYS)
@@ -278,13 +280,20 @@ export const readmission30d: CountingIndicator<EpisodeFacts> = {
     '720 h counts), whose primary diagnosis is neither a birth (O80–O84) nor an injury, poisoning or ' +
     'external cause (chapters S, T, V, W, X, Y). Every episode can be both an index and a readmission; ' +
     'open episodes can be readmissions but never indexes. Results are grouped by the index episode. ' +
-    'A warning is given when the data end less than 30 days after the period. ' +
+    'A period is provisional, and a warning is given, when its last day + 30 days lies after the data end ' +
+    'of the admissions (--data-end, else the latest admission or discharge date). ' +
     EPISODE_NOTE,
   baselines: [],
   target: null,
   needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
   count: countReadmissions,
+  // SPEC §13.2: an index discharged on the period's last day is followed for 30 days.
+  followUp: {
+    kind: 'after_period',
+    label: "the 30-day readmission follow-up of the period's last discharges",
+    end: (lastDay) => lastDay + FOLLOW_UP_DAYS,
+  },
   warnings: readmissionWarnings,
 };
 

@@ -52,6 +52,11 @@ export function gestationalAgeDays(expectedDeliveryDate: DayNumber, day: DayNumb
   return TERM_DAYS - (expectedDeliveryDate - day);
 }
 
+/** The day the pregnancy reaches gestational day 168 (week 24+0): expected delivery − 112 days. */
+export function week24Day(expectedDeliveryDate: DayNumber): DayNumber {
+  return expectedDeliveryDate - (TERM_DAYS - WEEK_24_DAYS);
+}
+
 const REFERRAL_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'sender', 'offer'];
 
 /** The referrals of a run, or null. Dates that may be missing hold NO_DAY then. */
@@ -130,6 +135,12 @@ const rehabContact: CountingIndicator = {
   target: null,
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
+  // SPEC §13.2: a plan received on the period's last day has until its 3rd working day after.
+  followUp: {
+    kind: 'after_period',
+    label: "the 3-working-day contact deadline of plans received on the period's last day",
+    end: contactDeadline,
+  },
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
@@ -175,6 +186,8 @@ const rehabTimelyStart: CountingIndicator = {
   target: null,
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
+  // SPEC §13.2: each referral is followed up to its own start_due_by.
+  followUp: { kind: 'per_unit', label: 'start_due_by' },
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
@@ -193,7 +206,7 @@ const rehabTimelyStart: CountingIndicator = {
       const started = startedAt[i];
       if (started === NO_DAY) tally.note(day, who, 'not started (counted as not on time)');
       const onTime = started !== NO_DAY && started <= due;
-      tally.add(day, who, onTime ? 1 : 0, 1);
+      tally.add(day, who, onTime ? 1 : 0, 1, due);
     }
   },
 };
@@ -221,6 +234,8 @@ const vulnerablePregnancy: CountingIndicator = {
   target: null,
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
+  // SPEC §13.2: each referral is followed until gestational day 168 (week 24+0).
+  followUp: { kind: 'per_unit', label: 'gestational day 168 (expected delivery − 112 days)' },
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
@@ -239,7 +254,7 @@ const vulnerablePregnancy: CountingIndicator = {
       const joined = teamJoinedAt[i];
       if (joined === NO_DAY) tally.note(day, who, 'not in the team (no team_joined_at)');
       const beforeWeek24 = joined !== NO_DAY && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
-      tally.add(day, who, beforeWeek24 ? 1 : 0, 1);
+      tally.add(day, who, beforeWeek24 ? 1 : 0, 1, week24Day(expected));
     }
   },
 };

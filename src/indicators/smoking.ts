@@ -5,7 +5,8 @@
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { personOf, type LoadedData, type SmokingTable } from '../extracts/records.js';
-import type { CountingIndicator } from './types.js';
+import { addCalendarMonths } from '../calc/time.js';
+import type { CountingIndicator, FollowUp } from './types.js';
 
 const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
@@ -18,6 +19,14 @@ const COHORT =
   'The cohort of a period is the smoking-cessation courses whose course_started_at falls in ' +
   'it (a course started in December is in that year\'s cohort although its 6-month ' +
   'follow-up falls in the next year).';
+
+/** SPEC §13.2: a course started on the period's last day is followed up 6 calendar months
+ *  later (the same day of the month, or that month's last day). */
+const SIX_MONTH_FOLLOW_UP: FollowUp = {
+  kind: 'after_period',
+  label: "the 6-month follow-up of courses started on the period's last day",
+  end: (lastDay) => addCalendarMonths(lastDay, 6),
+};
 
 const smokeFree6m: CountingIndicator = {
   kind: 'counting',
@@ -53,6 +62,7 @@ const smokeFree6m: CountingIndicator = {
   target: { kind: 'value', value: 50 },
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
+  followUp: SIX_MONTH_FOLLOW_UP,
   count(data, tally, ctx) {
     const t = coursesOf(data);
     if (!t) return;
@@ -91,6 +101,7 @@ const smokeFree6mItt: CountingIndicator = {
   target: null,
   needs: [],
   dimensions: SMOKING_DIMENSIONS,
+  followUp: SIX_MONTH_FOLLOW_UP,
   count(data, tally, ctx) {
     const t = coursesOf(data);
     if (!t) return;

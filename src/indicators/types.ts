@@ -56,8 +56,10 @@ export interface Tally {
    * One unit dated `day`, added to every requested period containing that day.
    * Percent: numerator 0|1 (or more when pooled), denominator 1. Rates and counts: the number
    * of events, no denominator (rates take theirs from the population). DKK: the amount.
+   * `followUpEnd`: with a `per_unit` follow-up (SPEC §13.2), the last day of this unit's own
+   * follow-up (a referral's start_due_by); the engine keeps the latest per cell.
    */
-  add(day: DayNumber, who: UnitAttributes, numerator: number, denominator?: number): void;
+  add(day: DayNumber, who: UnitAttributes, numerator: number, denominator?: number, followUpEnd?: DayNumber): void;
   /**
    * A record left out by a rule, or another fact worth auditing, dated `day`; each label's
    * count appears in the notes of the results whose period and group contain it
@@ -74,6 +76,18 @@ export interface CountContext<N extends FactName = FactName> {
   /** The derived facts the indicator declared in `needs`, built once per data set. */
   facts: Pick<DerivedFacts, N>;
 }
+
+/**
+ * How far a numerator looks forward in time (SPEC §13.2): a result is provisional when its
+ * follow-up ends after the data end of the indicator's source extract.
+ * - `after_period`: a fixed window after the period's last day, the same for every group;
+ * - `per_unit`: each denominator unit's own follow-up end, which the count passes to
+ *   `Tally.add`; a result is provisional when the latest of its units' ends is.
+ * `label` names the follow-up in the result's note.
+ */
+export type FollowUp =
+  | { kind: 'after_period'; label: string; end: (lastDay: DayNumber) => DayNumber }
+  | { kind: 'per_unit'; label: string };
 
 interface IndicatorBase {
   id: string;
@@ -107,8 +121,11 @@ export interface CountingIndicator<N extends FactName = FactName> extends Indica
   /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
   unavailable?: (data: LoadedData) => Reason | null;
   count: (data: LoadedData, tally: Tally, context: CountContext<N>) => void;
-  /** Run-level warnings (e.g. incomplete follow-up). */
-  warnings?: (data: LoadedData, periods: readonly Period[]) => string[];
+  /** A numerator that looks forward in time (SPEC §13.2); absent: never provisional. */
+  followUp?: FollowUp;
+  /** Run-level warnings (e.g. incomplete follow-up); `dataEnd` is the source's data end
+   *  (SPEC §13.2, --data-end included) when the engine knows it. */
+  warnings?: (data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null) => string[];
   /** Extra reference material printed by `indicators ID` (e.g. the diagnosis list). */
   reference?: () => string;
 }

@@ -7,6 +7,8 @@ import type { ExtractInfo } from '../extracts/records.js';
 import type { RunOutput } from '../engine/run.js';
 import type { InputRef, Report } from '../engine/result.js';
 import { DEFINITION_VERSION, SCHEMA_VERSION, VERSION } from '../version.js';
+import { formatDay, type DayNumber } from '../calc/time.js';
+import { dataEndOf } from '../engine/provisional.js';
 
 export interface AssembleOptions {
   inputs: readonly ExtractInfo[];
@@ -16,13 +18,15 @@ export interface AssembleOptions {
   warnings: readonly string[];
   /** SOURCE_DATE_EPOCH, when set: the only clock a report may carry (reproducible builds). */
   sourceDateEpoch?: string;
+  /** `--data-end` (SPEC §13.2), when given. */
+  dataEnd?: DayNumber;
 }
 
 export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
   const report: Report = {
     schema_version: SCHEMA_VERSION,
     tool: toolJson(),
-    inputs: inputsJson(o.inputs),
+    inputs: inputsJson(o.inputs, o.dataEnd),
     periods: o.periods.map(periodJson),
     breakdown: [...o.by],
     suppression: {
@@ -37,8 +41,9 @@ export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
   return withGeneratedAt(report, o.sourceDateEpoch);
 }
 
-/** The inputs of a run as every JSON output lists them (SPEC §4.1). */
-export function inputsJson(inputs: readonly ExtractInfo[]): InputRef[] {
+/** The inputs of a run as every JSON output lists them (SPEC §4.1), each with its data end
+ *  (SPEC §13.2: `dataEnd` is --data-end, which applies to every dated extract). */
+export function inputsJson(inputs: readonly ExtractInfo[], dataEnd?: DayNumber): InputRef[] {
   return inputs.map((i) => ({
     extract: i.extract,
     path: i.path,
@@ -46,8 +51,13 @@ export function inputsJson(inputs: readonly ExtractInfo[]): InputRef[] {
     rows: i.rows,
     rows_rejected: i.rowsRejected,
     encoding: i.encoding,
-    data_end: null, // TODO(§13.2): the extract's data end
+    data_end: dataEndJson(i, dataEnd),
   }));
+}
+
+function dataEndJson(info: ExtractInfo, override: DayNumber | undefined): string | null {
+  const day = dataEndOf(info, override);
+  return day === null ? null : formatDay(day);
 }
 
 /** SOURCE_DATE_EPOCH, when set, is the only clock an output may carry (SPEC §4.1): it gives

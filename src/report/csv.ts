@@ -12,7 +12,7 @@ export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
 const COLUMNS = [
   'indicator', 'aim', 'unit', 'direction', 'period', 'group', 'numerator', 'denominator', 'value',
-  'ci95_lower', 'ci95_upper', 'suppressed', 'baseline_value', 'baseline_period', 'baseline_source',
+  'ci95_lower', 'ci95_upper', 'suppressed', 'provisional', 'baseline_value', 'baseline_period', 'baseline_source',
   'target_value', 'target_period', 'target_rule', 'change', 'change_pct', 'status', 'notes',
 ] as const;
 
@@ -57,7 +57,7 @@ function field(v: Field, d: Dialect): string {
 function row(r: Result): Field[] {
   return [
     r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group), r.numerator, r.denominator, r.value,
-    r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.suppressed, r.baseline?.value ?? null, r.baseline?.period ?? null,
+    r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.suppressed, r.provisional, r.baseline?.value ?? null, r.baseline?.period ?? null,
     r.baseline?.source ?? null, r.target?.value ?? null, r.target?.period ?? null, r.target?.rule ?? null, r.change,
     r.change_pct, r.status, r.notes.join(' | '),
   ];

@@ -93,6 +93,8 @@ export interface Cell {
   counts: string;
   /** Footnote number for a not_computed cell, if any. */
   footnote?: number;
+  /** SPEC §13.2: the period's follow-up reaches past the data end; marked "(provisional)". */
+  provisional?: boolean;
   /** With --compare: how the group stands against the region when not similar (SPEC §8.3),
    *  e.g. "better than the region", "worse than the region (also at 99.8 %)"; else "". */
   region?: string;
@@ -193,6 +195,7 @@ export function layout(report: Report, options: LayoutOptions): Layout {
         else if (row.target !== t) row.target = 'by period';
       }
       const cell: Cell = { status: r.status, text: '', label: STATUS_LABELS[r.status], interval: '', counts: '', region: regionMark(r) };
+      if (r.provisional) cell.provisional = true;
       values.set(`${key}\u0001${r.period}`, r.value);
       if (r.suppressed) cell.text = below;
       else if (r.value === null) {
@@ -217,6 +220,13 @@ export function layout(report: Report, options: LayoutOptions): Layout {
   const compared = report.results.some((r) => r.comparison !== undefined);
   return { periods, compared, long: periods.length > WIDE_LAYOUT_MAX_PERIODS, sections, footnotes };
 }
+
+/** SPEC §13.2: how a provisional value is marked, and the legend the renderers add for it. */
+export const PROVISIONAL_MARK = ' (provisional)';
+export const PROVISIONAL_LEGEND =
+  "(provisional): the period's follow-up (a readmission within 30 days, a contact within 3 working days, a start " +
+  'by its due date, smoke-free after 6 months) reaches past the data end of the extract, so the value may still ' +
+  'change; the note of the result names the follow-up and the data end (--data-end gives the extraction date).';
 
 export const REGION_LEGEND =
   'Compared with the region (--compare): a group is better or worse than the region when its 95 % interval lies ' +

@@ -6,7 +6,7 @@
 
 import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { layout, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
+import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
 
 /** A text inside a Markdown table cell or list item: pipes escaped, line breaks as spaces. */
 export function cellText(s: string): string {
@@ -19,7 +19,7 @@ export function bulletSection(title: string, items: readonly string[]): string[]
 }
 
 function valueText(c: Cell): string {
-  return `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}`;
+  return `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.provisional ? PROVISIONAL_MARK : ''}`;
 }
 
 /** "12.3 (10.4–14.5) · 123/1000 · better · worse than the region" — the parts a result has. */
@@ -42,9 +42,10 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
       (report.generated_at ? `, ${report.generated_at}` : '') + '.',
     '',
   );
-  out.push('## Inputs', '', '| extract | file | rows | rejected | sha256 |', '|---|---|---:|---:|---|');
+  // SPEC §13.2: every report names the data end of each dated extract.
+  out.push('## Inputs', '', '| extract | file | rows | rejected | data end | sha256 |', '|---|---|---:|---:|---|---|');
   for (const i of report.inputs) {
-    out.push(`| ${i.extract} | ${cellText(i.path)} | ${i.rows} | ${i.rows_rejected} | \`${i.sha256.slice(0, 16)}…\` |`);
+    out.push(`| ${i.extract} | ${cellText(i.path)} | ${i.rows} | ${i.rows_rejected} | ${i.data_end ?? '–'} | \`${i.sha256.slice(0, 16)}…\` |`);
   }
   out.push('');
   out.push(
@@ -80,6 +81,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
   }
   out.push(`Status: ${STATUS_LEGEND}.`, '');
   if (compared) out.push(REGION_LEGEND, '');
+  if (report.results.some((r) => r.provisional)) out.push(PROVISIONAL_LEGEND, '');
   out.push('## Small-cell suppression', '', report.suppression.description, '');
   const shown = new Set(report.results.map((r) => r.indicator));
   out.push('## Definitions', '');

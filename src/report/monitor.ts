@@ -36,8 +36,26 @@ const VARIATION_WORDS: Record<Series['variation'], string> = {
   improvement: 'improvement',
   concern: 'concern',
   special_cause: 'special cause',
-  insufficient_data: 'too few points',
+  insufficient_data: 'insufficient data (< 10 useful points)',
 };
+
+/** SPEC §13.9: will the process meet its target, as its limits describe it. */
+const ASSURANCE_WORDS: Record<NonNullable<Series['assurance']>, string> = {
+  pass: 'pass (meets the target consistently)',
+  fail: 'fail (will not meet the target)',
+  inconsistent: 'inconsistent (may or may not meet the target)',
+};
+
+/** The verdict with the side of its evidence (SPEC §13.1): "improvement (above)". */
+function variationText(s: Series): string {
+  return VARIATION_WORDS[s.variation] + (s.signal_side ? ` (${s.signal_side})` : '');
+}
+
+/** The sparkline, then the provisional points by period (SPEC §13.2). */
+function valuesText(s: Series): string {
+  const provisional = s.points.filter((p) => p.provisional).map((p) => p.period);
+  return sparkline(s.points.map((p) => p.value)) + (provisional.length ? ` (provisional: ${provisional.join(', ')})` : '');
+}
 
 /** The figures of one line: the last phase, whose signals decide the verdict (SPEC §7). */
 function line(s: Series) {
@@ -54,7 +72,8 @@ function line(s: Series) {
     longestRun: runs?.longest_run == null ? '–' : `${runs.longest_run} (max ${runs.longest_run_max})`,
     crossings: runs?.crossings == null ? '–' : `${runs.crossings} (min ${runs.crossings_min})`,
     signals: signals.join('; ') || 'none',
-    variation: VARIATION_WORDS[s.variation],
+    variation: variationText(s),
+    assurance: s.assurance === null ? '–' : ASSURANCE_WORDS[s.assurance],
   };
 }
 
@@ -70,6 +89,12 @@ function periodsText(report: MonitorReport): string {
   return first === undefined ? 'no periods' : first === last ? first : `${first} … ${last} (${report.periods.length} points)`;
 }
 
+/** SPEC §13.2: the data end of each dated extract, which decides the provisional points. */
+function dataEndLines(report: MonitorReport): string[] {
+  const ends = report.inputs.filter((i) => i.data_end !== null).map((i) => `${i.extract} ${i.data_end}`);
+  return ends.length ? [`Data end: ${ends.join(', ')}.`, ''] : [];
+}
+
 export function renderMonitorJson(report: MonitorReport): string {
   return toJson(report);
 }
@@ -83,13 +108,13 @@ export function renderMonitorTable(report: MonitorReport, options: { color: bool
     special_cause: chalk.yellow,
     insufficient_data: (s) => s,
   };
-  const out: string[] = [`Monitoring ${periodsText(report)}`, ''];
+  const out: string[] = [`Monitoring ${periodsText(report)}`, '', ...dataEndLines(report)];
   for (const aim of AIMS) {
     const series = report.series.filter((s) => s.aim === aim);
     if (series.length === 0) continue;
     out.push(chalk.bold(AIM_TITLES[aim]));
     const table = new Table({
-      head: ['Indicator', 'Group', 'Chart', 'Values', 'CL', 'Longest run', 'Crossings', 'Signals', 'Variation'],
+      head: ['Indicator', 'Group', 'Chart', 'Values', 'CL', 'Longest run', 'Crossings', 'Signals', 'Variation', 'Assurance'],
       style: { head: [], border: [], compact: true },
     });
     for (const s of series) {
@@ -98,12 +123,13 @@ export function renderMonitorTable(report: MonitorReport, options: { color: bool
         s.indicator,
         l.group,
         s.chart,
-        sparkline(s.points.map((p) => p.value)),
+        valuesText(s),
         `${l.center} ${unitLabel(s.unit)}`,
         l.longestRun,
         l.crossings,
         l.signals,
         paint[s.variation](l.variation),
+        l.assurance,
       ]);
     }
     out.push(table.toString(), '');
@@ -115,11 +141,18 @@ export function renderMonitorTable(report: MonitorReport, options: { color: bool
 const LEGEND =
   'CL: centre line of the last phase (median for run charts). A signal in the last phase — a run longer than its ' +
   'maximum, fewer crossings than the minimum (the Anhøj rules), or a point outside the 3-sigma limits — makes the ' +
-  'variation special: improvement or concern by the indicator\'s direction; otherwise common cause.';
+  'variation special; otherwise common cause. The variation describes where the last phase ends: when its last ' +
+  'point is outside its limits, or ends a final run longer than the maximum, it is improvement or concern by the ' +
+  "indicator's direction, with that point's side in brackets; a signal with no such evidence at the end is special " +
+  'cause. A last phase with fewer than 10 useful points has insufficient data. Provisional points (their follow-up ' +
+  'reaches past the data end) are shown but take no part in the centre line, limits or runs. Assurance compares the ' +
+  "target with the last point's limits: pass when even the worse limit meets it, fail when not even the better one " +
+  'does, inconsistent between.';
 
 export function renderMonitorMarkdown(report: MonitorReport): string {
   const out: string[] = ['# Triple Aim monitoring — Sundhedsaftalen, Region Midtjylland', ''];
   out.push(`Points: ${periodsText(report)}.` + (report.breakdown.length ? ` Breakdown: ${report.breakdown.join(', ')}.` : ''), '');
+  out.push(...dataEndLines(report));
   out.push(
     `Produced by ${report.tool.name} ${report.tool.version}, definitions ${report.tool.definition_version}` +
       (report.generated_at ? `, ${report.generated_at}` : '') +
@@ -130,12 +163,14 @@ export function renderMonitorMarkdown(report: MonitorReport): string {
     const series = report.series.filter((s) => s.aim === aim);
     if (series.length === 0) continue;
     out.push(`## ${AIM_TITLES[aim]}`, '');
-    out.push('| indicator | group | chart | values | CL | longest run | crossings | signals | variation |');
-    out.push('|---|---|---|---|---:|---:|---:|---|---|');
+    out.push('| indicator | group | chart | values | CL | longest run | crossings | signals | variation | assurance |');
+    out.push('|---|---|---|---|---:|---:|---:|---|---|---|');
     for (const s of series) {
       const l = line(s);
+      const provisional = s.points.filter((p) => p.provisional).map((p) => p.period);
+      const values = `\`${sparkline(s.points.map((p) => p.value))}\`` + (provisional.length ? ` (provisional: ${provisional.join(', ')})` : '');
       out.push(
-        `| \`${s.indicator}\` | ${cellText(l.group)} | ${s.chart} | \`${sparkline(s.points.map((p) => p.value))}\` | ${l.center} ${unitLabel(s.unit)} | ${l.longestRun} | ${l.crossings} | ${cellText(l.signals)} | ${l.variation} |`,
+        `| \`${s.indicator}\` | ${cellText(l.group)} | ${s.chart} | ${values} | ${l.center} ${unitLabel(s.unit)} | ${l.longestRun} | ${l.crossings} | ${cellText(l.signals)} | ${l.variation} | ${l.assurance} |`,
       );
     }
     out.push('');
@@ -149,7 +184,8 @@ export function renderMonitorMarkdown(report: MonitorReport): string {
 
 const CSV_COLUMNS = [
   'indicator', 'aim', 'unit', 'direction', 'group', 'chart', 'period', 'numerator', 'denominator', 'value', 'suppressed',
-  'phase', 'baseline', 'center', 'lcl', 'ucl', 'sigma_signal', 'annotation', 'series_signal', 'variation', 'last_side',
+  'provisional', 'phase', 'baseline', 'center', 'lcl', 'ucl', 'sigma_signal', 'annotation', 'series_signal', 'variation',
+  'last_side', 'signal_side', 'assurance',
 ] as const;
 
 /** One row per point, with its series' verdict repeated (SPEC §7). */
@@ -157,7 +193,8 @@ export function renderMonitorCsv(report: MonitorReport): string {
   const rows = report.series.flatMap((s) =>
     s.points.map((p) => [
       s.indicator, s.aim, s.unit, s.direction, formatGroupKey(s.group), s.chart, p.period, p.numerator, p.denominator, p.value,
-      p.suppressed, p.phase, p.baseline, p.center, p.lcl, p.ucl, p.sigma_signal, p.annotation, s.signal, s.variation, s.last_side,
+      p.suppressed, p.provisional, p.phase, p.baseline, p.center, p.lcl, p.ucl, p.sigma_signal, p.annotation, s.signal,
+      s.variation, s.last_side, s.signal_side, s.assurance,
     ]),
   );
   return csvText(CSV_COLUMNS, rows);

@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/result.js';
-import { layout, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell, type Row, type Section } from './format.js';
+import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell, type Row, type Section } from './format.js';
 
 export interface TableOptions {
   color: boolean;
@@ -37,8 +37,11 @@ export function renderTable(report: Report, options: TableOptions): string {
   }
   out.push(`Status: ${STATUS_LEGEND}`);
   if (compared) out.push(REGION_LEGEND);
+  if (report.results.some((r) => r.provisional)) out.push(PROVISIONAL_LEGEND);
   if (details) out.push('Details: value, then its 95 % interval and numerator/denominator.');
   footnotes.forEach((f, i) => out.push(`[${i + 1}] ${f}`));
+  const dataEnds = report.inputs.filter((i) => i.data_end !== null).map((i) => `${i.extract} ${i.data_end}`);
+  if (dataEnds.length) out.push(`Data end: ${dataEnds.join(', ')}.`);
   out.push(report.suppression.description);
   // Warnings go to stderr (SPEC §1.4), written by the compute command for every format.
   return out.join('\n') + '\n';
@@ -46,7 +49,7 @@ export function renderTable(report: Report, options: TableOptions): string {
 
 function valueText(c: Cell, row?: Row): string {
   const interval = row?.showInterval && c.interval ? ` (${c.interval})` : '';
-  return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}${interval}`;
+  return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}${c.provisional ? PROVISIONAL_MARK : ''}${interval}`;
 }
 
 function wideTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {

@@ -1,6 +1,7 @@
 // The SPEC's worked examples (../shared/examples, copied to tests/fixtures/examples): run each
 // example's command(s) on the built binary and compare, as the examples' README says.
-// First round ({ command, results }): numerator, denominator and status equal, value within
+// First round ({ command, results }): numerator, denominator, status, target_verdict and
+// provisional (round 3, SPEC §13.4, §13.2) equal, value within
 // 1e-9, each ci95 bound within 1e-6; matched on indicator, period and group, in the same order.
 // Second round ({ runs: [{ command, output }] }): every field `output` names must be in the
 // report with that value — series matched on indicator and group, results on indicator, period
@@ -24,6 +25,9 @@ interface Expected {
   value: number | null;
   ci95: [number, number] | null;
   status: string;
+  /** SPEC §13.4, §13.2: pinned since round 3 (the examples' README: must be equal). */
+  target_verdict: string;
+  provisional: boolean;
 }
 
 const key = (r: { indicator: string; period: string; group: Record<string, string> }) =>
@@ -51,6 +55,8 @@ describe.each(folders.filter((f) => !('runs' in f.expected)))('worked example $n
     expect(r.numerator).toBe(e.numerator);
     expect(r.denominator).toBe(e.denominator);
     expect(r.status).toBe(e.status);
+    expect(r.target_verdict).toBe(e.target_verdict);
+    expect(r.provisional).toBe(e.provisional);
     if (e.value === null) expect(r.value).toBeNull();
     else expect(Math.abs(r.value! - e.value)).toBeLessThanOrEqual(1e-9);
     if (e.ci95 === null) expect(r.ci95).toBeNull();

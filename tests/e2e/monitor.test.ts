@@ -8,7 +8,8 @@ import { hasStackTrace, parseOutput, ROOT, runCli, scratchFiles, show } from './
 
 const EX = join(ROOT, 'tests', 'fixtures', 'examples', 'monitoring-run-and-control-charts');
 const SAMPLES = join(ROOT, 'data-samples');
-const base = ['monitor', '--data', EX, '--indicators', 'rehab-contact-3-workdays', '--period', '2018-01..2019-08', '--min-cell', '0'];
+// With the extraction date of the worked example's runs 1–3 (SPEC §13.2): every month complete.
+const base = ['monitor', '--data', EX, '--indicators', 'rehab-contact-3-workdays', '--period', '2018-01..2019-08', '--min-cell', '0', '--data-end', '2019-09-04'];
 
 describe('monitor output', () => {
   it('JSON is a Monitor report: one series, 20 points, kind monitor', () => {
@@ -29,15 +30,20 @@ describe('monitor output', () => {
     expect(row).toMatch(/75\.0 %/);
     expect(row).toMatch(/9 \(max 7\)/);
     expect(row).toMatch(/1 \(min 4\)/);
-    expect(row).toMatch(/improvement/);
+    // SPEC §13.1: the signal is the 2018 run below; the final run of 7 is no evidence at the end.
+    expect(row).toMatch(/special cause/);
+    expect(row).not.toMatch(/provisional/);
   });
 
   it('CSV has one row per point', () => {
     const r = runCli([...base, '--format', 'csv']);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,group,chart,period,numerator,denominator,value,suppressed,phase,baseline,center,lcl,ucl,sigma_signal,annotation/);
+    expect(lines[0]).toBe(
+      'indicator,aim,unit,direction,group,chart,period,numerator,denominator,value,suppressed,provisional,phase,baseline,center,lcl,ucl,' +
+        'sigma_signal,annotation,series_signal,variation,last_side,signal_side,assurance',
+    );
     expect(lines).toHaveLength(1 + 20);
-    expect(lines[7]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2018-07,0,0,,false,1,false,75,,,false,/);
+    expect(lines[7]).toBe('rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2018-07,0,0,,false,false,1,false,75,,,false,,true,special_cause,above,,');
   });
 
   it('by default the points are every month of the data', () => {
@@ -102,11 +108,59 @@ describe('annotations and the gate', () => {
     const r = runCli([...base, '--fail-on', 'signal', '--format', 'json']);
     expect(r.code, show(r)).toBe(3);
     expect(JSON.parse(r.stdout).series).toHaveLength(1);
-    expect(r.stderr).toMatch(/^signal: rehab-contact-3-workdays total 2018-01…2019-08: improvement; runs \(longest run 9\/max 7, crossings 1\/min 4\)$/m);
+    expect(r.stderr).toMatch(/^signal: rehab-contact-3-workdays total 2018-01…2019-08: special cause; runs \(longest run 9\/max 7, crossings 1\/min 4\)$/m);
   });
 
   it('--fail-on signal passes (exit 0) when the last phase has no signal', () => {
     const r = runCli([...base, '--chart', 'p', '--phase', '2019-01', '--fail-on', 'signal', '--format', 'json']);
     expect(r.code, show(r)).toBe(0);
+  });
+});
+
+describe('data end and provisional points (SPEC §13.2), signal side and assurance (§13.1, §13.9)', () => {
+  const noDataEnd = base.slice(0, -2);
+
+  it('without --data-end the data end is the latest referral date, and August 2019 is provisional in JSON, table, Markdown and CSV', () => {
+    const json = runCli([...noDataEnd, '--format', 'json']);
+    expect(json.code, show(json)).toBe(0);
+    const report = parseOutput(MonitorSchema, json.stdout);
+    // R1908-11 was referred 2019-08-26 (received 08-27, which does not count).
+    expect(report.inputs.map((i) => [i.extract, i.data_end])).toEqual([['referrals', '2019-08-26']]);
+    const august = report.series[0].points.at(-1)!;
+    expect(august).toMatchObject({ period: '2019-08', provisional: true, baseline: false, lcl: null, sigma_signal: false });
+    expect(report.series[0].points.filter((p) => p.provisional)).toHaveLength(1);
+
+    const table = runCli([...noDataEnd, '--format', 'table']);
+    expect(table.stdout).toMatch(/\(provisional: 2019-08\)/);
+    expect(table.stdout).toMatch(/Data end: referrals 2019-08-26\./);
+    expect(table.stdout).toMatch(/common cause/);
+    const md = runCli([...noDataEnd, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/\(provisional: 2019-08\) \| 72\.5 %/);
+    const csv = runCli([...noDataEnd, '--format', 'csv']).stdout.trim().split('\r\n');
+    expect(csv[20]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2019-08,10,11,90\.9\d*,false,true,1,false,72\.5,,,false,/);
+  });
+
+  it('--data-end is the data end of every dated input', () => {
+    const r = runCli([...base, '--format', 'json']);
+    expect(parseOutput(MonitorSchema, r.stdout).inputs.map((i) => i.data_end)).toEqual(['2019-09-04']);
+  });
+
+  it('the p chart names the side of the evidence and its verdict in the table; assurance is – without a target', () => {
+    const r = runCli([...base, '--chart', 'p', '--format', 'table']);
+    const row = r.stdout.split('\n').find((l) => l.includes('rehab-contact-3-workdays'))!;
+    expect(row).toMatch(/improvement \(above\)/);
+    expect(row).toMatch(/│ –\s+│$/);
+  });
+
+  it('the last phase with 8 useful points says insufficient data', () => {
+    const r = runCli([...base, '--chart', 'p', '--phase', '2019-01', '--format', 'table']);
+    expect(r.stdout).toMatch(/insufficient data \(< 10 useful points\)/);
+  });
+
+  it.each([['2019-02-30'], ['20190904'], ['04-09-2019'], ['2100-01-01'], ['soon']])('--data-end %s is a usage error (exit 2)', (value) => {
+    const r = runCli([...noDataEnd, '--data-end', value, '--format', 'json']);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(/--data-end/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

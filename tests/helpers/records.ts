@@ -121,7 +121,7 @@ export function loaded<K extends ExtractName>(
   columns: readonly string[] = [],
   data: LoadedData = {},
 ): LoadedData {
-  const info = { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, encoding: 'utf8' as const, columns: new Set(columns), eventDays: null };
+  const info = { extract, path: `${extract}.csv`, sha256: '', rows: records.length, rowsRejected: 0, encoding: 'utf8' as const, columns: new Set(columns), eventDays: null, dataEnd: null };
   const columnar = (COLUMNAR_EXTRACTS as readonly string[]).includes(extract);
   return {
     ...data,

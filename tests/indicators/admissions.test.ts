@@ -244,6 +244,17 @@ describe('readmission-30d (SPEC §3.2 no. 1)', () => {
     expect(readmission30d.warnings!({}, periods)).toEqual([]);
   });
 
+  it('warns against the data end the engine gives (SPEC §13.2: --data-end), not the latest event date', () => {
+    const periods = parsePeriodArguments(['2017-04']);
+    // The latest event is 05-29 (a warning on its own, above), but the data end given is
+    // 05-30 = 04-30 + 30 days: complete, no warning; given 05-29: the warning names it.
+    const short = data([stay('P', '2017-04-01 08:00', '2017-05-29 10:00')]);
+    expect(readmission30d.warnings!(short, periods, day('2017-05-30'))).toEqual([]);
+    expect(readmission30d.warnings!(short, periods, day('2017-05-29'))[0]).toContain('but the data end on 2017-05-29');
+    // No data end known (no admissions): no warning.
+    expect(readmission30d.warnings!(short, periods, null)).toEqual([]);
+  });
+
   it('words the warning so that it is true when the data end before the period does', () => {
     // Data end 2016-05-02, inside the period 2016: the old "less than 30 days after the period
     // ends" was false. 2016-12-31 + 30 days = 2017-01-30.

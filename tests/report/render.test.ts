@@ -82,7 +82,8 @@ describe('csv (SPEC §4.3)', () => {
     const csv = renderCsv(report([result({ group: { cluster: 'Vest', sex: 'F' }, notes: ['a, "b"'] })]));
     const [head, row] = csv.trim().split('\r\n');
     expect(head.split(',').slice(0, 6)).toEqual(['indicator', 'aim', 'unit', 'direction', 'period', 'group']);
-    expect(row).toMatch(/^readmission-30d,quality,percent,lower_is_better,2016,cluster=Vest;sex=F,123,1000,12.3,10.4,14.5,false,13.1,2015,data,,,,-0.8,-6.1,improving,"a, ""b"""$/);
+    // suppressed, then provisional (SPEC §13.2), both false here.
+    expect(row).toMatch(/^readmission-30d,quality,percent,lower_is_better,2016,cluster=Vest;sex=F,123,1000,12.3,10.4,14.5,false,false,13.1,2015,data,,,,-0.8,-6.1,improving,"a, ""b"""$/);
   });
 });
 
@@ -91,7 +92,8 @@ describe('markdown (SPEC §4.3)', () => {
     const md = renderMarkdown(report([result({})]), CATALOGUE);
     expect(md).toMatch(/^# Triple Aim indicators/);
     expect(md).toMatch(/Periods: 2016 \(2016-01-01 – 2016-12-31\)/);
-    expect(md).toMatch(/\| admissions \| data\/admissions\.csv \| 5000 \| 0 \| `abababababababab…` \|/);
+    // SPEC §13.2: each input with its data end (the fixture's 2017-12-31).
+    expect(md).toMatch(/\| admissions \| data\/admissions\.csv \| 5000 \| 0 \| 2017-12-31 \| `abababababababab…` \|/);
     expect(md).toMatch(/## Quality/);
     expect(md).toMatch(/### Akutte genindlæggelser.*\(`readmission-30d`\)/);
     expect(md).toMatch(/## Warnings\n\n- follow-up is incomplete/);

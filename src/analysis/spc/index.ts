@@ -13,7 +13,7 @@ export type {
   Unit,
   Variation,
 } from './types.js';
-export { analyseSeries, countsOf, isCountChart, phaseChart, variationOf } from './series.js';
+export { analyseSeries, countsOf, isCountChart, MIN_USEFUL_POINTS, phaseChart, variationOf } from './series.js';
 export { AUTO_CHART, CHART_UNITS, chartFits, chartForUnit, type ChartChoice, type RequestedChart } from './chart.js';
 export { crossingsMin, isOnCentre, longestRunMax, runsAnalysis } from './runs.js';
 export {

@@ -72,6 +72,11 @@ export function phaseChart(chart: ChartType, baselineValues: readonly number[], 
  * and limits come from. qicharts2 does the same: `runs.analysis` takes every included
  * point of the part, the baseline (`freeze`) only feeds the CL (its Montgomery example 6.5,
  * `freeze = 20` of 40 points, reports n.useful 40).
+ *
+ * Provisional points (SPEC §13.2) are shown but not useful: like a gap they take no part in
+ * the centre line, the limits, the runs analysis or the sigma signals (`baseline` false,
+ * lcl/ucl null, `sigma_signal` false); only `last_side` (§7) still reads their value.
+ * `signal_side` and `variation` follow SPEC §13.1 (see `evidenceSide`, `variationOf`).
  */
 export function analyseSeries(points: readonly SeriesPointInput[], spec: SeriesSpec): SeriesAnalysis {
   checkSpec(points, spec);
@@ -93,7 +98,8 @@ export function analyseSeries(points: readonly SeriesPointInput[], spec: SeriesS
     const isBaseline = new Array<boolean>(end - start).fill(false);
     for (let i = start; i < end; i++) {
       const value = points[i].value;
-      if (value === null) continue;
+      // SPEC §13.2: a provisional point is not useful, like a gap.
+      if (value === null || points[i].provisional === true) continue;
       valued.push(value);
       if (i >= baselineEnd) continue;
       if (countChart) {
@@ -109,9 +115,9 @@ export function analyseSeries(points: readonly SeriesPointInput[], spec: SeriesS
     const sigmaSignals: string[] = [];
     for (let i = start; i < end; i++) {
       const point = points[i];
-      const limits =
-        point.value === null ? null : limitsAt(chart, countChart ? (countsOf(point)?.denominator ?? null) : null);
-      const signal = point.value !== null && isOutsideLimits(point.value, limits);
+      const useful = point.value !== null && point.provisional !== true;
+      const limits = !useful ? null : limitsAt(chart, countChart ? (countsOf(point)?.denominator ?? null) : null);
+      const signal = useful && isOutsideLimits(point.value!, limits);
       if (signal) sigmaSignals.push(point.period);
       pointResults[i] = {
         phase: k + 1,
@@ -136,13 +142,56 @@ export function analyseSeries(points: readonly SeriesPointInput[], spec: SeriesS
   const lastSide = lastPointSide(points, pointResults);
   const lastPhase = phases[phases.length - 1];
   const signal = lastPhase !== undefined && (lastPhase.runs.signal || lastPhase.sigma_signals.length > 0);
+  const lastPhaseStart = spec.phaseStarts.length > 0 ? spec.phaseStarts[spec.phaseStarts.length - 1] : 0;
+  const signalSide = lastPhase === undefined ? null : evidenceSide(points, pointResults, lastPhaseStart, lastPhase);
   return {
-    variation: variationOf(signal, lastSide, spec.direction),
+    variation: variationOf(signal, signalSide, spec.direction, lastPhase?.runs.n_useful ?? 0),
     last_side: lastSide,
     signal,
+    signal_side: signalSide,
     phases,
     points: pointResults,
   };
+}
+
+/**
+ * SPEC §13.1, the evidence at the end of the last phase: its last useful point (a value, not
+ * provisional) is evidence when it is a sigma signal, or when it belongs to the phase's final
+ * run and that run is longer than longest_run_max. The final run is counted over useful points
+ * as the runs analysis counts them: points on the CL are dropped and do not break it. Returns
+ * the point's side when it is evidence, null otherwise (also when it lies on the CL: it is
+ * then in no run and inside its limits).
+ */
+function evidenceSide(
+  points: readonly SeriesPointInput[],
+  results: readonly PointAnalysis[],
+  phaseStart: number,
+  phase: PhaseAnalysis,
+): 'above' | 'below' | null {
+  const center = phase.center;
+  if (center === null) return null;
+  let last = -1;
+  for (let i = points.length - 1; i >= phaseStart; i--) {
+    if (points[i].value !== null && points[i].provisional !== true) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return null;
+  const value = points[last].value!;
+  if (isOnCentre(value, center)) return null;
+  const side = value > center ? 'above' : 'below';
+  if (results[last].sigma_signal) return side;
+  const maxRun = phase.runs.longest_run_max;
+  if (maxRun === null) return null;
+  let run = 0;
+  for (let i = last; i >= phaseStart; i--) {
+    const v = points[i].value;
+    if (v === null || points[i].provisional === true || isOnCentre(v, center)) continue;
+    if ((v > center ? 'above' : 'below') !== side) break;
+    run += 1;
+  }
+  return run > maxRun ? side : null;
 }
 
 /**
@@ -163,16 +212,23 @@ function lastPointSide(points: readonly SeriesPointInput[], results: readonly Po
   return null;
 }
 
+/** SPEC §13.1: fewer useful points than this in the last phase are too few to call. */
+export const MIN_USEFUL_POINTS = 10;
+
 /**
- * SPEC §7 "Variation": common cause without a signal in the last phase; with one,
- * improvement or concern as the last point lies on the indicator's better or worse side,
- * special cause when it lies on the CL, has no side, or the indicator has no direction.
+ * SPEC §13.1 (amending §7 "Variation"): `insufficient_data` with fewer than 10 useful points
+ * in the last phase; otherwise common cause without a signal in the last phase; with one,
+ * improvement or concern as the evidence at the phase's end (`signalSide`) lies on the
+ * indicator's better or worse side, and special cause when there is no such evidence (an old
+ * outlier, an earlier run, too few crossings) or the indicator has no direction. `last_side`
+ * plays no part.
  */
-export function variationOf(signal: boolean, lastSide: Side | null, direction: Direction): Variation {
+export function variationOf(signal: boolean, signalSide: 'above' | 'below' | null, direction: Direction, nUseful: number): Variation {
+  if (nUseful < MIN_USEFUL_POINTS) return 'insufficient_data';
   if (!signal) return 'common_cause';
-  if (direction === 'none' || lastSide === null || lastSide === 'on') return 'special_cause';
+  if (direction === 'none' || signalSide === null) return 'special_cause';
   const better: Side = direction === 'higher_is_better' ? 'above' : 'below';
-  return lastSide === better ? 'improvement' : 'concern';
+  return signalSide === better ? 'improvement' : 'concern';
 }
 
 /** Programming errors of the caller (`monitor` validates the user's options first). */

@@ -21,6 +21,9 @@ export interface SeriesPointInput {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  /** SPEC §13.2: the period's follow-up is not over. Shown (its value counts for last_side),
+   *  but like a gap no part of the centre line, limits, runs or sigma signals. */
+  provisional?: boolean;
 }
 
 export interface SeriesSpec {
@@ -59,6 +62,8 @@ export interface SeriesAnalysis {
   last_side: Side | null;
   /** The last phase has a runs or a sigma signal. */
   signal: boolean;
+  /** SPEC §13.1: the side of the evidence at the end of the last phase, null without it. */
+  signal_side: 'above' | 'below' | null;
   phases: PhaseAnalysis[];
   /** One per input point, in input order. */
   points: PointAnalysis[];
