@@ -141,7 +141,10 @@ export function publicToolCopy(): string {
   const copy = mkdtempSync(join(base, 'triple-aim-public-'));
   for (const part of ['bin', 'dist', 'package.json', 'data-samples']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
   // Only the runtime dependencies, as npm lists them (nested ones lie inside the folders copied).
-  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' })
+  // npm ls exits 1 when node_modules also holds extraneous packages; its list is still whole.
+  const ls = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
+  if (!ls.stdout) throw new Error(`npm ls listed no runtime dependencies: ${ls.stderr}`);
+  const listed = ls.stdout
     .split('\n')
     .filter((p) => p.startsWith(join(ROOT, 'node_modules') + '/'))
     .sort();
