@@ -61,7 +61,7 @@ describe('compute on data-samples', () => {
     const csv = runCli(['compute', '--data', SAMPLES, '--format', 'csv']);
     const json = JSON.parse(runCli(['compute', '--data', SAMPLES, '--format', 'json']).stdout);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,period,group,numerator,denominator,value,ci95_lower/);
+    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,period,group,municipality_name,numerator,denominator,value,ci95_lower/);
     expect(lines.length - 1).toBe(json.results.length);
   });
 
