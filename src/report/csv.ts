@@ -4,7 +4,7 @@
 // UTF-8 with a BOM (without it Excel reads the file as Windows-1252 and garbles æøå), CRLF,
 // numbers rounded to 10 significant digits so that float noise (55.00000000000001) is gone.
 
-import { formatGroupKey, municipalityName } from '../calc/groups.js';
+import { formatGroupKey, municipalityName, type Group } from '../calc/groups.js';
 import type { Report, Result } from '../engine/result.js';
 
 export const CSV_DIALECTS = ['rfc', 'excel-da'] as const;
@@ -59,12 +59,17 @@ function field(v: Field, d: Dialect): string {
 
 function row(r: Result): Field[] {
   return [
-    r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group),
-    r.group.municipality === undefined ? null : (municipalityName(r.group.municipality) ?? null), r.numerator, r.denominator, r.value,
+    r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group), municipalityNameOf(r.group), r.numerator, r.denominator, r.value,
     r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.suppressed, r.baseline?.value ?? null, r.baseline?.period ?? null,
     r.baseline?.source ?? null, r.target?.value ?? null, r.target?.period ?? null, r.target?.rule ?? null, r.change,
     r.change_pct, r.status, r.target_verdict, r.notes.join(' | '),
   ];
+}
+
+/** The `municipality_name` column of every CSV that names groups (SPEC §13.5): the name of the
+ *  group's municipality code, null (an empty field) without one or for a code that is none of the 98. */
+export function municipalityNameOf(group: Group): string | null {
+  return group.municipality === undefined ? null : (municipalityName(group.municipality) ?? null);
 }
 
 export function renderCsv(report: Report, dialect: CsvDialect = 'rfc'): string {

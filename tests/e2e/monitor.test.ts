@@ -35,9 +35,21 @@ describe('monitor output', () => {
   it('CSV has one row per point', () => {
     const r = runCli([...base, '--format', 'csv']);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,group,chart,period,numerator,denominator,value,suppressed,phase,baseline,center,lcl,ucl,sigma_signal,annotation/);
+    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,group,municipality_name,chart,period,numerator,denominator,value,suppressed,phase,baseline,center,lcl,ucl,sigma_signal,annotation/);
     expect(lines).toHaveLength(1 + 20);
-    expect(lines[7]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2018-07,0,0,,false,1,false,75,,,false,/);
+    expect(lines[7]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,,run,2018-07,0,0,,false,1,false,75,,,false,/);
+  });
+
+  it("CSV names a municipality beside its code (SPEC §13.5), also one outside the region", () => {
+    const r = runCli(['monitor', '--data', SAMPLES, '--indicators', 'readmission-30d', '--period', '2016-01..2016-03', '--by', 'municipality', '--min-cell', '0', '--format', 'csv']);
+    expect(r.code, show(r)).toBe(0);
+    const rows = r.stdout.trim().split('\r\n').map((l) => l.split(','));
+    const [head] = rows;
+    const named = new Map(rows.slice(1).map((row) => [row[head.indexOf('group')], row[head.indexOf('municipality_name')]]));
+    expect(named.get('municipality=751')).toBe('Aarhus');
+    expect(named.get('municipality=760')).toBe('Ringkøbing-Skjern');
+    expect(named.get('municipality=461')).toBe('Odense');
+    expect(named.get('')).toBe(''); // the total row
   });
 
   it('by default the points are every month of the data', () => {
