@@ -1,7 +1,7 @@
 // What the human renderers (table, Markdown) share: rounding for reading (SPEC §4.2, §6.3),
-// the verdicts in words (§13.4), group labels, and the layout of one row per indicator and group with one
-// cell per period (which a renderer shows wide, one column per period, or long, one line per
-// period).
+// the verdicts in words (§13.4), group labels with municipality names (§13.5), and the layout of
+// one row per indicator and group with one cell per period (which a renderer shows wide, one
+// column per period, or long, one line per period).
 
 import { formatGroupKey, municipalityName, residenceOf, type Group } from '../calc/groups.js';
 import { changeVerdictOf, type ChangeVerdict } from '../engine/evaluate.js';
