@@ -69,6 +69,20 @@ export function comparisonLevel(
   }
 }
 
+/**
+ * SPEC §13.5: a group outside the region (a municipality not among its 19, the cluster
+ * `Outside region`) is not compared: the extract holds only those of its residents who were
+ * treated here, so its value is not the rate of a population.
+ */
+export const NOTE_OUTSIDE_REGION = 'outside the region: the extract holds only its residents treated here';
+
+/**
+ * SPEC §13.5 for the `unknown` municipality or cluster: residents whose municipality is not
+ * recorded are no area at all, so there is nothing to compare with the region. (The SPEC asks
+ * for "a fitting note of its own"; this is that note's wording.)
+ */
+export const NOTE_RESIDENCE_UNKNOWN = 'municipality of residence unknown: not compared with the region';
+
 export interface Comparison {
   reference: number | null;
   level95: ComparisonLevel | null;

@@ -2,6 +2,7 @@
 // A group is a plain object {dimension: value}; {} is the total row. Values are ordered as
 // the SPEC lists them, municipalities by code, `unknown` last (SPEC §4.1).
 
+import { municipalityName } from '../domain/municipalities.js';
 import { EDUCATION, OFFER, PATIENT_TYPE, SENDER, SEX } from '../domain/vocabulary.js';
 
 export const DIMENSIONS = [
@@ -24,33 +25,30 @@ export const PERSON_DIMENSIONS: readonly Dimension[] = ['municipality', 'cluster
 export const UNKNOWN = 'unknown';
 export const OUTSIDE_REGION = 'Outside region';
 
-/** SPEC §2.8 — the 19 municipalities of Region Midtjylland in their 5 clusters. */
-export const CLUSTERS: ReadonlyArray<{ cluster: string; municipalities: Record<string, string> }> = [
-  { cluster: 'Aarhus', municipalities: { '751': 'Aarhus', '741': 'Samsø' } },
-  {
-    cluster: 'Vest',
-    municipalities: {
-      '657': 'Herning',
-      '661': 'Holstebro',
-      '756': 'Ikast-Brande',
-      '665': 'Lemvig',
-      '760': 'Ringkøbing-Skjern',
-      '671': 'Struer',
-    },
-  },
-  { cluster: 'Midt', municipalities: { '740': 'Silkeborg', '779': 'Skive', '791': 'Viborg' } },
-  { cluster: 'Randers', municipalities: { '710': 'Favrskov', '707': 'Norddjurs', '730': 'Randers', '706': 'Syddjurs' } },
-  { cluster: 'Horsens', municipalities: { '766': 'Hedensted', '615': 'Horsens', '727': 'Odder', '746': 'Skanderborg' } },
+/** SPEC §2.8 — the 19 municipalities of Region Midtjylland in their 5 clusters, by code; their
+ *  names come from Danmarks Statistik's list of all 98 (src/domain/municipalities.ts). */
+const CLUSTER_CODES: ReadonlyArray<{ cluster: string; codes: readonly string[] }> = [
+  { cluster: 'Aarhus', codes: ['751', '741'] },
+  { cluster: 'Vest', codes: ['657', '661', '756', '665', '760', '671'] },
+  { cluster: 'Midt', codes: ['740', '779', '791'] },
+  { cluster: 'Randers', codes: ['710', '707', '730', '706'] },
+  { cluster: 'Horsens', codes: ['766', '615', '727', '746'] },
 ];
 
+/** The clusters with their municipalities' names (code → name), derived from the declaration above. */
+export const CLUSTERS: ReadonlyArray<{ cluster: string; municipalities: Record<string, string> }> = CLUSTER_CODES.map((c) => ({
+  cluster: c.cluster,
+  municipalities: Object.fromEntries(
+    c.codes.map((code) => {
+      const name = municipalityName(code);
+      if (name === undefined) throw new Error(`cluster ${c.cluster}: ${code} is no Danish municipality code`);
+      return [code, name];
+    }),
+  ),
+}));
+
 const clusterByCode = new Map<string, string>();
-const nameByCode = new Map<string, string>();
-for (const c of CLUSTERS) {
-  for (const [code, name] of Object.entries(c.municipalities)) {
-    clusterByCode.set(code, c.cluster);
-    nameByCode.set(code, name);
-  }
-}
+for (const c of CLUSTER_CODES) for (const code of c.codes) clusterByCode.set(code, c.cluster);
 
 export const REGION_MUNICIPALITY_CODES: readonly string[] = [...clusterByCode.keys()].sort();
 
@@ -60,8 +58,28 @@ export function clusterOf(municipality: string | null): string {
   return clusterByCode.get(municipality) ?? OUTSIDE_REGION;
 }
 
-export function municipalityName(code: string): string | undefined {
-  return nameByCode.get(code);
+/** Is a municipality code one of the region's 19 (SPEC §2.8, §13.5)? */
+export function isRegionMunicipality(code: string): boolean {
+  return clusterByCode.has(code);
+}
+
+/** The name of any of Denmark's 98 municipality codes (SPEC §13.5), undefined for another code.
+ *  Re-exported here, where the renderers have always found it. */
+export { municipalityName };
+
+/**
+ * Where a group's people live, as far as the region's comparison goes (SPEC §13.5): `outside`
+ * when its municipality is not one of the region's 19 or its cluster is `Outside region` (the
+ * extract holds only those residents who were treated here, no population the region serves);
+ * `unknown` when its municipality or cluster is `unknown`; `region` otherwise — including
+ * groups without a municipality or cluster key (sex, education …), which are the region's.
+ */
+export function residenceOf(group: Group): 'region' | 'outside' | 'unknown' {
+  const { municipality, cluster } = group;
+  if (cluster === OUTSIDE_REGION) return 'outside';
+  if (municipality !== undefined && municipality !== UNKNOWN && !clusterByCode.has(municipality)) return 'outside';
+  if (municipality === UNKNOWN || cluster === UNKNOWN) return 'unknown';
+  return 'region';
 }
 
 export const AGE_BANDS = ['0-17', '18-64', '65-74', '75-84', '85+'] as const;

@@ -84,8 +84,12 @@ export const StandardizedSchema = z.strictObject({
   /** The option's text: `esp2013`, `population:2015`. */
   standard: z.string(),
   method: z.literal('dobson'),
-  /** With --compare, every non-total group (SPEC §13.8): the DSR's intervals against the total row's DSR. */
-  comparison: ComparisonSchema.optional(),
+  /**
+   * With --compare, every non-total group (SPEC §13.8): the DSR's 95 % and 99.8 % Dobson
+   * intervals against the total row's DSR (levels null when either DSR is null); null, as the
+   * crude `comparison`, for a group outside the region or of unknown residence (§13.5).
+   */
+  comparison: ComparisonSchema.nullable().optional(),
 });
 export type Standardized = z.infer<typeof StandardizedSchema>;
 
@@ -120,7 +124,11 @@ export const ResultSchema = z.strictObject({
   standardized: StandardizedSchema.nullable().optional(),
   /** With --equity, percent and per_1000 results whose group has no education key. */
   equity: EquitySchema.optional(),
-  /** With --compare, every non-total group of a breakdown; null for a group outside the region (SPEC §13.5). */
+  /**
+   * With --compare, every percent and per_1000 non-total group of a breakdown (SPEC §8.3); null,
+   * with a note, for a municipality outside the region, the cluster `Outside region` and the
+   * `unknown` municipality or cluster (SPEC §13.5). The reference stays the total row.
+   */
   comparison: ComparisonSchema.nullable().optional(),
   notes: z.array(z.string()),
 });

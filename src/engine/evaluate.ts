@@ -142,14 +142,32 @@ export function statusOf(
   if (value === null) return 'not_computed';
   if (target && meetsTarget(value, target)) return 'met';
   if (baseline) {
-    if (nearlyEqual(value, baseline.value)) return 'unchanged';
+    const change = changeVerdictOf(value, direction, baseline);
+    if (change === 'unchanged') return 'unchanged';
+    if (change === 'better') return 'improving';
+    if (change === 'worse') return 'worsening';
     // No catalogue indicator is direction "none"; such a change is neither better nor worse.
-    if (direction === 'none') return target ? 'not_met' : 'no_target';
-    const better = direction === 'lower_is_better' ? value < baseline.value : value > baseline.value;
-    return better ? 'improving' : 'worsening';
+    return target ? 'not_met' : 'no_target';
   }
   if (target) return 'not_met';
   return 'no_target';
+}
+
+/** SPEC §13.4: the change against the baseline alone, whatever the target says. */
+export type ChangeVerdict = 'better' | 'worse' | 'unchanged' | 'higher' | 'lower' | 'no_baseline';
+
+/**
+ * SPEC §13.4: the change of a value against its baseline — `better` / `worse` by the
+ * indicator's direction (`higher` / `lower` when it has none), `unchanged` within the
+ * tolerance of §3.4, `no_baseline` without one. The status of §3.4 is decided from this too
+ * (statusOf), so the two never disagree; the human reports show it beside the target verdict.
+ */
+export function changeVerdictOf(value: number, direction: Direction, baseline: BaselineRef | null): ChangeVerdict {
+  if (baseline === null) return 'no_baseline';
+  if (nearlyEqual(value, baseline.value)) return 'unchanged';
+  const higher = value > baseline.value;
+  if (direction === 'none') return higher ? 'higher' : 'lower';
+  return higher === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 
 /**

@@ -3,6 +3,7 @@
 
 export type {
   BaselineRef,
+  Comparison,
   InputRef,
   PeriodRef,
   Report,

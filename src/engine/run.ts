@@ -4,11 +4,11 @@
 // comparison with the region). Pure: takes records, returns plain objects; never reads files
 // or prints.
 
-import { compareGroups, sameGroup, type Dimension, type Group } from '../calc/groups.js';
+import { compareGroups, residenceOf, sameGroup, type Dimension, type Group } from '../calc/groups.js';
 import { comparePeriods, type Period } from '../calc/periods.js';
-import { ratePer1000Interval, wilsonInterval } from '../calc/statistics.js';
+import { ratePer1000Interval, wilsonInterval, type Interval } from '../calc/statistics.js';
 import type { DayNumber } from '../calc/time.js';
-import { compareWithRegion, ci998 } from '../analysis/comparison.js';
+import { compareWithRegion, ci998, NOTE_OUTSIDE_REGION, NOTE_RESIDENCE_UNKNOWN } from '../analysis/comparison.js';
 import { educationEquity, type EquityCell, type EquityGroups } from '../analysis/equity.js';
 import {
   directlyStandardisedRate,
@@ -381,30 +381,58 @@ function analyse(
 ): void {
   const wanted = analysesOf(indicator, options);
   const total = drafts.find((d) => Object.keys(d.group).length === 0);
+  // The DSR's 99.8 % interval, kept only for the standardised comparison (SPEC §13.8).
+  const dsr998 = new Map<Draft, Interval | null>();
   for (const d of drafts) {
     const cells = cellsOf.get(d);
-    if (wanted.standardize) d.standardized = standardizedOf(indicator, d, cells, data, options.standardize!);
+    if (wanted.standardize) {
+      const s = standardizedOf(indicator, d, cells, data, options.standardize!, wanted.compare);
+      d.standardized = s.standardized;
+      dsr998.set(d, s.ci998);
+    }
     if (wanted.equity && !('education' in d.group)) d.equity = equityOf(indicator, d, cells, options.minCell);
-    if (wanted.compare) {
-      // SPEC §8.3: null where ci95 is null; 99.8 % by the same methods as the 95 % interval.
-      d.ci998 = d.ci95 === null ? null : ci998(d);
-      if (d !== total) d.comparison = compareWithRegion(d as Required<Pick<Draft, 'value' | 'ci95' | 'ci998'>>, total?.value ?? null, indicator.direction);
+    // SPEC §8.3: null where ci95 is null; 99.8 % by the same methods as the 95 % interval.
+    if (wanted.compare) d.ci998 = d.ci95 === null ? null : ci998(d);
+  }
+  if (!wanted.compare) return;
+  // The reference stays the total row (SPEC §8.3, §13.5): its crude value, and its DSR for the
+  // standardised comparison (§13.8).
+  const reference = total?.value ?? null;
+  const standardizedReference = total?.standardized?.value ?? null;
+  for (const d of drafts) {
+    if (d === total) continue;
+    const residence = residenceOf(d.group);
+    if (residence !== 'region') {
+      // SPEC §13.5: the extract holds no population of the region there, so no comparison.
+      d.comparison = null;
+      if (d.standardized) d.standardized = { ...d.standardized, comparison: null };
+      d.notes.push(residence === 'outside' ? NOTE_OUTSIDE_REGION : NOTE_RESIDENCE_UNKNOWN);
+      continue;
+    }
+    d.comparison = compareWithRegion(d as Required<Pick<Draft, 'value' | 'ci95' | 'ci998'>>, reference, indicator.direction);
+    const s = d.standardized;
+    if (s) {
+      // SPEC §13.8: exactly §8.3 on the DSR, against the total row's DSR.
+      const group = { value: s.value, ci95: s.ci95, ci998: dsr998.get(d) ?? null };
+      d.standardized = { ...s, comparison: compareWithRegion(group, standardizedReference, indicator.direction) };
     }
   }
 }
 
-/** SPEC §8.1: the DSR of a per_1000 result over the indicator's ESP2013 bands. */
+/** SPEC §8.1: the DSR of a per_1000 result over the indicator's ESP2013 bands; with
+ *  `wide`, also its 99.8 % Dobson interval (Byar's limits at z = Z998, SPEC §13.8). */
 function standardizedOf(
   indicator: CountingIndicator,
   d: Draft,
   cells: DraftCells | undefined,
   data: LoadedData,
   standard: Standard,
-): Standardized | null {
+  wide: boolean,
+): { standardized: Standardized | null; ci998: Interval | null } {
   // Groups with an age band are not standardised further; a suppressed result shows nothing.
-  if ('age_band' in d.group) return null;
+  if ('age_band' in d.group) return { standardized: null, ci998: null };
   const empty = { value: null, ci95: null, standard: standard.name, method: 'dobson' as const };
-  if (d.suppressed || !cells?.population) return empty;
+  if (d.suppressed || !cells?.population) return { standardized: empty, ci998: null };
   const minimumAge = indicator.populationMinimumAge ?? 0;
   const bands = esp2013BandsKeptBy((age) => age >= minimumAge);
   const weights =
@@ -423,7 +451,9 @@ function standardizedOf(
   });
   const dsr = directlyStandardisedRate(strata, { multiplier: 1000 });
   d.notes.push(...dsr.notes);
-  return { value: dsr.value, ci95: dsr.interval, standard: standard.name, method: 'dobson' };
+  // The same strata at the other level; its notes are the ones above.
+  const ci998 = wide ? directlyStandardisedRate(strata, { multiplier: 1000, level: '99.8' }).interval : null;
+  return { standardized: { value: dsr.value, ci95: dsr.interval, standard: standard.name, method: 'dobson' }, ci998 };
 }
 
 /** SPEC §8.2: the education gap within a result's group and period, from crude values. */

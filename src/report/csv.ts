@@ -4,16 +4,19 @@
 // UTF-8 with a BOM (without it Excel reads the file as Windows-1252 and garbles æøå), CRLF,
 // numbers rounded to 10 significant digits so that float noise (55.00000000000001) is gone.
 
-import { formatGroupKey } from '../calc/groups.js';
+import { formatGroupKey, municipalityName, type Group } from '../calc/groups.js';
 import type { Report, Result } from '../engine/result.js';
 
 export const CSV_DIALECTS = ['rfc', 'excel-da'] as const;
 export type CsvDialect = (typeof CSV_DIALECTS)[number];
 
+// `municipality_name` beside `group` (SPEC §13.5: the name of any of the 98 codes, empty for a
+// group without a municipality or a code that is none), so `group` stays the key of §4.3;
+// `target_verdict` beside `status` (§13.4: the target alone; `status` is unchanged).
 const COLUMNS = [
-  'indicator', 'aim', 'unit', 'direction', 'period', 'group', 'numerator', 'denominator', 'value',
+  'indicator', 'aim', 'unit', 'direction', 'period', 'group', 'municipality_name', 'numerator', 'denominator', 'value',
   'ci95_lower', 'ci95_upper', 'suppressed', 'provisional', 'baseline_value', 'baseline_period', 'baseline_source',
-  'target_value', 'target_period', 'target_rule', 'change', 'change_pct', 'status', 'notes',
+  'target_value', 'target_period', 'target_rule', 'change', 'change_pct', 'status', 'target_verdict', 'notes',
 ] as const;
 
 export type Field = string | number | boolean | null;
@@ -56,11 +59,17 @@ function field(v: Field, d: Dialect): string {
 
 function row(r: Result): Field[] {
   return [
-    r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group), r.numerator, r.denominator, r.value,
+    r.indicator, r.aim, r.unit, r.direction, r.period, formatGroupKey(r.group), municipalityNameOf(r.group), r.numerator, r.denominator, r.value,
     r.ci95?.[0] ?? null, r.ci95?.[1] ?? null, r.suppressed, r.provisional, r.baseline?.value ?? null, r.baseline?.period ?? null,
     r.baseline?.source ?? null, r.target?.value ?? null, r.target?.period ?? null, r.target?.rule ?? null, r.change,
-    r.change_pct, r.status, r.notes.join(' | '),
+    r.change_pct, r.status, r.target_verdict, r.notes.join(' | '),
   ];
+}
+
+/** The `municipality_name` column of every CSV that names groups (SPEC §13.5): the name of the
+ *  group's municipality code, null (an empty field) without one or for a code that is none of the 98. */
+export function municipalityNameOf(group: Group): string | null {
+  return group.municipality === undefined ? null : (municipalityName(group.municipality) ?? null);
 }
 
 export function renderCsv(report: Report, dialect: CsvDialect = 'rfc'): string {

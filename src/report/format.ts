@@ -1,10 +1,11 @@
 // What the human renderers (table, Markdown) share: rounding for reading (SPEC §4.2, §6.3),
-// the status words, group labels, and the layout of one row per indicator and group with one
-// cell per period (which a renderer shows wide, one column per period, or long, one line per
-// period).
+// the verdicts in words (§13.4), group labels with municipality names (§13.5), and the layout of
+// one row per indicator and group with one cell per period (which a renderer shows wide, one
+// column per period, or long, one line per period).
 
-import { formatGroupKey, municipalityName, type Group } from '../calc/groups.js';
-import type { Report, Result, Status } from '../engine/result.js';
+import { formatGroupKey, municipalityName, residenceOf, type Group } from '../calc/groups.js';
+import { changeVerdictOf, type ChangeVerdict } from '../engine/evaluate.js';
+import type { Comparison, Report, Result, TargetVerdict } from '../engine/result.js';
 import { AIMS, type Aim, type Unit } from '../indicators/types.js';
 
 export const AIM_TITLES: Record<Aim, string> = {
@@ -13,24 +14,42 @@ export const AIM_TITLES: Record<Aim, string> = {
   cost: 'Cost per capita (omkostninger per capita)',
 };
 
+/** How a verdict is coloured on a terminal (SPEC §6.3: words, coloured on a TTY). */
+export type Tone = 'good' | 'bad' | 'neutral';
+
+/** One verdict in words with its colour. */
+export interface Verdict {
+  text: string;
+  tone: Tone;
+}
+
 /**
- * The status in words (SPEC §6.3). No arrow or triangle: readers take one pointing up as "the
- * value went up", whatever the indicator's direction, so "better" and "worse" say what an
- * arrow could not. no_target and not_computed have no label (the cell shows "–" for the latter).
+ * SPEC §13.4, one meaning per word: the target verdict and the change against the baseline are
+ * two verdicts in words of their own ("88.9 better" under a target of ≥ 90 read as a target
+ * met), and the comparison with the region (REGION_WORDS) uses other words again. No arrow or
+ * triangle (SPEC §6.3): readers take one pointing up as "the value went up", whatever the
+ * indicator's direction.
  */
-export const STATUS_LABELS: Record<Status, string> = {
-  met: '✓ met',
-  not_met: '✗ not met',
-  improving: 'better',
-  worsening: 'worse',
-  unchanged: 'unchanged',
-  no_target: '',
-  not_computed: '',
+export const TARGET_WORDS: Record<TargetVerdict, Verdict> = {
+  met: { text: '✓ target met', tone: 'good' },
+  not_met: { text: '✗ target not met', tone: 'bad' },
+  no_target: { text: 'no target', tone: 'neutral' },
 };
 
-export const STATUS_LEGEND =
-  '✓ met: the target is met · ✗ not met: the target is missed · better / worse / unchanged: compared with ' +
-  "the baseline, in the indicator's direction (for a lower-is-better indicator a fall is better) · – not computed";
+export const CHANGE_WORDS: Record<ChangeVerdict, Verdict> = {
+  better: { text: 'better than baseline', tone: 'good' },
+  worse: { text: 'worse than baseline', tone: 'bad' },
+  unchanged: { text: 'unchanged', tone: 'neutral' },
+  higher: { text: 'higher than baseline', tone: 'neutral' },
+  lower: { text: 'lower than baseline', tone: 'neutral' },
+  no_baseline: { text: 'no baseline', tone: 'neutral' },
+};
+
+export const VERDICT_LEGEND =
+  'Target: ✓ target met / ✗ target not met (for a "> baseline" target: above the baseline or not) / no target ' +
+  '(this period has none). Baseline: better / worse than baseline, in the indicator\'s direction (for a ' +
+  'lower-is-better indicator a fall is better) / unchanged / no baseline (this period has none). ' +
+  'A row shows the target verdict when it has a target and the change when it has a baseline. – not computed.';
 
 const UNIT_LABELS: Record<Unit, string> = {
   percent: '%',
@@ -69,7 +88,7 @@ export function formatNumber(value: number, unit: Unit, decimals = readingDecima
 }
 
 /** A group for reading: "total", or its key; with `municipalityNames`, "municipality=751 (Aarhus)"
- *  for the region's municipalities (SPEC §2.8; other codes as codes). */
+ *  for every one of Denmark's 98 municipality codes (SPEC §13.5; another code stays a code). */
 export function groupLabel(group: Group, municipalityNames = false): string {
   if (Object.keys(group).length === 0) return 'total';
   if (!municipalityNames) return formatGroupKey(group);
@@ -82,11 +101,10 @@ export function groupLabel(group: Group, municipalityNames = false): string {
 }
 
 export interface Cell {
-  status: Status;
   /** The value for reading, "<5" when suppressed, "–" when not computed. */
   text: string;
-  /** STATUS_LABELS of the status ("" for none). */
-  label: string;
+  /** SPEC §13.4: the target verdict and the change against the baseline, as the row has them. */
+  verdicts: Verdict[];
   /** The 95 % interval for reading ("10.4–14.5"), or "". */
   interval: string;
   /** numerator/denominator ("123/1000"; a count alone for counts), or "". */
@@ -95,8 +113,9 @@ export interface Cell {
   footnote?: number;
   /** SPEC §13.2: the period's follow-up reaches past the data end; marked "(provisional)". */
   provisional?: boolean;
-  /** With --compare: how the group stands against the region when not similar (SPEC §8.3),
-   *  e.g. "better than the region", "worse than the region (also at 99.8 %)"; else "". */
+  /** With --compare: how the group stands against the region (SPEC §8.3, §13.4, §13.5), e.g.
+   *  "similar to the region", "worse than the region (also at 99.8 %)",
+   *  "outside the region, not compared"; else "". */
   region?: string;
 }
 
@@ -133,7 +152,7 @@ export interface Layout {
 export interface LayoutOptions {
   /** Indicator id → the name shown. */
   names: ReadonlyMap<string, string>;
-  /** Municipality names next to codes in group labels (Markdown). */
+  /** Municipality names next to codes in group labels (SPEC §13.5: wherever space allows). */
   municipalityNames?: boolean;
 }
 
@@ -185,6 +204,11 @@ export function layout(report: Report, options: LayoutOptions): Layout {
       target: '',
       cells: periods.map(() => null),
     };
+    // SPEC §13.4: a cell shows the target verdict when its row has a target and the change when
+    // its row has a baseline, so "no target" / "no baseline" appear only where a reader would
+    // otherwise apply the row's target or baseline to a period that has none.
+    const withTarget = results.some((r) => r.target !== null);
+    const withBaseline = results.some((r) => r.baseline !== null);
     for (const r of results) {
       if (!row.baseline && r.baseline) {
         row.baseline = formatNumber(r.baseline.value, r.unit, decimals) + (r.baseline.period ? ` (${r.baseline.period})` : '');
@@ -194,7 +218,7 @@ export function layout(report: Report, options: LayoutOptions): Layout {
         if (!row.target) row.target = t;
         else if (row.target !== t) row.target = 'by period';
       }
-      const cell: Cell = { status: r.status, text: '', label: STATUS_LABELS[r.status], interval: '', counts: '', region: regionMark(r) };
+      const cell: Cell = { text: '', verdicts: [], interval: '', counts: '', region: regionMark(r.comparison, r.group) };
       if (r.provisional) cell.provisional = true;
       values.set(`${key}\u0001${r.period}`, r.value);
       if (r.suppressed) cell.text = below;
@@ -205,6 +229,8 @@ export function layout(report: Report, options: LayoutOptions): Layout {
         cell.text = formatNumber(r.value, r.unit, decimals);
         if (r.ci95) cell.interval = `${formatNumber(r.ci95[0], r.unit, decimals)}–${formatNumber(r.ci95[1], r.unit, decimals)}`;
         cell.counts = countsOf(r);
+        if (withTarget) cell.verdicts.push(TARGET_WORDS[r.target_verdict]);
+        if (withBaseline) cell.verdicts.push(CHANGE_WORDS[changeVerdictOf(r.value, r.direction, r.baseline)]);
       }
       row.cells[periods.indexOf(r.period)] = cell;
     }
@@ -230,22 +256,32 @@ export const PROVISIONAL_LEGEND =
 
 export const REGION_LEGEND =
   'Compared with the region (--compare): a group is better or worse than the region when its 95 % interval lies ' +
-  "wholly on the better or worse side of the region's value (higher or lower for indicators without a direction); " +
-  '"also at 99.8 %" when its 99.8 % interval does too. Unmarked groups are similar to the region.';
+  "wholly on the better or worse side of the region's value (higher or lower than the region for indicators without " +
+  'a direction), "also at 99.8 %" when its 99.8 % interval does too, and similar to the region otherwise. An ' +
+  "age-standardised row is compared with the region's age-standardised rate. Groups outside the region (the extract " +
+  'holds only their residents treated here) and of unknown residence are not compared.';
 
-const LEVEL_WORDS: Record<string, string> = {
+/** SPEC §8.3 in words of their own (§13.4): never "better" alone, which belongs to the baseline. */
+export const REGION_WORDS: Record<NonNullable<Comparison['level95']>, string> = {
   better: 'better than the region',
   worse: 'worse than the region',
+  similar: 'similar to the region',
   higher: 'higher than the region',
   lower: 'lower than the region',
 };
 
-/** SPEC §8.3 for reading: a group that is not similar to the region at 95 %, and whether it
- *  is so at 99.8 % too. */
-function regionMark(r: Result): string {
-  const c = r.comparison;
-  if (!c || c.level95 === null || c.level95 === 'similar') return '';
-  return LEVEL_WORDS[c.level95] + (c.level998 === c.level95 ? ' (also at 99.8 %)' : '');
+/**
+ * A group's comparison with the region for reading (SPEC §8.3, §13.5, §13.8): the 95 % level,
+ * and "(also at 99.8 %)" when the 99.8 % interval lies on the same side; a group outside the
+ * region or of unknown residence says that it is not compared. "" without a comparison, or
+ * when there is nothing to compare (no value, or no reference).
+ */
+function regionMark(c: Comparison | null | undefined, group: Group): string {
+  if (c === undefined) return '';
+  if (c === null) return residenceOf(group) === 'unknown' ? 'residence unknown, not compared' : 'outside the region, not compared';
+  if (c.level95 === null) return '';
+  const also = c.level95 !== 'similar' && c.level998 === c.level95 ? ' (also at 99.8 %)' : '';
+  return REGION_WORDS[c.level95] + also;
 }
 
 /** "a to b": an interval whose ends may be negative (a gap) is written with "to". */
@@ -253,10 +289,10 @@ function signedInterval(ci: [number, number] | null, unit: Unit, decimals: numbe
   return ci ? `${formatNumber(ci[0], unit, decimals)} to ${formatNumber(ci[1], unit, decimals)}` : '';
 }
 
-function derivedCell(value: number | null, ci: [number, number] | null, unit: Unit, decimals: number, signed: boolean): Cell | null {
-  if (value === null) return { status: 'no_target', text: '–', label: '', interval: '', counts: '' };
+function derivedCell(value: number | null, ci: [number, number] | null, unit: Unit, decimals: number, signed: boolean, region = ''): Cell | null {
+  if (value === null) return { text: '–', verdicts: [], interval: '', counts: '', region };
   const text = (signed && value > 0 ? '+' : '') + formatNumber(value, unit, decimals);
-  return { status: 'no_target', text, label: '', interval: signed ? signedInterval(ci, unit, decimals) : ci ? `${formatNumber(ci[0], unit, decimals)}–${formatNumber(ci[1], unit, decimals)}` : '', counts: '' };
+  return { text, verdicts: [], interval: signed ? signedInterval(ci, unit, decimals) : ci ? `${formatNumber(ci[0], unit, decimals)}–${formatNumber(ci[1], unit, decimals)}` : '', counts: '', region };
 }
 
 /**
@@ -275,8 +311,10 @@ function analysisRows(row: Row, results: readonly Result[], periods: readonly st
       baseline: '',
       target: '',
       cells: periods.map((p) => {
-        const s = at(p)?.standardized;
-        return s ? derivedCell(s.value, s.ci95, row.unit, decimals, false) : null;
+        const r = at(p);
+        const s = r?.standardized;
+        // SPEC §13.8: the standardised comparison beside the crude one (on the row above).
+        return s ? derivedCell(s.value, s.ci95, row.unit, decimals, false, regionMark(s.comparison, r!.group)) : null;
       }),
       showInterval: true,
     });
@@ -325,7 +363,7 @@ function insertEducationGaps(
       const long = value('education=long', p);
       if (short === null || long === null) return null;
       const gap = short - long;
-      return { status: 'no_target', text: (gap > 0 ? '+' : '') + formatNumber(gap, row.unit, decimals), label: '', interval: '', counts: '' };
+      return { text: (gap > 0 ? '+' : '') + formatNumber(gap, row.unit, decimals), verdicts: [], interval: '', counts: '' };
     });
     if (cells.every((c) => c === null)) continue;
     rows.splice(i + 1, 0, {

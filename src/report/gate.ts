@@ -35,5 +35,5 @@ function gateLine(r: Result, failOn: FailOn): string {
     held = `target ${rule} ${number(r.target.value)}`;
   }
   const value = r.value === null ? 'no value' : `value ${number(r.value)}`;
-  return `--fail-on ${failOn}: ${r.indicator}, period ${r.period}, group ${groupLabel(r.group)}: status ${r.status}, ${value}${held ? ', ' + held : ''}`;
+  return `--fail-on ${failOn}: ${r.indicator}, period ${r.period}, group ${groupLabel(r.group, true)}: status ${r.status}, ${value}${held ? ', ' + held : ''}`;
 }

@@ -1,12 +1,13 @@
 // Markdown (SPEC §4.3, §6.3): a report a person can publish — title, periods, inputs with row
 // counts and checksums, one section per aim with the table of §4.2 where each value carries its
-// 95 % interval and numerator/denominator and municipalities their names, the definitions of
+// 95 % interval, numerator/denominator and its verdicts in words of their own (§13.4) and
+// municipalities their names (§13.5), the definitions of
 // the indicators shown, the suppression applied, and the warnings. Beyond 6 periods the
 // tables list one line per indicator, group and period, as the terminal table does.
 
 import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell } from './format.js';
+import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, unitLabel, VERDICT_LEGEND, type Cell } from './format.js';
 
 /** A text inside a Markdown table cell or list item: pipes escaped, line breaks as spaces. */
 export function cellText(s: string): string {
@@ -22,9 +23,15 @@ function valueText(c: Cell): string {
   return `${c.text}${c.footnote ? `[^${c.footnote}]` : ''}${c.provisional ? PROVISIONAL_MARK : ''}`;
 }
 
-/** "12.3 (10.4–14.5) · 123/1000 · better · worse than the region" — the parts a result has. */
+/** The verdicts of a cell (SPEC §13.4) and its comparison with the region, in words. */
+function verdictsText(c: Cell): string {
+  return [...c.verdicts.map((v) => v.text), c.region].filter(Boolean).join(' · ');
+}
+
+/** "88.9 (85.1–91.9) · 800/900 · ✗ target not met · worse than baseline · similar to the region"
+ *  — the parts a result has. */
 function wideCell(c: Cell): string {
-  return [valueText(c) + (c.interval ? ` (${c.interval})` : ''), c.counts, c.label, c.region].filter(Boolean).join(' · ');
+  return [valueText(c) + (c.interval ? ` (${c.interval})` : ''), c.counts, verdictsText(c)].filter(Boolean).join(' · ');
 }
 
 export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefinition[]): string {
@@ -50,20 +57,20 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
   out.push('');
   out.push(
     long
-      ? 'Each line: the value, its 95 % interval, numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) and status.'
-      : 'Each cell: the value (its 95 % interval) · numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) · status.',
+      ? 'Each line: the value, its 95 % interval, numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) and the verdicts: the target, the change against the baseline and, when compared, the region.'
+      : 'Each cell: the value (its 95 % interval) · numerator/denominator (events and inhabitants for rates, DKK and inhabitants for DKK per capita) · the target verdict · the change against the baseline · when compared, the region.',
     '',
   );
   for (const s of sections) {
     out.push(`## ${s.title}`, '');
     if (long) {
-      out.push('| indicator | group | unit | period | value | 95 % interval | numerator/denominator | status | baseline | target |');
+      out.push('| indicator | group | unit | period | value | 95 % interval | numerator/denominator | verdict | baseline | target |');
       out.push('|---|---|---|---|---:|---:|---:|---|---:|---:|');
       for (const row of s.rows) {
         row.cells.forEach((c, i) => {
           if (!c) return;
           out.push(
-            `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${periods[i]} | ${valueText(c)} | ${c.interval} | ${c.counts} | ${[c.label, c.region].filter(Boolean).join(' · ')} | ${row.baseline} | ${row.target} |`,
+            `| ${cellText(row.name)} (\`${row.indicator}\`) | ${cellText(row.group)} | ${unitLabel(row.unit)} | ${periods[i]} | ${valueText(c)} | ${c.interval} | ${c.counts} | ${verdictsText(c)} | ${row.baseline} | ${row.target} |`,
           );
         });
       }
@@ -79,7 +86,7 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
     }
     out.push('');
   }
-  out.push(`Status: ${STATUS_LEGEND}.`, '');
+  out.push(VERDICT_LEGEND, '');
   if (compared) out.push(REGION_LEGEND, '');
   if (report.results.some((r) => r.provisional)) out.push(PROVISIONAL_LEGEND, '');
   out.push('## Small-cell suppression', '', report.suppression.description, '');

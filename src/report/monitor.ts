@@ -3,7 +3,7 @@
 // their limits, the signals, the verdict; CSV with one row per point. The HTML charts are
 // drawn by src/report/html.
 
-import { csvText } from './csv.js';
+import { csvText, municipalityNameOf } from './csv.js';
 import { toJson } from './json.js';
 import { bulletSection, cellText } from './markdown.js';
 import Table from 'cli-table3';
@@ -183,7 +183,7 @@ export function renderMonitorMarkdown(report: MonitorReport): string {
 }
 
 const CSV_COLUMNS = [
-  'indicator', 'aim', 'unit', 'direction', 'group', 'chart', 'period', 'numerator', 'denominator', 'value', 'suppressed',
+  'indicator', 'aim', 'unit', 'direction', 'group', 'municipality_name', 'chart', 'period', 'numerator', 'denominator', 'value', 'suppressed',
   'provisional', 'phase', 'baseline', 'center', 'lcl', 'ucl', 'sigma_signal', 'annotation', 'series_signal', 'variation',
   'last_side', 'signal_side', 'assurance',
 ] as const;
@@ -192,7 +192,7 @@ const CSV_COLUMNS = [
 export function renderMonitorCsv(report: MonitorReport): string {
   const rows = report.series.flatMap((s) =>
     s.points.map((p) => [
-      s.indicator, s.aim, s.unit, s.direction, formatGroupKey(s.group), s.chart, p.period, p.numerator, p.denominator, p.value,
+      s.indicator, s.aim, s.unit, s.direction, formatGroupKey(s.group), municipalityNameOf(s.group), s.chart, p.period, p.numerator, p.denominator, p.value,
       p.suppressed, p.provisional, p.phase, p.baseline, p.center, p.lcl, p.ucl, p.sigma_signal, p.annotation, s.signal,
       s.variation, s.last_side, s.signal_side, s.assurance,
     ]),

@@ -1,12 +1,13 @@
 // The terminal table (SPEC §4.2, §6.3): grouped by aim, one row per indicator and group with
 // one column per period — or, beyond 6 periods, one line per indicator, group and period;
-// values rounded for reading; the status in words, coloured only when asked to; --details
-// adds the 95 % interval and numerator/denominator.
+// values rounded for reading; the target verdict and the change against the baseline in words
+// of their own (SPEC §13.4), coloured only when asked to; municipalities with their names
+// (§13.5); --details adds the 95 % interval and numerator/denominator.
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { Report, Status } from '../engine/result.js';
-import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, STATUS_LEGEND, unitLabel, type Cell, type Row, type Section } from './format.js';
+import type { Report } from '../engine/result.js';
+import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, unitLabel, VERDICT_LEGEND, type Cell, type Row, type Section, type Tone, type Verdict } from './format.js';
 
 export interface TableOptions {
   color: boolean;
@@ -16,26 +17,20 @@ export interface TableOptions {
 }
 
 type Paint = (s: string) => string;
+type PaintVerdicts = (verdicts: readonly Verdict[]) => string;
 
 export function renderTable(report: Report, options: TableOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const paint: Record<Status, Paint> = {
-    met: chalk.green,
-    improving: chalk.green,
-    worsening: chalk.red,
-    unchanged: chalk.yellow,
-    not_met: chalk.red,
-    no_target: (s) => s,
-    not_computed: chalk.dim,
-  };
-  const { periods, long, compared, sections, footnotes } = layout(report, { names: options.names });
+  const tones: Record<Tone, Paint> = { good: chalk.green, bad: chalk.red, neutral: (t) => t };
+  const paint = (verdicts: readonly Verdict[]) => verdicts.map((v) => tones[v.tone](v.text)).join(', ');
+  const { periods, long, compared, sections, footnotes } = layout(report, { names: options.names, municipalityNames: true });
   const details = options.details === true;
   const out: string[] = [];
   for (const section of sections) {
     out.push(chalk.bold(section.title));
     out.push((long ? longTable(section, periods, details, paint) : wideTable(section, periods, details, paint)).toString(), '');
   }
-  out.push(`Status: ${STATUS_LEGEND}`);
+  out.push(VERDICT_LEGEND);
   if (compared) out.push(REGION_LEGEND);
   if (report.results.some((r) => r.provisional)) out.push(PROVISIONAL_LEGEND);
   if (details) out.push('Details: value, then its 95 % interval and numerator/denominator.');
@@ -52,7 +47,7 @@ function valueText(c: Cell, row?: Row): string {
   return `${c.text}${c.footnote ? `[${c.footnote}]` : ''}${c.provisional ? PROVISIONAL_MARK : ''}${interval}`;
 }
 
-function wideTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {
+function wideTable(section: Section, periods: readonly string[], details: boolean, paint: PaintVerdicts): Table.Table {
   const table = new Table({
     head: ['Indicator', 'Group', 'Unit', 'Baseline', 'Target', ...periods],
     style: { head: [], border: [], compact: !details },
@@ -67,7 +62,7 @@ function wideTable(section: Section, periods: readonly string[], details: boolea
       row.target,
       ...row.cells.map((c) => {
         if (!c) return '';
-        const first = valueText(c, row) + (c.label ? ' ' + paint[c.status](c.label) : '') + (c.region ? ` (${c.region})` : '');
+        const first = valueText(c, row) + (c.verdicts.length ? ' ' + paint(c.verdicts) : '') + (c.region ? ` (${c.region})` : '');
         if (!details || row.showInterval) return first;
         return [first, c.interval && `(${c.interval})`, c.counts].filter(Boolean).join('\n');
       }),
@@ -76,8 +71,8 @@ function wideTable(section: Section, periods: readonly string[], details: boolea
   return table;
 }
 
-function longTable(section: Section, periods: readonly string[], details: boolean, paint: Record<Status, Paint>): Table.Table {
-  const head = ['Indicator', 'Group', 'Unit', 'Period', 'Value', 'Status', 'Baseline', 'Target'];
+function longTable(section: Section, periods: readonly string[], details: boolean, paint: PaintVerdicts): Table.Table {
+  const head = ['Indicator', 'Group', 'Unit', 'Period', 'Value', 'Verdict', 'Baseline', 'Target'];
   if (details) head.push('95 % interval', 'Numerator/denominator');
   const table = new Table({
     head,
@@ -87,7 +82,7 @@ function longTable(section: Section, periods: readonly string[], details: boolea
   for (const row of section.rows) {
     row.cells.forEach((c, i) => {
       if (!c) return;
-      const line = [row.indicator, row.group, unitLabel(row.unit), periods[i], valueText(c, row), [paint[c.status](c.label), c.region].filter(Boolean).join('; '), row.baseline, row.target];
+      const line = [row.indicator, row.group, unitLabel(row.unit), periods[i], valueText(c, row), [paint(c.verdicts), c.region].filter(Boolean).join('; '), row.baseline, row.target];
       if (details) line.push(c.interval, c.counts);
       table.push(line);
     });

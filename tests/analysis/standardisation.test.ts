@@ -320,3 +320,29 @@ describe('directly standardised rate in worked example 5', () => {
     expect(directlyStandardisedRate(allBands).value).toBeCloseTo(0.546786, 6);
   });
 });
+
+describe('the 99.8 % Dobson interval of the standardised comparison (SPEC §13.8)', () => {
+  // The worked example standardisation-and-equity (tests/fixtures/examples, README "Standardised
+  // comparison"): preventable-admissions-65 2017, the six 65+ bands of ESP2013 (Σw = 19500).
+  const W = [5500, 5000, 4000, 2500, 1500, 1000];
+  const strata = (rows: [population: number, events: number][], frequencies: Partial<Record<number, Stratum['frequencies']>> = {}): Stratum[] =>
+    rows.map(([population, events], i) => ({ weight: W[i], population, events, ...(frequencies[i] ? { frequencies: frequencies[i] } : {}) }));
+  // 760: rs-11 has two of the four events of band 90+ (v = 1²·2 + 2²·1 = 6).
+  const s760 = strata([[1000, 1], [800, 1], [700, 2], [600, 3], [500, 3], [400, 4]], { 5: [{ events: 1, persons: 2 }, { events: 2, persons: 1 }] });
+  const s710 = strata([[2000, 4], [1000, 3], [500, 2], [300, 2], [150, 1], [50, 1]]);
+  const s741 = strata([[700, 0], [500, 0], [400, 1], [250, 0], [100, 0], [50, 0]]);
+
+  it('Byar at z = 3.090232306167813 inside Dobson: 710 → [1.006105, 11.05720], 760 → [0.8827312, 6.258517] (README, hand-worked)', () => {
+    // 710: 4.547009 + 0.4200360 × (4.570000 − 13) and × (28.49912 − 13), per 1000.
+    expectCloseInterval(directlyStandardisedRate(s710, { level: '99.8' }).interval, [1.006105, 11.0572], 1e-6);
+    // 760: 2.804029 + 0.2172265 × (5.155325 − 14) and × (29.90270 − 14).
+    expectCloseInterval(directlyStandardisedRate(s760, { level: '99.8' }).interval, [0.8827312, 6.258517], 1e-6);
+    // The same DSR at both levels; the 95 % interval lies inside the 99.8 % one.
+    expect(directlyStandardisedRate(s710, { level: '99.8' }).value).toBe(directlyStandardisedRate(s710).value);
+    expectCloseInterval(directlyStandardisedRate(s710).interval, [1.991191, 8.424666], 1e-6);
+  });
+
+  it('741 with O = 1 < 10 has no DSR at either level', () => {
+    expect(directlyStandardisedRate(s741, { level: '99.8' })).toMatchObject({ value: null, interval: null });
+  });
+});

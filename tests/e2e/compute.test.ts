@@ -61,7 +61,7 @@ describe('compute on data-samples', () => {
     const csv = runCli(['compute', '--data', SAMPLES, '--format', 'csv']);
     const json = JSON.parse(runCli(['compute', '--data', SAMPLES, '--format', 'json']).stdout);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,period,group,numerator,denominator,value,ci95_lower/);
+    expect(lines[0]).toMatch(/^indicator,aim,unit,direction,period,group,municipality_name,numerator,denominator,value,ci95_lower/);
     expect(lines.length - 1).toBe(json.results.length);
   });
 
@@ -207,5 +207,20 @@ describe('compute --by municipality --equity --compare on data-samples (issue 19
     expect(rows.filter((x) => !Array.isArray(x.ci998)).map((x) => `${x.indicator} ${JSON.stringify(x.group)}`)).toEqual([]);
     const measured = rows.filter((x) => ['unsafe-sex-16-24', 'audits-with-citizens', 'stratified-courses'].includes(x.indicator));
     expect(measured.length).toBeGreaterThan(0);
+  });
+
+  it('municipalities outside the region are not compared, with a note; the region\'s are, against the total row (SPEC §13.5)', () => {
+    type Compared = Row & { period: string; value: number | null; comparison?: { reference: number | null } | null; notes: string[] };
+    const rows = report.results as Compared[];
+    const outside = rows.filter((x) => 'municipality' in x.group && !['615', '657', '661', '665', '671', '706', '707', '710', '727', '730', '740', '741', '746', '751', '756', '760', '766', '779', '791', 'unknown'].includes((x.group as { municipality: string }).municipality) && x.comparison !== undefined);
+    // The samples hold a few patients from Odense 461 and Kolding 621, treated in the region.
+    expect(outside.length).toBeGreaterThan(0);
+    for (const x of outside) {
+      expect(x.comparison).toBeNull();
+      expect(x.notes).toContain('outside the region: the extract holds only its residents treated here');
+    }
+    const aarhus = rows.find((x) => x.indicator === 'readmission-30d' && (x.group as { municipality?: string }).municipality === '751')!;
+    const total = rows.find((x) => x.indicator === 'readmission-30d' && x.period === aarhus.period && Object.keys(x.group).length === 0)!;
+    expect(aarhus.comparison!.reference).toBe(total.value);
   });
 });

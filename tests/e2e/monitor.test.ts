@@ -39,11 +39,23 @@ describe('monitor output', () => {
     const r = runCli([...base, '--format', 'csv']);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'indicator,aim,unit,direction,group,chart,period,numerator,denominator,value,suppressed,provisional,phase,baseline,center,lcl,ucl,' +
+      'indicator,aim,unit,direction,group,municipality_name,chart,period,numerator,denominator,value,suppressed,provisional,phase,baseline,center,lcl,ucl,' +
         'sigma_signal,annotation,series_signal,variation,last_side,signal_side,assurance',
     );
     expect(lines).toHaveLength(1 + 20);
-    expect(lines[7]).toBe('rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2018-07,0,0,,false,false,1,false,75,,,false,,true,special_cause,above,,');
+    expect(lines[7]).toBe('rehab-contact-3-workdays,quality,percent,higher_is_better,,,run,2018-07,0,0,,false,false,1,false,75,,,false,,true,special_cause,above,,');
+  });
+
+  it("CSV names a municipality beside its code (SPEC §13.5), also one outside the region", () => {
+    const r = runCli(['monitor', '--data', SAMPLES, '--indicators', 'readmission-30d', '--period', '2016-01..2016-03', '--by', 'municipality', '--min-cell', '0', '--format', 'csv']);
+    expect(r.code, show(r)).toBe(0);
+    const rows = r.stdout.trim().split('\r\n').map((l) => l.split(','));
+    const [head] = rows;
+    const named = new Map(rows.slice(1).map((row) => [row[head.indexOf('group')], row[head.indexOf('municipality_name')]]));
+    expect(named.get('municipality=751')).toBe('Aarhus');
+    expect(named.get('municipality=760')).toBe('Ringkøbing-Skjern');
+    expect(named.get('municipality=461')).toBe('Odense');
+    expect(named.get('')).toBe(''); // the total row
   });
 
   it('by default the points are every month of the data', () => {
@@ -137,7 +149,7 @@ describe('data end and provisional points (SPEC §13.2), signal side and assuran
     const md = runCli([...noDataEnd, '--format', 'markdown']);
     expect(md.stdout).toMatch(/\(provisional: 2019-08\) \| 72\.5 %/);
     const csv = runCli([...noDataEnd, '--format', 'csv']).stdout.trim().split('\r\n');
-    expect(csv[20]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,run,2019-08,10,11,90\.9\d*,false,true,1,false,72\.5,,,false,/);
+    expect(csv[20]).toMatch(/^rehab-contact-3-workdays,quality,percent,higher_is_better,,,run,2019-08,10,11,90\.9\d*,false,true,1,false,72\.5,,,false,/);
   });
 
   it('--data-end is the data end of every dated input', () => {

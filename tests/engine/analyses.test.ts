@@ -138,3 +138,132 @@ describe('comparison with the region (SPEC §8.3)', () => {
     expect('ci998' in r || 'comparison' in r).toBe(false);
   });
 });
+
+describe('the region\'s municipalities in the comparison (SPEC §13.5)', () => {
+  // Aarhus 751: 4/40; Copenhagen 101 (outside the region): 30/40; no municipality recorded: 6/20.
+  const units: Unit[] = [
+    ...Array.from({ length: 40 }, (_, i): Unit => [{ municipality: '751' }, i < 4 ? 1 : 0, 1]),
+    ...Array.from({ length: 40 }, (_, i): Unit => [{ municipality: '101' }, i < 30 ? 1 : 0, 1]),
+    ...Array.from({ length: 20 }, (_, i): Unit => [{ municipality: null }, i < 6 ? 1 : 0, 1]),
+  ];
+  const outside = 'outside the region: the extract holds only its residents treated here';
+
+  it('a municipality outside the region and the unknown municipality get comparison null and a note; the reference stays the total row', () => {
+    const results = run(fake('percent', units), {}, { compare: true, by: ['municipality'] });
+    const of = (m: string) => results.find((r) => r.group.municipality === m)!;
+    expect(of('101').comparison).toBeNull();
+    expect(of('101').notes).toContain(outside);
+    expect(of('unknown').comparison).toBeNull();
+    expect(of('unknown').notes).toContain('municipality of residence unknown: not compared with the region');
+    expect(of('unknown').notes).not.toContain(outside);
+    // The total keeps everyone: (4 + 30 + 6)/100 = 40 %; Aarhus' 10 % lies below it.
+    expect(of('751').comparison).toEqual({ reference: 40, level95: 'better', level998: 'better' });
+    expect(of('751').notes).toEqual([]);
+    // ci998 is still given outside the region: it describes the group, not a comparison.
+    expect(of('101').ci998).not.toBeNull();
+  });
+
+  it('by cluster: `Outside region` and `unknown` are not compared, the region\'s clusters are', () => {
+    const results = run(fake('percent', units), {}, { compare: true, by: ['cluster'] });
+    const of = (c: string) => results.find((r) => r.group.cluster === c)!;
+    expect(of('Outside region').comparison).toBeNull();
+    expect(of('Outside region').notes).toContain(outside);
+    expect(of('unknown').comparison).toBeNull();
+    expect(of('Aarhus').comparison).toEqual({ reference: 40, level95: 'better', level998: 'better' });
+  });
+
+  it('a group of several dimensions is outside the region when its municipality is', () => {
+    const results = run(fake('percent', units), {}, { compare: true, by: ['municipality', 'sex'] });
+    const copenhagen = results.find((r) => r.group.municipality === '101' && r.group.sex === 'F')!;
+    expect(copenhagen.comparison).toBeNull();
+    expect(results.find((r) => r.group.municipality === '751' && r.group.sex === 'F')!.comparison).not.toBeNull();
+  });
+});
+
+describe('standardised comparison (SPEC §13.8)', () => {
+  // Only the band 90+ (weight 1000): with one stratum and one event per person the DSR is the
+  // crude rate x/n × 1000, √(V/O) = 1/n, and Dobson's limits are Byar's limits of x over n.
+  const ninety = { populationMinimumAge: 90 };
+  const population = loaded('population', [
+    inhabitants({ year: 2017, municipality: '751', age: 92, population: 1000 }),
+    inhabitants({ year: 2017, municipality: '657', age: 92, population: 1000 }),
+  ]);
+  let patient = 0;
+  const events = (municipality: string, n: number): Unit[] => Array.from({ length: n }, (): Unit => [{ municipality, age: 92, patient: ++patient }, 1]);
+  const byar = (x: number, z: number): [number, number] => [
+    x * (1 - 1 / (9 * x) - z / (3 * Math.sqrt(x))) ** 3,
+    (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1))) ** 3,
+  ];
+  const z95 = 1.959963984540054;
+  const z998 = 3.090232306167813;
+
+  it('each group\'s DSR intervals at 95 % and 99.8 % against the total row\'s DSR (worked by hand)', () => {
+    // 751: 15/1000 → DSR 15; 657: 45/1000 → DSR 45; total (15 + 45)/2000 → DSR 30 (lower is better).
+    const results = run(fake('per_1000', [...events('751', 15), ...events('657', 45)], ninety), population, {
+      standardize: { name: 'esp2013' },
+      compare: true,
+      by: ['municipality'],
+    });
+    const [total, herning, aarhus] = results;
+    expect(total.standardized!.value).toBeCloseTo(30, 12);
+    expect('comparison' in total.standardized!).toBe(false);
+    // 751 at 95 %: Byar's upper limit for 15 is 16 · (1 − 1/144 + z/12)³ = 24.74 < 30 → better;
+    // at 99.8 %: 16 · (1 − 1/144 + 3.0902/12)³ = 31.29 > 30 → similar.
+    expect(byar(15, z95)[1]).toBeCloseTo(24.74, 2);
+    expect(byar(15, z998)[1]).toBeCloseTo(31.29, 2);
+    expect(aarhus.standardized!.comparison).toEqual({ reference: total.standardized!.value, level95: 'better', level998: 'similar' });
+    // 657 at 95 %: lower limit 45 · (1 − 1/405 − z/(3√45))³ = 32.82 > 30 → worse; at 99.8 %: 27.05 → similar.
+    expect(byar(45, z95)[0]).toBeCloseTo(32.82, 2);
+    expect(byar(45, z998)[0]).toBeCloseTo(27.05, 2);
+    expect(herning.standardized!.comparison).toEqual({ reference: total.standardized!.value, level95: 'worse', level998: 'similar' });
+    // §8.3's crude comparison stays beside it.
+    expect(aarhus.comparison).toEqual({ reference: 30, level95: 'better', level998: 'similar' });
+  });
+
+  it('null levels when the group\'s DSR is null (fewer than 10 events), whatever the crude comparison says', () => {
+    // 751: 1/1000 → crude 1 ‰, far below the total 31/2000 = 15.5 ‰; O = 1 < 10 → no DSR.
+    const results = run(fake('per_1000', [...events('751', 1), ...events('657', 30)], ninety), population, {
+      standardize: { name: 'esp2013' },
+      compare: true,
+      by: ['municipality'],
+    });
+    const aarhus = results.find((r) => r.group.municipality === '751')!;
+    expect(aarhus.comparison!.level95).toBe('better');
+    expect(aarhus.standardized).toMatchObject({ value: null, comparison: { level95: null, level998: null } });
+    expect(aarhus.standardized!.comparison!.reference).toBeCloseTo(15.5, 12);
+  });
+
+  it('null levels when the total row\'s DSR is null', () => {
+    const results = run(fake('per_1000', [...events('751', 3), ...events('657', 4)], ninety), population, {
+      standardize: { name: 'esp2013' },
+      compare: true,
+      by: ['municipality'],
+    });
+    expect(results[0].standardized!.value).toBeNull();
+    expect(results[1].standardized!.comparison).toEqual({ reference: null, level95: null, level998: null });
+  });
+
+  it('outside the region the standardised comparison is null too (SPEC §13.5)', () => {
+    const withCopenhagen = loaded('population', [
+      inhabitants({ year: 2017, municipality: '751', age: 92, population: 1000 }),
+      inhabitants({ year: 2017, municipality: '101', age: 92, population: 1000 }),
+    ]);
+    const results = run(fake('per_1000', [...events('751', 15), ...events('101', 45)], ninety), withCopenhagen, {
+      standardize: { name: 'esp2013' },
+      compare: true,
+      by: ['municipality'],
+    });
+    const copenhagen = results.find((r) => r.group.municipality === '101')!;
+    expect(copenhagen.standardized!.value).toBeCloseTo(45, 12);
+    expect(copenhagen.standardized!.comparison).toBeNull();
+    expect(copenhagen.comparison).toBeNull();
+  });
+
+  it('without --compare `standardized` has no comparison', () => {
+    const results = run(fake('per_1000', [...events('751', 15), ...events('657', 45)], ninety), population, {
+      standardize: { name: 'esp2013' },
+      by: ['municipality'],
+    });
+    expect(results.every((r) => !('comparison' in r.standardized!))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArgument } from '../../src/calc/periods.js';
-import { changeOf, chooseBaseline, chooseTarget, meetsTarget, nearlyEqual, statusOf } from '../../src/engine/evaluate.js';
+import { changeOf, changeVerdictOf, chooseBaseline, chooseTarget, meetsTarget, nearlyEqual, statusOf } from '../../src/engine/evaluate.js';
 import type { BaselineRow } from '../../src/extracts/records.js';
 import type { IndicatorDefinition } from '../../src/indicators/types.js';
 
@@ -118,5 +118,26 @@ describe('baselines and targets (SPEC §3.4, §2.7)', () => {
     expect(changeOf(12.3, { ...base, value: 13.1 }).change_pct).toBeCloseTo((-0.8 / 13.1) * 100, 10);
     expect(changeOf(5, { ...base, value: 0 })).toEqual({ change: 5, change_pct: null });
     expect(changeOf(null, base)).toEqual({ change: null, change_pct: null });
+  });
+});
+
+describe('the change against the baseline alone (SPEC §13.4)', () => {
+  it('better / worse by the direction, whatever the target says; unchanged within 1e-9; no_baseline without one', () => {
+    // 88.9 against a baseline of 50 is better for higher_is_better, though a target of 70 … is met
+    // and one of 90 is not: the change does not look at the target.
+    expect(changeVerdictOf(88.9, 'higher_is_better', base)).toBe('better');
+    expect(changeVerdictOf(45, 'higher_is_better', base)).toBe('worse');
+    expect(changeVerdictOf(45, 'lower_is_better', base)).toBe('better');
+    expect(changeVerdictOf(50 * (1 + 1e-12), 'lower_is_better', base)).toBe('unchanged');
+    expect(changeVerdictOf(60, 'none', base)).toBe('higher');
+    expect(changeVerdictOf(40, 'none', base)).toBe('lower');
+    expect(changeVerdictOf(60, 'higher_is_better', null)).toBe('no_baseline');
+  });
+  it('the status of §3.4 agrees with it where the target is not met', () => {
+    expect(statusOf(88.9, 'higher_is_better', { ...base, value: 85 }, { value: 90, period: null, rule: 'at_least' })).toBe('improving');
+    expect(changeVerdictOf(88.9, 'higher_is_better', { ...base, value: 85 })).toBe('better');
+    // Met, yet worse than the baseline: status says `met` only, the change says `worse`.
+    expect(statusOf(15, 'lower_is_better', { ...base, value: 10 }, atMost20)).toBe('met');
+    expect(changeVerdictOf(15, 'lower_is_better', { ...base, value: 10 })).toBe('worse');
   });
 });

@@ -46,8 +46,8 @@ describe('table (SPEC §4.2)', () => {
     expect(text.indexOf('Quality')).toBeLessThan(text.indexOf('Cost per capita'));
     expect(text).toMatch(/2016.*2017/);
   });
-  it('shows a value with its status in words, a suppressed cell as <5, not_computed as – with a footnote', () => {
-    expect(text).toMatch(/12\.3 better/);
+  it('shows a value with its verdict in words, a suppressed cell as <5, not_computed as – with a footnote', () => {
+    expect(text).toMatch(/12\.3 better than baseline/);
     expect(text).toMatch(/<5/);
     expect(text).toMatch(/–\[1\]/);
     expect(text).toMatch(/\[1\] population\.csv not loaded/);
@@ -81,9 +81,31 @@ describe('csv (SPEC §4.3)', () => {
   it('one row per result, JSON fields flattened, group as dim=value;dim=value', () => {
     const csv = renderCsv(report([result({ group: { cluster: 'Vest', sex: 'F' }, notes: ['a, "b"'] })]));
     const [head, row] = csv.trim().split('\r\n');
-    expect(head.split(',').slice(0, 6)).toEqual(['indicator', 'aim', 'unit', 'direction', 'period', 'group']);
-    // suppressed, then provisional (SPEC §13.2), both false here.
-    expect(row).toMatch(/^readmission-30d,quality,percent,lower_is_better,2016,cluster=Vest;sex=F,123,1000,12.3,10.4,14.5,false,false,13.1,2015,data,,,,-0.8,-6.1,improving,"a, ""b"""$/);
+    expect(head.split(',').slice(0, 7)).toEqual(['indicator', 'aim', 'unit', 'direction', 'period', 'group', 'municipality_name']);
+    // suppressed, then provisional (SPEC §13.2), both false here; target_verdict after status (§13.4).
+    expect(row).toMatch(/^readmission-30d,quality,percent,lower_is_better,2016,cluster=Vest;sex=F,,123,1000,12.3,10.4,14.5,false,false,13.1,2015,data,,,,-0.8,-6.1,improving,no_target,"a, ""b"""$/);
+  });
+
+  it('target_verdict beside status (SPEC §13.4): 88.9 under ≥ 90, better than its baseline, is improving yet not_met', () => {
+    const csv = renderCsv(report([result({ direction: 'higher_is_better', value: 88.9, baseline: { value: 85, period: '2013', source: 'catalogue' }, target: { value: 90, period: null, rule: 'at_least' }, status: 'improving', target_verdict: 'not_met' })]));
+    const [head, row] = csv.trim().split('\r\n').map((l) => l.split(','));
+    expect(row[head.indexOf('status')]).toBe('improving');
+    expect(row[head.indexOf('target_verdict')]).toBe('not_met');
+    expect(head.indexOf('target_verdict')).toBe(head.indexOf('status') + 1);
+  });
+
+  it("a municipality's name beside its code for all 98 codes (SPEC §13.5); empty for another code and for groups without one", () => {
+    const csv = renderCsv(report([
+      result({ group: { municipality: '751' } }),
+      result({ group: { municipality: '461', sex: 'F' } }),
+      result({ group: { municipality: '999' } }),
+      result({}),
+    ]));
+    const [head, ...rows] = csv.trim().split('\r\n').map((l) => l.split(','));
+    const at = head.indexOf('municipality_name');
+    expect(rows.map((r) => [r[head.indexOf('group')], r[at]])).toEqual([
+      ['municipality=751', 'Aarhus'], ['municipality=461;sex=F', 'Odense'], ['municipality=999', ''], ['', ''],
+    ]);
   });
 });
 
