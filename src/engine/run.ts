@@ -35,7 +35,17 @@ import {
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
 import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
-import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
+import {
+  disclosedCounts,
+  isDisclosed,
+  isSmallCell,
+  isSmallCount,
+  shownCount,
+  suppressResults,
+  type Disclosure,
+  type SuppressionCount,
+  DEFAULT_MIN_CELL,
+} from './suppress.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
 export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
@@ -63,6 +73,8 @@ export interface RunOutput {
   results: Result[];
   warnings: string[];
   suppression: SuppressionCount;
+  /** Counts shown that the default --min-cell would hide, in the reported periods (SPEC §13.7). */
+  disclosures: Disclosure[];
 }
 
 /** A result before baseline, target and status are known. */
@@ -72,6 +84,8 @@ type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'sta
 interface DraftCells {
   cell: Cell | undefined;
   population: Cell | undefined;
+  /** Where the cell's counted notes start in the draft's notes. */
+  notesAt: number;
 }
 
 /**
@@ -95,6 +109,7 @@ export function runIndicators(
   const results: Result[] = [];
   const warnings: string[] = [];
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
+  const disclosures: Disclosure[] = [];
   const reported = new Set(periods.map((p) => p.id));
 
   for (const indicator of ordered) {
@@ -104,7 +119,12 @@ export function runIndicators(
         ? measuredDrafts(indicator, data, computePeriods, options.by)
         : countingDrafts(indicator, data, facts, computePeriods, options, warnings, cellsOf);
 
-    // Suppress per period (total + its breakdown), before any status is derived.
+    // Suppress over all the run's periods (each total with its breakdown, and a year or
+    // quarter with the periods inside it, SPEC §4.4, §13.7), before any status is derived.
+    const c = suppressResults(drafts, options.minCell, computePeriods, (d) => reported.has(d.period));
+    suppression.primary += c.primary;
+    suppression.complementary += c.complementary;
+    if (indicator.kind === 'counting') protectNoteCounts(drafts, cellsOf, options.minCell, computePeriods);
     const byPeriod = new Map<string, Draft[]>();
     for (const d of drafts) {
       const list = byPeriod.get(d.period);
@@ -112,13 +132,17 @@ export function runIndicators(
       else byPeriod.set(d.period, [d]);
     }
     for (const list of byPeriod.values()) {
-      const c = suppressBreakdown(list, options.minCell);
-      if (reported.has(list[0].period)) {
-        suppression.primary += c.primary;
-        suppression.complementary += c.complementary;
-      }
-      if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options);
+      if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options, disclosures);
       else if (options.compare) addMeasuredCi998(indicator, list);
+    }
+    // What --fail-on disclosure reports: shown counts the default threshold would hide.
+    if (options.minCell < DEFAULT_MIN_CELL) {
+      for (const d of drafts) {
+        disclosures.push(...disclosedCounts(d, options.minCell));
+        for (const [label, n] of cellsOf.get(d)?.cell?.notes ?? []) {
+          if (isDisclosed(n, options.minCell)) disclosures.push({ indicator: d.indicator, period: d.period, group: d.group, what: label, count: n });
+        }
+      }
     }
 
     const fileRows = (data.baselines?.records ?? []).filter((r) => r.indicator === indicator.id);
@@ -129,7 +153,13 @@ export function runIndicators(
       }
     }
   }
-  return { periods, results, warnings: [...new Set(warnings)], suppression };
+  return {
+    periods,
+    results,
+    warnings: [...new Set(warnings)],
+    suppression,
+    disclosures: disclosures.filter((x) => reported.has(x.period)),
+  };
 }
 
 function baselineFromData(drafts: readonly Draft[], group: Group, bp: Period): BaselineRef | null {
@@ -267,8 +297,9 @@ function countingDrafts(
       const inhabitants = population?.get(key);
       const d = draft(indicator, period, cell?.group ?? inhabitants?.group ?? {}, [...periodNotes]);
       fill(indicator, d, cell, population ? (inhabitants?.numerator ?? 0) : null);
-      if (cell) d.notes.push(...formatNotes(cell.notes));
-      cellsOf.set(d, { cell, population: inhabitants });
+      const notesAt = d.notes.length;
+      if (cell) d.notes.push(...formatNotes(cell.notes, options.minCell));
+      cellsOf.set(d, { cell, population: inhabitants, notesAt });
       drafts.push(d);
     }
   });
@@ -345,8 +376,47 @@ function populationFor(
   return { cells: populationCells(rows, dims, options), notes };
 }
 
-function formatNotes(notes: Map<string, number>): string[] {
-  return [...notes].map(([label, n]) => `${label}: ${n}`);
+/**
+ * The counts in notes add up like results (a total's exclusions are its groups', a year's its
+ * months'), so a note's small count must not be derivable either (SPEC §13.7): per label, the
+ * counts go through the same complementary suppression as results, and a count hidden by it
+ * is written `hidden` (not `<N`, which would be untrue). They do not enter the report's
+ * suppression counts, which count results.
+ */
+function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft, DraftCells>, minCell: number, periods: readonly Period[]): void {
+  if (minCell <= 1) return;
+  type NoteCell = Pick<Result, 'unit' | 'group' | 'period' | 'numerator' | 'denominator' | 'value' | 'ci95' | 'suppressed' | 'reason' | 'notes'> & {
+    draft: Draft;
+    index: number;
+    count: number;
+  };
+  const byLabel = new Map<string, NoteCell[]>();
+  for (const d of drafts) {
+    const cells = cellsOf.get(d);
+    if (!cells?.cell) continue;
+    let k = 0;
+    for (const [label, n] of cells.cell.notes) {
+      const noteCell: NoteCell = {
+        unit: 'count', group: d.group, period: d.period, numerator: n, denominator: null, value: n, ci95: null,
+        suppressed: false, reason: null, notes: [], draft: d, index: cells.notesAt + k++, count: n,
+      };
+      const list = byLabel.get(label);
+      if (list) list.push(noteCell);
+      else byLabel.set(label, [noteCell]);
+    }
+  }
+  for (const [label, list] of byLabel) {
+    suppressResults(list, minCell, periods);
+    for (const c of list) {
+      // Primary ones are already written `<N` by formatNotes.
+      if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = `${label}: hidden`;
+    }
+  }
+}
+
+/** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */
+function formatNotes(notes: Map<string, number>, minCell: number): string[] {
+  return [...notes].map(([label, n]) => `${label}: ${shownCount(n, minCell)}`);
 }
 
 /** Period order as computed, then total first and groups by their values (SPEC §4.1). */
@@ -367,13 +437,28 @@ function analyse(
   cellsOf: ReadonlyMap<Draft, DraftCells>,
   data: LoadedData,
   options: RunOptions,
+  disclosures: Disclosure[],
 ): void {
   const wanted = analysesOf(indicator, options);
   const total = drafts.find((d) => Object.keys(d.group).length === 0);
   for (const d of drafts) {
     const cells = cellsOf.get(d);
-    if (wanted.standardize) d.standardized = standardizedOf(indicator, d, cells, data, options.standardize!);
-    if (wanted.equity && !('education' in d.group)) d.equity = equityOf(indicator, d, cells, options.minCell);
+    if (wanted.standardize) {
+      // A count in the DSR's notes is written as any other (SPEC §13.7).
+      const count = (n: number) => {
+        if (isDisclosed(n, options.minCell)) disclosures.push({ indicator: d.indicator, period: d.period, group: d.group, what: 'standardized: events in an age band with no inhabitants', count: n });
+        return shownCount(n, options.minCell);
+      };
+      d.standardized = standardizedOf(indicator, d, cells, data, options.standardize!, count);
+    }
+    if (wanted.equity && !('education' in d.group)) {
+      d.equity = equityOf(indicator, d, cells, options.minCell);
+      // The education groups' counts are shown too (SPEC §8.2, §13.7).
+      for (const [level, g] of Object.entries(d.equity.groups)) {
+        const shown = { ...d, unit: indicator.unit, numerator: g.numerator, denominator: g.denominator, suppressed: false };
+        for (const x of disclosedCounts(shown, options.minCell)) disclosures.push({ ...x, what: `education ${level}: ${x.what}` });
+      }
+    }
     if (wanted.compare) {
       // SPEC §8.3: null where ci95 is null; 99.8 % by the same methods as the 95 % interval.
       d.ci998 = d.ci95 === null ? null : ci998(d);
@@ -389,6 +474,7 @@ function standardizedOf(
   cells: DraftCells | undefined,
   data: LoadedData,
   standard: Standard,
+  count: (events: number) => string,
 ): Standardized | null {
   // Groups with an age band are not standardised further; a suppressed result shows nothing.
   if ('age_band' in d.group) return null;
@@ -410,7 +496,7 @@ function standardizedOf(
       frequencies: events ? frequenciesOf(events.persons.values()) : [],
     };
   });
-  const dsr = directlyStandardisedRate(strata, { multiplier: 1000 });
+  const dsr = directlyStandardisedRate(strata, { multiplier: 1000, count });
   d.notes.push(...dsr.notes);
   return { value: dsr.value, ci95: dsr.interval, standard: standard.name, method: 'dobson' };
 }
