@@ -7,9 +7,10 @@
 // shows is a "whole" with its "parts": the total row of a period with its breakdown groups,
 // and (§13.7) a year or quarter with the periods of one kind inside it that the same run shows
 // (quarters in a year, months in a year, months in a quarter), per indicator and group. Rule,
-// per whole and parts: when exactly one part is hidden, or the whole is hidden and no part is,
-// the next smallest part is hidden too (and the whole, when no part is left to hide). Hiding a
-// cell can make another sum it belongs to disclosive, so the rule runs to a fixed point.
+// per sum: when exactly one of its cells (the whole or a part) is hidden, it is whole minus
+// the others, so the next smallest part is hidden too (the whole, when no part is left to
+// hide); with two or more hidden none is derivable from this sum alone. Hiding a cell can
+// leave another sum it belongs to with exactly one hidden, so the rule runs to a fixed point.
 //
 // "Next smallest" (decided here; SPEC §4.4 says "the next smallest count"): the unhidden part
 // with the smallest size — the denominator of a percent, the events (numerator) otherwise —
@@ -117,8 +118,8 @@ function nextSmallest<R extends Suppressible>(parts: readonly R[]): R | null {
 
 /** Applies the rule to one sum; returns the cell it hid, or null. */
 function protect<R extends Suppressible>(sum: Sum<R>): R | null {
-  const hiddenParts = sum.parts.reduce((n, r) => n + (r.suppressed ? 1 : 0), 0);
-  if (!(hiddenParts === 1 || (hiddenParts === 0 && sum.whole?.suppressed))) return null;
+  const hidden = sum.parts.reduce((n, r) => n + (r.suppressed ? 1 : 0), sum.whole?.suppressed ? 1 : 0);
+  if (hidden !== 1) return null;
   const next = nextSmallest(sum.parts);
   if (next) {
     hide(next, sum.note);
