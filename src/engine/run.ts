@@ -36,6 +36,7 @@ import { CellTally, populationCells, type Cell, type TallyOptions } from './aggr
 import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
 import {
+  DEFAULT_MIN_CELL,
   disclosedCounts,
   isDisclosed,
   isSmallCell,
@@ -44,7 +45,6 @@ import {
   suppressResults,
   type Disclosure,
   type SuppressionCount,
-  DEFAULT_MIN_CELL,
 } from './suppress.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
