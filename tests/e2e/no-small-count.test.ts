@@ -215,3 +215,39 @@ describe('--fail-on disclosure (SPEC §13.7)', () => {
     expect(runCli([...EVALUATE, '--format', 'json', '--fail-on', 'disclosure']).code).toBe(0);
   });
 });
+
+describe('no hidden count is the whole minus the shown ones (SPEC §4.4, §13.7), on the shipped samples', () => {
+  it('years, quarters and months by municipality: no breakdown and no year or quarter with its inner periods has exactly one hidden cell', () => {
+    const r = runCli([
+      'compute', '--data', join(ROOT, 'data-samples'), '--period', '2015..2017', '--period', '2015-Q1..2017-Q4', '--period', '2015-01..2017-12',
+      '--by', 'municipality', '--format', 'json',
+    ]);
+    expect(r.code, show(r)).toBe(0);
+    type R = { indicator: string; period: string; group: Record<string, string>; suppressed: boolean };
+    const results: R[] = JSON.parse(r.stdout).results;
+    const sums = new Map<string, R[]>();
+    const add = (key: string, x: R) => sums.set(key, [...(sums.get(key) ?? []), x]);
+    const groupKey = (x: R) => JSON.stringify(x.group);
+    // The year or quarter that holds a quarter or month: 2016-Q3 → 2016; 2016-08 → 2016 and 2016-Q3.
+    const outers = (p: string): [string, string][] => {
+      const q = /^(\d{4})-Q\d$/.exec(p);
+      if (q) return [[q[1], 'quarters']];
+      const m = /^(\d{4})-(\d{2})$/.exec(p);
+      return m ? [[m[1], 'months'], [`${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`, 'months']] : [];
+    };
+    const byKey = new Map(results.map((x) => [`${x.indicator}|${x.period}|${groupKey(x)}`, x]));
+    for (const x of results) {
+      add(`breakdown ${x.indicator} ${x.period}`, x);
+      for (const [outer, kind] of outers(x.period)) {
+        const whole = byKey.get(`${x.indicator}|${outer}|${groupKey(x)}`);
+        const key = `${kind} of ${x.indicator} ${outer} ${groupKey(x)}`;
+        if (whole && !sums.has(key)) add(key, whole);
+        add(key, x);
+      }
+    }
+    const exposed = [...sums].filter(([, cells]) => cells.length > 1 && cells.filter((c) => c.suppressed).length === 1).map(([k]) => k);
+    expect(exposed).toEqual([]);
+    // The samples do have hidden cells, so the check above has something to check.
+    expect(results.filter((x) => x.suppressed).length).toBeGreaterThan(100);
+  });
+});
