@@ -72,10 +72,10 @@ function sizeOf(r: Suppressible): number {
   return (r.unit === 'percent' ? r.denominator : r.numerator) ?? 0;
 }
 
-export const PRIMARY_NOTE_PREFIX = 'suppressed: a count between 1 and ';
+const PRIMARY_NOTE_PREFIX = 'suppressed: a count between 1 and ';
 const GROUP_NOTE = 'suppressed (complementary): so that a hidden group cannot be derived from the total';
 const periodNote = (outer: string) => `suppressed (complementary): so that a hidden period cannot be derived from ${outer}`;
-export const WINDOW_NOTE = 'suppressed (complementary): the other window of this arm is hidden, so this one is too';
+const WINDOW_NOTE = 'suppressed (complementary): the other window of this arm is hidden, so this one is too';
 
 function hide(r: Suppressible, note: string): void {
   r.numerator = null;
