@@ -9,7 +9,7 @@ import type { Effect } from '../contracts/evaluate.js';
 import type { Result } from '../contracts/report.js';
 import { dimensionValue } from '../engine/aggregate.js';
 import { runIndicators } from '../engine/run.js';
-import type { SuppressionCount } from '../engine/suppress.js';
+import { suppressArm, type Disclosure, type SuppressionCount } from '../engine/suppress.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { PreparedData } from '../facts/index.js';
 import { AIMS, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
@@ -36,6 +36,8 @@ export interface ProjectEvaluation {
   effects: Effect[];
   notEvaluated: { indicator: string; reason: string }[];
   suppression: SuppressionCount;
+  /** Counts shown that the default --min-cell would hide (SPEC §13.7), `what` naming the cell. */
+  disclosures: Disclosure[];
   warnings: string[];
 }
 
@@ -121,6 +123,8 @@ export function evaluateProject(
   const filters = armFilters(spec);
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
   const warnings: string[] = [];
+  const disclosures: Disclosure[] = [];
+  const windowName = (id: string) => (id === windows.before.id ? 'before' : 'after');
   const totals = (arm: 'intervention' | 'comparison') => {
     const run = runIndicators(indicators, prepared, {
       periods: [windows.before, windows.after],
@@ -134,6 +138,7 @@ export function evaluateProject(
     suppression.primary += run.suppression.primary;
     suppression.complementary += run.suppression.complementary;
     warnings.push(...run.warnings);
+    for (const x of run.disclosures) disclosures.push({ ...x, what: `${CELL_NAMES[arm]} ${windowName(x.period)}: ${x.what}` });
     return run.results;
   };
   const results = { intervention: totals('intervention'), comparison: totals('comparison') };
@@ -145,6 +150,10 @@ export function evaluateProject(
       intervention: { before: cell('intervention', i.id, windows.before), after: cell('intervention', i.id, windows.after) },
       comparison: { before: cell('comparison', i.id, windows.before), after: cell('comparison', i.id, windows.after) },
     };
+    // SPEC §13.7: per arm, when one window is hidden the other is too.
+    for (const arm of ['intervention', 'comparison'] as const) {
+      suppression.complementary += suppressArm(found[arm].before, found[arm].after);
+    }
     const cells = {
       intervention: { before: cellOf(found.intervention.before), after: cellOf(found.intervention.after) },
       comparison: { before: cellOf(found.comparison.before), after: cellOf(found.comparison.after) },
@@ -157,6 +166,9 @@ export function evaluateProject(
         if (r && r.value === null && r.reason) notes.push(`${CELL_NAMES[arm]} ${w}: ${r.reason.message}`);
       }
     }
+    // An effect with a hidden cell is not shown: it would tie the hidden count to the others.
+    const hidden = Object.values(cells).some((arm) => arm.before.suppressed || arm.after.suppressed);
+    if (hidden) notes.push('no effect: a cell is hidden by small-cell suppression');
     if (i.unit === 'dkk_per_capita') notes.push('no interval for DKK per capita (SPEC §9)');
     return {
       indicator: i.id,
@@ -167,13 +179,13 @@ export function evaluateProject(
       cells,
       change_intervention: effect.change_intervention,
       change_comparison: effect.change_comparison,
-      did: effect.did,
-      ci95: effect.ci95,
-      verdict: effect.verdict,
+      did: hidden ? null : effect.did,
+      ci95: hidden ? null : effect.ci95,
+      verdict: hidden ? null : effect.verdict,
       notes,
     };
   });
-  return { windows, effects, suppression, warnings: [...new Set(warnings)] };
+  return { windows, effects, suppression, disclosures, warnings: [...new Set(warnings)] };
 }
 
 function cellOf(r: Result | undefined): EvaluationCell {

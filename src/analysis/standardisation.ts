@@ -104,6 +104,8 @@ export interface StandardisationOptions {
   /** Per how many people the rate is given: 1000 in this tool (SPEC §8.1), 100000 in PHE's default. */
   multiplier?: number;
   level?: ConfidenceLevel;
+  /** How a count of events is written in a note (SPEC §13.7: `<5` for a small count); as is by default. */
+  count?: (events: number) => string;
 }
 
 /** The note of SPEC §8.1 for a standardised rate withheld because O < 10. */
@@ -123,6 +125,7 @@ export const NOTE_TOTAL_COUNT_BELOW_10 = 'standardized: total count < 10';
 export function directlyStandardisedRate(strata: readonly Stratum[], options: StandardisationOptions = {}): StandardisedRate {
   const multiplier = options.multiplier ?? 1000;
   const z = zOf(options.level ?? '95');
+  const count = options.count ?? String;
   let totalWeight = 0;
   let weightedRate = 0;
   let weightedVariance = 0;
@@ -134,7 +137,7 @@ export function directlyStandardisedRate(strata: readonly Stratum[], options: St
     totalCount += s.events;
     if (s.population === 0) {
       if (s.events > 0) {
-        notes.push(`standardized: ${s.events} events in age band ${s.label ?? '?'} with no inhabitants`);
+        notes.push(`standardized: ${count(s.events)} events in age band ${s.label ?? '?'} with no inhabitants`);
       }
       continue;
     }

@@ -12,6 +12,7 @@ import { CATALOGUE } from '../indicators/catalogue.js';
 import { assembleReport } from '../report/assemble.js';
 import { CSV_DIALECTS, type CsvDialect } from '../report/csv.js';
 import { gateLines } from '../report/gate.js';
+import { disclosureGate } from './disclosure.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
@@ -30,6 +31,11 @@ import {
   type SelectionOptions,
 } from './selection.js';
 
+/** --fail-on: a result's status (SPEC §3.4), or a count shown that the default --min-cell
+ *  would hide (`disclosure`, SPEC §13.7). */
+const COMPUTE_FAIL_ON = [...FAIL_ON, 'disclosure'] as const;
+type ComputeFailOn = (typeof COMPUTE_FAIL_ON)[number];
+
 interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions {
   baselinePeriod?: Period;
   dataEnd?: DayNumber;
@@ -38,7 +44,7 @@ interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions
   details?: boolean;
   csvDialect: CsvDialect;
   minCell: number;
-  failOn?: FailOn;
+  failOn?: ComputeFailOn;
   skipInvalid?: boolean;
 }
 
@@ -53,6 +59,7 @@ Examples:
   triple-aim compute --data extracts --period 2016 --period 2017 --by cluster --format markdown --out report.md
   triple-aim compute --admissions adm.csv.gz --population pop.csv --period 2016-01..2016-12 --indicators readmission-30d
   triple-aim compute --data extracts --format json --fail-on worsening   # CI gate: exit 3 on a worsening result
+  triple-aim compute --data extracts --min-cell 0 --fail-on disclosure   # exit 3 when a count of 1–4 is shown
   triple-aim compute --data extracts --period 2017 --by municipality --standardize esp2013 --compare
   triple-aim compute --data extracts --period 2017 --equity --format markdown`,
     );
@@ -73,7 +80,12 @@ Examples:
         .default('rfc'),
     )
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
-    .addOption(new Option('--fail-on <what>', 'exit 3 when any result is worsening / misses its target').choices(FAIL_ON))
+    .addOption(
+      new Option(
+        '--fail-on <what>',
+        'exit 3 when any result is worsening / misses its target / (disclosure) shows a count of 1–4 people or events that the default --min-cell 5 would hide',
+      ).choices(COMPUTE_FAIL_ON),
+    )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   return runs(cmd, compute);
 }
@@ -129,6 +141,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
   await writeResult(rendered, out, { quiet: opts.quiet });
   // Results on stdout, warnings on stderr (SPEC §1.4); the report carries them too.
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (opts.failOn === 'disclosure') return disclosureGate(run.disclosures, opts.minCell);
   return gate(report, opts.failOn);
 }
 

@@ -23,6 +23,7 @@ import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../repor
 import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../report/evaluate.js';
 import { AIMS } from '../indicators/types.js';
 import { runs } from './command.js';
+import { disclosureGate } from './disclosure.js';
 import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
@@ -42,6 +43,7 @@ interface EvaluateOptions extends InputOptions, OutputOptions {
   format?: EvaluateFormat;
   color: boolean;
   minCell: number;
+  failOn?: 'disclosure';
   skipInvalid?: boolean;
   dataEnd?: number;
 }
@@ -108,6 +110,11 @@ N months from --start, each one period (population of the year it starts in). Un
   cmd
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
+    .addOption(
+      new Option('--fail-on <what>', 'exit 3 when a cell shows a count of 1–4 people or events that the default --min-cell 5 would hide').choices([
+        'disclosure',
+      ]),
+    )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
   return runs(cmd, evaluate);
@@ -169,7 +176,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
-  return EXIT.ok;
+  return opts.failOn === 'disclosure' ? disclosureGate(result.disclosures, opts.minCell) : EXIT.ok;
 }
 
 function render(report: EvaluationReport, format: EvaluateFormat, color: boolean): string {

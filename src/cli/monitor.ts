@@ -20,6 +20,7 @@ import { CATALOGUE } from '../indicators/catalogue.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
 import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
 import { runs } from './command.js';
+import { disclosureGate } from './disclosure.js';
 import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
@@ -51,7 +52,7 @@ interface MonitorOptions extends InputOptions, SelectionOptions, OutputOptions {
   format?: MonitorFormat;
   color: boolean;
   minCell: number;
-  failOn?: 'signal';
+  failOn?: 'signal' | 'disclosure';
   skipInvalid?: boolean;
   lang: Lang;
   dataEnd?: DayNumber;
@@ -110,7 +111,12 @@ numbers per point).`,
     .addOption(new Option('--lang <lang>', 'language of --format html').choices(['da', 'en']).default('da'))
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
-    .addOption(new Option('--fail-on <what>', 'exit 3 when any series has a signal in its last phase').choices(['signal']))
+    .addOption(
+      new Option(
+        '--fail-on <what>',
+        'exit 3 when any series has a signal in its last phase / (disclosure) shows a count of 1–4 people or events that the default --min-cell 5 would hide',
+      ).choices(['signal', 'disclosure']),
+    )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   return runs(cmd, monitor);
 }
@@ -164,6 +170,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
       : render(report, format, colourEnabled(opts.color, opts.out));
   await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (opts.failOn === 'disclosure') return disclosureGate(run.disclosures, opts.minCell);
   return opts.failOn === 'signal' ? gate(report.series) : EXIT.ok;
 }
 

@@ -15,6 +15,7 @@ import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import { runs } from './command.js';
+import { disclosureGate } from './disclosure.js';
 import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
@@ -30,6 +31,7 @@ interface ReportOptions extends InputOptions, OutputOptions {
   minCell: number;
   standardize?: Standard;
   annotations?: string;
+  failOn?: 'disclosure';
   skipInvalid?: boolean;
   dataEnd?: number;
 }
@@ -63,6 +65,11 @@ the municipalities against the region.`,
     .option('--min-cell <n>', 'small-cell suppression threshold; 0 turns it off', parseNonNegativeInt, 5)
     .option('--annotations <file>', 'CSV period,text[,indicator][,group]: notes on the monthly charts (as monitor)')
     .option('--standardize <standard>', 'age-standardise the municipalities of the per-1000 indicators: esp2013 or population:YYYY', parseStandard)
+    .addOption(
+      new Option('--fail-on <what>', 'exit 3 when the report shows a count of 1–4 people or events that the default --min-cell 5 would hide').choices([
+        'disclosure',
+      ]),
+    )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
   return runs(cmd, report);
@@ -129,6 +136,7 @@ async function report(opts: ReportOptions): Promise<number> {
   const { renderReportHtml } = await import('../report/html/index.js');
   await writeResult(await renderReportHtml(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  if (opts.failOn === 'disclosure') return disclosureGate([...overTime.disclosures, ...municipal.disclosures], opts.minCell);
   return EXIT.ok;
 }
 

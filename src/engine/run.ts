@@ -35,7 +35,17 @@ import {
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
 import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
 import type { BaselineRef, Result } from './result.js';
-import { isSmallCell, suppressBreakdown, type SuppressionCount } from './suppress.js';
+import {
+  DEFAULT_MIN_CELL,
+  disclosedCounts,
+  isDisclosed,
+  isSmallCell,
+  isSmallCount,
+  shownCount,
+  suppressResults,
+  type Disclosure,
+  type SuppressionCount,
+} from './suppress.js';
 import { dataEndOf, followUpSource, provisionalOf } from './provisional.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
@@ -67,6 +77,8 @@ export interface RunOutput {
   results: Result[];
   warnings: string[];
   suppression: SuppressionCount;
+  /** Counts shown that the default --min-cell would hide, in the reported periods (SPEC §13.7). */
+  disclosures: Disclosure[];
 }
 
 /** A result before baseline, target and status are known. */
@@ -76,6 +88,8 @@ type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'sta
 interface DraftCells {
   cell: Cell | undefined;
   population: Cell | undefined;
+  /** Where the cell's counted notes start in the draft's notes. */
+  notesAt: number;
 }
 
 /**
@@ -99,6 +113,7 @@ export function runIndicators(
   const results: Result[] = [];
   const warnings: string[] = [];
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
+  const disclosures: Disclosure[] = [];
   const reported = new Set(periods.map((p) => p.id));
 
   for (const indicator of ordered) {
@@ -108,7 +123,12 @@ export function runIndicators(
         ? measuredDrafts(indicator, data, computePeriods, options.by)
         : countingDrafts(indicator, data, facts, computePeriods, options, warnings, cellsOf);
 
-    // Suppress per period (total + its breakdown), before any status is derived.
+    // Suppress over all the run's periods (each total with its breakdown, and a year or
+    // quarter with the periods inside it, SPEC §4.4, §13.7), before any status is derived.
+    const c = suppressResults(drafts, options.minCell, computePeriods, (d) => reported.has(d.period));
+    suppression.primary += c.primary;
+    suppression.complementary += c.complementary;
+    if (indicator.kind === 'counting') protectNoteCounts(drafts, cellsOf, options.minCell, computePeriods);
     const byPeriod = new Map<string, Draft[]>();
     for (const d of drafts) {
       const list = byPeriod.get(d.period);
@@ -116,13 +136,17 @@ export function runIndicators(
       else byPeriod.set(d.period, [d]);
     }
     for (const list of byPeriod.values()) {
-      const c = suppressBreakdown(list, options.minCell);
-      if (reported.has(list[0].period)) {
-        suppression.primary += c.primary;
-        suppression.complementary += c.complementary;
-      }
-      if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options);
+      if (indicator.kind === 'counting') analyse(indicator, list, cellsOf, data, options, disclosures);
       else if (options.compare) addMeasuredCi998(indicator, list);
+    }
+    // What --fail-on disclosure reports: shown counts the default threshold would hide.
+    if (options.minCell < DEFAULT_MIN_CELL) {
+      for (const d of drafts) {
+        disclosures.push(...disclosedCounts(d, options.minCell));
+        for (const [label, n] of cellsOf.get(d)?.cell?.notes ?? []) {
+          if (isDisclosed(n, options.minCell)) disclosures.push({ indicator: d.indicator, period: d.period, group: d.group, what: label, count: n });
+        }
+      }
     }
 
     const fileRows = (data.baselines?.records ?? []).filter((r) => r.indicator === indicator.id);
@@ -133,7 +157,13 @@ export function runIndicators(
       }
     }
   }
-  return { periods, results, warnings: [...new Set(warnings)], suppression };
+  return {
+    periods,
+    results,
+    warnings: [...new Set(warnings)],
+    suppression,
+    disclosures: disclosures.filter((x) => reported.has(x.period)),
+  };
 }
 
 function baselineFromData(drafts: readonly Draft[], group: Group, bp: Period): BaselineRef | null {
@@ -274,12 +304,14 @@ function countingDrafts(
       const inhabitants = population?.get(key);
       const d = draft(indicator, period, cell?.group ?? inhabitants?.group ?? {}, [...periodNotes]);
       fill(indicator, d, cell, population ? (inhabitants?.numerator ?? 0) : null);
-      if (cell) d.notes.push(...formatNotes(cell.notes));
+      const notesAt = d.notes.length;
+      if (cell) d.notes.push(...formatNotes(cell.notes, options.minCell));
+      // SPEC §13.2: the provisional note comes after the cell's counted notes (notesAt indexes them).
       const latestUnitEnd = cell !== undefined && cell.followUpEnd > -Infinity ? cell.followUpEnd : null;
       const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source);
       d.provisional = late.provisional;
       if (late.note) d.notes.push(late.note);
-      cellsOf.set(d, { cell, population: inhabitants });
+      cellsOf.set(d, { cell, population: inhabitants, notesAt });
       drafts.push(d);
     }
   });
@@ -356,8 +388,47 @@ function populationFor(
   return { cells: populationCells(rows, dims, options), notes };
 }
 
-function formatNotes(notes: Map<string, number>): string[] {
-  return [...notes].map(([label, n]) => `${label}: ${n}`);
+/**
+ * The counts in notes add up like results (a total's exclusions are its groups', a year's its
+ * months'), so a note's small count must not be derivable either (SPEC §13.7): per label, the
+ * counts go through the same complementary suppression as results, and a count hidden by it
+ * is written `hidden` (not `<N`, which would be untrue). They do not enter the report's
+ * suppression counts, which count results.
+ */
+function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft, DraftCells>, minCell: number, periods: readonly Period[]): void {
+  if (minCell <= 1) return;
+  type NoteCell = Pick<Result, 'unit' | 'group' | 'period' | 'numerator' | 'denominator' | 'value' | 'ci95' | 'suppressed' | 'reason' | 'notes'> & {
+    draft: Draft;
+    index: number;
+    count: number;
+  };
+  const byLabel = new Map<string, NoteCell[]>();
+  for (const d of drafts) {
+    const cells = cellsOf.get(d);
+    if (!cells?.cell) continue;
+    let k = 0;
+    for (const [label, n] of cells.cell.notes) {
+      const noteCell: NoteCell = {
+        unit: 'count', group: d.group, period: d.period, numerator: n, denominator: null, value: n, ci95: null,
+        suppressed: false, reason: null, notes: [], draft: d, index: cells.notesAt + k++, count: n,
+      };
+      const list = byLabel.get(label);
+      if (list) list.push(noteCell);
+      else byLabel.set(label, [noteCell]);
+    }
+  }
+  for (const [label, list] of byLabel) {
+    suppressResults(list, minCell, periods);
+    for (const c of list) {
+      // Primary ones are already written `<N` by formatNotes.
+      if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = `${label}: hidden`;
+    }
+  }
+}
+
+/** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */
+function formatNotes(notes: Map<string, number>, minCell: number): string[] {
+  return [...notes].map(([label, n]) => `${label}: ${shownCount(n, minCell)}`);
 }
 
 /** Period order as computed, then total first and groups by their values (SPEC §4.1). */
@@ -378,6 +449,7 @@ function analyse(
   cellsOf: ReadonlyMap<Draft, DraftCells>,
   data: LoadedData,
   options: RunOptions,
+  disclosures: Disclosure[],
 ): void {
   const wanted = analysesOf(indicator, options);
   const total = drafts.find((d) => Object.keys(d.group).length === 0);
@@ -386,11 +458,23 @@ function analyse(
   for (const d of drafts) {
     const cells = cellsOf.get(d);
     if (wanted.standardize) {
-      const s = standardizedOf(indicator, d, cells, data, options.standardize!, wanted.compare);
+      // A count in the DSR's notes is written as any other (SPEC §13.7).
+      const count = (n: number) => {
+        if (isDisclosed(n, options.minCell)) disclosures.push({ indicator: d.indicator, period: d.period, group: d.group, what: 'standardized: events in an age band with no inhabitants', count: n });
+        return shownCount(n, options.minCell);
+      };
+      const s = standardizedOf(indicator, d, cells, data, options.standardize!, wanted.compare, count);
       d.standardized = s.standardized;
       dsr998.set(d, s.ci998);
     }
-    if (wanted.equity && !('education' in d.group)) d.equity = equityOf(indicator, d, cells, options.minCell);
+    if (wanted.equity && !('education' in d.group)) {
+      d.equity = equityOf(indicator, d, cells, options.minCell);
+      // The education groups' counts are shown too (SPEC §8.2, §13.7).
+      for (const [level, g] of Object.entries(d.equity.groups)) {
+        const shown = { ...d, unit: indicator.unit, numerator: g.numerator, denominator: g.denominator, suppressed: false };
+        for (const x of disclosedCounts(shown, options.minCell)) disclosures.push({ ...x, what: `education ${level}: ${x.what}` });
+      }
+    }
     // SPEC §8.3: null where ci95 is null; 99.8 % by the same methods as the 95 % interval.
     if (wanted.compare) d.ci998 = d.ci95 === null ? null : ci998(d);
   }
@@ -428,6 +512,7 @@ function standardizedOf(
   data: LoadedData,
   standard: Standard,
   wide: boolean,
+  count: (events: number) => string,
 ): { standardized: Standardized | null; ci998: Interval | null } {
   // Groups with an age band are not standardised further; a suppressed result shows nothing.
   if ('age_band' in d.group) return { standardized: null, ci998: null };
@@ -449,7 +534,7 @@ function standardizedOf(
       frequencies: events ? frequenciesOf(events.persons.values()) : [],
     };
   });
-  const dsr = directlyStandardisedRate(strata, { multiplier: 1000 });
+  const dsr = directlyStandardisedRate(strata, { multiplier: 1000, count });
   d.notes.push(...dsr.notes);
   // The same strata at the other level; its notes are the ones above.
   const ci998 = wide ? directlyStandardisedRate(strata, { multiplier: 1000, level: '99.8' }).interval : null;

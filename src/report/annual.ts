@@ -141,10 +141,12 @@ function missingFigure(period: string): YearFigure {
 /** The suppression statement in the document's language (SPEC §4.4, §10). */
 export function suppressionStatement(lang: Lang, minCell: number, primary: number, complementary: number, english: string): string {
   if (lang === 'en') return english;
-  if (minCell <= 1) return 'Diskretionering er slået fra (--min-cell 0): tal på 1–4 personer vises.';
+  if (minCell <= 1) return `Diskretionering er slået fra (--min-cell ${minCell}): antal på 1–4 personer eller hændelser vises, i resultater og i noter.`;
   return (
     `Diskretionering med tærskel ${minCell}: resultater, hvor antallet af personer eller hændelser er mellem 1 og ` +
-    `${minCell - 1}, er skjult (primært: ${primary}), og når netop én gruppe i en opdeling er skjult, skjules den ` +
-    `næstmindste gruppe også (sekundært: ${complementary}).`
+    `${minCell - 1}, er skjult (primært: ${primary}); for at intet skjult tal kan regnes ud ved at trække fra, ` +
+    `hverken fra totalen i en opdeling eller fra et år eller kvartal, der vises sammen med perioderne i det, skjules ` +
+    `den næstmindste gruppe eller periode også (sekundært: ${complementary}). Antal på 1 til ${minCell - 1} i noter ` +
+    `skrives <${minCell}.`
   );
 }

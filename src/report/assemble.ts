@@ -75,10 +75,15 @@ export function toolJson(): Report['tool'] {
 }
 
 export function suppressionText(minCell: number, primary: number, complementary: number): string {
-  if (minCell <= 1) return 'Small-cell suppression is off (--min-cell 0): counts of 1–4 people are shown.';
+  if (minCell <= 1) {
+    return `Small-cell suppression is off (--min-cell ${minCell}): counts of 1–4 people or events are shown, in results and in notes.`;
+  }
+  // SPEC §4.4 as amended by §13.7: complementary suppression across groups and across periods,
+  // and no small count in any text.
   return (
     `Small-cell suppression with threshold ${minCell}: results with a count of people or events between 1 and ` +
-    `${minCell - 1} are hidden (primary: ${primary}), and when exactly one group of a breakdown is hidden the next ` +
-    `smallest group is hidden too (complementary: ${complementary}).`
+    `${minCell - 1} are hidden (primary: ${primary}); so that no hidden count can be derived by subtraction, from ` +
+    `the total of a breakdown or from a year or quarter shown with the periods inside it, the next smallest group ` +
+    `or period is hidden too (complementary: ${complementary}). Counts of 1 to ${minCell - 1} in notes are written <${minCell}.`
   );
 }

@@ -5,6 +5,7 @@
 
 import type { FailOn } from '../engine/evaluate.js';
 import type { Result } from '../engine/result.js';
+import { DEFAULT_MIN_CELL, type Disclosure } from '../engine/suppress.js';
 import type { Unit } from '../indicators/types.js';
 import { formatNumber, groupLabel, readingDecimals } from './format.js';
 
@@ -36,4 +37,22 @@ function gateLine(r: Result, failOn: FailOn): string {
   }
   const value = r.value === null ? 'no value' : `value ${number(r.value)}`;
   return `--fail-on ${failOn}: ${r.indicator}, period ${r.period}, group ${groupLabel(r.group, true)}: status ${r.status}, ${value}${held ? ', ' + held : ''}`;
+}
+
+/**
+ * What `--fail-on disclosure` prints when it triggers (SPEC §13.7): one line per count shown
+ * that the default `--min-cell` would hide (a lower `--min-cell`, 0 above all, turned that
+ * suppression off) — indicator, period, group, what the count is and the count — at most 20,
+ * then `and N more`. The CI log of a job that publishes then says what would be disclosed.
+ */
+export function disclosureLines(disclosures: readonly Disclosure[], minCell: number, max = GATE_LINES_MAX): string[] {
+  const lines = disclosures
+    .slice(0, max)
+    .map(
+      (d) =>
+        `--fail-on disclosure: ${d.indicator}, period ${d.period}, group ${groupLabel(d.group)}: ${d.what} ${d.count} shown ` +
+        `(--min-cell ${minCell}; the default ${DEFAULT_MIN_CELL} hides counts of 1 to ${DEFAULT_MIN_CELL - 1})`,
+    );
+  if (disclosures.length > max) lines.push(`and ${disclosures.length - max} more`);
+  return lines;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { failOnTriggers } from '../../src/engine/evaluate.js';
 import type { Result } from '../../src/engine/result.js';
-import { gateLines } from '../../src/report/gate.js';
+import { disclosureLines, gateLines } from '../../src/report/gate.js';
 
 const result = (over: Partial<Result>): Result => ({
   indicator: 'readmission-30d', aim: 'quality', unit: 'percent', direction: 'lower_is_better', period: '2017', group: {},
@@ -46,5 +46,23 @@ describe('--fail-on lines (SPEC §6.2)', () => {
     expect(lines[19]).toContain('group municipality=719');
     expect(lines[20]).toBe('and 3 more');
     expect(gateLines(many.slice(0, 20), 'worsening')).toHaveLength(20); // exactly 20: no "more" line
+  });
+});
+
+describe('--fail-on disclosure lines (SPEC §13.7)', () => {
+  const disclosure = (count: number, what = 'numerator') => ({ indicator: 'readmission-30d', period: '2017-03', group: { sex: 'F' }, what, count });
+
+  it('one line per count shown that the default --min-cell 5 would hide: indicator, period, group, what and the count', () => {
+    expect(disclosureLines([disclosure(3), disclosure(4, 'not in the team (no team_joined_at)')], 0)).toEqual([
+      '--fail-on disclosure: readmission-30d, period 2017-03, group sex=F: numerator 3 shown (--min-cell 0; the default 5 hides counts of 1 to 4)',
+      '--fail-on disclosure: readmission-30d, period 2017-03, group sex=F: not in the team (no team_joined_at) 4 shown (--min-cell 0; the default 5 hides counts of 1 to 4)',
+    ]);
+  });
+
+  it('at most 20 lines, then "and N more"; none when nothing is disclosed', () => {
+    const lines = disclosureLines(Array.from({ length: 23 }, () => disclosure(1)), 0);
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe('and 3 more');
+    expect(disclosureLines([], 0)).toEqual([]);
   });
 });
