@@ -5,6 +5,7 @@
 import { LABELS, type Labels, periodName } from './i18n.js';
 import type { MonitorHtmlModel } from './model.js';
 import {
+  dataEndLine,
   documentEnd,
   documentStart,
   esc,
@@ -29,6 +30,7 @@ export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string
   out.push(
     `<header class="doc-head"><p class="kicker">${esc(labels.kicker)}</p><h1>${esc(title)}</h1>` +
       `<p class="lede">${esc(labels.monitorLede)}</p>` +
+      dataEndLine(meta, labels) +
       factsBox(meta, labels, [[labels.series, String(model.charts.length)]]) +
       inputsTable(meta, labels) +
       `</header>`,
