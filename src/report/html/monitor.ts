@@ -68,6 +68,7 @@ function summary(model: MonitorHtmlModel, labels: Labels): string {
       const spark = points.length
         ? sparklineSvg({
             values: points.map((p) => p.value),
+            provisional: points.map((p) => p.provisional),
             id: `spark-${i + 1}`,
             title: `${name}: ${labels.monthlyChart.toLowerCase()}`,
             description: labels.sparklineDesc(name, periodName(points[0].period, lang), periodName(points[points.length - 1].period, lang)),

@@ -38,7 +38,7 @@ import {
 import { STYLE } from './style.js';
 import { escapeHtml, formatCount, formatDecimal, formatInterval, formatValue, unitDecimals } from './text.js';
 import { municipalityName } from '../../calc/groups.js';
-import { monthlyChartRows, monthlyChartSpec, seriesKind } from './charts/monthly.js';
+import { monthlyChartRows, monthlyChartSpec, seriesKind, signalDirectionOf } from './charts/monthly.js';
 import { baselineShows, targetShows } from './charts/scale.js';
 import { renderChart } from './charts/render.js';
 
@@ -379,10 +379,15 @@ export function phasesTable(series: SeriesModel, unit: Unit, lang: Lang): string
   const control = series.chart !== 'run';
   const rows = series.phases
     .map((p, i) => {
-      const sigma = p.sigma_signals.length;
+      // SPEC §13.1: sigma signals counted by their own direction, in their own colour — never
+      // one red word for improvements and concerns alike.
       const signals: string[] = [];
-      if (p.runs.signal) signals.push(labels.runsSignal);
-      if (sigma) signals.push(`${labels.sigmaSignal} (${formatCount(sigma, lang)})`);
+      if (p.runs.signal) signals.push(`<span class="signal-word">${esc(labels.runsSignal)}</span>`);
+      const sigmaPoints = series.points.filter((q) => q.phase === i + 1 && q.sigma_signal);
+      for (const d of ['improvement', 'concern', 'neutral'] as const) {
+        const n = sigmaPoints.filter((q) => signalDirectionOf(q, series.direction) === d).length;
+        if (n) signals.push(`<span class="signal-word signal-${d}">${esc(`${labels.sigmaByDirection[d]} (${formatCount(n, lang)})`)}</span>`);
+      }
       const frozen = p.frozen_to ? ` · ${labels.frozenTo} ${esc(periodName(p.frozen_to, lang))}` : '';
       return (
         `<tr><td class="num">${i + 1}</td><td>${esc(periodName(p.from, lang, true))} – ${esc(periodName(p.to, lang, true))}${frozen}</td>` +
@@ -390,7 +395,7 @@ export function phasesTable(series: SeriesModel, unit: Unit, lang: Lang): string
         `<td class="num">${formatCount(p.runs.n_useful, lang)}</td>` +
         `<td class="num">${esc(runsCell(p.runs.longest_run, p.runs.longest_run_max, lang, labels, labels.runs.longest_run_max))}</td>` +
         `<td class="num">${esc(runsCell(p.runs.crossings, p.runs.crossings_min, lang, labels, labels.runs.crossings_min))}</td>` +
-        `<td>${signals.length ? `<span class="signal-word">${esc(signals.join('; '))}</span>` : esc(labels.signalNone)}</td></tr>`
+        `<td>${signals.length ? signals.join('; ') : esc(labels.signalNone)}</td></tr>`
       );
     })
     .join('');

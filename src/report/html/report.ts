@@ -145,6 +145,7 @@ function card(i: IndicatorReportModel, model: ReportHtmlModel, labels: Labels, m
   const sparkline = values.length
     ? sparklineSvg({
         values,
+        provisional: points.map((p) => p.provisional),
         id: `spark-${slug(i.id)}`,
         title: `${name}: ${labels.monthlyChart.toLowerCase()}`,
         description: labels.sparklineDesc(name, periodName(points[0].period, lang), periodName(points[points.length - 1].period, lang)),

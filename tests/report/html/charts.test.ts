@@ -203,6 +203,15 @@ describe('the sparkline', () => {
     expect(svg).toContain('<circle cx="117.0" cy="14.0" r="2.5"');
   });
 
+  it('draws a provisional value hollow and grey off the line, and dots the last useful value (SPEC §13.2)', () => {
+    // 3 values: x = 3, 60, 117; min 1, max 3: v=1 → 25, v=3 → 3, v=2 → 14.
+    const svg = sparklineSvg({ values: [1, 3, 2], provisional: [false, false, true], id: 's', title: 't', description: 'd' });
+    expect([...svg.matchAll(/points="([^"]+)"/g)].map((m) => m[1])).toEqual(['3.0,25.0 60.0,3.0']);
+    expect(svg).toContain('<circle cx="117.0" cy="14.0" r="2" fill="#ffffff" stroke="#767f8c" stroke-width="1"/>');
+    expect(svg).toContain('<circle cx="60.0" cy="3.0" r="2.5" fill="#1d4f91"/>');
+    expect(svg).not.toContain('cx="117.0" cy="14.0" r="2.5"');
+  });
+
   it('draws a flat series through the middle', () => {
     const svg = sparklineSvg({ values: [5, 5], id: 's', title: 't', description: 'd' });
     expect(svg).toContain('points="3.0,14.0 117.0,14.0"');

@@ -103,6 +103,11 @@ describe('SPEC §13.1: a sigma signal is coloured by its own direction', () => {
     expect(html).toContain('<span>Punkt uden for kontrolgrænserne: forbedring</span>');
     expect(html).toContain('<span>Punkt uden for kontrolgrænserne: forværring</span>');
     expect(html).toContain('<span class="signal-word signal-improvement">Punkt uden for kontrolgrænserne: forbedring</span>');
+    // The phase's runs table counts them by direction, each in its colour.
+    expect(html).toContain(
+      '<span class="signal-word signal-improvement">Punkt uden for kontrolgrænserne: forbedring (1)</span>; ' +
+        '<span class="signal-word signal-concern">Punkt uden for kontrolgrænserne: forværring (1)</span>',
+    );
   });
 
   it('with too few useful points says "for få målinger" / "too few points" and draws no badge of variation', async () => {
