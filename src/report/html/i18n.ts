@@ -137,6 +137,8 @@ export interface Labels {
   targetVerdict: Record<TargetVerdict, string>;
   baselineVerdict: Record<Exclude<BaselineVerdict, null>, string>;
   targetVerdictLabel: string;
+  /** The heading over both verdicts of a row (SPEC §13.4). */
+  verdicts: string;
   baselineVerdictLabel: string;
   /** SPEC §13.2. */
   provisional: string;
@@ -322,6 +324,7 @@ const DA: Labels = {
     no_baseline: 'intet udgangspunkt',
   },
   targetVerdictLabel: 'Målopfyldelse',
+  verdicts: 'Mål og udgangspunkt',
   baselineVerdictLabel: 'Mod udgangspunktet',
   provisional: 'foreløbig',
   provisionalHelp: 'foreløbig: opfølgningen rækker ud over data',
@@ -501,6 +504,7 @@ const EN: Labels = {
     no_baseline: 'no baseline',
   },
   targetVerdictLabel: 'Target',
+  verdicts: 'Target and baseline',
   baselineVerdictLabel: 'Against the baseline',
   provisional: 'provisional',
   provisionalHelp: 'provisional: the follow-up reaches past the data',

@@ -191,14 +191,14 @@ function groupsTable(i: IndicatorReportModel, lang: Lang, minCell: number, label
         `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}</td>` +
         `<td class="num">${esc(intervalText(f.ci95, i.unit, lang))}</td><td>${esc(baselineText(f.baseline, i.unit, lang))}</td>` +
         `<td>${esc(targetText(f.target, i.unit, lang))}</td><td class="num">${esc(changeText(f.change, i.unit, lang, true))}</td>` +
-        `<td>${f.value === null ? statusBadge('not_computed', lang) : targetVerdictBadge(f.target_verdict, lang)}</td><td>${baselineVerdictBadge(f.baseline_verdict, lang)}</td></tr>`
+        `<td>${verdictBadges(f, lang)}</td></tr>`
       );
     })
     .join('');
   return (
     `<div class="table-wrap"><table class="groups"><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} ${esc(i.year.period)}</th>` +
     `<th class="num">${esc(labels.ci95)}</th><th>${esc(labels.baseline)}</th><th>${esc(labels.target)}</th><th class="num">${esc(labels.change)}</th>` +
-    `<th>${esc(labels.targetVerdictLabel)}</th><th>${esc(labels.baselineVerdictLabel)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    `<th>${esc(labels.verdicts)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 

@@ -106,7 +106,7 @@ ${badgeRules}
 .keyfigs dt{font-size:0.7rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em}
 .keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums}
 .keyfigs dd.big{font-size:1.3rem}
-.keyfigs .badge{white-space:normal}
+.keyfigs .badge,.groups .badge,.card-groups .badge{white-space:normal}
 .keyfigs .small{font-size:0.72rem;font-weight:400;color:${MUTED}}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:0.3rem}
