@@ -107,7 +107,8 @@ export function changeText(change: number | null, unit: Unit, lang: Lang, short 
   const labels = LABELS[lang];
   if (change === null) return labels.notComputed;
   const text = formatDecimal(change, unitDecimals(unit), lang, true);
-  if (unit === 'percent') return `${text}\u00a0${short ? (lang === 'da' ? '%-point' : 'pp') : labels.percentagePoints}`;
+  // A non-breaking hyphen (U+2011): "%-point" is one word (SPEC §13.3).
+  if (unit === 'percent') return `${text}\u00a0${short ? (lang === 'da' ? '%\u2011point' : 'pp') : labels.percentagePoints}`;
   return withUnit(text, unit, lang);
 }
 

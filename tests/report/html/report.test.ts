@@ -127,7 +127,7 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
     expect(card).toContain(`95 %-KI <span class="nw">${lo}\u2013${hi}</span>`);
     expect(card).toContain('<dt>Udgangspunkt</dt><dd>43,0\u00a0%</dd>');
     expect(card).toContain('<dt>Mål</dt><dd>mindst 50,0\u00a0%</dd>');
-    expect(card).toMatch(/<dt>Ændring<\/dt><dd>[+\u2212]\d+,\d\u00a0%-point<\/dd>/);
+    expect(card).toMatch(/<dt>Ændring<\/dt><dd>[+\u2212]\d+,\d\u00a0%\u2011point<\/dd>/);
     expect(card).toContain(`<span class="badge target-${r.year.target_verdict}">`);
     expect(card).toContain(`<span class="badge change-${r.year.baseline_verdict}">`);
     expect(card).toContain(`<span class="badge variation-${r.monthly!.variation}">`);
