@@ -217,7 +217,8 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   );
   const value = valueText(y.value, y.suppressed, i.unit, lang, minCell);
   const figures: [string, string, string?][] = [
-    [`${labels.value} ${y.period}`, `<span class="nw">${esc(y.value === null ? value : withUnit(value, i.unit, lang))}</span>${provisionalMark(y.provisional, lang)}`, 'big'],
+    // The number never wraps; its unit may go to the next line of a narrow cell.
+    [`${labels.value} ${y.period}`, `<span class="nw">${esc(value)}</span>${y.value === null || !unitSuffix(i.unit, lang) ? '' : ` ${esc(unitSuffix(i.unit, lang))}`}${provisionalMark(y.provisional, lang)}`, 'big'],
     [labels.ci95, `<span class="nw">${esc(intervalText(y.ci95, i.unit, lang))}</span>`],
     [
       labels.baseline,

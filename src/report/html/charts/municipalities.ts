@@ -61,7 +61,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
     rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: `${value} · ${labels.notCompared}` });
   }
   const domain = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 170 } };
+  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 240 } };
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,
