@@ -7,6 +7,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { monthsBetween, parsePeriodId, yearsBetween, type Period } from '../calc/periods.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
+import { clusterOf, OUTSIDE_REGION, UNKNOWN } from '../calc/groups.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
@@ -96,6 +97,12 @@ async function report(opts: ReportOptions): Promise<number> {
     standardize: opts.standardize,
     dataEnd: opts.dataEnd,
   });
+  // SPEC §13.5: codes outside the region are one row, the pooled cluster `Outside region`;
+  // a third run, only when the data hold such codes.
+  const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
+  const clusters = outside
+    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true }).results
+    : [];
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
     ? annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', months)
@@ -128,6 +135,7 @@ async function report(opts: ReportOptions): Promise<number> {
     indicators,
     yearly: overTime.results.filter((r) => !monthIds.has(r.period)),
     municipal: municipal.results,
+    clusters,
     monthly,
     warnings,
   });

@@ -52,12 +52,14 @@ describe('triple-aim report', () => {
     expect(html.split('Ny visitationsmodel').length - 1).toBe(section.split('Ny visitationsmodel').length - 1);
   });
 
-  it('--standardize shows the age-standardised rate of the per-1000 indicators, and of each municipality', () => {
+  it('--standardize shows the age-standardised rate of the per-1000 indicators, and compares the municipalities on it (SPEC §13.8)', () => {
     const { r, html } = run('std.html', ['--standardize', 'esp2013']);
     expect(r.code, show(r)).toBe(0);
     const section = html.slice(html.indexOf('id="indicator-preventable-admissions-65"'), html.indexOf('id="indicator-acute-short-admissions"'));
     expect(section).toMatch(/<dt>Standardiseret<\/dt><dd>[\d,]+\spr\.\s1\.000<br><span class="small">[\d,]+–[\d,]+ · esp2013<\/span>/);
-    expect(section).toMatch(/<th class="num">Aldersstandardiseret \(esp2013\)<\/th>/);
+    // The comparison is the standardised one, labelled so; the crude value stays beside it.
+    expect(section).toContain('Sammenligning (95 %) · aldersstandardiseret (ESP2013)');
+    expect(section).toContain('<th class="num">Rå værdi</th>');
     expect(run('plain.html').html).not.toMatch(/Standardiseret/);
   });
 

@@ -7,7 +7,7 @@ import { format } from 'date-fns';
 import { da, enGB } from 'date-fns/locale';
 import { parsePeriodId } from '../../calc/periods.js';
 import { civilDate } from '../../calc/time.js';
-import type { Aim, ChartType, ComparisonLevel, Direction, Lang, Status, Unit, Variation } from './model.js';
+import type { Aim, BaselineVerdict, ChartType, ComparisonLevel, Direction, Lang, Status, TargetVerdict, Unit, Variation } from './model.js';
 
 export interface Labels {
   kicker: string;
@@ -129,6 +129,31 @@ export interface Labels {
   toDefinition: string;
   toOverview: string;
   source: string;
+  /** SPEC §13.3: what a monthly or quarterly figure is per. */
+  perPeriod: { month: string; quarter: string };
+  /** SPEC §13.3: the second line of an axis that does not start at 0. */
+  axisZoomed: string;
+  /** SPEC §13.4: the target's verdict and the change against the baseline, separate words. */
+  targetVerdict: Record<TargetVerdict, string>;
+  baselineVerdict: Record<Exclude<BaselineVerdict, null>, string>;
+  targetVerdictLabel: string;
+  /** The heading over both verdicts of a row (SPEC §13.4). */
+  verdicts: string;
+  baselineVerdictLabel: string;
+  /** SPEC §13.2. */
+  provisional: string;
+  provisionalHelp: string;
+  dataEnd: (date: string) => string;
+  dataEndHeader: string;
+  /** SPEC §13.5. */
+  outsideRegion: string;
+  outsideRegionNote: (codes: string) => string;
+  notCompared: string;
+  /** SPEC §13.8: "aldersstandardiseret (ESP2013)", "(befolkningen 2015)". */
+  standardizedComparison: (standard: string) => string;
+  crude: string;
+  /** SPEC §13.1: sigma-signal points by their own direction. */
+  sigmaByDirection: { improvement: string; concern: string; neutral: string };
 }
 
 const DA: Labels = {
@@ -178,7 +203,8 @@ const DA: Labels = {
     up: 'U′-kontroldiagram (Laney)',
     i: 'I-kontroldiagram',
   },
-  level: { better: 'bedre', similar: 'på niveau', worse: 'dårligere', higher: 'højere', lower: 'lavere' },
+  // SPEC §13.4: the comparison with the region has words of its own.
+  level: { better: 'bedre end regionen', similar: 'som regionen', worse: 'dårligere end regionen', higher: 'højere end regionen', lower: 'lavere end regionen' },
   provenance: 'Datagrundlag',
   year: 'År',
   definitionVersion: 'Definitionsversion',
@@ -286,6 +312,34 @@ const DA: Labels = {
   toDefinition: 'Definition',
   toOverview: 'Til overblikket',
   source: 'kilde',
+  perPeriod: { month: 'pr. måned', quarter: 'pr. kvartal' },
+  axisZoomed: 'aksen starter ikke ved 0',
+  targetVerdict: { met: '✓ mål nået', not_met: '✗ mål ikke nået', no_target: 'intet mål' },
+  baselineVerdict: {
+    better: 'bedre end udgangspunktet',
+    worse: 'dårligere end udgangspunktet',
+    unchanged: 'uændret',
+    higher: 'højere end udgangspunktet',
+    lower: 'lavere end udgangspunktet',
+    no_baseline: 'intet udgangspunkt',
+  },
+  targetVerdictLabel: 'Målopfyldelse',
+  verdicts: 'Mål og udgangspunkt',
+  baselineVerdictLabel: 'Mod udgangspunktet',
+  provisional: 'foreløbig',
+  provisionalHelp: 'foreløbig: opfølgningen rækker ud over data',
+  dataEnd: (date) => `data til og med ${date}`,
+  dataEndHeader: 'Data til og med',
+  outsideRegion: 'Uden for regionen',
+  notCompared: 'sammenlignes ikke',
+  outsideRegionNote: (codes) => `Kommunekoder uden for regionen (${codes}): udtrækket rummer kun borgere, der er behandlet her; sammenlignes ikke.`,
+  standardizedComparison: (standard) => `aldersstandardiseret (${standardName(standard, 'da')})`,
+  crude: 'Rå værdi',
+  sigmaByDirection: {
+    improvement: 'Punkt uden for kontrolgrænserne: forbedring',
+    concern: 'Punkt uden for kontrolgrænserne: forværring',
+    neutral: 'Punkt uden for kontrolgrænserne: ingen retning',
+  },
 };
 
 const EN: Labels = {
@@ -324,7 +378,13 @@ const EN: Labels = {
   unitAxis: { percent: 'Percent', per_1000: 'Per 1,000 inhabitants', count: 'Count', dkk_per_capita: 'DKK per inhabitant' },
   direction: { higher_is_better: 'higher is better', lower_is_better: 'lower is better', none: 'no direction' },
   chartType: { run: 'run chart', p: 'P control chart', pp: 'P′ control chart (Laney)', u: 'U control chart', up: 'U′ control chart (Laney)', i: 'I control chart' },
-  level: { better: 'better', similar: 'similar', worse: 'worse', higher: 'higher', lower: 'lower' },
+  level: {
+    better: 'better than the region',
+    similar: 'similar to the region',
+    worse: 'worse than the region',
+    higher: 'higher than the region',
+    lower: 'lower than the region',
+  },
   provenance: 'Provenance',
   year: 'Year',
   definitionVersion: 'Definition version',
@@ -432,9 +492,52 @@ const EN: Labels = {
   toDefinition: 'Definition',
   toOverview: 'Back to the overview',
   source: 'source',
+  perPeriod: { month: 'per month', quarter: 'per quarter' },
+  axisZoomed: 'axis does not start at 0',
+  targetVerdict: { met: '✓ target met', not_met: '✗ target not met', no_target: 'no target' },
+  baselineVerdict: {
+    better: 'better than the baseline',
+    worse: 'worse than the baseline',
+    unchanged: 'unchanged',
+    higher: 'higher than the baseline',
+    lower: 'lower than the baseline',
+    no_baseline: 'no baseline',
+  },
+  targetVerdictLabel: 'Target',
+  verdicts: 'Target and baseline',
+  baselineVerdictLabel: 'Against the baseline',
+  provisional: 'provisional',
+  provisionalHelp: 'provisional: the follow-up reaches past the data',
+  dataEnd: (date) => `data up to and including ${date}`,
+  dataEndHeader: 'Data up to and including',
+  outsideRegion: 'Outside the region',
+  notCompared: 'not compared',
+  outsideRegionNote: (codes) => `Municipality codes outside the region (${codes}): the extract holds only residents treated here; not compared.`,
+  standardizedComparison: (standard) => `age-standardised (${standardName(standard, 'en')})`,
+  crude: 'Crude value',
+  sigmaByDirection: {
+    improvement: 'Point outside the control limits: improvement',
+    concern: 'Point outside the control limits: concern',
+    neutral: 'Point outside the control limits: no direction',
+  },
 };
 
 export const LABELS: Record<Lang, Labels> = { da: DA, en: EN };
+
+/** SPEC §13.8: `esp2013` → "ESP2013", `population:2015` → "befolkningen 2015" / "population 2015". */
+export function standardName(standard: string, lang: Lang): string {
+  if (standard === 'esp2013') return 'ESP2013';
+  const m = /^population:(\d{4})$/.exec(standard);
+  if (m) return `${lang === 'da' ? 'befolkningen' : 'population'} ${m[1]}`;
+  return standard;
+}
+
+/** SPEC §13.2: an ISO date for reading, "31. januar 2018" / "31 January 2018" (no time zone). */
+export function dateName(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return format(new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3])), lang === 'da' ? 'd. MMMM yyyy' : 'd MMMM yyyy', { locale: LOCALES[lang] });
+}
 
 const LOCALES = { da, en: enGB } as const;
 

@@ -10,9 +10,9 @@
 import type { z } from 'zod';
 import type { Aim, Direction, Unit } from '../../contracts/common.js';
 import type { PhaseSchema, PointSchema, RunsSchema, Series, VariationSchema } from '../../contracts/monitor.js';
-import type { BaselineRef, ComparisonLevelSchema, EquitySchema, Status, TargetRef } from '../../contracts/report.js';
+import type { BaselineRef, ComparisonLevelSchema, EquitySchema, Status, TargetRef, TargetVerdict } from '../../contracts/report.js';
 
-export type { Aim, Direction, Status, Unit };
+export type { Aim, Direction, Status, TargetVerdict, Unit };
 export type Lang = 'da' | 'en';
 /** SPEC §7 "Variation". */
 export type Variation = z.infer<typeof VariationSchema>;
@@ -33,6 +33,8 @@ export interface InputModel {
   sha256: string;
   /** The encoding the extract was read in (SPEC §6.1), or null when unknown. */
   encoding: string | null;
+  /** SPEC §13.2: the extract's data end (ISO date), or null (extracts without event dates). */
+  data_end: string | null;
 }
 
 export interface SuppressionModel {
@@ -86,10 +88,23 @@ export interface YearFigure {
   change: number | null;
   change_pct: number | null;
   status: Status;
+  /** SPEC §13.4: the target alone (met / not_met / no_target), as the result carries it. */
+  target_verdict: TargetVerdict;
+  /** SPEC §13.4: the change against the baseline alone, in words of its own (annual.ts). */
+  baseline_verdict: BaselineVerdict;
+  /** SPEC §13.2: the period's follow-up reaches past the data end. */
+  provisional: boolean;
   notes: string[];
   /** With --standardize, rates per 1000: the directly age-standardised rate (SPEC §8.1). */
   standardized?: StandardizedModel | null;
 }
+
+/**
+ * SPEC §13.4: the change against the baseline, a verdict separate from the target's:
+ * `better` / `worse` by the indicator's direction (`higher` / `lower` without one),
+ * `unchanged` within 1e-9 (relative, §3.4), `no_baseline` without a baseline, null without a value.
+ */
+export type BaselineVerdict = 'better' | 'worse' | 'higher' | 'lower' | 'unchanged' | 'no_baseline' | null;
 
 /** SPEC §8.1 `standardized`: the DSR per 1000 with Dobson's interval, or null values. */
 export interface StandardizedModel {
@@ -117,6 +132,8 @@ export interface YearlyValue {
   value: number | null;
   ci95: Interval | null;
   suppressed: boolean;
+  /** SPEC §13.2: the year's follow-up reaches past the data end. */
+  provisional?: boolean;
 }
 
 /** SPEC §8.2 `equity` of the year's total row. */
@@ -124,11 +141,14 @@ export type EquityModel = z.infer<typeof EquitySchema>;
 export type MeasureModel = EquityModel['gap'];
 export type EducationGroupModel = EquityModel['groups']['short'];
 
-/** One municipality's result for the year with its SPEC §8.3 comparison. */
+/**
+ * One of the region's 19 municipalities for the year with its SPEC §8.3 comparison — or,
+ * where the run was age-standardised (SPEC §13.8), its DSR with the standardised comparison.
+ */
 export interface MunicipalityModel {
   /** Municipality code (SPEC §2.8). */
   code: string;
-  /** Its name, or null for a code outside the region (shown as the code). */
+  /** Its name (SPEC §13.5), or null when the tool has none (shown as the code). */
   name: string | null;
   value: number | null;
   ci95: Interval | null;
@@ -136,14 +156,34 @@ export interface MunicipalityModel {
   suppressed: boolean;
   level95: ComparisonLevel | null;
   level998: ComparisonLevel | null;
-  /** With --standardize: the municipality's age-standardised rate (comparisons stay crude). */
+  /** With --standardize: the municipality's age-standardised rate. */
   standardized?: StandardizedModel | null;
+  /** With --standardize (SPEC §13.8): the crude value, shown beside the DSR that is compared. */
+  crude?: { value: number | null; ci95: Interval | null } | null;
+}
+
+/**
+ * SPEC §13.5: the codes outside the region as one row, never compared and never coloured —
+ * the extract holds only their residents treated here.
+ */
+export interface OutsideRegionModel {
+  /** The codes found in the data, in code order. */
+  codes: string[];
+  /** The pooled value of the cluster `Outside region` (crude), or null. */
+  value: number | null;
+  ci95: Interval | null;
+  suppressed: boolean;
 }
 
 export interface MunicipalityComparisonModel {
-  /** The region's (total row's) value for the year: §8.3 `reference`. */
+  /** The region's (total row's) value for the year: §8.3 `reference` (the DSR's with --standardize). */
   reference: number | null;
+  /** The region's 19 municipalities (SPEC §13.5: the comparison set). */
   municipalities: MunicipalityModel[];
+  /** SPEC §13.8: the standard of the comparison (`esp2013`, `population:2015`), null when crude. */
+  standard?: string | null;
+  /** SPEC §13.5: the codes outside the region, one row; null when the data hold none. */
+  outside?: OutsideRegionModel | null;
 }
 
 /**

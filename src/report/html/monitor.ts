@@ -5,6 +5,7 @@
 import { LABELS, type Labels, periodName } from './i18n.js';
 import type { MonitorHtmlModel } from './model.js';
 import {
+  dataEndLine,
   documentEnd,
   documentStart,
   esc,
@@ -29,6 +30,7 @@ export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string
   out.push(
     `<header class="doc-head"><p class="kicker">${esc(labels.kicker)}</p><h1>${esc(title)}</h1>` +
       `<p class="lede">${esc(labels.monitorLede)}</p>` +
+      dataEndLine(meta, labels) +
       factsBox(meta, labels, [[labels.series, String(model.charts.length)]]) +
       inputsTable(meta, labels) +
       `</header>`,
@@ -66,6 +68,7 @@ function summary(model: MonitorHtmlModel, labels: Labels): string {
       const spark = points.length
         ? sparklineSvg({
             values: points.map((p) => p.value),
+            provisional: points.map((p) => p.provisional),
             id: `spark-${i + 1}`,
             title: `${name}: ${labels.monthlyChart.toLowerCase()}`,
             description: labels.sparklineDesc(name, periodName(points[0].period, lang), periodName(points[points.length - 1].period, lang)),

@@ -22,8 +22,20 @@ export const SERIES = '#1d4f91';
 export const CENTER = '#4b5360';
 /** Control limits. */
 export const LIMIT = '#767f8c';
-/** Sigma and runs signals. */
+/** Runs signals (a phase's centre line) and signal words. */
 export const SIGNAL = '#b3261e';
+/**
+ * SPEC §13.1: a sigma-signal point coloured by its own direction, as NHS Making Data Count
+ * does — improvement blue, concern orange, no direction grey; never red for both. Each has
+ * its own shape as well (charts/monthly.ts), so colour is never the only mark.
+ */
+export const SIGNAL_IMPROVEMENT = '#0b6bbf';
+export const SIGNAL_CONCERN = '#b35000';
+export const SIGNAL_NEUTRAL = '#4b5360';
+/** SPEC §13.2: provisional points, drawn hollow in this grey. */
+export const PROVISIONAL = '#767f8c';
+/** A baseline line (SPEC §13.3: drawn only where §6.2 applies it). */
+export const BASELINE = '#5d6775';
 export const TARGET = '#1e6b32';
 export const ANNOTATION = '#6b3fa0';
 /** Interval whiskers and the region's reference rule. */
@@ -48,10 +60,28 @@ export const STATUS_BADGES: Record<Status, Badge> = {
 
 export const VARIATION_BADGES: Record<Variation, Badge> = {
   common_cause: { fg: '#4b5360', bg: '#ffffff', border: '#767f8c' },
-  improvement: { fg: '#1e6b32', bg: '#e7f4ea', border: '#1e6b32' },
-  concern: { fg: '#a1251b', bg: '#fdeceb', border: '#a1251b' },
+  // SPEC §13.1: blue and orange, as the chart's signal points (never red for both).
+  improvement: { fg: '#005fb8', bg: '#e8f1fb', border: '#005fb8' },
+  concern: { fg: '#a84800', bg: '#fdf0e6', border: '#a84800' },
   special_cause: { fg: '#6b3fa0', bg: '#f2ecfa', border: '#6b3fa0' },
   insufficient_data: { fg: '#4b5360', bg: '#ffffff', border: '#767f8c' },
+};
+
+/** SPEC §13.4: the target's verdict, a badge of its own (words and ✓/✗, never colour alone). */
+export const TARGET_BADGES: Record<'met' | 'not_met' | 'no_target', Badge> = {
+  met: STATUS_BADGES.met,
+  not_met: STATUS_BADGES.not_met,
+  no_target: STATUS_BADGES.no_target,
+};
+
+/** SPEC §13.4: the change against the baseline, a second badge beside the target's. */
+export const CHANGE_BADGES: Record<'better' | 'worse' | 'unchanged' | 'higher' | 'lower' | 'no_baseline', Badge> = {
+  better: STATUS_BADGES.improving,
+  worse: STATUS_BADGES.worsening,
+  unchanged: STATUS_BADGES.unchanged,
+  higher: { fg: '#4b5360', bg: '#eef0f3', border: '#767f8c' },
+  lower: { fg: '#4b5360', bg: '#eef0f3', border: '#767f8c' },
+  no_baseline: STATUS_BADGES.no_target,
 };
 
 /** Municipality markers (§8.3): colour AND shape (filled circle, diamond, hollow circle). */
@@ -70,6 +100,10 @@ const TABLE_TEXT: ReadonlyArray<{ use: string; fg: string }> = [
   { use: 'secondary text', fg: MUTED },
   { use: 'links', fg: LINK },
   { use: 'signal words and chart signal label', fg: SIGNAL },
+  { use: 'sigma signal word, improvement', fg: SIGNAL_IMPROVEMENT },
+  { use: 'sigma signal word, concern', fg: SIGNAL_CONCERN },
+  { use: 'sigma signal word, no direction', fg: SIGNAL_NEUTRAL },
+  { use: 'provisional mark', fg: MUTED },
   { use: 'chart target label', fg: TARGET },
   { use: 'chart annotation label', fg: ANNOTATION },
   ...Object.entries(LEVEL_COLOURS).map(([level, fg]) => ({ use: `comparison word ${level}`, fg })),
@@ -81,6 +115,8 @@ export const TEXT_PAIRS: ReadonlyArray<{ use: string; fg: string; bg: string }> 
   { use: 'aim column headings', fg: PAPER, bg: INK },
   ...Object.entries(STATUS_BADGES).map(([status, b]) => ({ use: `status ${status}`, fg: b.fg, bg: b.bg })),
   ...Object.entries(VARIATION_BADGES).map(([v, b]) => ({ use: `variation ${v}`, fg: b.fg, bg: b.bg })),
+  ...Object.entries(TARGET_BADGES).map(([v, b]) => ({ use: `target verdict ${v}`, fg: b.fg, bg: b.bg })),
+  ...Object.entries(CHANGE_BADGES).map(([v, b]) => ({ use: `baseline verdict ${v}`, fg: b.fg, bg: b.bg })),
 ];
 
 /** Chart marks a reader must see (WCAG 1.4.11 non-text contrast: ≥ 3 against the paper). */
@@ -88,7 +124,12 @@ export const GRAPHIC_COLOURS: ReadonlyArray<{ use: string; colour: string }> = [
   { use: 'series', colour: SERIES },
   { use: 'centre line', colour: CENTER },
   { use: 'control limits', colour: LIMIT },
-  { use: 'signals', colour: SIGNAL },
+  { use: 'runs signals', colour: SIGNAL },
+  { use: 'sigma signal, improvement', colour: SIGNAL_IMPROVEMENT },
+  { use: 'sigma signal, concern', colour: SIGNAL_CONCERN },
+  { use: 'sigma signal, no direction', colour: SIGNAL_NEUTRAL },
+  { use: 'provisional points', colour: PROVISIONAL },
+  { use: 'baseline line', colour: BASELINE },
   { use: 'target line', colour: TARGET },
   { use: 'annotations', colour: ANNOTATION },
   { use: 'intervals', colour: INTERVAL },

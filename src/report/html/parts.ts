@@ -1,9 +1,10 @@
 // Pieces both HTML documents share: the page shell, provenance, value texts, status and
 // variation badges, chart legends, and the monthly chart figure with its data tables.
 
-import { LABELS, type Labels, periodName } from './i18n.js';
+import { dateName, LABELS, type Labels, periodName } from './i18n.js';
 import type {
   BaselineModel,
+  BaselineVerdict,
   DocumentMeta,
   GroupModel,
   IndicatorInfo,
@@ -12,14 +13,33 @@ import type {
   SeriesModel,
   Status,
   TargetModel,
+  TargetVerdict,
   Unit,
   Variation,
 } from './model.js';
-import { ANNOTATION, CENTER, INTERVAL, LEVEL_COLOURS, LIMIT, MUTED, PAPER, REFERENCE, SERIES, SIGNAL, TARGET } from './palette.js';
+import {
+  ANNOTATION,
+  BASELINE,
+  CENTER,
+  INTERVAL,
+  LEVEL_COLOURS,
+  LIMIT,
+  MUTED,
+  PAPER,
+  PROVISIONAL,
+  REFERENCE,
+  SERIES,
+  SIGNAL,
+  SIGNAL_CONCERN,
+  SIGNAL_IMPROVEMENT,
+  SIGNAL_NEUTRAL,
+  TARGET,
+} from './palette.js';
 import { STYLE } from './style.js';
 import { escapeHtml, formatCount, formatDecimal, formatInterval, formatValue, unitDecimals } from './text.js';
 import { municipalityName } from '../../calc/groups.js';
-import { monthlyChartRows, monthlyChartSpec } from './charts/monthly.js';
+import { monthlyChartRows, monthlyChartSpec, seriesKind, signalDirectionOf } from './charts/monthly.js';
+import { baselineShows, targetShows } from './charts/scale.js';
 import { renderChart } from './charts/render.js';
 
 /** Escaped text: the one way data reaches the document. */
@@ -87,7 +107,8 @@ export function changeText(change: number | null, unit: Unit, lang: Lang, short 
   const labels = LABELS[lang];
   if (change === null) return labels.notComputed;
   const text = formatDecimal(change, unitDecimals(unit), lang, true);
-  if (unit === 'percent') return `${text}\u00a0${short ? (lang === 'da' ? '%-point' : 'pp') : labels.percentagePoints}`;
+  // A non-breaking hyphen (U+2011): "%-point" is one word (SPEC §13.3).
+  if (unit === 'percent') return `${text}\u00a0${short ? (lang === 'da' ? '%\u2011point' : 'pp') : labels.percentagePoints}`;
   return withUnit(text, unit, lang);
 }
 
@@ -112,9 +133,47 @@ export function statusBadge(status: Status, lang: Lang): string {
   return `<span class="badge status-${status}">${esc(LABELS[lang].status[status])}</span>`;
 }
 
+/** SPEC §13.1: with too few useful points the page says so in words and draws no badge. */
 export function variationBadge(variation: Variation | null, lang: Lang): string {
   if (variation === null) return '';
+  if (variation === 'insufficient_data') return `<span class="no-badge variation-words">${esc(LABELS[lang].variation[variation])}</span>`;
   return `<span class="badge variation-${variation}">${esc(LABELS[lang].variation[variation])}</span>`;
+}
+
+/** SPEC §13.4: the target's verdict alone. */
+export function targetVerdictBadge(verdict: TargetVerdict, lang: Lang): string {
+  return `<span class="badge target-${verdict}">${esc(LABELS[lang].targetVerdict[verdict])}</span>`;
+}
+
+/** SPEC §13.4: the change against the baseline alone (nothing without a value). */
+export function baselineVerdictBadge(verdict: BaselineVerdict, lang: Lang): string {
+  if (verdict === null) return '';
+  return `<span class="badge change-${verdict}">${esc(LABELS[lang].baselineVerdict[verdict])}</span>`;
+}
+
+/**
+ * SPEC §13.4: the two verdicts of a figure, target first — or "not computed" without a value.
+ * A card whose value misses its target never says "better" alone.
+ */
+export function verdictBadges(f: { value: number | null; status: Status; target_verdict: TargetVerdict; baseline_verdict: BaselineVerdict }, lang: Lang): string {
+  if (f.value === null) return statusBadge('not_computed', lang);
+  return `${targetVerdictBadge(f.target_verdict, lang)} ${baselineVerdictBadge(f.baseline_verdict, lang)}`;
+}
+
+/** SPEC §13.2: "(foreløbig)" after a provisional figure. */
+export function provisionalMark(provisional: boolean | undefined, lang: Lang): string {
+  return provisional ? ` <span class="provisional">(${esc(LABELS[lang].provisional)})</span>` : '';
+}
+
+/**
+ * SPEC §13.2: the data end of a page: the latest data end of the extracts it uses, as
+ * "data til og med 31. januar 2018"; nothing when no extract has one.
+ */
+export function dataEndLine(meta: DocumentMeta, labels: Labels): string {
+  const ends = meta.inputs.map((i) => i.data_end).filter((d): d is string => d !== null && d !== undefined);
+  if (!ends.length) return '';
+  const latest = ends.reduce((a, b) => (b > a ? b : a));
+  return `<p class="data-end">${esc(labels.dataEnd(dateName(latest, meta.lang)))}</p>`;
 }
 
 /** Small key drawings for the HTML legends, matching the chart marks. */
@@ -123,7 +182,11 @@ export const SWATCH = {
   center: `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${CENTER}" stroke-width="1.5"/></svg>`,
   runs: `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${SIGNAL}" stroke-width="2" stroke-dasharray="8 4"/></svg>`,
   limits: `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${LIMIT}" stroke-width="1.25" stroke-dasharray="5 3"/></svg>`,
-  sigma: `<svg width="14" height="14" aria-hidden="true"><path d="M7 1 L13 7 L7 13 L1 7 Z" fill="${SIGNAL}"/></svg>`,
+  sigmaImprovement: `<svg width="14" height="14" aria-hidden="true"><path d="M7 1 L13 7 L7 13 L1 7 Z" fill="${SIGNAL_IMPROVEMENT}"/></svg>`,
+  sigmaConcern: `<svg width="14" height="14" aria-hidden="true"><rect x="2" y="2" width="10" height="10" fill="${SIGNAL_CONCERN}"/></svg>`,
+  sigmaNeutral: `<svg width="14" height="14" aria-hidden="true"><path d="M5 1 H9 V5 H13 V9 H9 V13 H5 V9 H1 V5 H5 Z" fill="${SIGNAL_NEUTRAL}"/></svg>`,
+  provisional: `<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4.2" fill="${PAPER}" stroke="${PROVISIONAL}" stroke-width="1.5"/></svg>`,
+  baseline: `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${BASELINE}" stroke-width="1.5" stroke-dasharray="6 2 1 2"/></svg>`,
   target: `<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke="${TARGET}" stroke-width="2" stroke-dasharray="2 3"/></svg>`,
   annotation: `<svg width="10" height="14" aria-hidden="true"><line x1="5" y1="1" x2="5" y2="13" stroke="${ANNOTATION}" stroke-width="1.25" stroke-dasharray="3 2"/></svg>`,
   phase: `<svg width="10" height="14" aria-hidden="true"><line x1="5" y1="1" x2="5" y2="13" stroke="${MUTED}" stroke-width="1" stroke-dasharray="1 2"/></svg>`,
@@ -185,13 +248,14 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
       (i) =>
         `<tr><td>${esc(i.extract)}</td><td>${esc(i.path)}</td><td class="num">${formatCount(i.rows, lang)}</td>` +
         `<td class="num">${formatCount(i.rows_rejected, lang)}</td><td>${i.encoding === null ? esc(labels.notStated) : esc(i.encoding)}</td>` +
+        `<td class="num">${i.data_end ? esc(dateName(i.data_end, lang)) : labels.notComputed}</td>` +
         `<td class="sha">${esc(i.sha256)}</td></tr>`,
     )
     .join('');
   return (
     `<div class="table-wrap"><table class="inputs"><caption>${esc(labels.inputs)}</caption><thead><tr><th>${esc(h.extract)}</th>` +
     `<th>${esc(h.path)}</th><th class="num">${esc(h.rows)}</th><th class="num">${esc(h.rejected)}</th><th>${esc(h.encoding)}</th>` +
-    `<th>${esc(h.sha256)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    `<th class="num">${esc(labels.dataEndHeader)}</th><th>${esc(h.sha256)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
@@ -204,6 +268,8 @@ export interface MonthlyFigureOptions {
   series: SeriesModel;
   info: IndicatorInfo;
   target: TargetModel | null;
+  /** The result's baseline: drawn where §6.2 applies it to the series' period kind. */
+  baseline?: BaselineModel | null;
   lang: Lang;
   minCell: number;
   idPrefix: string;
@@ -231,13 +297,7 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
   // A chart needs a value to scale its axis by; without one the reader gets the table.
   const svg = points.some((p) => p.value !== null)
     ? await renderChart(
-        monthlyChartSpec({
-          series,
-          target: o.target?.value ?? null,
-          // A target of one period (a yearly target) says which, as the line spans every month.
-          targetLabel: o.target?.period ? `${labels.target} ${o.target.period}` : undefined,
-          lang,
-        }),
+        monthlyChartSpec({ series, target: o.target, baseline: o.baseline ?? null, lang }),
         lang,
         o.idPrefix,
         { title, description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}` },
@@ -249,8 +309,14 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
   ];
   if (hasLimits) items.push([SWATCH.limits, labels.limits]);
   if (series.phases.some((p) => p.runs.signal)) items.push([SWATCH.runs, labels.runsSignal]);
-  if (points.some((p) => p.sigma_signal)) items.push([SWATCH.sigma, labels.sigmaSignal]);
-  if (o.target) items.push([SWATCH.target, `${labels.target}: ${targetText(o.target, info.unit, lang)}`]);
+  if (rows.some((r) => r.signalDirection === 'improvement')) items.push([SWATCH.sigmaImprovement, labels.sigmaByDirection.improvement]);
+  if (rows.some((r) => r.signalDirection === 'concern')) items.push([SWATCH.sigmaConcern, labels.sigmaByDirection.concern]);
+  if (rows.some((r) => r.signalDirection === 'neutral')) items.push([SWATCH.sigmaNeutral, labels.sigmaByDirection.neutral]);
+  if (rows.some((r) => r.provisional)) items.push([SWATCH.provisional, labels.provisionalHelp]);
+  // SPEC §13.3: the legend names only the lines the chart draws.
+  const kind = seriesKind(series);
+  if (targetShows(o.target, info.unit, kind)) items.push([SWATCH.target, `${labels.target}: ${targetText(o.target, info.unit, lang)}`]);
+  if (baselineShows(o.baseline ?? null, info.unit, kind)) items.push([SWATCH.baseline, `${labels.baseline}: ${baselineText(o.baseline!, info.unit, lang)}`]);
   if (series.phases.length > 1) items.push([SWATCH.phase, labels.phases]);
   if (rows.some((r) => r.note !== null)) items.push([SWATCH.annotation, labels.annotation]);
   const annotations = rows.filter((r) => r.note !== null);
@@ -261,11 +327,15 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
     : '';
   const unit = info.unit;
   const v = (x: number | null) => (x === null ? labels.notComputed : formatValue(x, unit, lang));
+  const directionOf = new Map(rows.map((r) => [r.period, r.signalDirection]));
   const pointRows = points
     .map((p) => {
-      const signal = p.sigma_signal ? `<span class="signal-word">${esc(labels.sigmaSignal)}</span>` : '';
+      const direction = directionOf.get(p.period) ?? null;
+      const signal = p.sigma_signal
+        ? `<span class="signal-word signal-${direction ?? 'neutral'}">${esc(direction ? labels.sigmaByDirection[direction] : labels.sigmaSignal)}</span>`
+        : '';
       return (
-        `<tr><td>${esc(periodName(p.period, lang))}</td><td class="num">${esc(valueText(p.value, p.suppressed, unit, lang, o.minCell))}</td>` +
+        `<tr><td>${esc(periodName(p.period, lang))}</td><td class="num">${esc(valueText(p.value, p.suppressed, unit, lang, o.minCell))}${provisionalMark(p.provisional, lang)}</td>` +
         `<td class="num">${p.numerator === null ? labels.notComputed : esc(formatDecimal(p.numerator, 0, lang))}</td>` +
         `<td class="num">${p.denominator === null ? labels.notComputed : esc(formatDecimal(p.denominator, 0, lang))}</td>` +
         `<td class="num">${esc(v(p.center))}</td>` +
@@ -310,10 +380,15 @@ export function phasesTable(series: SeriesModel, unit: Unit, lang: Lang): string
   const control = series.chart !== 'run';
   const rows = series.phases
     .map((p, i) => {
-      const sigma = p.sigma_signals.length;
+      // SPEC §13.1: sigma signals counted by their own direction, in their own colour — never
+      // one red word for improvements and concerns alike.
       const signals: string[] = [];
-      if (p.runs.signal) signals.push(labels.runsSignal);
-      if (sigma) signals.push(`${labels.sigmaSignal} (${formatCount(sigma, lang)})`);
+      if (p.runs.signal) signals.push(`<span class="signal-word">${esc(labels.runsSignal)}</span>`);
+      const sigmaPoints = series.points.filter((q) => q.phase === i + 1 && q.sigma_signal);
+      for (const d of ['improvement', 'concern', 'neutral'] as const) {
+        const n = sigmaPoints.filter((q) => signalDirectionOf(q, series.direction) === d).length;
+        if (n) signals.push(`<span class="signal-word signal-${d}">${esc(`${labels.sigmaByDirection[d]} (${formatCount(n, lang)})`)}</span>`);
+      }
       const frozen = p.frozen_to ? ` · ${labels.frozenTo} ${esc(periodName(p.frozen_to, lang))}` : '';
       return (
         `<tr><td class="num">${i + 1}</td><td>${esc(periodName(p.from, lang, true))} – ${esc(periodName(p.to, lang, true))}${frozen}</td>` +
@@ -321,7 +396,7 @@ export function phasesTable(series: SeriesModel, unit: Unit, lang: Lang): string
         `<td class="num">${formatCount(p.runs.n_useful, lang)}</td>` +
         `<td class="num">${esc(runsCell(p.runs.longest_run, p.runs.longest_run_max, lang, labels, labels.runs.longest_run_max))}</td>` +
         `<td class="num">${esc(runsCell(p.runs.crossings, p.runs.crossings_min, lang, labels, labels.runs.crossings_min))}</td>` +
-        `<td>${signals.length ? `<span class="signal-word">${esc(signals.join('; '))}</span>` : esc(labels.signalNone)}</td></tr>`
+        `<td>${signals.length ? signals.join('; ') : esc(labels.signalNone)}</td></tr>`
       );
     })
     .join('');

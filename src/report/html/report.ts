@@ -10,6 +10,7 @@ import type { Aim, EquityModel, IndicatorReportModel, Lang, MunicipalityComparis
 import {
   baselineText,
   changeText,
+  dataEndLine,
   documentEnd,
   documentStart,
   esc,
@@ -23,6 +24,7 @@ import {
   listOrEmpty,
   monthlyFigure,
   otherName,
+  provisionalMark,
   slug,
   statusBadge,
   SWATCH,
@@ -30,12 +32,18 @@ import {
   unitSuffix,
   valueText,
   variationBadge,
+  verdictBadges,
+  targetVerdictBadge,
+  baselineVerdictBadge,
   withUnit,
 } from './parts.js';
+import { yearlyFromZero } from './charts/yearly.js';
 import { municipalityChartSpec } from './charts/municipalities.js';
 import { renderChart } from './charts/render.js';
 import { sparklineSvg } from './charts/sparkline.js';
 import { yearlyChartSpec } from './charts/yearly.js';
+import { baselineShows, targetShows } from './charts/scale.js';
+import { SERIES as SERIES_COLOUR } from './palette.js';
 import { formatDecimal, formatInterval, formatValue, unitDecimals } from './text.js';
 
 const AIM_ORDER: readonly Aim[] = ['population_health', 'quality', 'cost'];
@@ -52,6 +60,7 @@ export async function renderReportHtml(model: ReportHtmlModel): Promise<string> 
   out.push(
     `<header class="doc-head"><p class="kicker">${esc(labels.kicker)}</p><h1>${esc(title)}</h1>` +
       `<p class="lede">${esc(labels.reportLede(model.year))}</p>` +
+      dataEndLine(meta, labels) +
       factsBox(meta, labels, [[labels.year, esc(String(model.year))]]) +
       inputsTable(meta, labels) +
       `</header>`,
@@ -102,9 +111,13 @@ function tableOfContents(model: ReportHtmlModel, labels: Labels): string {
 /** SPEC §10 item 2: three columns, one per aim. */
 function overview(model: ReportHtmlModel, labels: Labels, minCell: number): string {
   const lang = model.meta.lang;
-  const statusLegend = (['met', 'not_met', 'improving', 'worsening', 'unchanged', 'no_target', 'not_computed'] as const)
-    .map((s) => statusBadge(s, lang))
-    .join(' ');
+  // SPEC §13.4: two verdicts, each with its own words.
+  const statusLegend =
+    (['met', 'not_met', 'no_target'] as const).map((v) => targetVerdictBadge(v, lang)).join(' ') +
+    ' · ' +
+    (['better', 'worse', 'unchanged', 'no_baseline'] as const).map((v) => baselineVerdictBadge(v, lang)).join(' ') +
+    ' · ' +
+    statusBadge('not_computed', lang);
   const columns = byAim(model)
     .map(
       ([aim, list]) =>
@@ -132,6 +145,7 @@ function card(i: IndicatorReportModel, model: ReportHtmlModel, labels: Labels, m
   const sparkline = values.length
     ? sparklineSvg({
         values,
+        provisional: points.map((p) => p.provisional),
         id: `spark-${slug(i.id)}`,
         title: `${name}: ${labels.monthlyChart.toLowerCase()}`,
         description: labels.sparklineDesc(name, periodName(points[0].period, lang), periodName(points[points.length - 1].period, lang)),
@@ -145,10 +159,10 @@ function card(i: IndicatorReportModel, model: ReportHtmlModel, labels: Labels, m
   return (
     `<li class="card" id="overview-${slug(i.id)}" data-indicator="${esc(i.id)}">` +
     `<h4><a href="#indicator-${slug(i.id)}">${esc(name)}</a></h4><p class="card-id"><code>${esc(i.id)}</code></p>` +
-    `<div class="card-main"><p class="card-value"><span class="num">${esc(value)}</span>${suffix ? `<span class="unit">${esc(suffix)}</span>` : ''}</p>${sparkline}</div>` +
-    `<p class="card-ci">${y.ci95 ? `${esc(labels.ci95)} ${esc(intervalText(y.ci95, i.unit, lang))}` : '&nbsp;'}</p>` +
+    `<div class="card-main"><p class="card-value"><span class="num">${esc(value)}</span>${suffix ? `<span class="unit">${esc(suffix)}</span>` : ''}${provisionalMark(y.provisional, lang)}</p>${sparkline}</div>` +
+    `<p class="card-ci">${y.ci95 ? `${esc(labels.ci95)} <span class="nw">${esc(intervalText(y.ci95, i.unit, lang))}</span>` : '&nbsp;'}</p>` +
     `<dl class="card-facts">${facts.map(([dt, dd]) => `<dt>${esc(dt)}</dt><dd>${esc(dd)}</dd>`).join('')}</dl>` +
-    `<p class="badges">${statusBadge(y.status, lang)}${variationBadge(i.monthly ? i.monthly.variation : null, lang)}</p>` +
+    `<p class="badges">${verdictBadges(y, lang)} ${variationBadge(i.monthly ? i.monthly.variation : null, lang)}</p>` +
     cardGroups(i, lang, minCell) +
     `</li>`
   );
@@ -161,7 +175,7 @@ function cardGroups(i: IndicatorReportModel, lang: Lang, minCell: number): strin
     .map(({ group, figure: f }) => {
       const value = valueText(f.value, f.suppressed, i.unit, lang, minCell);
       const baseline = f.baseline ? ` <span class="muted">(${esc(baselineText(f.baseline, i.unit, lang))})</span>` : '';
-      return `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}${baseline}</td><td>${statusBadge(f.status, lang)}</td></tr>`;
+      return `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}${baseline}</td><td>${verdictBadges(f, lang)}</td></tr>`;
     })
     .join('');
   return `<table class="card-groups"><tbody>${rows}</tbody></table>`;
@@ -177,14 +191,14 @@ function groupsTable(i: IndicatorReportModel, lang: Lang, minCell: number, label
         `<tr><th scope="row">${esc(groupText(group, lang))}</th><td class="num">${esc(value)}</td>` +
         `<td class="num">${esc(intervalText(f.ci95, i.unit, lang))}</td><td>${esc(baselineText(f.baseline, i.unit, lang))}</td>` +
         `<td>${esc(targetText(f.target, i.unit, lang))}</td><td class="num">${esc(changeText(f.change, i.unit, lang, true))}</td>` +
-        `<td>${statusBadge(f.status, lang)}</td></tr>`
+        `<td>${verdictBadges(f, lang)}</td></tr>`
       );
     })
     .join('');
   return (
     `<div class="table-wrap"><table class="groups"><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} ${esc(i.year.period)}</th>` +
     `<th class="num">${esc(labels.ci95)}</th><th>${esc(labels.baseline)}</th><th>${esc(labels.target)}</th><th class="num">${esc(labels.change)}</th>` +
-    `<th>${esc(labels.status_)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    `<th>${esc(labels.verdicts)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
@@ -203,8 +217,9 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   );
   const value = valueText(y.value, y.suppressed, i.unit, lang, minCell);
   const figures: [string, string, string?][] = [
-    [`${labels.value} ${y.period}`, esc(y.value === null ? value : withUnit(value, i.unit, lang)), 'big'],
-    [labels.ci95, esc(intervalText(y.ci95, i.unit, lang))],
+    // The number never wraps; its unit may go to the next line of a narrow cell.
+    [`${labels.value} ${y.period}`, `<span class="nw">${esc(value)}</span>${y.value === null || !unitSuffix(i.unit, lang) ? '' : ` ${esc(unitSuffix(i.unit, lang))}`}${provisionalMark(y.provisional, lang)}`, 'big'],
+    [labels.ci95, `<span class="nw">${esc(intervalText(y.ci95, i.unit, lang))}</span>`],
     [
       labels.baseline,
       esc(baselineText(y.baseline, i.unit, lang)) +
@@ -213,10 +228,12 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     [labels.target, esc(targetText(y.target, i.unit, lang))],
     [
       labels.change,
-      esc(changeText(y.change, i.unit, lang)) +
+      `<span class="nw">${esc(changeText(y.change, i.unit, lang))}</span>` +
         (y.change_pct !== null ? `<br><span class="small">${esc(formatDecimal(y.change_pct, 1, lang, true))}\u00a0%</span>` : ''),
     ],
-    [labels.status_, statusBadge(y.status, lang)],
+    // SPEC §13.4: the target and the change against the baseline, two verdicts.
+    [labels.targetVerdictLabel, y.value === null ? statusBadge('not_computed', lang) : targetVerdictBadge(y.target_verdict, lang)],
+    [labels.baselineVerdictLabel, y.value === null ? esc(labels.notComputed) : baselineVerdictBadge(y.baseline_verdict, lang)],
     [labels.variationLabel, i.monthly ? variationBadge(i.monthly.variation, lang) : esc(labels.notComputed)],
   ];
   if (y.standardized) {
@@ -232,7 +249,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   if (y.notes.length) parts.push(listOrEmpty(y.notes, ''));
 
   if (i.monthly) {
-    parts.push(await monthlyFigure({ series: i.monthly, info: i, target: y.target, lang, minCell, idPrefix: `${prefix}-monthly`, heading: 'h4' }));
+    parts.push(await monthlyFigure({ series: i.monthly, info: i, target: y.target, baseline: y.baseline, lang, minCell, idPrefix: `${prefix}-monthly`, heading: 'h4' }));
   } else {
     parts.push(`<h4>${esc(labels.monthlyChart)}</h4><p class="empty">${esc(labels.noMonthly)}</p>`);
   }
@@ -261,17 +278,21 @@ async function yearlyFigure(i: IndicatorReportModel, model: ReportHtmlModel, idP
   const svg = !i.yearly.some((v) => v.value !== null)
     ? `<p class="empty">${esc(labels.noValues)}</p>`
     : await renderChart(
-        yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: String(model.year), lang }),
+        yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target, baseline: i.year.baseline, year: String(model.year), lang }),
         lang,
         idPrefix,
         { title: `${name}: ${labels.yearlyChart.toLowerCase()}`, description: labels.yearlyDesc(name, i.yearly.length) },
       );
-  const items: [string, string][] = [[SWATCH.interval, `${labels.value} ${labels.ci95}`]];
-  if (i.year.target) items.push([SWATCH.target, labels.target]);
+  // SPEC §13.3: counts and DKK per capita have no interval, and their legend shows none.
+  const withInterval = !yearlyFromZero(i.unit) && i.yearly.some((v) => v.ci95 !== null);
+  const items: [string, string][] = [withInterval ? [SWATCH.interval, `${labels.value} ${labels.ci95}`] : [SWATCH.filled(SERIES_COLOUR), labels.value]];
+  if (i.yearly.some((v) => v.provisional && v.value !== null)) items.push([SWATCH.provisional, labels.provisionalHelp]);
+  if (targetShows(i.year.target, i.unit, 'year')) items.push([SWATCH.target, `${labels.target}: ${targetText(i.year.target, i.unit, lang)}`]);
+  if (baselineShows(i.year.baseline, i.unit, 'year')) items.push([SWATCH.baseline, `${labels.baseline}: ${baselineText(i.year.baseline, i.unit, lang)}`]);
   const rows = i.yearly
     .map(
       (v) =>
-        `<tr><td>${esc(v.period)}</td><td class="num">${esc(valueText(v.value, v.suppressed, i.unit, lang, minCell))}</td>` +
+        `<tr><td>${esc(v.period)}</td><td class="num">${esc(valueText(v.value, v.suppressed, i.unit, lang, minCell))}${provisionalMark(v.provisional, lang)}</td>` +
         `<td class="num">${esc(intervalText(v.ci95, i.unit, lang))}</td></tr>`,
     )
     .join('');
@@ -328,7 +349,7 @@ async function municipalityFigure(
   const svg = !comparison.municipalities.some((m) => m.value !== null)
     ? `<p class="empty">${esc(labels.noValues)}</p>`
     : await renderChart(municipalityChartSpec({ comparison, unit: i.unit, minCell, lang }), lang, idPrefix, {
-        title: `${name}: ${labels.municipalities.toLowerCase()}`,
+        title: `${name}: ${labels.municipalities.toLowerCase()}${comparison.standard ? ` (${labels.standardizedComparison(comparison.standard)})` : ''}`,
         description: labels.municipalitiesDesc(name, comparison.municipalities.length),
       });
   const levels = i.direction === 'none' ? (['higher', 'similar', 'lower'] as const) : (['better', 'similar', 'worse'] as const);
@@ -339,32 +360,51 @@ async function municipalityFigure(
   ];
   const level = (l: string | null) => (l === null ? labels.notComputed : labels.level[l as keyof typeof labels.level]);
   const reference = comparison.reference === null ? labels.notComputed : formatValue(comparison.reference, i.unit, lang);
-  // With --standardize the table adds each municipality's age-standardised rate (SPEC §8.1);
-  // the comparison with the region stays on crude values (SPEC §8.2).
-  const standard = comparison.municipalities.find((m) => m.standardized)?.standardized?.standard ?? null;
-  const dsrCell = (m: MunicipalityComparisonModel['municipalities'][number]) =>
-    standard === null
-      ? ''
-      : `<td class="num">${esc(m.standardized?.value == null ? '–' : `${formatValue(m.standardized.value, i.unit, lang)} (${intervalText(m.standardized.ci95, i.unit, lang)})`)}</td>`;
+  // SPEC §13.8: where the run was standardised the comparison is the standardised one, on the
+  // DSRs, and says so; the crude value stays in the table.
+  const standard = comparison.standard ?? null;
+  const basis = standard === null ? '' : ` · ${labels.standardizedComparison(standard)}`;
+  // Without the standardised comparison (a crude run with --standardize, SPEC §8.1): the DSR as an extra column.
+  const dsrStandard = standard === null ? (comparison.municipalities.find((m) => m.standardized)?.standardized?.standard ?? null) : null;
+  const extraHead =
+    standard !== null ? `<th class="num">${esc(labels.crude)}</th>` : dsrStandard !== null ? `<th class="num">${esc(labels.standardized(dsrStandard))}</th>` : '';
+  const extraCell = (m: MunicipalityComparisonModel['municipalities'][number]) => {
+    if (standard !== null) {
+      const c = m.crude ?? null;
+      return `<td class="num">${esc(c?.value == null ? labels.notComputed : `${formatValue(c.value, i.unit, lang)} (${intervalText(c.ci95, i.unit, lang)})`)}</td>`;
+    }
+    if (dsrStandard === null) return '';
+    return `<td class="num">${esc(m.standardized?.value == null ? '–' : `${formatValue(m.standardized.value, i.unit, lang)} (${intervalText(m.standardized.ci95, i.unit, lang)})`)}</td>`;
+  };
+  const extraEmpty = extraHead ? '<td></td>' : '';
   const rows = comparison.municipalities
     .map(
       (m) =>
         `<tr><td>${esc(m.code)}</td><td>${esc(m.name ?? m.code)}</td><td class="num">${esc(valueText(m.value, m.suppressed, i.unit, lang, minCell))}</td>` +
         `<td class="num">${esc(intervalText(m.ci95, i.unit, lang))}</td><td class="level-${m.level95 ?? 'none'}">${esc(level(m.level95))}</td>` +
-        `<td class="num">${esc(intervalText(m.ci998, i.unit, lang))}</td><td class="level-${m.level998 ?? 'none'}">${esc(level(m.level998))}</td>${dsrCell(m)}</tr>`,
+        `<td class="num">${esc(intervalText(m.ci998, i.unit, lang))}</td><td class="level-${m.level998 ?? 'none'}">${esc(level(m.level998))}</td>${extraCell(m)}</tr>`,
     )
     .join('');
+  // SPEC §13.5: the codes outside the region, one row, never compared and never coloured.
+  const outside = comparison.outside ?? null;
+  const outsideRow = outside
+    ? `<tr class="outside-region"><td>${esc(outside.codes.join(', '))}</td><td>${esc(labels.outsideRegion)}</td>` +
+      `<td class="num">${esc(valueText(outside.value, outside.suppressed, i.unit, lang, minCell))}</td><td class="num">${esc(intervalText(outside.ci95, i.unit, lang))}</td>` +
+      `<td>${esc(labels.notCompared)}</td><td></td><td>${esc(labels.notCompared)}</td>${extraEmpty}</tr>`
+    : '';
+  const outsideNote = outside ? `<p class="help">${esc(labels.outsideRegionNote(outside.codes.join(', ')))}</p>` : '';
   return (
     `<figure class="chart chart-municipalities" id="${idPrefix}"><figcaption><h4>${esc(labels.municipalities)}</h4>` +
-    `<span class="chart-sub">${esc(labels.region)}: ${esc(withUnit(reference, i.unit, lang))} · ${esc(labels.comparison95)}</span></figcaption>` +
+    `<span class="chart-sub">${esc(labels.region)}: <span class="nw">${esc(withUnit(reference, i.unit, lang))}</span> · ${esc(labels.comparison95)}${esc(basis)}</span></figcaption>` +
     svg +
     legend(items) +
-    `<details><summary>${esc(labels.dataTable)}</summary><div class="table-wrap"><table><caption>${esc(labels.municipalities)}</caption>` +
+    outsideNote +
+    `<details><summary>${esc(labels.dataTable)}</summary><div class="table-wrap"><table><caption>${esc(labels.municipalities)}${esc(basis)}</caption>` +
     `<thead><tr><th>${esc(labels.code)}</th><th>${esc(labels.municipality)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th>` +
     `<th>${esc(labels.comparison95)}</th><th class="num">${esc(labels.ci998)}</th><th>${esc(labels.comparison998)}</th>` +
-    (standard === null ? '' : `<th class="num">${esc(labels.standardized(standard))}</th>`) +
+    extraHead +
     `</tr></thead>` +
-    `<tbody><tr><td></td><td><strong>${esc(labels.region)}</strong></td><td class="num"><strong>${esc(reference)}</strong></td><td></td><td></td><td></td><td></td>${standard === null ? '' : '<td></td>'}</tr>${rows}</tbody></table></div></details></figure>`
+    `<tbody><tr><td></td><td><strong>${esc(labels.region)}</strong></td><td class="num"><strong>${esc(reference)}</strong></td><td></td><td></td><td></td><td></td>${extraEmpty}</tr>${rows}${outsideRow}</tbody></table></div></details></figure>`
   );
 }
 

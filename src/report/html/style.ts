@@ -3,18 +3,38 @@
 // margins, charts scaled to the page width and never cut (`break-inside: avoid`), data
 // tables left to the screen version.
 
-import { STATUS_BADGES, VARIATION_BADGES, LEVEL_COLOURS, INK, MUTED, PAPER, SHADE, RULE, LINK, SIGNAL, ZEBRA } from './palette.js';
+import {
+  CHANGE_BADGES,
+  TARGET_BADGES,
+  STATUS_BADGES,
+  VARIATION_BADGES,
+  LEVEL_COLOURS,
+  INK,
+  MUTED,
+  PAPER,
+  SHADE,
+  RULE,
+  LINK,
+  SIGNAL,
+  SIGNAL_CONCERN,
+  SIGNAL_IMPROVEMENT,
+  SIGNAL_NEUTRAL,
+  ZEBRA,
+} from './palette.js';
 import { FONT } from './charts/render.js';
 
 const badgeRules = [
   ...Object.entries(STATUS_BADGES).map(([k, b]) => `.status-${k}{color:${b.fg};background:${b.bg};border-color:${b.border}}`),
   ...Object.entries(VARIATION_BADGES).map(([k, b]) => `.variation-${k}{color:${b.fg};background:${b.bg};border-color:${b.border}}`),
+  ...Object.entries(TARGET_BADGES).map(([k, b]) => `.target-${k}{color:${b.fg};background:${b.bg};border-color:${b.border}}`),
+  ...Object.entries(CHANGE_BADGES).map(([k, b]) => `.change-${k}{color:${b.fg};background:${b.bg};border-color:${b.border}}`),
   ...Object.entries(LEVEL_COLOURS).map(([k, c]) => `.level-${k}{color:${c}}`),
 ].join('\n');
 
 export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
-html{color:${INK};background:${PAPER};font-family:${FONT};font-size:15px;line-height:1.45;-webkit-text-size-adjust:100%}
+html{color:${INK};background:${PAPER};font-family:${FONT};font-size:15px;line-height:1.45;-webkit-text-size-adjust:100%;hyphens:none;-webkit-hyphens:none;overflow-wrap:normal;word-break:normal}
+.num,.nw{white-space:nowrap}
 body{margin:0}
 .page{max-width:1120px;margin:0 auto;padding:28px 32px 48px}
 h1,h2,h3,h4{line-height:1.2;margin:0}
@@ -34,13 +54,14 @@ code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation 
 .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:0.4rem 1.2rem;margin:1rem 0 0.6rem;padding:0.7rem 0.9rem;background:${SHADE};border-left:4px solid ${INK}}
 .facts div{min-width:0}
 .facts dt{font-size:0.75rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em}
-.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+.facts dd{margin:0;font-weight:600}
 table{border-collapse:collapse;font-size:0.82rem;font-variant-numeric:tabular-nums;margin:0.4rem 0}
 th,td{padding:0.22rem 0.5rem;border-bottom:1px solid ${RULE};text-align:left;vertical-align:top}
 thead th{background:${SHADE};border-bottom:2px solid ${MUTED};font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
 tbody tr:nth-child(even) td{background:${ZEBRA}}
 caption{text-align:left;font-weight:600;padding:0.2rem 0}
+/* A checksum is neither a word nor a number: it may break anywhere rather than widen the page. */
 .inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all}
 .inputs{width:100%}
 .table-wrap{max-width:100%;overflow-x:auto}
@@ -83,9 +104,9 @@ ${badgeRules}
 .keyfigs{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:0;margin:0.8rem 0;border:1px solid ${RULE}}
 .keyfigs div{padding:0.4rem 0.55rem;border-right:1px solid ${RULE};min-width:0}
 .keyfigs dt{font-size:0.7rem;color:${MUTED};text-transform:uppercase;letter-spacing:0.04em}
-.keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums;overflow-wrap:break-word}
+.keyfigs dd{margin:0.1rem 0 0;font-weight:600;font-variant-numeric:tabular-nums}
 .keyfigs dd.big{font-size:1.3rem}
-.keyfigs .badge{white-space:normal}
+.keyfigs .badge,.groups .badge,.card-groups .badge{white-space:normal}
 .keyfigs .small{font-size:0.72rem;font-weight:400;color:${MUTED}}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:0.3rem}
@@ -102,6 +123,12 @@ summary{cursor:pointer;color:${LINK};font-weight:600}
 .note-list{font-size:0.85rem;padding-left:1.2rem}
 .empty{color:${MUTED};font-style:italic;font-size:0.88rem}
 .signal-word{color:${SIGNAL};font-weight:600}
+.signal-word.signal-improvement{color:${SIGNAL_IMPROVEMENT}}
+.signal-word.signal-concern{color:${SIGNAL_CONCERN}}
+.signal-word.signal-neutral{color:${SIGNAL_NEUTRAL}}
+.provisional{color:${MUTED};font-style:italic;font-weight:400}
+.variation-words{color:${MUTED};font-size:0.78rem;font-style:italic}
+.data-end{font-weight:600}
 .definitions dt{font-weight:700;margin-top:0.9rem}
 .definitions dd{margin:0.2rem 0 0 0;max-width:52rem}
 .definitions .meta{font-size:0.8rem;color:${MUTED}}

@@ -52,11 +52,11 @@ describe('the monthly chart specification (SPEC §7, §10 item 3)', () => {
     expect(marks(spec).filter((m) => m.strokeDash?.join() === '5,3')).toHaveLength(2);
   });
 
-  it('marks a sigma signal by a diamond in the signal colour, a different shape from the other points', () => {
+  it('marks a sigma signal by a shape of its own, not the circle of the other points (an upper signal of a lower-is-better series: an orange square)', () => {
     const points = [point('2016-01', 9, { lcl: 5, ucl: 15 }), point('2016-02', 16, { lcl: 5, ucl: 15, sigma_signal: true })];
     const spec = monthlyChartSpec({ series: runSeries(points, { chart: 'p' }), target: null, lang: 'da' });
     const shapes = marks(spec).filter((m) => m.type === 'point').map((m) => `${m.shape} ${m.fill}`);
-    expect(shapes).toEqual(['circle #1d4f91', 'diamond #b3261e']);
+    expect(shapes).toEqual(['circle #1d4f91', 'square #b35000']);
   });
 
   it('draws the centre line of a phase with a runs signal dashed in the signal colour', () => {
@@ -69,21 +69,21 @@ describe('the monthly chart specification (SPEC §7, §10 item 3)', () => {
 
   it('draws the target as a rule with a label, and annotations as numbered rules', () => {
     const points = [point('2016-01', 9, { annotation: 'first' }), point('2016-02', 11), point('2016-03', 10, { annotation: 'second' })];
-    const spec = monthlyChartSpec({ series: runSeries(points), target: 12, lang: 'en' });
+    const spec = monthlyChartSpec({ series: runSeries(points), target: { value: 12, period: null, rule: 'at_most' }, lang: 'en' });
     expect(marks(spec).filter((m) => m.type === 'rule')).toHaveLength(2); // target + annotations (one layer)
     expect(monthlyChartRows(runSeries(points)).map((r) => r.note)).toEqual([1, null, 2]);
   });
 
   it('is plain JSON: the specification survives a JSON round trip unchanged', () => {
     const ind = realisticReportModel('da').indicators[0];
-    const spec = monthlyChartSpec({ series: ind.monthly!, target: 10, lang: 'da' });
+    const spec = monthlyChartSpec({ series: ind.monthly!, target: { value: 10, period: null, rule: 'at_most' }, lang: 'da' });
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 });
 
 describe('rendering a chart to inline SVG', () => {
   const ind = realisticReportModel('da').indicators[1];
-  const spec = () => monthlyChartSpec({ series: ind.monthly!, target: 20, lang: 'da' });
+  const spec = () => monthlyChartSpec({ series: ind.monthly!, target: { value: 20, period: null, rule: 'at_least' }, lang: 'da' });
 
   it('gives role="img", a <title> and a <desc> as the first children, named by aria-labelledby', async () => {
     const svg = await renderChart(spec(), 'da', 'c1', { title: 'Titel', description: 'Hvad diagrammet viser' });
@@ -150,7 +150,7 @@ describe('rendering a chart to inline SVG', () => {
 
   it('draws the yearly values and the municipalities without warnings for every indicator of the fixture', async () => {
     for (const i of realisticReportModel('en').indicators) {
-      await renderChart(yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: '2016', lang: 'en' }), 'en', 'y', { title: 't', description: 'd' });
+      await renderChart(yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target, year: '2016', lang: 'en' }), 'en', 'y', { title: 't', description: 'd' });
       if (i.municipalities) {
         await renderChart(municipalityChartSpec({ comparison: i.municipalities, unit: i.unit, minCell: 5, lang: 'en' }), 'en', 'm', { title: 't', description: 'd' });
       }
@@ -176,8 +176,8 @@ describe('compiling each chart structure once', () => {
     const model = realisticReportModel('da');
     const specs: TopLevelSpec[] = [];
     for (const i of model.indicators) {
-      if (i.monthly) specs.push(monthlyChartSpec({ series: i.monthly, target: i.year.target?.value ?? null, lang: 'da' }));
-      specs.push(yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target?.value ?? null, year: '2016', lang: 'da' }));
+      if (i.monthly) specs.push(monthlyChartSpec({ series: i.monthly, target: i.year.target, lang: 'da' }));
+      specs.push(yearlyChartSpec({ yearly: i.yearly, unit: i.unit, target: i.year.target, year: '2016', lang: 'da' }));
       if (i.municipalities) specs.push(municipalityChartSpec({ comparison: i.municipalities, unit: i.unit, minCell: 5, lang: 'da' }));
     }
     clearChartCache();
@@ -201,6 +201,15 @@ describe('the sparkline', () => {
     // The isolated last value: a small dot for its segment, and the last-value dot.
     expect(svg).toContain('<circle cx="117.0" cy="14.0" r="1.5"');
     expect(svg).toContain('<circle cx="117.0" cy="14.0" r="2.5"');
+  });
+
+  it('draws a provisional value hollow and grey off the line, and dots the last useful value (SPEC §13.2)', () => {
+    // 3 values: x = 3, 60, 117; min 1, max 3: v=1 → 25, v=3 → 3, v=2 → 14.
+    const svg = sparklineSvg({ values: [1, 3, 2], provisional: [false, false, true], id: 's', title: 't', description: 'd' });
+    expect([...svg.matchAll(/points="([^"]+)"/g)].map((m) => m[1])).toEqual(['3.0,25.0 60.0,3.0']);
+    expect(svg).toContain('<circle cx="117.0" cy="14.0" r="2" fill="#ffffff" stroke="#767f8c" stroke-width="1"/>');
+    expect(svg).toContain('<circle cx="60.0" cy="3.0" r="2.5" fill="#1d4f91"/>');
+    expect(svg).not.toContain('cx="117.0" cy="14.0" r="2.5"');
   });
 
   it('draws a flat series through the middle', () => {

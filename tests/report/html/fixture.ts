@@ -6,7 +6,7 @@
 
 import { CLUSTERS } from '../../../src/calc/groups.js';
 import { CATALOGUE } from '../../../src/indicators/catalogue.js';
-import { indicatorHeading } from '../../../src/report/annual.js';
+import { baselineVerdictOf, indicatorHeading } from '../../../src/report/annual.js';
 import type {
   ComparisonLevel,
   Direction,
@@ -192,6 +192,12 @@ function statusOf(value: number | null, baseline: number | null, target: TargetM
   return target ? 'not_met' : 'no_target';
 }
 
+function targetVerdictOf(value: number | null, target: TargetModel | null): 'met' | 'not_met' | 'no_target' {
+  if (value === null || target === null) return 'no_target';
+  const meets = target.rule === 'at_most' ? value <= target.value : target.rule === 'at_least' ? value >= target.value : value > target.value;
+  return meets ? 'met' : 'not_met';
+}
+
 const ANNOTATIONS: Record<string, Record<string, string>> = {
   'readmission-30d': { '2014-03': 'Opfølgende hjemmebesøg indført', '2015-09': 'Ny udskrivningsaftale' },
   'smoke-free-6m': { '2015-01': 'Kampagne i Vestklyngen' },
@@ -276,7 +282,9 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
                 suppressed: false, baseline: groupBaseline, target,
                 change: groupBaseline ? round(v - groupBaseline.value) : null,
                 change_pct: groupBaseline ? round(((v - groupBaseline.value) / groupBaseline.value) * 100) : null,
-                status: statusOf(v, groupBaseline?.value ?? null, target, def.direction), notes: [],
+                status: statusOf(v, groupBaseline?.value ?? null, target, def.direction),
+                target_verdict: targetVerdictOf(v, target), baseline_verdict: baselineVerdictOf(v, groupBaseline, def.direction),
+                provisional: false, notes: [],
               },
             };
           })
@@ -295,6 +303,9 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
         change,
         change_pct: change !== null && baseline && baseline.value !== 0 ? round((change / baseline.value) * 100) : null,
         status: statusOf(value, baseline?.value ?? null, target, def.direction),
+        target_verdict: targetVerdictOf(value, target),
+        baseline_verdict: baselineVerdictOf(value, baseline, def.direction),
+        provisional: false,
         notes: notComputed ? ['not computed: no measurement'] : [],
       },
       groups,
@@ -312,12 +323,12 @@ export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
       tool: { name: 'triple-aim', version: '0.1.0', definition_version: 'rm-2015-2018.1' },
       generated_at: null,
       inputs: [
-        { extract: 'admissions', path: 'data-samples/admissions.csv', rows: 48213, rows_rejected: 3, sha256: '3f6b0c1ad2e94c5e8b7a61f0d9c2e4b5a7f8e9d0c1b2a3f4e5d6c7b8a9f0e1d2', encoding: 'utf-8' },
-        { extract: 'referrals', path: 'data-samples/referrals.csv', rows: 9120, rows_rejected: 0, sha256: '9a8b7c6d5e4f30211f2e3d4c5b6a79881726354453627180f9e8d7c6b5a49382', encoding: 'windows-1252' },
-        { extract: 'smoking', path: 'data-samples/smoking.csv', rows: 2204, rows_rejected: 0, sha256: '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', encoding: 'utf-8' },
-        { extract: 'lup', path: 'data-samples/lup.csv', rows: 15877, rows_rejected: 12, sha256: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', encoding: 'utf-8' },
-        { extract: 'population', path: 'data-samples/population.csv', rows: 1140, rows_rejected: 0, sha256: 'aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55', encoding: 'utf-8' },
-        { extract: 'measurements', path: 'data-samples/measurements.csv', rows: 36, rows_rejected: 0, sha256: '1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef', encoding: 'utf-8' },
+        { extract: 'admissions', path: 'data-samples/admissions.csv', rows: 48213, rows_rejected: 3, sha256: '3f6b0c1ad2e94c5e8b7a61f0d9c2e4b5a7f8e9d0c1b2a3f4e5d6c7b8a9f0e1d2', encoding: 'utf-8', data_end: '2016-12-31' },
+        { extract: 'referrals', path: 'data-samples/referrals.csv', rows: 9120, rows_rejected: 0, sha256: '9a8b7c6d5e4f30211f2e3d4c5b6a79881726354453627180f9e8d7c6b5a49382', encoding: 'windows-1252', data_end: '2016-12-30' },
+        { extract: 'smoking', path: 'data-samples/smoking.csv', rows: 2204, rows_rejected: 0, sha256: '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', encoding: 'utf-8', data_end: '2016-12-28' },
+        { extract: 'lup', path: 'data-samples/lup.csv', rows: 15877, rows_rejected: 12, sha256: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', encoding: 'utf-8', data_end: '2016-11-30' },
+        { extract: 'population', path: 'data-samples/population.csv', rows: 1140, rows_rejected: 0, sha256: 'aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55aa55', encoding: 'utf-8', data_end: null },
+        { extract: 'measurements', path: 'data-samples/measurements.csv', rows: 36, rows_rejected: 0, sha256: '1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef', encoding: 'utf-8', data_end: null },
       ],
       suppression: {
         min_cell: 5,

@@ -124,11 +124,12 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
     const v = r.year.value!.toFixed(1).replace('.', ',');
     const [lo, hi] = r.year.ci95!.map((x) => x.toFixed(1).replace('.', ','));
     expect(card).toContain(`<span class="num">${v}</span><span class="unit">%</span>`);
-    expect(card).toContain(`95 %-KI ${lo}\u2013${hi}`);
+    expect(card).toContain(`95 %-KI <span class="nw">${lo}\u2013${hi}</span>`);
     expect(card).toContain('<dt>Udgangspunkt</dt><dd>43,0\u00a0%</dd>');
     expect(card).toContain('<dt>Mål</dt><dd>mindst 50,0\u00a0%</dd>');
-    expect(card).toMatch(/<dt>Ændring<\/dt><dd>[+\u2212]\d+,\d\u00a0%-point<\/dd>/);
-    expect(card).toContain(`<span class="badge status-${r.year.status}">`);
+    expect(card).toMatch(/<dt>Ændring<\/dt><dd>[+\u2212]\d+,\d\u00a0%\u2011point<\/dd>/);
+    expect(card).toContain(`<span class="badge target-${r.year.target_verdict}">`);
+    expect(card).toContain(`<span class="badge change-${r.year.baseline_verdict}">`);
     expect(card).toContain(`<span class="badge variation-${r.monthly!.variation}">`);
     expect(card).toContain('<svg class="sparkline"');
   });
@@ -141,7 +142,7 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
     const [out, inp] = lup.groups.map((g) => g.figure);
     expect(card).toContain(
       `<tr><th scope="row">Ambulante patienter</th><td class="num">${out.value!.toFixed(1).replace('.', ',')} <span class="muted">(73,0\u00a0% (2013))</span></td>` +
-        `<td><span class="badge status-${out.status}">`,
+        `<td><span class="badge target-${out.target_verdict}">`,
     );
     expect(card).toContain(`<tr><th scope="row">Indlagte patienter</th><td class="num">${inp.value!.toFixed(1).replace('.', ',')} <span class="muted">(75,0\u00a0% (2013))</span>`);
     const section = da.slice(da.indexOf('<article class="indicator" id="indicator-lup-cooperation-school"'));
@@ -149,10 +150,13 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
     expect(element(da, 'overview-readmission-30d')).not.toContain('card-groups');
   });
 
-  it('writes a status as a word with its symbol, never by colour alone and never with an arrow or triangle (SPEC §6.3)', () => {
-    expect(da).toContain('<span class="badge status-met">✓ mål nået</span>');
-    expect(da).toContain('<span class="badge status-not_met">✗ mål ikke nået</span>');
-    expect(en).toContain('<span class="badge status-worsening">worse</span>');
+  it('writes a verdict as words with its symbol, never by colour alone and never with an arrow or triangle (SPEC §6.3, §13.4)', () => {
+    expect(da).toContain('<span class="badge target-met">✓ mål nået</span>');
+    expect(da).toContain('<span class="badge target-not_met">✗ mål ikke nået</span>');
+    expect(en).toContain('<span class="badge change-worse">worse than the baseline</span>');
+    // No verdict says "better" or "worse" without saying against what.
+    expect(da).not.toMatch(/>(bedre|dårligere)</);
+    expect(en).not.toMatch(/>(better|worse)</);
     expect(da).not.toMatch(/[←↑→↓↗↘↙↖⇧⇩▲▼△▽◀▶⬆⬇]/u);
     expect(en).not.toMatch(/[←↑→↓↗↘↙↖⇧⇩▲▼△▽◀▶⬆⬇]/u);
   });

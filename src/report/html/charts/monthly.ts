@@ -1,16 +1,34 @@
 // The monthly run or control chart of one series (SPEC §7, §10 item 3): the values as a line
 // with points, each phase's centre line, the control limits when the chart has them, sigma
-// signals as red diamonds, a phase with a runs signal as a red dashed centre line (as
-// qicharts2 marks it), the target as a green dotted line, phase starts and numbered
+// signals coloured and shaped by their own direction (SPEC §13.1: improvement a blue
+// diamond, concern an orange square, no direction a grey cross — never red for both),
+// provisional points hollow and grey outside the line (SPEC §13.2), a phase with a runs
+// signal as a red dashed centre line (as qicharts2 marks it), the target and the baseline
+// only where they apply to the chart's period kind (SPEC §13.3), phase starts and numbered
 // annotations as vertical rules. Colour is never the only mark: signals differ by shape and
 // line style as well, and the legend beside the chart names them in words.
 
 import type { TopLevelSpec } from 'vega-lite';
 import { LABELS } from '../i18n.js';
-import type { Lang, SeriesModel } from '../model.js';
-import { ANNOTATION, CENTER, LIMIT, MUTED, SERIES, SIGNAL, TARGET } from '../palette.js';
+import type { BaselineModel, Direction, Lang, SeriesModel, TargetModel } from '../model.js';
+import {
+  ANNOTATION,
+  BASELINE,
+  CENTER,
+  LIMIT,
+  MUTED,
+  PAPER,
+  PROVISIONAL,
+  SERIES,
+  SIGNAL,
+  SIGNAL_CONCERN,
+  SIGNAL_IMPROVEMENT,
+  SIGNAL_NEUTRAL,
+  TARGET,
+} from '../palette.js';
 import { visibleControls } from '../text.js';
 import { chartConfig } from './render.js';
+import { baselineShows, type ChartKind, targetShows, valueAxisTitle, valueDomain, zooms } from './scale.js';
 import { periodStartMs } from './time.js';
 
 /** One layer of a layered Vega-Lite spec. */
@@ -18,10 +36,10 @@ export type Layer = NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer
 
 export interface MonthlyChartInput {
   series: SeriesModel;
-  /** The target value to draw as a line, or null. */
-  target: number | null;
-  /** The line's label (default: the word for target), e.g. "Mål 2016" for a yearly target. */
-  targetLabel?: string;
+  /** The result's target; drawn only where it applies to the series' period kind (SPEC §13.3). */
+  target: TargetModel | null;
+  /** The result's baseline; drawn only where §6.2 applies it to the series' period kind. */
+  baseline?: BaselineModel | null;
   lang: Lang;
   width?: number;
   height?: number;
@@ -37,11 +55,36 @@ export interface MonthlyChartRow {
   ucl: number | null;
   phase: number;
   sigma: boolean;
+  /** SPEC §13.1: a sigma signal's own direction (null for other points). */
+  signalDirection: SignalDirection | null;
+  /** SPEC §13.2: shown, hollow and grey, but no part of the line of useful points. */
+  provisional: boolean;
+  /** The value on the line: null for a provisional point. */
+  line: number | null;
   /** The point's phase has a runs signal. */
   runs: boolean;
   /** The annotation's number (1, 2, …) or null. */
   note: number | null;
   noteText: string | null;
+}
+
+/** SPEC §13.1: the direction of a sigma-signal point, by its side and the indicator's direction. */
+export type SignalDirection = 'improvement' | 'concern' | 'neutral';
+
+/** A sigma signal lies beyond a limit: above the upper (or the centre) is `above`. */
+export function signalDirectionOf(
+  p: { value: number | null; ucl: number | null; lcl: number | null; center: number | null },
+  direction: Direction,
+): SignalDirection {
+  if (p.value === null || direction === 'none') return 'neutral';
+  const above = p.ucl !== null && p.value > p.ucl ? true : p.lcl !== null && p.value < p.lcl ? false : p.center !== null ? p.value > p.center : null;
+  if (above === null) return 'neutral';
+  return above === (direction === 'higher_is_better') ? 'improvement' : 'concern';
+}
+
+/** The period kind of a series: quarters or months (SPEC §7). */
+export function seriesKind(series: SeriesModel): ChartKind {
+  return series.points.some((p) => /-Q/i.test(p.period)) ? 'quarter' : 'month';
 }
 
 /** The chart's data rows; annotations are numbered in the order of their periods. */
@@ -61,6 +104,9 @@ export function monthlyChartRows(series: SeriesModel): MonthlyChartRow[] {
       ucl: p.ucl,
       phase: p.phase,
       sigma: p.sigma_signal,
+      signalDirection: p.sigma_signal ? signalDirectionOf(p, series.direction) : null,
+      provisional: p.provisional,
+      line: p.provisional ? null : p.value,
       runs: phase ? phase.runs.signal : false,
       note: p.annotation ? ++note : null,
       noteText: p.annotation ? visibleControls(p.annotation) : null,
@@ -68,6 +114,13 @@ export function monthlyChartRows(series: SeriesModel): MonthlyChartRow[] {
   }
   return rows;
 }
+
+/** SPEC §13.1: the marks of the sigma signals by direction; shape as well as colour. */
+export const SIGNAL_MARKS = {
+  improvement: { shape: 'diamond', filled: true, fill: SIGNAL_IMPROVEMENT, strokeWidth: 1, size: 110 },
+  concern: { shape: 'square', filled: true, fill: SIGNAL_CONCERN, strokeWidth: 1, size: 80 },
+  neutral: { shape: 'cross', filled: true, fill: SIGNAL_NEUTRAL, strokeWidth: 1, size: 90 },
+} as const;
 
 /** Months between axis labels so that labels like "sep. 2016" do not collide at 600 px. */
 function tickStep(points: number): number {
@@ -79,11 +132,21 @@ function tickStep(points: number): number {
 }
 
 export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
-  const { series, target, lang } = input;
+  const { series, lang } = input;
   const labels = LABELS[lang];
   const rows = monthlyChartRows(series);
-  const quarterly = series.points.some((p) => /-Q/i.test(p.period));
+  const kind = seriesKind(series);
+  const quarterly = kind === 'quarter';
   const step = tickStep(rows.length) * (quarterly ? 3 : 1);
+  const target = targetShows(input.target, series.unit, kind) ? input.target!.value : null;
+  const baseline = baselineShows(input.baseline ?? null, series.unit, kind) ? input.baseline!.value : null;
+  // A yearly target says which year (its line spans every month).
+  const targetLabel = input.target?.period ? `${labels.target} ${input.target.period}` : labels.target;
+  const domain = valueDomain(
+    [...rows.flatMap((r) => [r.value, r.center, r.lcl, r.ucl]), target, baseline],
+    false,
+  );
+  const axisTitle = valueAxisTitle(series.unit, kind, lang, zooms(domain));
   const hasLimits = rows.some((r) => r.lcl !== null || r.ucl !== null);
   const phaseStarts = rows.filter((r, i) => i > 0 && r.phase !== rows[i - 1].phase);
   const x = {
@@ -103,8 +166,8 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
   const y = (field: string) => ({
     field,
     type: 'quantitative' as const,
-    scale: { zero: false, nice: true },
-    axis: { title: labels.unitAxis[series.unit], grid: true, tickCount: 5 },
+    scale: { domain, zero: false, nice: false },
+    axis: { title: axisTitle, grid: true, tickCount: 5 },
   });
   const layers: Layer[] = [];
   if (hasLimits) {
@@ -138,9 +201,23 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
         encoding: { y: { field: 'target', type: 'quantitative' } },
       },
       {
-        data: { values: [{ target, text: input.targetLabel ?? labels.target }] },
+        data: { values: [{ target, text: targetLabel }] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fill: TARGET, fontWeight: 'bold', x: 'width' },
         encoding: { y: { field: 'target', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    );
+  }
+  if (baseline !== null) {
+    layers.push(
+      {
+        data: { values: [{ baseline }] },
+        mark: { type: 'rule', stroke: BASELINE, strokeWidth: 1.5, strokeDash: [6, 2, 1, 2] },
+        encoding: { y: { field: 'baseline', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ baseline, text: labels.baseline }] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -3, fill: BASELINE, x: 0 },
+        encoding: { y: { field: 'baseline', type: 'quantitative' }, text: { field: 'text' } },
       },
     );
   }
@@ -177,19 +254,29 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
   }
   layers.push({
     mark: { type: 'line', stroke: SERIES, strokeWidth: 1.75 },
-    encoding: { x, y: y('value') },
+    encoding: { x, y: y('line') },
   });
-  if (rows.some((r) => r.value !== null && !r.sigma)) {
+  if (rows.some((r) => r.line !== null && !r.sigma)) {
     layers.push({
-      transform: [{ filter: 'datum.value != null && !datum.sigma' }],
+      transform: [{ filter: 'datum.line != null && !datum.sigma' }],
       mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 26, opacity: 1 },
       encoding: { x, y: y('value') },
     });
   }
-  if (rows.some((r) => r.value !== null && r.sigma)) {
+  // SPEC §13.1: each sigma signal in the colour and shape of its own direction.
+  for (const d of ['improvement', 'concern', 'neutral'] as const) {
+    if (!rows.some((r) => r.value !== null && r.signalDirection === d)) continue;
     layers.push({
-      transform: [{ filter: 'datum.value != null && datum.sigma' }],
-      mark: { type: 'point', shape: 'diamond', filled: true, fill: SIGNAL, stroke: '#ffffff', strokeWidth: 1, size: 110, opacity: 1 },
+      transform: [{ filter: `datum.value != null && datum.signalDirection == '${d}'` }],
+      mark: { type: 'point', ...SIGNAL_MARKS[d], stroke: d === 'neutral' ? SIGNAL_MARKS[d].fill : PAPER, opacity: 1 },
+      encoding: { x, y: y('value') },
+    });
+  }
+  // SPEC §13.2: provisional points hollow and grey, off the line.
+  if (rows.some((r) => r.value !== null && r.provisional)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null && datum.provisional' }],
+      mark: { type: 'point', shape: 'circle', filled: true, fill: PAPER, stroke: PROVISIONAL, strokeWidth: 1.5, size: 40, opacity: 1 },
       encoding: { x, y: y('value') },
     });
   }

@@ -3,7 +3,9 @@
 // reference rule — the "caterpillar" chart of Fingertips. The comparison level is shown by
 // colour AND shape (better or higher: filled circle; worse or lower: filled diamond; similar:
 // hollow circle), and in words in the data table. A municipality without a value keeps its
-// row and says why ("<5" suppressed, "–" not computed).
+// row and says why ("<5" suppressed, "–" not computed). The codes outside the region are one
+// last row (SPEC §13.5) with its value in grey words: no dot, no interval, no colour, and no
+// part of the axis's extent.
 
 import type { TopLevelSpec } from 'vega-lite';
 import { LABELS } from '../i18n.js';
@@ -11,6 +13,7 @@ import type { ComparisonLevel, Lang, MunicipalityComparisonModel, Unit } from '.
 import { INTERVAL, LEVEL_COLOURS, MUTED, PAPER, REFERENCE } from '../palette.js';
 import { formatValue, visibleControls } from '../text.js';
 import { chartConfig } from './render.js';
+import { valueAxisTitle, valueDomain, zooms } from './scale.js';
 
 export interface MunicipalityChartInput {
   comparison: MunicipalityComparisonModel;
@@ -26,9 +29,9 @@ const SHAPES: Record<Marker, string> = { better: 'circle', higher: 'circle', sim
 const STROKES: Record<Marker, string> = { ...LEVEL_COLOURS, none: MUTED };
 const FILLS: Record<Marker, string> = { ...LEVEL_COLOURS, similar: PAPER, none: PAPER };
 
-/** The label of a municipality on the axis: its name, or its code when it has none. */
+/** The label of a municipality on the axis: its name with its code (SPEC §13.5), or the code. */
 export function municipalityLabel(m: { code: string; name: string | null }): string {
-  return visibleControls(m.name ?? m.code);
+  return visibleControls(m.name === null ? m.code : `${m.name} (${m.code})`);
 }
 
 export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSpec {
@@ -50,13 +53,20 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
     level: (m.level95 ?? 'none') as Marker,
     missing: m.value === null ? (m.suppressed ? `${labels.suppressed(input.minCell)}` : labels.notComputed) : null,
   }));
+  // The axis spans the region's municipalities and the region's value only (SPEC §13.5).
+  const xDomain = valueDomain([...rows.flatMap((r) => [r.value, r.lo, r.hi]), comparison.reference], false, 6);
+  const outside = comparison.outside ?? null;
+  if (outside) {
+    const value = outside.suppressed ? labels.suppressed(input.minCell) : outside.value === null ? labels.notComputed : formatValue(outside.value, input.unit, input.lang);
+    rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: `${value} · ${labels.notCompared}` });
+  }
   const domain = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 150 } };
+  const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 240 } };
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,
-    scale: { zero: false, nice: true },
-    axis: { title: input.unit === 'percent' ? labels.unitAxis.percent : labels.unitAxis[input.unit], grid: true, tickCount: 6, orient: 'top' as const },
+    scale: { domain: xDomain, zero: false, nice: false },
+    axis: { title: valueAxisTitle(input.unit, null, input.lang, zooms(xDomain)), grid: true, tickCount: 6, orient: 'top' as const },
   });
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
   if (rows.some((r) => r.lo !== null)) {

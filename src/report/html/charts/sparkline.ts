@@ -2,11 +2,13 @@
 // gaps, with the last value as a dot. Hand-written SVG: a chart this small needs no axes, and
 // the exact numbers are in the indicator's section.
 
-import { SERIES } from '../palette.js';
+import { PAPER, PROVISIONAL, SERIES } from '../palette.js';
 import { escapeHtml } from '../text.js';
 
 export interface SparklineInput {
   values: (number | null)[];
+  /** SPEC §13.2: provisional values are drawn hollow and grey, off the line (default: none). */
+  provisional?: boolean[];
   id: string;
   title: string;
   description: string;
@@ -21,6 +23,7 @@ export function sparklineSvg(input: SparklineInput): string {
   const width = input.width ?? 120;
   const height = input.height ?? 28;
   const pad = 3;
+  const isProvisional = (i: number) => input.provisional?.[i] === true;
   const present = input.values.filter((v): v is number => v !== null);
   const head =
     `<svg class="sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" ` +
@@ -37,7 +40,7 @@ export function sparklineSvg(input: SparklineInput): string {
   const segments: [number, number][][] = [];
   let current: [number, number][] = [];
   input.values.forEach((v, i) => {
-    if (v === null) {
+    if (v === null || isProvisional(i)) {
       if (current.length) segments.push(current);
       current = [];
       return;
@@ -53,8 +56,12 @@ export function sparklineSvg(input: SparklineInput): string {
         : `<polyline points="${s.map(([px, py]) => `${coord(px)},${coord(py)}`).join(' ')}" fill="none" stroke="${SERIES}" stroke-width="1.5" stroke-linejoin="round"/>`,
     )
     .join('');
+  const hollow = input.values
+    .map((v, i) => (v !== null && isProvisional(i) ? `<circle cx="${coord(x(i))}" cy="${coord(y(v))}" r="2" fill="${PAPER}" stroke="${PROVISIONAL}" stroke-width="1"/>` : ''))
+    .join('');
+  // The last useful value gets the dot; a provisional one is not the latest figure to read.
   let last = n - 1;
-  while (input.values[last] === null) last--;
-  const dot = `<circle cx="${coord(x(last))}" cy="${coord(y(input.values[last]!))}" r="2.5" fill="${SERIES}"/>`;
-  return `${head}${lines}${dot}</svg>`;
+  while (last >= 0 && (input.values[last] === null || isProvisional(last))) last--;
+  const dot = last < 0 ? '' : `<circle cx="${coord(x(last))}" cy="${coord(y(input.values[last]!))}" r="2.5" fill="${SERIES}"/>`;
+  return `${head}${lines}${hollow}${dot}</svg>`;
 }

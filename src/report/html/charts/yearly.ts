@@ -1,17 +1,28 @@
 // The yearly values of an indicator (SPEC §10 item 3): a point per year with its 95 %
-// interval as a whisker, and the target as a green dotted line. A year without a value
-// (suppressed or not computed) keeps its place on the axis and is named in the data table.
+// interval as a whisker, the target as a green dotted line and the baseline as a grey
+// dash-dot line where they apply to years (SPEC §13.3). Counts and DKK per capita start their
+// axis at 0; a percent or per-1000 axis may zoom and then says so. A provisional year
+// (SPEC §13.2) is drawn hollow and grey. A year without a value (suppressed or not computed)
+// keeps its place on the axis and is named in the data table.
 
 import type { TopLevelSpec } from 'vega-lite';
 import { LABELS } from '../i18n.js';
-import type { Lang, Unit, YearlyValue } from '../model.js';
-import { INTERVAL, SERIES, TARGET } from '../palette.js';
+import type { BaselineModel, Lang, TargetModel, Unit, YearlyValue } from '../model.js';
+import { BASELINE, INTERVAL, PAPER, PROVISIONAL, SERIES, TARGET } from '../palette.js';
 import { chartConfig } from './render.js';
+import { baselineShows, targetShows, valueAxisTitle, valueDomain, zooms } from './scale.js';
+
+/** SPEC §13.3: yearly counts and DKK per capita start their value axis at 0. */
+export function yearlyFromZero(unit: Unit): boolean {
+  return unit === 'count' || unit === 'dkk_per_capita';
+}
 
 export interface YearlyChartInput {
   yearly: YearlyValue[];
   unit: Unit;
-  target: number | null;
+  /** The report year's target and baseline, drawn where they apply to years (SPEC §13.3). */
+  target: TargetModel | null;
+  baseline?: BaselineModel | null;
   /** The report year, drawn in bold on the axis. */
   year: string;
   lang: Lang;
@@ -25,7 +36,13 @@ export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
     value: y.value,
     lo: y.ci95 ? y.ci95[0] : null,
     hi: y.ci95 ? y.ci95[1] : null,
+    provisional: y.provisional === true,
   }));
+  const target = targetShows(input.target, input.unit, 'year') ? input.target!.value : null;
+  const baseline = baselineShows(input.baseline ?? null, input.unit, 'year') ? input.baseline!.value : null;
+  const fromZero = yearlyFromZero(input.unit);
+  const domain = valueDomain([...rows.flatMap((r) => [r.value, r.lo, r.hi]), target, baseline], fromZero);
+  const axisTitle = valueAxisTitle(input.unit, 'year', input.lang, zooms(domain));
   const x = {
     field: 'period',
     type: 'ordinal' as const,
@@ -36,8 +53,8 @@ export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
   const y = (field: string) => ({
     field,
     type: 'quantitative' as const,
-    scale: { zero: false, nice: true },
-    axis: { title: labels.unitAxis[input.unit], grid: true, tickCount: 5 },
+    scale: { domain, zero: false, nice: false },
+    axis: { title: axisTitle, grid: true, tickCount: 5 },
   });
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
   if (rows.some((r) => r.lo !== null)) {
@@ -54,25 +71,49 @@ export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
       });
     }
   }
-  if (input.target !== null) {
+  if (baseline !== null) {
     layers.push(
       {
-        data: { values: [{ target: input.target }] },
+        data: { values: [{ baseline }] },
+        mark: { type: 'rule', stroke: BASELINE, strokeWidth: 1.5, strokeDash: [6, 2, 1, 2] },
+        encoding: { y: { field: 'baseline', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ baseline, text: labels.baseline }] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -3, fill: BASELINE, x: 0 },
+        encoding: { y: { field: 'baseline', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    );
+  }
+  if (target !== null) {
+    const text = input.target!.period ? `${labels.target} ${input.target!.period}` : labels.target;
+    layers.push(
+      {
+        data: { values: [{ target }] },
         mark: { type: 'rule', stroke: TARGET, strokeWidth: 2, strokeDash: [2, 3] },
         encoding: { y: { field: 'target', type: 'quantitative' } },
       },
       {
-        data: { values: [{ target: input.target, text: labels.target }] },
+        data: { values: [{ target, text }] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fill: TARGET, fontWeight: 'bold', x: 'width' },
         encoding: { y: { field: 'target', type: 'quantitative' }, text: { field: 'text' } },
       },
     );
   }
-  layers.push({
-    transform: [{ filter: 'datum.value != null' }],
-    mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 70, opacity: 1 },
-    encoding: { x, y: y('value') },
-  });
+  if (rows.some((r) => r.value !== null && !r.provisional)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null && !datum.provisional' }],
+      mark: { type: 'point', shape: 'circle', filled: true, fill: SERIES, size: 70, opacity: 1 },
+      encoding: { x, y: y('value') },
+    });
+  }
+  if (rows.some((r) => r.value !== null && r.provisional)) {
+    layers.push({
+      transform: [{ filter: 'datum.value != null && datum.provisional' }],
+      mark: { type: 'point', shape: 'circle', filled: true, fill: PAPER, stroke: PROVISIONAL, strokeWidth: 1.5, size: 70, opacity: 1 },
+      encoding: { x, y: y('value') },
+    });
+  }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: Math.max(180, 64 * rows.length),
