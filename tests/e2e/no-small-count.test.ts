@@ -136,7 +136,8 @@ describe('the annual report (SPEC §13.7, §10)', () => {
   /** Counts of 1–4 in the HTML: the numerator and denominator cells of a data table row
    *  (period or group, value, numerator, denominator, …), or a note ending in one. */
   const smallInHtml = (html: string) => [
-    ...[...html.matchAll(/<tr><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td>/g)]
+    // The value cell may carry a mark ("(foreløbig)", SPEC §13.2) in a span.
+    ...[...html.matchAll(/<tr><td>[^<]*<\/td><td class="num">(?:[^<]|<span[^>]*>[^<]*<\/span>)*<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td>/g)]
       .filter((m) => SMALL.test(m[1]) || SMALL.test(m[2]))
       .map((m) => m[0]),
     ...[...html.matchAll(/(?:left out|not in the team)[^<:]*: ([^<\s]+)</g)].filter((m) => SMALL.test(m[1])).map((m) => m[0]),
