@@ -3,6 +3,7 @@
 // Complementary: when exactly one group of a breakdown is hidden, the group with the next
 // smallest count is hidden too, so the hidden one cannot be derived from the total.
 
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { Unit } from '../indicators/types.js';
 import type { Result } from './result.js';
 
@@ -25,7 +26,7 @@ function sizeOf(r: Suppressible): number {
   return (r.unit === 'percent' ? r.denominator : r.numerator) ?? 0;
 }
 
-function hide(r: Suppressible, note: string): void {
+function hide(r: Suppressible, note: Said): void {
   r.numerator = null;
   r.denominator = null;
   r.value = null;
@@ -49,7 +50,7 @@ export function suppressBreakdown(results: Suppressible[], minCell: number): Sup
   if (minCell <= 1) return count;
   for (const r of results) {
     if (isSmallCell(r.unit, r.numerator, r.denominator, minCell)) {
-      hide(r, `suppressed: a count between 1 and ${minCell - 1}`);
+      hide(r, say(MESSAGES.suppressedPrimary, { max: minCell - 1 }));
       count.primary++;
     }
   }
@@ -62,7 +63,7 @@ export function suppressBreakdown(results: Suppressible[], minCell: number): Sup
       if (next === null || sizeOf(r) < sizeOf(next)) next = r;
     }
     if (next) {
-      hide(next, 'suppressed (complementary): so that a hidden group cannot be derived from the total');
+      hide(next, say(MESSAGES.suppressedComplementary));
       count.complementary++;
     }
   }

@@ -5,6 +5,7 @@
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { personOf, type LoadedData, type SmokingTable } from '../extracts/records.js';
+import { MESSAGES, say } from '../domain/messages.js';
 import type { CountingIndicator } from './types.js';
 
 const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
@@ -18,6 +19,10 @@ const COHORT =
   'The cohort of a period is the smoking-cessation courses whose course_started_at falls in ' +
   'it (a course started in December is in that year\'s cohort although its 6-month ' +
   'follow-up falls in the next year).';
+
+const COHORT_DA =
+  'Periodens kohorte er de rygestopforløb, der er startet i perioden (et forløb startet i december hører til ' +
+  'det års kohorte, selv om opfølgningen efter 6 måneder falder året efter).';
 
 const smokeFree6m: CountingIndicator = {
   kind: 'counting',
@@ -40,6 +45,16 @@ const smokeFree6m: CountingIndicator = {
     'seneste opgørelse fra Rygestopbasen viser, at stopraten på landsplan er 43 %"; the same ' +
     'case reports 46 % smoke-free after half a year in Vestklyngen). Seed 001 quotes ' +
     'Rygestopbasen at 37 %; use baselines.csv to compare with another figure.',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: gennemførte forløb, hvor opfølgningen efter 6 måneder viser røgfri eller ryger. Tæller: røgfri. ' +
+    'Forløb, der ikke er gennemført, gennemførte forløb uden opfølgning og forløb, hvis opfølgning endnu ikke er ' +
+    'foretaget, er udeladt og talt i noterne. Mål: 50 % (Rygestopbasens kvalitetsmål for gennemførte forløb). ' +
+    'Udgangspunkt til sammenligning for hele regionen: Rygestopbasens landsgennemsnit på 43 %, det seneste tal i ' +
+    'sundhedsaftalens sager (sag 17 "Forstærket indsats over for storrygere": "Den seneste opgørelse fra ' +
+    'Rygestopbasen viser, at stopraten på landsplan er 43 %"; samme sag nævner 46 % røgfri efter et halvt år i ' +
+    'Vestklyngen). Et andet dokument angiver Rygestopbasens tal til 37 %; et andet udgangspunkt kan angives i ' +
+    'baselines.csv.',
   baselines: [
     {
       group: {},
@@ -48,6 +63,9 @@ const smokeFree6m: CountingIndicator = {
       source:
         'Rygestopbasen, national 6-month smoke-free rate (latest figure quoted in the seeds: ' +
         'seed 002, case 17 "Forstærket indsats over for storrygere", "stopraten på landsplan er 43 %")',
+      sourceDa:
+        'Rygestopbasen, andel røgfri efter 6 måneder på landsplan (sag 17 "Forstærket indsats over for ' +
+        'storrygere": "stopraten på landsplan er 43 %")',
     },
   ],
   target: { kind: 'value', value: 50 },
@@ -63,9 +81,9 @@ const smokeFree6m: CountingIndicator = {
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
-      if (completed[i] !== 1) tally.note(day, who, 'courses left out, not completed');
-      else if (followup === null) tally.note(day, who, 'courses left out, follow-up not yet due');
-      else if (followup === 'lost') tally.note(day, who, 'courses left out, completed but lost to follow-up');
+      if (completed[i] !== 1) tally.note(day, who, say(MESSAGES.coursesNotCompleted));
+      else if (followup === null) tally.note(day, who, say(MESSAGES.coursesFollowUpNotDue));
+      else if (followup === 'lost') tally.note(day, who, say(MESSAGES.coursesLostCompleted));
       else tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -87,6 +105,12 @@ const smokeFree6mItt: CountingIndicator = {
     '(smoke_free, smoking or lost), completed or not. Numerator: smoke_free. Participants ' +
     'lost to follow-up count as smoking (Russell Standard). Courses whose follow-up is not ' +
     'yet due (empty followup_6m) are left out of both and counted in the notes.',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: alle kohortens forløb med en registreret opfølgning efter 6 måneder (røgfri, ryger eller ikke ' +
+    'fulgt op), gennemført eller ej. Tæller: røgfri. Deltagere, der ikke er fulgt op, tælles som rygere ' +
+    '(Russell-standarden). Forløb, hvis opfølgning endnu ikke er foretaget, er udeladt af begge og talt i ' +
+    'noterne.',
   baselines: [],
   target: null,
   needs: [],
@@ -102,10 +126,10 @@ const smokeFree6mItt: CountingIndicator = {
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
       if (followup === null) {
-        tally.note(day, who, 'courses left out, follow-up not yet due');
+        tally.note(day, who, say(MESSAGES.coursesFollowUpNotDue));
         continue;
       }
-      if (followup === 'lost') tally.note(day, who, 'lost to follow-up (counted as smoking)');
+      if (followup === 'lost') tally.note(day, who, say(MESSAGES.lostCountedSmoking));
       tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -129,6 +153,13 @@ const smokingReachShortEducation: CountingIndicator = {
     'mid-term evaluation quoted in seed 002 found about 86 % of the citizens who completed a ' +
     'course to have no or a short education.) Broken down by education, the groups are ' +
     'trivially 100 % (short) and 0 % (medium, long).',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: kohortens forløb med kendt uddannelse, uanset gennemførelse og opfølgning. Tæller: deltagere med ' +
+    'kort uddannelse. Forløb uden oplysning om uddannelse er udeladt og talt i noterne. (Lighed i sundhed: ' +
+    'midtvejsevalueringen nævnt i sundhedsaftalens sager fandt, at omkring 86 % af de borgere, der gennemførte ' +
+    'et forløb, havde ingen eller kort uddannelse.) Opdelt efter uddannelse er grupperne pr. definition 100 % ' +
+    '(kort) og 0 % (mellemlang, lang).',
   baselines: [],
   target: null,
   definedByEducation: true,
@@ -142,7 +173,7 @@ const smokingReachShortEducation: CountingIndicator = {
       const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
-      if (who.education === null) tally.note(day, who, 'courses left out, education unknown');
+      if (who.education === null) tally.note(day, who, say(MESSAGES.coursesEducationUnknown));
       else tally.add(day, who, who.education === 'short' ? 1 : 0, 1);
     }
   },

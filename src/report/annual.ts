@@ -7,10 +7,10 @@ import { municipalityName } from '../calc/groups.js';
 import type { Series } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
+import { localiseReportModel } from './localise.js';
 import type {
   DocumentMeta,
   IndicatorReportModel,
-  Lang,
   MunicipalityModel,
   ReportHtmlModel,
   StandardizedModel,
@@ -50,6 +50,8 @@ export function indicatorHeading(def: IndicatorDefinition): IndicatorHeading {
   };
 }
 
+/** The model in the document's language (`meta.lang`, SPEC §13.6); `meta.suppression.description`
+ *  and the results' texts come in English, as the JSON writes them. */
 export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
   const yearId = String(input.year);
   const indicators = input.indicators.map((def): IndicatorReportModel => {
@@ -91,13 +93,13 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
       notes: monthly ? [...monthly.notes] : [],
     };
   });
-  return {
+  return localiseReportModel({
     meta: input.meta,
     year: input.year,
     indicators,
     notes: [...new Set(input.monthly.flatMap((s) => s.notes))],
     warnings: [...input.warnings],
-  };
+  });
 }
 
 function standardizedOf(r: Result): StandardizedModel | null {
@@ -117,8 +119,16 @@ function figureOf(r: Result): YearFigure {
     change: r.change,
     change_pct: r.change_pct,
     status: r.status,
-    notes: [...r.notes],
+    notes: withReason(r),
   };
+}
+
+/** The notes of a result, with the reason it has no value where no note says it already (a
+ *  zero denominator has no note): the page shows why a figure is missing (SPEC §13.6). */
+function withReason(r: Result): string[] {
+  const reason = r.value === null ? r.reason?.message : undefined;
+  if (reason === undefined || r.notes.some((n) => n === reason || n.endsWith(`: ${reason}`))) return [...r.notes];
+  return [...r.notes, reason];
 }
 
 function missingFigure(period: string): YearFigure {
@@ -136,15 +146,4 @@ function missingFigure(period: string): YearFigure {
     status: 'not_computed',
     notes: [],
   };
-}
-
-/** The suppression statement in the document's language (SPEC §4.4, §10). */
-export function suppressionStatement(lang: Lang, minCell: number, primary: number, complementary: number, english: string): string {
-  if (lang === 'en') return english;
-  if (minCell <= 1) return 'Diskretionering er slået fra (--min-cell 0): tal på 1–4 personer vises.';
-  return (
-    `Diskretionering med tærskel ${minCell}: resultater, hvor antallet af personer eller hændelser er mellem 1 og ` +
-    `${minCell - 1}, er skjult (primært: ${primary}), og når netop én gruppe i en opdeling er skjult, skjules den ` +
-    `næstmindste gruppe også (sekundært: ${complementary}).`
-  );
 }

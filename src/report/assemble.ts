@@ -6,6 +6,7 @@ import type { Dimension } from '../calc/groups.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import type { RunOutput } from '../engine/run.js';
 import type { InputRef, Report } from '../engine/result.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { DEFINITION_VERSION, SCHEMA_VERSION, VERSION } from '../version.js';
 
 export interface AssembleOptions {
@@ -64,11 +65,8 @@ export function toolJson(): Report['tool'] {
   return { name: 'triple-aim', version: VERSION, definition_version: DEFINITION_VERSION };
 }
 
-export function suppressionText(minCell: number, primary: number, complementary: number): string {
-  if (minCell <= 1) return 'Small-cell suppression is off (--min-cell 0): counts of 1–4 people are shown.';
-  return (
-    `Small-cell suppression with threshold ${minCell}: results with a count of people or events between 1 and ` +
-    `${minCell - 1} are hidden (primary: ${primary}), and when exactly one group of a breakdown is hidden the next ` +
-    `smallest group is hidden too (complementary: ${complementary}).`
-  );
+/** The suppression statement (SPEC §4.4), declared with its Danish text (SPEC §13.6). */
+export function suppressionText(minCell: number, primary: number, complementary: number): Said {
+  if (minCell <= 1) return say(MESSAGES.suppressionOff);
+  return say(MESSAGES.suppressionOn, { minCell, max: minCell - 1, primary, complementary });
 }

@@ -14,6 +14,13 @@ import type { BaselineRef, ComparisonLevelSchema, EquitySchema, Status, TargetRe
 
 export type { Aim, Direction, Status, Unit };
 export type Lang = 'da' | 'en';
+/**
+ * A text shown to the reader (a note, a warning, a definition): a string is in the document's
+ * language; an object is a text in another language, which the page marks with its `lang`
+ * (SPEC §13.6: English in a Danish page only inside an element with lang="en"). The model is
+ * put into the document's language by src/report/localise.ts.
+ */
+export type Phrase = string | { text: string; lang: Lang };
 /** SPEC §7 "Variation". */
 export type Variation = z.infer<typeof VariationSchema>;
 /** SPEC §7 `--chart`. */
@@ -86,7 +93,7 @@ export interface YearFigure {
   change: number | null;
   change_pct: number | null;
   status: Status;
-  notes: string[];
+  notes: Phrase[];
   /** With --standardize, rates per 1000: the directly age-standardised rate (SPEC §8.1). */
   standardized?: StandardizedModel | null;
 }
@@ -108,8 +115,8 @@ export type PhaseModel = z.infer<typeof PhaseSchema>;
 /** SPEC §7 point. */
 export type PointModel = z.infer<typeof PointSchema>;
 
-/** SPEC §7 series, as `monitor --format json` writes it. */
-export type SeriesModel = Series;
+/** SPEC §7 series, as `monitor --format json` writes it; its notes in the document's language. */
+export type SeriesModel = Omit<Series, 'notes'> & { notes: Phrase[] };
 
 /** One year of the yearly values (total row). */
 export interface YearlyValue {
@@ -159,8 +166,8 @@ export interface GroupFigureModel {
 export interface IndicatorReportModel extends IndicatorInfo {
   /** Agreement section(s), e.g. "§2.3.1, §4.8". */
   agreement_section: string;
-  /** SPEC §3.2 definition in prose. */
-  definition: string;
+  /** SPEC §3.2 definition in prose, in the document's language. */
+  definition: Phrase;
   /** The report year's total row. */
   year: YearFigure;
   /** Rows of the year shown with the total (LUP: one per patient type); empty for most. */
@@ -175,7 +182,7 @@ export interface IndicatorReportModel extends IndicatorInfo {
   yearly: YearlyValue[];
   equity: EquityModel | null;
   municipalities: MunicipalityComparisonModel | null;
-  notes: string[];
+  notes: Phrase[];
 }
 
 /** `triple-aim report --format html` (SPEC §10). */
@@ -184,8 +191,8 @@ export interface ReportHtmlModel {
   year: number;
   /** In catalogue order; the overview groups them by aim. */
   indicators: IndicatorReportModel[];
-  notes: string[];
-  warnings: string[];
+  notes: Phrase[];
+  warnings: Phrase[];
 }
 
 /** One chart of `monitor --format html`. */
@@ -200,5 +207,5 @@ export interface MonitorChartModel {
 export interface MonitorHtmlModel {
   meta: DocumentMeta;
   charts: MonitorChartModel[];
-  warnings: string[];
+  warnings: Phrase[];
 }

@@ -9,6 +9,7 @@ import type {
   IndicatorInfo,
   Interval,
   Lang,
+  Phrase,
   SeriesModel,
   Status,
   TargetModel,
@@ -195,9 +196,19 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
   );
 }
 
-export function listOrEmpty(items: string[], empty: string): string {
+/** The lang attribute of a phrase in another language than the document's (SPEC §13.6). */
+function langAttribute(p: Phrase): string {
+  return typeof p === 'string' ? '' : ` lang="${esc(p.lang)}"`;
+}
+
+/** A phrase as escaped HTML; one in another language inside an element with its lang. */
+export function phraseHtml(p: Phrase): string {
+  return typeof p === 'string' ? esc(p) : `<span${langAttribute(p)}>${esc(p.text)}</span>`;
+}
+
+export function listOrEmpty(items: readonly Phrase[], empty: string): string {
   if (!items.length) return `<p class="empty">${esc(empty)}</p>`;
-  return `<ul class="note-list">${items.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
+  return `<ul class="note-list">${items.map((n) => `<li${langAttribute(n)}>${esc(typeof n === 'string' ? n : n.text)}</li>`).join('')}</ul>`;
 }
 
 export interface MonthlyFigureOptions {

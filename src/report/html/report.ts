@@ -23,6 +23,7 @@ import {
   listOrEmpty,
   monthlyFigure,
   otherName,
+  phraseHtml,
   slug,
   statusBadge,
   SWATCH,
@@ -199,7 +200,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   parts.push(
     `<article class="indicator" id="indicator-${id}" data-indicator="${esc(i.id)}" aria-labelledby="indicator-${id}-title">` +
       `<p class="eyebrow">${esc(labels.aimShort[i.aim])} · <code>${esc(i.id)}</code> · ${esc(labels.agreement)} ${esc(i.agreement_section)}</p>` +
-      `<h3 id="indicator-${id}-title">${esc(name)}</h3><p class="subtitle">${esc(otherName(i, lang))} · ${esc(labels.unitAxis[i.unit])}, ${esc(labels.direction[i.direction])}</p>`,
+      `<h3 id="indicator-${id}-title">${esc(name)}</h3><p class="subtitle"><span lang="${lang === 'da' ? 'en' : 'da'}">${esc(otherName(i, lang))}</span> · ${esc(labels.unitAxis[i.unit])}, ${esc(labels.direction[i.direction])}</p>`,
   );
   const value = valueText(y.value, y.suppressed, i.unit, lang, minCell);
   const figures: [string, string, string?][] = [
@@ -375,7 +376,7 @@ function definitions(model: ReportHtmlModel, labels: Labels): string {
       (i) =>
         `<dt id="definition-${slug(i.id)}">${esc(indicatorName(i, lang))} <code>${esc(i.id)}</code></dt>` +
         `<dd><p class="meta">${esc(labels.aims[i.aim])} · ${esc(labels.unitAxis[i.unit])} · ${esc(labels.direction[i.direction])} · ${esc(labels.agreement)} ${esc(i.agreement_section)}</p>` +
-        `<p>${esc(i.definition)}</p></dd>`,
+        `<p>${phraseHtml(i.definition)}</p></dd>`,
     )
     .join('');
   return `<section id="definitions" aria-labelledby="definitions-title"><h2 id="definitions-title">${esc(labels.definitions)}</h2><dl class="definitions">${items}</dl></section>`;
