@@ -8,7 +8,7 @@ const fromMeasurements =
   '(a yearly row does not answer a quarterly request). A given value wins over numerator/denominator; otherwise ' +
   'the value is numerator/denominator × 100 for percents and the numerator for counts. A percent gets a Wilson ' +
   'interval whenever numerator and a non-zero denominator are given. A period without a row is not computed ' +
-  '("no measurement").';
+  '(‘no measurement’).';
 
 const fromMeasurementsDa =
   'Værdien kommer fra measurements.csv: rækken med indikatorens id og præcis den ønskede periode (en årlig ' +

@@ -95,7 +95,9 @@ interface IndicatorBase {
   unit: Unit;
   direction: Direction;
   /** The SPEC §3.2 definition in prose, in English: shown by `indicators ID`, in Markdown
-   *  reports and in the English HTML report, so it cites no SPEC section (SPEC §13.6). */
+   *  reports and in the English HTML report, so it cites no SPEC section (SPEC §13.6). Text in
+   *  straight double quotes "…" is a quotation of the agreement's Danish words (the English
+   *  page marks it lang="da"); an English quotation takes ‘…’. */
   definition: string;
   /** The same definition in Danish, for the Danish HTML report (SPEC §13.6). */
   definitionDa: string;

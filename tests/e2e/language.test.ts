@@ -138,6 +138,9 @@ describe('one language per page on data-samples (SPEC §13.6)', () => {
     expect(leaks).toEqual([]);
     expect(shown).not.toMatch(/SPEC\s*§/);
     expect(pages.en.da).toContain(CATALOGUE[0].nameDa);
+    // The agreement's Danish words quoted in an English definition are marked lang="da".
+    expect(pages.en.da).toContain('"Stigning i antallet af henvisninger fra almen praksis og hospital til kommunale forebyggelsestilbud"');
+    expect(shown).not.toContain('Stigning i antallet');
   });
 
   it('every note, reason, warning and source the engine wrote on data-samples has a Danish declaration', () => {

@@ -206,6 +206,19 @@ export function phraseHtml(p: Phrase): string {
   return typeof p === 'string' ? esc(p) : `<span${langAttribute(p)}>${esc(p.text)}</span>`;
 }
 
+/**
+ * A catalogue text (a definition, a baseline source) in the document's language. In an English
+ * document its straight double quotes "…" quote the agreement's Danish words (the catalogue's
+ * convention, src/indicators/types.ts) and are marked lang="da" (SPEC §13.6).
+ */
+export function catalogueTextHtml(p: Phrase, lang: Lang): string {
+  if (typeof p !== 'string' || lang !== 'en') return phraseHtml(p);
+  return p
+    .split(/("[^"]*")/)
+    .map((part, i) => (i % 2 === 1 ? `<span lang="da">${esc(part)}</span>` : esc(part)))
+    .join('');
+}
+
 export function listOrEmpty(items: readonly Phrase[], empty: string): string {
   if (!items.length) return `<p class="empty">${esc(empty)}</p>`;
   return `<ul class="note-list">${items.map((n) => `<li${langAttribute(n)}>${esc(typeof n === 'string' ? n : n.text)}</li>`).join('')}</ul>`;

@@ -23,7 +23,7 @@ import {
   listOrEmpty,
   monthlyFigure,
   otherName,
-  phraseHtml,
+  catalogueTextHtml,
   slug,
   statusBadge,
   SWATCH,
@@ -209,7 +209,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     [
       labels.baseline,
       esc(baselineText(y.baseline, i.unit, lang)) +
-        (y.baseline && y.baseline.source !== 'data' ? `<br><span class="small">${esc(labels.source)}: ${esc(y.baseline.source)}</span>` : ''),
+        (y.baseline && y.baseline.source !== 'data' ? `<br><span class="small">${esc(labels.source)}: ${catalogueTextHtml(y.baseline.source, lang)}</span>` : ''),
     ],
     [labels.target, esc(targetText(y.target, i.unit, lang))],
     [
@@ -376,7 +376,7 @@ function definitions(model: ReportHtmlModel, labels: Labels): string {
       (i) =>
         `<dt id="definition-${slug(i.id)}">${esc(indicatorName(i, lang))} <code>${esc(i.id)}</code></dt>` +
         `<dd><p class="meta">${esc(labels.aims[i.aim])} · ${esc(labels.unitAxis[i.unit])} · ${esc(labels.direction[i.direction])} · ${esc(labels.agreement)} ${esc(i.agreement_section)}</p>` +
-        `<p>${phraseHtml(i.definition)}</p></dd>`,
+        `<p>${catalogueTextHtml(i.definition, lang)}</p></dd>`,
     )
     .join('');
   return `<section id="definitions" aria-labelledby="definitions-title"><h2 id="definitions-title">${esc(labels.definitions)}</h2><dl class="definitions">${items}</dl></section>`;
