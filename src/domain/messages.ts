@@ -93,6 +93,29 @@ const UNIT_NOUN_DA: Record<string, { noun: string; neuter: boolean }> = {
   'DKK per capita figure': { noun: 'beløb i kr. pr. indbygger', neuter: true },
 };
 
+/** The breakdown dimensions and the extracts by their Danish names ("municipality, sex" →
+ *  "kommune, køn"); a word not listed stays as it is. */
+const WORDS_DA: Record<string, string> = {
+  municipality: 'kommune',
+  cluster: 'klynge',
+  education: 'uddannelse',
+  sex: 'køn',
+  age_band: 'aldersgruppe',
+  patient_type: 'patienttype',
+  sender: 'afsender',
+  offer: 'tilbud',
+  admissions: 'indlæggelsesudtrækket',
+  referrals: 'henvisningsudtrækket',
+  smoking: 'rygestopudtrækket',
+  lup: 'LUP-udtrækket',
+  measurements: 'målingerne',
+};
+const wordsDa = (list: string) =>
+  list
+    .split(', ')
+    .map((w) => WORDS_DA[w] ?? w)
+    .join(', ');
+
 /** "a.csv and b.csv" → "a.csv og b.csv". */
 const filesDa = (files: string) => files.split(' and ').join(' og ');
 
@@ -186,11 +209,11 @@ export const MESSAGES = {
   // --- The engine (src/engine): breakdowns, sources, populations, measurements.
   breakdownIgnored: message({
     en: 'breakdown by {dimensions} ignored: not carried by {sources}',
-    da: 'opdelingen efter {dimensions} er udeladt: den findes ikke i {sources}',
+    da: (p) => `opdelingen efter ${wordsDa(p.dimensions)} er udeladt: den findes ikke i ${wordsDa(p.sources)}`,
   }),
   breakdownIgnoredMeasured: message({
     en: 'breakdown by {dimensions} ignored: measurements are reported for the total only',
-    da: 'opdelingen efter {dimensions} er udeladt: målinger opgøres kun for hele regionen',
+    da: (p) => `opdelingen efter ${wordsDa(p.dimensions)} er udeladt: målinger opgøres kun for hele regionen`,
   }),
   notComputed: message({ en: 'not computed: {reason}', da: 'ikke beregnet: {reason}', params: { reason: 'text' } }),
   sourceNotLoaded: message({
@@ -299,7 +322,7 @@ export const MESSAGES = {
   }),
   notEvaluatedDimensions: message({
     en: 'its source does not carry {dimensions}',
-    da: 'dens kilde indeholder ikke {dimensions}',
+    da: (p) => `dens kilde indeholder ikke ${wordsDa(p.dimensions)}`,
   }),
   windowAfterPastData: message({
     en: 'the after window ({from} – {to}) reaches past the last event date of the data ({last}): its figures are incomplete',

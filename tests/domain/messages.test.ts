@@ -85,6 +85,11 @@ describe('a Danish page reads the English text back (worked examples)', () => {
       'udgangspunktet er årligt; en kvartalsvis rate pr. 1.000 indbyggere kan ikke sammenlignes med det (udgangspunktets periode 2015, udeladt)',
     ],
     ['comparison after: no cases in the denominator', 'sammenligning efter: ingen tilfælde i nævneren'],
+    // Dimensions and extracts by their Danish names.
+    [
+      'breakdown by sender, offer ignored: not carried by smoking',
+      'opdelingen efter afsender, tilbud er udeladt: den findes ikke i rygestopudtrækket',
+    ],
     ['suppressed: a count between 1 and 4', 'skjult: et antal mellem 1 og 4'],
     // A text from the data (a source) is shown as it is.
     ['source: call log of the hotline', 'kilde: call log of the hotline'],
