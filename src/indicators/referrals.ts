@@ -69,6 +69,15 @@ function unitOf(t: ReferralTable, i: number): UnitAttributes {
   return who;
 }
 
+// The notes, made once (a count pass notes one per unit left out; declared in src/domain/messages.ts).
+const NO_RECEIVED_AT = say(MESSAGES.rehabilitationNoReceivedAt);
+const NOT_CONTACTED = say(MESSAGES.notContacted);
+const NO_START_DUE_BY = say(MESSAGES.rehabilitationNoStartDueBy);
+const NOT_STARTED = say(MESSAGES.notStarted);
+const NO_EXPECTED_DELIVERY = say(MESSAGES.pregnancyNoExpectedDelivery);
+const NOT_IN_TEAM = say(MESSAGES.notInTeam);
+const SENDER_LEFT_OUT = new Map(SENDER.values.map((sender) => [sender, say(MESSAGES.preventionReferralSenderLeftOut, { sender })]));
+
 const preventionReferrals: CountingIndicator = {
   kind: 'counting',
   id: 'prevention-referrals',
@@ -111,7 +120,7 @@ const preventionReferrals: CountingIndicator = {
       if (!PREVENTION_OFFERS.has(t.types.offer.values[offer[i]])) continue;
       const from = t.types.sender.values[sender[i]];
       if (PREVENTION_SENDERS.has(from)) tally.add(day, unitOf(t, i), 1);
-      else tally.note(day, unitOf(t, i), say(MESSAGES.preventionReferralSenderLeftOut, { sender: from }));
+      else tally.note(day, unitOf(t, i), SENDER_LEFT_OUT.get(from)!);
     }
   },
 };
@@ -157,7 +166,7 @@ const rehabContact: CountingIndicator = {
       if (offer[i] !== rehabilitation) continue;
       if (receivedAt[i] === NO_DAY) {
         if (referredAt[i] >= ctx.firstDay && referredAt[i] <= ctx.lastDay) {
-          tally.note(referredAt[i], unitOf(t, i), say(MESSAGES.rehabilitationNoReceivedAt));
+          tally.note(referredAt[i], unitOf(t, i), NO_RECEIVED_AT);
         }
         continue;
       }
@@ -165,7 +174,7 @@ const rehabContact: CountingIndicator = {
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = unitOf(t, i);
       const contacted = contactedAt[i];
-      if (contacted === NO_DAY) tally.note(day, who, say(MESSAGES.notContacted));
+      if (contacted === NO_DAY) tally.note(day, who, NOT_CONTACTED);
       const inTime = contacted !== NO_DAY && contacted <= contactDeadline(day);
       tally.add(day, who, inTime ? 1 : 0, 1);
     }
@@ -211,11 +220,11 @@ const rehabTimelyStart: CountingIndicator = {
       const who = unitOf(t, i);
       const due = startDueBy[i];
       if (due === NO_DAY) {
-        tally.note(day, who, say(MESSAGES.rehabilitationNoStartDueBy));
+        tally.note(day, who, NO_START_DUE_BY);
         continue;
       }
       const started = startedAt[i];
-      if (started === NO_DAY) tally.note(day, who, say(MESSAGES.notStarted));
+      if (started === NO_DAY) tally.note(day, who, NOT_STARTED);
       const onTime = started !== NO_DAY && started <= due;
       tally.add(day, who, onTime ? 1 : 0, 1);
     }
@@ -264,11 +273,11 @@ const vulnerablePregnancy: CountingIndicator = {
       const who = unitOf(t, i);
       const expected = expectedDeliveryDate[i];
       if (expected === NO_DAY) {
-        tally.note(day, who, say(MESSAGES.pregnancyNoExpectedDelivery));
+        tally.note(day, who, NO_EXPECTED_DELIVERY);
         continue;
       }
       const joined = teamJoinedAt[i];
-      if (joined === NO_DAY) tally.note(day, who, say(MESSAGES.notInTeam));
+      if (joined === NO_DAY) tally.note(day, who, NOT_IN_TEAM);
       const beforeWeek24 = joined !== NO_DAY && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
       tally.add(day, who, beforeWeek24 ? 1 : 0, 1);
     }

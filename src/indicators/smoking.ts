@@ -24,6 +24,13 @@ const COHORT_DA =
   'Periodens kohorte er de rygestopforløb, der er startet i perioden (et forløb startet i december hører til ' +
   'det års kohorte, selv om opfølgningen efter 6 måneder falder året efter).';
 
+// The notes, made once (a count pass notes one per unit left out; declared in src/domain/messages.ts).
+const NOT_COMPLETED = say(MESSAGES.coursesNotCompleted);
+const FOLLOW_UP_NOT_DUE = say(MESSAGES.coursesFollowUpNotDue);
+const COMPLETED_LOST = say(MESSAGES.coursesLostCompleted);
+const LOST_COUNTED_SMOKING = say(MESSAGES.lostCountedSmoking);
+const EDUCATION_UNKNOWN = say(MESSAGES.coursesEducationUnknown);
+
 const smokeFree6m: CountingIndicator = {
   kind: 'counting',
   id: 'smoke-free-6m',
@@ -81,9 +88,9 @@ const smokeFree6m: CountingIndicator = {
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
-      if (completed[i] !== 1) tally.note(day, who, say(MESSAGES.coursesNotCompleted));
-      else if (followup === null) tally.note(day, who, say(MESSAGES.coursesFollowUpNotDue));
-      else if (followup === 'lost') tally.note(day, who, say(MESSAGES.coursesLostCompleted));
+      if (completed[i] !== 1) tally.note(day, who, NOT_COMPLETED);
+      else if (followup === null) tally.note(day, who, FOLLOW_UP_NOT_DUE);
+      else if (followup === 'lost') tally.note(day, who, COMPLETED_LOST);
       else tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -126,10 +133,10 @@ const smokeFree6mItt: CountingIndicator = {
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
       if (followup === null) {
-        tally.note(day, who, say(MESSAGES.coursesFollowUpNotDue));
+        tally.note(day, who, FOLLOW_UP_NOT_DUE);
         continue;
       }
-      if (followup === 'lost') tally.note(day, who, say(MESSAGES.lostCountedSmoking));
+      if (followup === 'lost') tally.note(day, who, LOST_COUNTED_SMOKING);
       tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -173,7 +180,7 @@ const smokingReachShortEducation: CountingIndicator = {
       const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
-      if (who.education === null) tally.note(day, who, say(MESSAGES.coursesEducationUnknown));
+      if (who.education === null) tally.note(day, who, EDUCATION_UNKNOWN);
       else tally.add(day, who, who.education === 'short' ? 1 : 0, 1);
     }
   },
