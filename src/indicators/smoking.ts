@@ -58,10 +58,10 @@ const smokeFree6m: CountingIndicator = {
     'Forløb, der ikke er gennemført, gennemførte forløb uden opfølgning og forløb, hvis opfølgning endnu ikke er ' +
     'foretaget, er udeladt og talt i noterne. Mål: 50 % (Rygestopbasens kvalitetsmål for gennemførte forløb). ' +
     'Udgangspunkt til sammenligning for hele regionen: Rygestopbasens landsgennemsnit på 43 %, det seneste tal i ' +
-    'sundhedsaftalens sager (sag 17 "Forstærket indsats over for storrygere": "Den seneste opgørelse fra ' +
-    'Rygestopbasen viser, at stopraten på landsplan er 43 %"; samme sag nævner 46 % røgfri efter et halvt år i ' +
-    'Vestklyngen). Et andet dokument angiver Rygestopbasens tal til 37 %; et andet udgangspunkt kan angives i ' +
-    'baselines.csv.',
+    'Danske Regioners casesamling om forebyggelse (case 17 "Forstærket indsats over for storrygere": "Den seneste ' +
+    'opgørelse fra Rygestopbasen viser, at stopraten på landsplan er 43 %"; samme case nævner 46 % røgfri efter ' +
+    'et halvt år i Vestklyngen). Klyngernes afrapportering om lighed i sundhed (maj 2017) angiver Rygestopbasens ' +
+    'tal til 37 %; et andet udgangspunkt kan angives i baselines.csv.',
   baselines: [
     {
       group: {},
@@ -71,8 +71,8 @@ const smokeFree6m: CountingIndicator = {
         'Rygestopbasen, national 6-month smoke-free rate (latest figure quoted in the seeds: ' +
         'seed 002, case 17 "Forstærket indsats over for storrygere", "stopraten på landsplan er 43 %")',
       sourceDa:
-        'Rygestopbasen, andel røgfri efter 6 måneder på landsplan (sag 17 "Forstærket indsats over for ' +
-        'storrygere": "stopraten på landsplan er 43 %")',
+        'Rygestopbasen, andel røgfri efter 6 måneder på landsplan (Danske Regioners casesamling, case 17 ' +
+        '"Forstærket indsats over for storrygere": "stopraten på landsplan er 43 %")',
     },
   ],
   target: { kind: 'value', value: 50 },
@@ -164,7 +164,7 @@ const smokingReachShortEducation: CountingIndicator = {
     COHORT_DA +
     ' Nævner: kohortens forløb med kendt uddannelse, uanset gennemførelse og opfølgning. Tæller: deltagere med ' +
     'kort uddannelse. Forløb uden oplysning om uddannelse er udeladt og talt i noterne. (Lighed i sundhed: ' +
-    'midtvejsevalueringen nævnt i sundhedsaftalens sager fandt, at omkring 86 % af de borgere, der gennemførte ' +
+    'midtvejsevalueringen fra 2016, citeret i Danske Regioners casesamling, fandt, at omkring 86 % af de borgere, der gennemførte ' +
     'et forløb, havde ingen eller kort uddannelse.) Opdelt efter uddannelse er grupperne pr. definition 100 % ' +
     '(kort) og 0 % (mellemlang, lang).',
   baselines: [],
