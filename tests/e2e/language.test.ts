@@ -115,6 +115,9 @@ describe('one language per page on data-samples (SPEC §13.6)', () => {
     expect(pages.da.da).toContain('annotationen for 2010-01 ligger uden for punkterne (2015-01 … 2016-12) og vises ikke');
     expect(pages.da.da).toContain('indeksforløb udeladt: patienten døde: 44');
     expect(pages.da.da).toContain('Diskretionering med tærskel 5');
+    // The extracts by their Danish names in the inputs table.
+    expect(pages.da.da).toContain('Indlæggelser');
+    expect(pages.da.da).toContain('Rygestopforløb');
     // The Danish definition of readmission-30d, and no English one.
     expect(pages.da.da).toContain(CATALOGUE[0].definitionDa);
   });

@@ -184,7 +184,7 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
   const rows = meta.inputs
     .map(
       (i) =>
-        `<tr><td>${esc(i.extract)}</td><td>${esc(i.path)}</td><td class="num">${formatCount(i.rows, lang)}</td>` +
+        `<tr><td>${esc(labels.extractNames[i.extract] ?? i.extract)}</td><td>${esc(i.path)}</td><td class="num">${formatCount(i.rows, lang)}</td>` +
         `<td class="num">${formatCount(i.rows_rejected, lang)}</td><td>${i.encoding === null ? esc(labels.notStated) : esc(i.encoding)}</td>` +
         `<td class="sha">${esc(i.sha256)}</td></tr>`,
     )
