@@ -5,6 +5,7 @@
 
 import { ratePer1000Interval, wilsonInterval, Z998, type Interval } from '../calc/statistics.js';
 import type { Direction, Unit } from '../indicators/types.js';
+import { MESSAGES, say } from '../domain/messages.js';
 
 /** The fields of a result that its intervals come from. */
 export interface IntervalSource {
@@ -74,14 +75,14 @@ export function comparisonLevel(
  * `Outside region`) is not compared: the extract holds only those of its residents who were
  * treated here, so its value is not the rate of a population.
  */
-export const NOTE_OUTSIDE_REGION = 'outside the region: the extract holds only its residents treated here';
+export const NOTE_OUTSIDE_REGION = say(MESSAGES.outsideRegion);
 
 /**
  * SPEC §13.5 for the `unknown` municipality or cluster: residents whose municipality is not
  * recorded are no area at all, so there is nothing to compare with the region. (The SPEC asks
  * for "a fitting note of its own"; this is that note's wording.)
  */
-export const NOTE_RESIDENCE_UNKNOWN = 'municipality of residence unknown: not compared with the region';
+export const NOTE_RESIDENCE_UNKNOWN = say(MESSAGES.residenceUnknown);
 
 export interface Comparison {
   reference: number | null;

@@ -8,6 +8,7 @@ import { parsePeriodId, type Period } from '../calc/periods.js';
 import type { Series, SeriesPoint } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
 import type { AnnotationRow, BaselineRow } from '../extracts/records.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { targetAppliesToKind, targetFor } from '../engine/evaluate.js';
 import { assuranceOf } from './assurance.js';
@@ -189,15 +190,15 @@ function annotationOf(indicator: string, group: Group, period: Period, annotatio
 
 /** The annotations (their indicator ids were checked while reading, SPEC §6.1); one whose
  *  period starts outside the points is not shown, with a warning. */
-export function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: string[] } {
-  const warnings: string[] = [];
+export function annotationsOf(rows: readonly AnnotationRow[], path: string, periods: readonly Period[]): { list: Annotation[]; warnings: Said[] } {
+  const warnings: Said[] = [];
   const list: Annotation[] = [];
   const first = periods[0];
   const last = periods[periods.length - 1];
   for (const r of rows) {
     const from = parsePeriodId(r.period)!.from;
     if (from < first.from || from > last.to) {
-      warnings.push(`${path}:${r.line}: the annotation of ${r.period} lies outside the points (${first.id} … ${last.id}); not shown`);
+      warnings.push(say(MESSAGES.annotationOutside, { path, line: r.line, period: r.period, first: first.id, last: last.id }));
       continue;
     }
     list.push({ from, text: r.text, indicator: r.indicator, group: r.group });

@@ -13,6 +13,7 @@ import { suppressArm, type Disclosure, type SuppressionCount } from '../engine/s
 import { extractFileName } from '../extracts/declarations.js';
 import type { PreparedData } from '../facts/index.js';
 import { AIMS, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { projectEffect, type EvaluationCell } from './evaluation.js';
 
 /** A selector `dim=value[;dim=value]` as parsed: canonical values per dimension. */
@@ -34,11 +35,11 @@ export interface ProjectSpec {
 export interface ProjectEvaluation {
   windows: { before: Period; after: Period };
   effects: Effect[];
-  notEvaluated: { indicator: string; reason: string }[];
+  notEvaluated: { indicator: string; reason: Said }[];
   suppression: SuppressionCount;
   /** Counts shown that the default --min-cell would hide (SPEC §13.7), `what` naming the cell. */
   disclosures: Disclosure[];
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** SPEC §9: before = the N months ending with the month before the start; after = N months from it. */
@@ -86,22 +87,22 @@ export function evaluableIndicators(
   indicators: readonly IndicatorDefinition[],
   dimensions: readonly Dimension[],
   loaded: (extract: IndicatorDefinition['sources'][number]) => boolean,
-): { evaluated: IndicatorDefinition[]; notEvaluated: { indicator: string; reason: string }[] } {
+): { evaluated: IndicatorDefinition[]; notEvaluated: { indicator: string; reason: Said }[] } {
   const evaluated: IndicatorDefinition[] = [];
-  const notEvaluated: { indicator: string; reason: string }[] = [];
+  const notEvaluated: { indicator: string; reason: Said }[] = [];
   for (const i of indicators) {
     if (i.kind === 'measured') {
-      notEvaluated.push({ indicator: i.id, reason: 'measured elsewhere (measurements.csv): no units to select an intervention from' });
+      notEvaluated.push({ indicator: i.id, reason: say(MESSAGES.notEvaluatedMeasured) });
       continue;
     }
     const missing = dimensions.filter((d) => !i.dimensions.includes(d));
     if (missing.length > 0) {
-      notEvaluated.push({ indicator: i.id, reason: `its source does not carry ${missing.join(', ')}` });
+      notEvaluated.push({ indicator: i.id, reason: say(MESSAGES.notEvaluatedDimensions, { dimensions: missing.join(', ') }) });
       continue;
     }
     const absent = i.sources.filter((s) => !loaded(s));
     if (absent.length > 0) {
-      notEvaluated.push({ indicator: i.id, reason: `${absent.map(extractFileName).join(' and ')} not loaded` });
+      notEvaluated.push({ indicator: i.id, reason: say(MESSAGES.sourceNotLoaded, { files: absent.map(extractFileName).join(' and ') }) });
       continue;
     }
     evaluated.push(i);
@@ -110,8 +111,6 @@ export function evaluableIndicators(
   evaluated.sort((a, b) => AIMS.indexOf(a.aim) - AIMS.indexOf(b.aim));
   return { evaluated, notEvaluated };
 }
-
-const CELL_NAMES = { intervention: 'intervention', comparison: 'comparison' } as const;
 
 /** Runs the evaluation on prepared data. */
 export function evaluateProject(
@@ -122,7 +121,7 @@ export function evaluateProject(
   const windows = projectWindows(spec.start, spec.months);
   const filters = armFilters(spec);
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const disclosures: Disclosure[] = [];
   const windowName = (id: string) => (id === windows.before.id ? 'before' : 'after');
   const totals = (arm: 'intervention' | 'comparison') => {
@@ -138,7 +137,7 @@ export function evaluateProject(
     suppression.primary += run.suppression.primary;
     suppression.complementary += run.suppression.complementary;
     warnings.push(...run.warnings);
-    for (const x of run.disclosures) disclosures.push({ ...x, what: `${CELL_NAMES[arm]} ${windowName(x.period)}: ${x.what}` });
+    for (const x of run.disclosures) disclosures.push({ ...x, what: `${arm} ${windowName(x.period)}: ${x.what}` });
     return run.results;
   };
   const results = { intervention: totals('intervention'), comparison: totals('comparison') };
@@ -159,17 +158,17 @@ export function evaluateProject(
       comparison: { before: cellOf(found.comparison.before), after: cellOf(found.comparison.after) },
     };
     const effect = projectEffect(cells, i.unit, i.direction);
-    const notes: string[] = [];
+    const notes: Said[] = [];
     for (const arm of ['intervention', 'comparison'] as const) {
       for (const w of ['before', 'after'] as const) {
         const r = found[arm][w];
-        if (r && r.value === null && r.reason) notes.push(`${CELL_NAMES[arm]} ${w}: ${r.reason.message}`);
+        if (r && r.value === null && r.reason) notes.push(say(MESSAGES.evaluationCellReason, { arm, window: w, reason: r.reason.message }));
       }
     }
     // An effect with a hidden cell is not shown: it would tie the hidden count to the others.
     const hidden = Object.values(cells).some((arm) => arm.before.suppressed || arm.after.suppressed);
-    if (hidden) notes.push('no effect: a cell is hidden by small-cell suppression');
-    if (i.unit === 'dkk_per_capita') notes.push('no interval for DKK per capita (SPEC §9)');
+    if (hidden) notes.push(say(MESSAGES.evaluationCellHidden));
+    if (i.unit === 'dkk_per_capita') notes.push(say(MESSAGES.evaluationNoDkkInterval));
     return {
       indicator: i.id,
       aim: i.aim,

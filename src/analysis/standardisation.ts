@@ -4,6 +4,7 @@
 // Dobson et al., Stat Med 1991;10:457-62; Byar's limits from R/utils.R).
 
 import { byarInterval, zOf, type ConfidenceLevel, type Interval } from '../calc/statistics.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 
 /** One ESP2013 age band: ages `from` … `to` inclusive; `to` null for the open band 90+. */
 export interface AgeBand {
@@ -97,7 +98,8 @@ export interface StandardisedRate {
   interval: Interval | null;
   /** O = Σ x_s. */
   totalCount: number;
-  notes: string[];
+  /** Declared texts (SPEC §13.6). */
+  notes: Said[];
 }
 
 export interface StandardisationOptions {
@@ -109,7 +111,7 @@ export interface StandardisationOptions {
 }
 
 /** The note of SPEC §8.1 for a standardised rate withheld because O < 10. */
-export const NOTE_TOTAL_COUNT_BELOW_10 = 'standardized: total count < 10';
+export const NOTE_TOTAL_COUNT_BELOW_10 = say(MESSAGES.standardizedTotalBelow10);
 
 /**
  * The directly standardised rate of one result over the strata given (only the indicator's
@@ -130,14 +132,14 @@ export function directlyStandardisedRate(strata: readonly Stratum[], options: St
   let weightedRate = 0;
   let weightedVariance = 0;
   let totalCount = 0;
-  const notes: string[] = [];
+  const notes: Said[] = [];
   for (const s of strata) {
     checkStratum(s);
     totalWeight += s.weight;
     totalCount += s.events;
     if (s.population === 0) {
       if (s.events > 0) {
-        notes.push(`standardized: ${count(s.events)} events in age band ${s.label ?? '?'} with no inhabitants`);
+        notes.push(say(MESSAGES.standardizedNoInhabitants, { events: count(s.events), band: s.label ?? '?' }));
       }
       continue;
     }
@@ -152,7 +154,7 @@ export function directlyStandardisedRate(strata: readonly Stratum[], options: St
     return withheld();
   }
   if (!(totalWeight > 0)) {
-    notes.push('standardized: the standard population has no inhabitants in these age bands');
+    notes.push(say(MESSAGES.standardizedNoWeights));
     return withheld();
   }
   const rate = weightedRate / totalWeight;

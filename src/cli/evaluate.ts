@@ -2,6 +2,7 @@
 // comparison, before against after (SPEC §9). The selectors and windows are checked before
 // anything is computed; the evaluation itself is src/analysis/project.ts.
 
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
 import { formatDay } from '../calc/time.js';
@@ -205,12 +206,12 @@ function checkWindows(infos: readonly ExtractInfo[], start: Period, months: numb
   if (start.to < range.first || start.from > range.last) {
     throw new UsageError(`--start ${start.id} is outside the data (event dates from ${first} to ${last})`);
   }
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   if (after.to > range.last) {
-    warnings.push(`the after window (${formatDay(after.from)} – ${formatDay(after.to)}) reaches past the last event date of the data (${last}): its figures are incomplete`);
+    warnings.push(say(MESSAGES.windowAfterPastData, { from: formatDay(after.from), to: formatDay(after.to), last }));
   }
   if (before.from < range.first) {
-    warnings.push(`the before window (${formatDay(before.from)} – ${formatDay(before.to)}) starts before the first event date of the data (${first}): its figures are incomplete`);
+    warnings.push(say(MESSAGES.windowBeforeData, { from: formatDay(before.from), to: formatDay(before.to), first }));
   }
   return warnings;
 }

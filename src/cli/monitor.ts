@@ -9,7 +9,7 @@ import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import type { DayNumber } from '../calc/time.js';
-import { suppressionStatement } from '../report/annual.js';
+import { localiseMonitorModel } from '../report/localise.js';
 import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
@@ -177,17 +177,15 @@ async function monitor(opts: MonitorOptions): Promise<number> {
 /** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
 function monitorHtmlModel(report: MonitorReport, results: readonly Result[], infos: readonly ExtractInfo[], lang: Lang): MonitorHtmlModel {
   const last = report.periods[report.periods.length - 1]?.id;
-  return {
+  // The report's texts are English (as the JSON); the model is put into `lang` (SPEC §13.6).
+  return localiseMonitorModel({
     meta: {
       lang,
       title: null,
       tool: report.tool,
       generated_at: report.generated_at ?? null,
       inputs: report.inputs.map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
-      suppression: {
-        ...report.suppression,
-        description: suppressionStatement(lang, report.suppression.min_cell, report.suppression.primary, report.suppression.complementary, report.suppression.description),
-      },
+      suppression: report.suppression,
     },
     charts: report.series.map((series) => {
       const def = CATALOGUE.find((i) => i.id === series.indicator)!;
@@ -199,7 +197,7 @@ function monitorHtmlModel(report: MonitorReport, results: readonly Result[], inf
       };
     }),
     warnings: report.warnings,
-  };
+  });
 }
 
 function render(report: MonitorReport, format: Exclude<MonitorFormat, 'html'>, color: boolean): string {

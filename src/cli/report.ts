@@ -11,7 +11,7 @@ import { clusterOf, OUTSIDE_REGION, UNKNOWN } from '../calc/groups.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
-import { annualReportModel, suppressionStatement } from '../report/annual.js';
+import { annualReportModel } from '../report/annual.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
@@ -125,7 +125,8 @@ async function report(opts: ReportOptions): Promise<number> {
       min_cell: opts.minCell,
       primary,
       complementary,
-      description: suppressionStatement(opts.lang, opts.minCell, primary, complementary, suppressionText(opts.minCell, primary, complementary)),
+      // In English here; the model is put into the document's language (SPEC §13.6).
+      description: suppressionText(opts.minCell, primary, complementary),
     },
   };
   const warnings = [...new Set([...annotations.warnings, ...overTime.warnings, ...municipal.warnings])];

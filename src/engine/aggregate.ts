@@ -12,6 +12,7 @@
 // table when the periods do not overlap (months, quarters or years of one kind), instead of
 // testing every period; overlapping periods (a year and its quarters) are tested one by one.
 
+import type { Said } from '../domain/messages.js';
 import { ageBand, clusterOf, type Dimension, type Group, UNKNOWN } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { DayNumber } from '../calc/time.js';
@@ -35,7 +36,8 @@ export interface BandEvents {
 
 export interface Cell extends Sums {
   group: Group;
-  notes: Map<string, number>;
+  /** Counted notes by their declared label (SPEC §3.1, §13.6). */
+  notes: Map<Said, number>;
   /** The latest follow-up end of the cell's units (SPEC §13.2, a `per_unit` follow-up);
    *  −Infinity when no unit gave one. */
   followUpEnd: number;
@@ -229,7 +231,7 @@ export class CellTally implements Tally {
     if (c.strata && who.age !== null) addStratum(c.strata, who, numerator);
   }
 
-  note(day: DayNumber, who: UnitAttributes, label: string): void {
+  note(day: DayNumber, who: UnitAttributes, label: Said): void {
     const n = this.periods.find(day);
     if (n === 0) return;
     if (this.options.unitFilter && !this.options.unitFilter(who)) return;

@@ -2,6 +2,7 @@
 
 import { sameGroup, type Group } from '../calc/groups.js';
 import { parsePeriodId, type Period } from '../calc/periods.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { BaselineRow } from '../extracts/records.js';
 import type { Direction, IndicatorDefinition, Unit } from '../indicators/types.js';
 import type { BaselineRef, Result, Status, TargetRef, TargetVerdict } from './result.js';
@@ -30,13 +31,13 @@ export function chooseBaseline(
   if (fromData) return fromData;
   const row = fileRows.find((r) => r.baselineValue !== null && sameGroup(r.group, group));
   if (row && row.baselineValue !== null) {
-    return { value: row.baselineValue, period: row.baselinePeriod, source: 'baselines.csv' + (row.note ? `: ${row.note}` : '') };
+    return { value: row.baselineValue, period: row.baselinePeriod, source: row.note ? say(MESSAGES.baselineFromFile, { note: row.note }) : say(MESSAGES.baselineFile) };
   }
   const cat = indicator.baselines.find((b) => sameGroup(b.group, group));
   return cat ? { value: cat.value, period: cat.period, source: cat.source } : null;
 }
 
-const KIND_ADJECTIVE: Record<Period['kind'], string> = { year: 'yearly', quarter: 'quarterly', month: 'monthly', window: 'multi-month' };
+const KIND_ADJECTIVE = { year: 'yearly', quarter: 'quarterly', month: 'monthly', window: 'multi-month' } as const satisfies Record<Period['kind'], string>;
 const UNIT_NOUN: Partial<Record<Unit, string>> = { count: 'count', per_1000: 'rate per 1000', dkk_per_capita: 'DKK per capita figure' };
 
 /**
@@ -52,7 +53,7 @@ export function applicableBaseline(
   unit: Unit,
   period: Pick<Period, 'kind'>,
   baseline: BaselineRef | null,
-): { baseline: BaselineRef | null; note: string | null } {
+): { baseline: BaselineRef | null; note: Said | null } {
   const noun = UNIT_NOUN[unit];
   if (baseline === null || baseline.period === null || noun === undefined) return { baseline, note: null };
   const kind = parsePeriodId(baseline.period)?.kind;
@@ -60,7 +61,12 @@ export function applicableBaseline(
   if (kind === undefined || kind === period.kind) return { baseline, note: null };
   return {
     baseline: null,
-    note: `the baseline is ${KIND_ADJECTIVE[kind]}; a ${KIND_ADJECTIVE[period.kind]} ${noun} is not comparable (baseline period ${baseline.period}, left out)`,
+    note: say(MESSAGES.baselineOtherKind, {
+      baselineKind: KIND_ADJECTIVE[kind],
+      resultKind: KIND_ADJECTIVE[period.kind],
+      noun,
+      period: baseline.period,
+    }),
   };
 }
 

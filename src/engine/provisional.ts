@@ -9,6 +9,7 @@ import { extractFileName } from '../extracts/declarations.js';
 import type { Period } from '../calc/periods.js';
 import { formatDay, type DayNumber } from '../calc/time.js';
 import type { CountingIndicator, FollowUp } from '../indicators/types.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 
 /**
  * The data end of one extract (SPEC §13.2): `--data-end` (the extraction date, which applies
@@ -51,14 +52,11 @@ export function provisionalOf(
   latestUnitEnd: DayNumber | null,
   dataEnd: DayNumber | null,
   source: ExtractName | null,
-): { provisional: boolean; note: string | null } {
+): { provisional: boolean; note: Said | null } {
   if (followUp === undefined || dataEnd === null) return { provisional: false, note: null };
   const end = followUpEndOf(followUp, period, latestUnitEnd);
   if (end === null || end <= dataEnd) return { provisional: false, note: null };
-  const what =
-    followUp.kind === 'per_unit'
-      ? `the latest ${followUp.label} of the units in the denominator, ${formatDay(end)},`
-      : `${followUp.label} runs to ${formatDay(end)} and`;
-  const of = source === null ? '' : ` of ${extractFileName(source)}`;
-  return { provisional: true, note: `provisional: ${what} lies past the data end ${formatDay(dataEnd)}${of}` };
+  const params = { followUp: followUp.label, end: formatDay(end), dataEnd: formatDay(dataEnd), file: source === null ? 'the data' : extractFileName(source) };
+  const note = say(followUp.kind === 'per_unit' ? MESSAGES.provisionalPerUnit : MESSAGES.provisionalAfterPeriod, params);
+  return { provisional: true, note };
 }

@@ -20,6 +20,7 @@ import {
   type Stratum,
 } from '../analysis/standardisation.js';
 import type { Standardized } from '../contracts/report.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { EDUCATION } from '../domain/vocabulary.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { BaselineRow, ExtractInfo, LoadedData } from '../extracts/records.js';
@@ -27,9 +28,9 @@ import { deriveFacts, type DerivedFacts, type PreparedData } from '../facts/inde
 import {
   AIMS,
   type CountingIndicator,
+  type DeclaredReason,
   type IndicatorDefinition,
   type MeasuredIndicator,
-  type Reason,
   type UnitAttributes,
 } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
@@ -75,14 +76,19 @@ export interface RunOutput {
   /** The requested periods in report order (chronological). */
   periods: Period[];
   results: Result[];
-  warnings: string[];
+  /** Declared texts (SPEC §13.6), English as the JSON writes them. */
+  warnings: Said[];
   suppression: SuppressionCount;
   /** Counts shown that the default --min-cell would hide, in the reported periods (SPEC §13.7). */
   disclosures: Disclosure[];
 }
 
-/** A result before baseline, target and status are known. */
-type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status' | 'target_verdict'>;
+/** A result before baseline, target and status are known. Its notes and reason are declared
+ *  messages (src/domain/messages.ts): a loose string cannot be written here (SPEC §13.6). */
+type Draft = Omit<Result, 'baseline' | 'target' | 'change' | 'change_pct' | 'status' | 'target_verdict' | 'notes' | 'reason'> & {
+  notes: Said[];
+  reason: DeclaredReason | null;
+};
 
 /** What the analyses of a draft read besides its numbers: its cells of units and inhabitants. */
 interface DraftCells {
@@ -111,7 +117,7 @@ export function runIndicators(
   const computePeriods = bp && !periods.some((p) => p.id === bp.id) ? [...periods, bp] : periods;
   const ordered = [...indicators].sort((a, b) => AIMS.indexOf(a.aim) - AIMS.indexOf(b.aim));
   const results: Result[] = [];
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
   const disclosures: Disclosure[] = [];
   const reported = new Set(periods.map((p) => p.id));
@@ -204,7 +210,7 @@ function evaluate(
   };
 }
 
-function draft(indicator: IndicatorDefinition, period: Period, group: Group, notes: string[]): Draft {
+function draft(indicator: IndicatorDefinition, period: Period, group: Group, notes: Said[]): Draft {
   return {
     indicator: indicator.id,
     aim: indicator.aim,
@@ -224,10 +230,10 @@ function draft(indicator: IndicatorDefinition, period: Period, group: Group, not
 }
 
 /** Why a counting indicator cannot be computed at all, or null. */
-function missingSource(indicator: CountingIndicator, data: LoadedData): Reason | null {
+function missingSource(indicator: CountingIndicator, data: LoadedData): DeclaredReason | null {
   const missing = indicator.sources.filter((s) => !data[s]);
   if (missing.length > 0) {
-    return { code: 'source-not-loaded', message: `${missing.map(extractFileName).join(' and ')} not loaded` };
+    return { code: 'source-not-loaded', message: say(MESSAGES.sourceNotLoaded, { files: missing.map(extractFileName).join(' and ') }) };
   }
   return indicator.unavailable?.(data) ?? null;
 }
@@ -252,7 +258,7 @@ function countingDrafts(
   facts: DerivedFacts,
   periods: readonly Period[],
   options: RunOptions,
-  warnings: string[],
+  warnings: Said[],
   cellsOf: Map<Draft, DraftCells>,
 ): Draft[] {
   const by = options.by;
@@ -260,12 +266,17 @@ function countingDrafts(
   if (!options.pooled) for (const d of indicator.alwaysBy ?? []) if (!dims.includes(d)) dims.push(d);
   const ignored = by.filter((d) => !indicator.dimensions.includes(d));
   const commonNotes = ignored.length
-    ? [`breakdown by ${ignored.join(', ')} ignored: not carried by ${indicator.sources.filter((s) => s !== 'population').join(', ')}`]
+    ? [
+        say(MESSAGES.breakdownIgnored, {
+          dimensions: ignored.join(', '),
+          sources: indicator.sources.filter((s) => s !== 'population').join(', '),
+        }),
+      ]
     : [];
 
   const reason = missingSource(indicator, data);
   if (reason) {
-    return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, `not computed: ${reason.message}`]), reason }));
+    return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, say(MESSAGES.notComputed, { reason: reason.message })]), reason }));
   }
 
   // SPEC §13.2: the data end of the source whose follow-up the numerator waits for.
@@ -284,7 +295,7 @@ function countingDrafts(
 
   const drafts: Draft[] = [];
   // The inhabitants of a year, grouped once for all its periods (monitor: 12 months a year).
-  const populationOfYear = new Map<number, { cells: Map<string, Cell>; notes: string[] }>();
+  const populationOfYear = new Map<number, { cells: Map<string, Cell>; notes: Said[] }>();
   periods.forEach((period, i) => {
     const cells = tally.cells[i];
     let population: Map<string, Cell> | null = null;
@@ -357,12 +368,12 @@ function fill(indicator: IndicatorDefinition, d: Draft, cell: Cell | undefined, 
       d.value = population ? num / population : null;
       break;
   }
-  if (d.value === null && population === 0 && num > 0) d.notes.push('no inhabitants in this group in the population table');
+  if (d.value === null && population === 0 && num > 0) d.notes.push(say(MESSAGES.noInhabitantsInGroup));
   if (d.value === null) {
     d.reason =
       indicator.unit === 'percent'
-        ? { code: 'zero-denominator', message: 'no cases in the denominator' }
-        : { code: 'no-population', message: 'no inhabitants in the population table for this group' };
+        ? { code: 'zero-denominator', message: say(MESSAGES.zeroDenominator) }
+        : { code: 'no-population', message: say(MESSAGES.noPopulation) };
   }
 }
 
@@ -372,19 +383,19 @@ function populationFor(
   period: Period,
   dims: readonly Dimension[],
   options: TallyOptions,
-): { cells: Map<string, Cell>; notes: string[] } {
+): { cells: Map<string, Cell>; notes: Said[] } {
   const extract = data.population!;
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const noEducation = !extract.info.columns.has('education');
   if (dims.includes('education') && noEducation) {
-    notes.push('population.csv has no education column: rates by education cannot be computed');
+    notes.push(say(MESSAGES.populationNoEducation));
     // Every group then has no inhabitants: values are null, events still shown.
     const cells = populationCells([], dims, options);
     return { cells, notes };
   }
   const minimumAge = indicator.populationMinimumAge ?? 0;
   const rows = extract.records.filter((r) => r.year === period.year && r.age >= minimumAge);
-  if (rows.length === 0) notes.push(`population.csv has no rows for ${period.year}, the year the period starts in`);
+  if (rows.length === 0) notes.push(say(MESSAGES.populationNoYear, { year: period.year }));
   return { cells: populationCells(rows, dims, options), notes };
 }
 
@@ -402,7 +413,7 @@ function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft,
     index: number;
     count: number;
   };
-  const byLabel = new Map<string, NoteCell[]>();
+  const byLabel = new Map<Said, NoteCell[]>();
   for (const d of drafts) {
     const cells = cellsOf.get(d);
     if (!cells?.cell) continue;
@@ -421,14 +432,14 @@ function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft,
     suppressResults(list, minCell, periods);
     for (const c of list) {
       // Primary ones are already written `<N` by formatNotes.
-      if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = `${label}: hidden`;
+      if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = say(MESSAGES.countedHidden, { label });
     }
   }
 }
 
 /** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */
-function formatNotes(notes: Map<string, number>, minCell: number): string[] {
-  return [...notes].map(([label, n]) => `${label}: ${shownCount(n, minCell)}`);
+function formatNotes(notes: Map<Said, number>, minCell: number): Said[] {
+  return [...notes].map(([label, n]) => say(MESSAGES.counted, { label, count: shownCount(n, minCell) }));
 }
 
 /** Period order as computed, then total first and groups by their values (SPEC §4.1). */
@@ -576,18 +587,18 @@ function measuredDrafts(
   periods: readonly Period[],
   by: readonly Dimension[],
 ): Draft[] {
-  const notes = by.length ? [`breakdown by ${by.join(', ')} ignored: measurements are reported for the total only`] : [];
+  const notes = by.length ? [say(MESSAGES.breakdownIgnoredMeasured, { dimensions: by.join(', ') })] : [];
   if (!data.measurements) {
-    const reason: Reason = { code: 'source-not-loaded', message: `${extractFileName('measurements')} not loaded` };
-    return periods.map((p) => ({ ...draft(indicator, p, {}, [...notes, `not computed: ${reason.message}`]), reason }));
+    const reason: DeclaredReason = { code: 'source-not-loaded', message: say(MESSAGES.sourceNotLoaded, { files: extractFileName('measurements') }) };
+    return periods.map((p) => ({ ...draft(indicator, p, {}, [...notes, say(MESSAGES.notComputed, { reason: reason.message })]), reason }));
   }
   const rows = data.measurements.records.filter((m) => m.indicator === indicator.id);
   return periods.map((p) => {
     const d = draft(indicator, p, {}, [...notes]);
     const m = rows.find((r) => r.period === p.id);
     if (!m) {
-      d.notes.push('no measurement');
-      d.reason = { code: 'no-measurement', message: 'no measurement' };
+      d.notes.push(say(MESSAGES.noMeasurement));
+      d.reason = { code: 'no-measurement', message: say(MESSAGES.noMeasurement) };
       return d;
     }
     d.numerator = m.numerator;
@@ -600,12 +611,11 @@ function measuredDrafts(
       d.ci95 = wilsonInterval(m.numerator, m.denominator);
     }
     if (d.value === null) {
-      d.reason = {
-        code: 'no-value',
-        message: `the measurement row (line ${m.line}) gives no value${indicator.unit === 'percent' ? ' and no numerator with a non-zero denominator' : indicator.unit === 'count' ? ' and no numerator' : ''}`,
-      };
+      const why =
+        indicator.unit === 'percent' ? MESSAGES.measurementNoPercent : indicator.unit === 'count' ? MESSAGES.measurementNoCount : MESSAGES.measurementNoValue;
+      d.reason = { code: 'no-value', message: say(why, { line: m.line }) };
     }
-    if (m.source) d.notes.push(`source: ${m.source}`);
+    if (m.source) d.notes.push(say(MESSAGES.measurementSource, { source: m.source }));
     return d;
   });
 }

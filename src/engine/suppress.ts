@@ -21,6 +21,7 @@
 // how a count of people or events is shown (§13.7).
 
 import type { Period } from '../calc/periods.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { Unit } from '../indicators/types.js';
 import type { Result } from './result.js';
 
@@ -72,12 +73,12 @@ function sizeOf(r: Suppressible): number {
   return (r.unit === 'percent' ? r.denominator : r.numerator) ?? 0;
 }
 
-const PRIMARY_NOTE_PREFIX = 'suppressed: a count between 1 and ';
-const GROUP_NOTE = 'suppressed (complementary): so that a hidden group cannot be derived from the total';
-const periodNote = (outer: string) => `suppressed (complementary): so that a hidden period cannot be derived from ${outer}`;
-const WINDOW_NOTE = 'suppressed (complementary): the other window of this arm is hidden, so this one is too';
+const GROUP_NOTE = say(MESSAGES.suppressedComplementary);
+const periodNote = (outer: Period) =>
+  say(outer.kind === 'year' ? MESSAGES.suppressedComplementaryYear : MESSAGES.suppressedComplementaryQuarter, { period: outer.id });
+const WINDOW_NOTE = say(MESSAGES.suppressedComplementaryWindow);
 
-function hide(r: Suppressible, note: string): void {
+function hide(r: Suppressible, note: Said): void {
   r.numerator = null;
   r.denominator = null;
   r.value = null;
@@ -97,7 +98,7 @@ interface Sum<R> {
   whole: R | undefined;
   parts: R[];
   /** The note a part hidden for this sum carries. */
-  note: string;
+  note: Said;
 }
 
 /** The smallest unhidden part (the "next smallest" of the head of this file), or null. */
@@ -157,7 +158,7 @@ export function suppressResults<R extends Suppressible & { period: string }>(
   if (minCell <= 1) return count;
   for (const r of results) {
     if (isSmallCell(r.unit, r.numerator, r.denominator, minCell)) {
-      hide(r, `${PRIMARY_NOTE_PREFIX}${minCell - 1}`);
+      hide(r, say(MESSAGES.suppressedPrimary, { max: minCell - 1 }));
       if (counted(r)) count.primary++;
     }
   }
@@ -194,7 +195,7 @@ export function suppressResults<R extends Suppressible & { period: string }>(
       for (const { outer, inner } of nestings) {
         const whole = cells.get(outer.id);
         const parts = inner.map((p) => cells.get(p.id)).filter((r): r is R => r !== undefined);
-        if (whole && parts.length > 0) sums.push({ whole, parts, note: periodNote(outer.kind === 'year' ? `the year ${outer.id}` : `the quarter ${outer.id}`) });
+        if (whole && parts.length > 0) sums.push({ whole, parts, note: periodNote(outer) });
       }
     }
   }

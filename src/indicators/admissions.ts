@@ -13,7 +13,8 @@ import { personOf, type AdmissionTable, type LoadedData } from '../extracts/reco
 import { preventableDiagnosisReference } from '../domain/diagnoses.js';
 import { ACCOMPANYING, ACUTE, BIRTH, CANCER, DIED, INJURY, PREVENTABLE_65 } from '../facts/admission-flags.js';
 import { admissionsOf } from '../facts/index.js';
-import type { CountContext, CountingIndicator, Reason, Tally, UnitAttributes } from './types.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
+import type { CountContext, CountingIndicator, DeclaredReason, Tally, UnitAttributes } from './types.js';
 
 const DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
 
@@ -41,24 +42,24 @@ function inRange(day: DayNumber, ctx: Pick<CountContext, 'firstDay' | 'lastDay'>
 }
 
 /** An optional admissions column the indicator needs (SPEC §3.2 no. 4, 6, 7). */
-function needsColumn(column: string): (data: LoadedData) => Reason | null {
+function needsColumn(column: string): (data: LoadedData) => DeclaredReason | null {
   return (data) => {
     const admissions = data.admissions;
     if (!admissions || admissions.info.columns.has(column)) return null;
-    return { code: 'column-missing', message: `admissions extract has no ${column} column` };
+    return { code: 'column-missing', message: say(MESSAGES.columnMissing, { column }) };
   };
 }
 
 // ---------------------------------------------------------------------------------------
 // 1. readmission-30d
 
-export const INDEX_EXCLUDED_DIED = 'index episodes excluded: died';
-export const INDEX_EXCLUDED_CANCER = 'index episodes excluded: cancer (C00–C99, D00–D09)';
-export const INDEX_EXCLUDED_Z763 = 'index episodes excluded: Z76.3 (healthy person accompanying a sick person)';
-export const RETURN_NOT_COUNTED_PLANNED = 'index episodes not readmitted, next episode within 30 days planned';
-export const RETURN_NOT_COUNTED_BIRTH = 'index episodes not readmitted, next episode within 30 days a birth (O80–O84)';
-export const RETURN_NOT_COUNTED_INJURY =
-  'index episodes not readmitted, next episode within 30 days an injury, poisoning or external cause (S–Y)';
+// The notes of readmission-30d (declared with their Danish texts in src/domain/messages.ts).
+export const INDEX_EXCLUDED_DIED = say(MESSAGES.indexExcludedDied);
+export const INDEX_EXCLUDED_CANCER = say(MESSAGES.indexExcludedCancer);
+export const INDEX_EXCLUDED_Z763 = say(MESSAGES.indexExcludedZ763);
+export const RETURN_NOT_COUNTED_PLANNED = say(MESSAGES.returnNotCountedPlanned);
+export const RETURN_NOT_COUNTED_BIRTH = say(MESSAGES.returnNotCountedBirth);
+export const RETURN_NOT_COUNTED_INJURY = say(MESSAGES.returnNotCountedInjury);
 
 function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
@@ -134,7 +135,7 @@ function lastEventDay(admissions: AdmissionTable): DayNumber | null {
 
 /** SPEC §13.2: the same rule as the provisional flag, against the engine's data end (which
  *  honours --data-end); without one (unit tests), the latest event date of the extract. */
-function readmissionWarnings(data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null): string[] {
+function readmissionWarnings(data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null): Said[] {
   const last = dataEnd !== undefined ? dataEnd : lastEventDay(admissionsOf(data));
   if (last === null) return [];
   return periods
@@ -142,9 +143,13 @@ function readmissionWarnings(data: LoadedData, periods: readonly Period[], dataE
     .map(
       // Worded to be true whether the data end inside the period or shortly after it.
       (p) =>
-        `readmission-30d: follow-up is incomplete for period ${p.id}: readmissions within ${FOLLOW_UP_DAYS} days of ` +
-        `its last discharges (${formatDay(p.to)}) need admissions data up to ${formatDay(p.to + FOLLOW_UP_DAYS)}, ` +
-        `but the data end on ${formatDay(last)}`,
+        say(MESSAGES.readmissionFollowUpIncomplete, {
+          period: p.id,
+          days: FOLLOW_UP_DAYS,
+          last: formatDay(p.to),
+          needed: formatDay(p.to + FOLLOW_UP_DAYS),
+          end: formatDay(last),
+        }),
     );
 }
 
@@ -180,7 +185,7 @@ function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<Episo
 // ---------------------------------------------------------------------------------------
 // 4. ready-for-discharge-days
 
-export const STILL_ADMITTED_WHEN_READY = 'admissions ready for discharge but not discharged (not counted)';
+export const STILL_ADMITTED_WHEN_READY = say(MESSAGES.stillAdmittedWhenReady);
 
 function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void {
   const admissions = admissionsOf(data);
@@ -206,7 +211,7 @@ function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void
 // ---------------------------------------------------------------------------------------
 // 5. discharges-outside-daytime
 
-export const DISCHARGE_EXCLUDED_DIED = 'episodes excluded: died';
+export const DISCHARGE_EXCLUDED_DIED = say(MESSAGES.dischargeExcludedDied);
 
 function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
   const admissions = admissionsOf(data);
@@ -230,7 +235,7 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
 // ---------------------------------------------------------------------------------------
 // 6.–7. DKK per capita
 
-function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: string) {
+function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: Said) {
   return (data: LoadedData, tally: Tally, ctx: CountContext): void => {
     const admissions = admissionsOf(data);
     const { dischargedAt } = admissions.columns;
@@ -249,18 +254,27 @@ function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: string
   };
 }
 
-export const MISSING_COST = 'admissions without cost_dkk (counted as 0)';
-export const MISSING_COFINANCING = 'admissions without cofinancing_dkk (counted as 0)';
+export const MISSING_COST = say(MESSAGES.missingCost);
+export const MISSING_COFINANCING = say(MESSAGES.missingCofinancing);
 
 // ---------------------------------------------------------------------------------------
 // The declarations, in SPEC catalogue order.
 
+// The definitions are read by people (the report, SPEC §13.6): they cite no SPEC section.
 const EPISODE_NOTE =
-  'Episodes (SPEC §3.1): a patient\'s somatic admissions sorted by admitted_at are chained when one starts ' +
+  'Episodes: a patient\'s somatic admissions sorted by admitted_at are chained when one starts ' +
   'no later than 4 hours after the latest discharge of the chain so far (or overlaps it); an admission ' +
   'without discharge keeps the episode open and absorbs every later admission of the patient. An episode ' +
   'takes admission time, type, diagnosis and the patient attributes of its first admission, discharge ' +
   'time and status of its last-ending admission. Psychiatric admissions never form episodes.';
+
+const EPISODE_NOTE_DA =
+  'Indlæggelsesforløb: en patients somatiske indlæggelser, sorteret efter indlæggelsestidspunkt, kædes sammen, ' +
+  'når en indlæggelse begynder højst 4 timer efter den seneste udskrivelse i kæden indtil da (eller overlapper ' +
+  'den); en indlæggelse uden udskrivelse holder forløbet åbent, og alle patientens senere indlæggelser indgår i ' +
+  'det. Et forløb har indlæggelsestidspunkt, indlæggelsesmåde, diagnose og patientoplysninger fra sin første ' +
+  'indlæggelse og udskrivelsestidspunkt og udskrivningsstatus fra den indlæggelse, der slutter sidst. ' +
+  'Psykiatriske indlæggelser danner aldrig forløb.';
 
 export const readmission30d: CountingIndicator<EpisodeFacts> = {
   kind: 'counting',
@@ -283,6 +297,17 @@ export const readmission30d: CountingIndicator<EpisodeFacts> = {
     'A period is provisional, and a warning is given, when its last day + 30 days lies after the data end ' +
     'of the admissions (--data-end, else the latest admission or discharge date). ' +
     EPISODE_NOTE,
+  definitionDa:
+    'Nationale kriterier. Nævner (indeksforløb): somatiske forløb med udskrivelsesdato i perioden, hvor patienten ' +
+    'blev udskrevet levende, og hvor aktionsdiagnosen hverken er kræft (C00–C99, D00–D09) eller Z76.3 (rask person, ' +
+    'der ledsager en syg). Tæller: indeksforløb, hvor samme patient har et akut forløb, der begynder efter ' +
+    'indeksudskrivelsen og højst 30 × 24 timer efter den (præcis 720 timer tæller med), og hvis aktionsdiagnose ' +
+    'hverken er en fødsel (O80–O84) eller en skade, forgiftning eller ydre årsag (kapitel S, T, V, W, X og Y). ' +
+    'Hvert forløb kan både være et indeksforløb og en genindlæggelse; åbne forløb kan være genindlæggelser, men ' +
+    'aldrig indeksforløb. Resultaterne opdeles efter indeksforløbet. En periode er foreløbig, og der gives en ' +
+    'advarsel, når periodens sidste dag + 30 dage ligger efter indlæggelsesdataenes slutdato (--data-end, ellers ' +
+    'den seneste indlæggelses- eller udskrivelsesdato). ' +
+    EPISODE_NOTE_DA,
   baselines: [],
   target: null,
   needs: EPISODE_FACTS,
@@ -291,7 +316,7 @@ export const readmission30d: CountingIndicator<EpisodeFacts> = {
   // SPEC §13.2: an index discharged on the period's last day is followed for 30 days.
   followUp: {
     kind: 'after_period',
-    label: "the 30-day readmission follow-up of the period's last discharges",
+    label: say(MESSAGES.followUpReadmission),
     end: (lastDay) => lastDay + FOLLOW_UP_DAYS,
   },
   warnings: readmissionWarnings,
@@ -309,10 +334,21 @@ export const preventableAdmissions65: CountingIndicator<EpisodeFacts> = {
   direction: 'lower_is_better',
   definition:
     'Numerator: acute somatic episodes with admitted_at in the period, aged 65 or over at the first ' +
-    'admission, whose primary diagnosis is on the list of SPEC §3.3 (the nine condition groups of the ' +
-    'national indicator), whatever their discharge status; open episodes count by their admitted_at. ' +
+    'admission, whose primary diagnosis is on the diagnosis list of the national indicator "forebyggelige akutte ' +
+    'sygehusophold blandt ældre" (nine condition groups: lower respiratory infection, cystitis and urinary tract ' +
+    'infection, gastroenteritis, dehydration, constipation, nutritional anaemia, social and care-related ' +
+    'circumstances, pressure ulcer and fall fractures), whatever their discharge status; open episodes count by ' +
+    'their admitted_at. ' +
     'Denominator: inhabitants aged 65 or over in the year the period starts; per 1,000. ' +
     EPISODE_NOTE,
+  definitionDa:
+    'Tæller: akutte somatiske forløb med indlæggelsestidspunkt i perioden hos patienter, der var 65 år eller ' +
+    'ældre ved den første indlæggelse, og hvis aktionsdiagnose står på diagnoselisten for den nationale indikator ' +
+    '"forebyggelige akutte sygehusophold blandt ældre" (ni sygdomsgrupper: nedre luftvejssygdom, ' +
+    'blærebetændelse, mave-tarminfektion, dehydrering, forstoppelse, ernæringsbetinget blodmangel, sociale og ' +
+    'plejemæssige forhold, tryksår og brud), uanset udskrivningsstatus; åbne forløb tælles efter ' +
+    'indlæggelsestidspunktet. Nævner: indbyggere på 65 år og derover i det år, perioden begynder; pr. 1.000. ' +
+    EPISODE_NOTE_DA,
   baselines: [],
   target: null,
   needs: EPISODE_FACTS,
@@ -338,6 +374,11 @@ export const acuteShortAdmissions: CountingIndicator<EpisodeFacts> = {
     'episodes are never short. Denominator: inhabitants of all ages in the year the period starts; ' +
     'per 1,000. ' +
     EPISODE_NOTE,
+  definitionDa:
+    'Tæller: akutte somatiske forløb med indlæggelsestidspunkt i perioden, der varede under 24 timer (fra ' +
+    'indlæggelse til udskrivelse; præcis 24 timer er ikke kort), uanset udskrivningsstatus; åbne forløb er aldrig ' +
+    'korte. Nævner: indbyggere i alle aldre i det år, perioden begynder; pr. 1.000. ' +
+    EPISODE_NOTE_DA,
   baselines: [],
   target: null,
   needs: EPISODE_FACTS,
@@ -361,6 +402,12 @@ export const readyForDischargeDays: CountingIndicator = {
     'date(discharged) is one bed day, counted in the period that contains d and grouped by the ' +
     'admission. Denominator: inhabitants of all ages in the year the period starts; per 1,000. ' +
     'Not computed when the extract has no ready_for_discharge_at column.',
+  definitionDa:
+    'Tæller: for alle indlæggelser (somatiske og psykiatriske, ikke forløb) med både et færdigbehandlingstidspunkt ' +
+    'og en udskrivelse er hver kalenderdag fra og med færdigbehandlingsdagen til (men ikke med) udskrivelsesdagen ' +
+    'én sengedag, talt i den periode, dagen ligger i, og opdelt efter indlæggelsen. Nævner: indbyggere i alle ' +
+    'aldre i det år, perioden begynder; pr. 1.000. Beregnes ikke, når udtrækket ikke har kolonnen ' +
+    'ready_for_discharge_at.',
   baselines: [],
   target: null,
   needs: [],
@@ -382,9 +429,13 @@ export const dischargesOutsideDaytime: CountingIndicator<EpisodeFacts> = {
   definition:
     'Admission and discharge flow. Denominator: somatic episodes with a discharge date in the period, ' +
     'discharged alive (open episodes have no discharge). Numerator: those discharged before 08:00, at or ' +
-    'after 16:00, or on a day that is not a Danish working day (Monday–Friday except public holidays; ' +
-    'SPEC §3.1). ' +
+    'after 16:00, or on a day that is not a Danish working day (Monday–Friday except public holidays). ' +
     EPISODE_NOTE,
+  definitionDa:
+    'Indlæggelses- og udskrivelsesflow. Nævner: somatiske forløb med udskrivelsesdato i perioden, hvor patienten ' +
+    'blev udskrevet levende (åbne forløb har ingen udskrivelse). Tæller: de forløb, der blev udskrevet før kl. ' +
+    '8.00, kl. 16.00 eller senere, eller på en dag, der ikke er en hverdag (mandag–fredag undtagen helligdage). ' +
+    EPISODE_NOTE_DA,
   baselines: [],
   target: null,
   needs: EPISODE_FACTS,
@@ -407,6 +458,11 @@ export const costPerCapita: CountingIndicator = {
     '(by discharge date), grouped by the admission, divided by the inhabitants of all ages in the year ' +
     'the period starts. A missing cost_dkk counts as 0 and the number of such admissions is given in the ' +
     'notes; not computed when the extract has no cost_dkk column.',
+  definitionDa:
+    'Summen af udgiften (cost_dkk, DRG-værdi) for alle indlæggelser, somatiske og psykiatriske, udskrevet i ' +
+    'perioden (efter udskrivelsesdato), opdelt efter indlæggelsen og divideret med antallet af indbyggere i alle ' +
+    'aldre i det år, perioden begynder. En manglende udgift tælles som 0, og antallet af sådanne indlæggelser står ' +
+    'i noterne; beregnes ikke, når udtrækket ikke har kolonnen cost_dkk.',
   baselines: [],
   target: null,
   needs: [],
@@ -430,6 +486,11 @@ export const cofinancingPerCapita: CountingIndicator = {
     'discharged in the period (by discharge date), grouped by the admission, divided by the inhabitants ' +
     'of all ages in the year the period starts. A missing cofinancing_dkk counts as 0 and the number of ' +
     'such admissions is given in the notes; not computed when the extract has no cofinancing_dkk column.',
+  definitionDa:
+    'Summen af den kommunale medfinansiering (cofinancing_dkk) for alle indlæggelser, somatiske og psykiatriske, ' +
+    'udskrevet i perioden (efter udskrivelsesdato), opdelt efter indlæggelsen og divideret med antallet af ' +
+    'indbyggere i alle aldre i det år, perioden begynder. En manglende medfinansiering tælles som 0, og antallet af ' +
+    'sådanne indlæggelser står i noterne; beregnes ikke, når udtrækket ikke har kolonnen cofinancing_dkk.',
   baselines: [],
   target: null,
   needs: [],

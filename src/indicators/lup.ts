@@ -7,11 +7,12 @@
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { personOf, type PatientType } from '../extracts/records.js';
+import { MESSAGES, say } from '../domain/messages.js';
 import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
 
 const LUP_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'patient_type'];
 
-const EXCLUDED_NOTE = 'excluded answers (Ved ikke, Ikke relevant, 9, 0, empty)';
+const EXCLUDED_NOTE = say(MESSAGES.lupExcludedAnswers);
 
 /** Which questions of which survey an indicator pools, per patient type. */
 export interface LupQuestions {
@@ -53,11 +54,19 @@ const ANSWER_RULE =
   'excluded from both and counted in the notes. Results are always broken down by ' +
   'patient_type as well.';
 
+const ANSWER_RULE_DA =
+  'Hver svarrække er én enhed. Positive svar: "I meget høj grad" (5), "I høj grad" (4) eller Ja; gyldige svar: ' +
+  'de positive og "I nogen grad" (3), "I ringe grad" (2), "Slet ikke" (1) og Nej. Værdi = positive / gyldige × ' +
+  '100, samlet over spørgsmålene (svarene lægges sammen og divideres derefter; ikke gennemsnittet af ' +
+  'patienttyperne). "Ved ikke", "Ikke relevant", 9, 0 og tomme svar er udeladt af begge og talt i noterne. ' +
+  'Resultaterne opdeles altid også efter patienttype (indlagt og ambulant).';
+
 function cooperationBaselines(outpatient: number, inpatient: number): CatalogueBaseline[] {
   const source = 'Sundhedsaftalen 2015–2018, LUP 2013';
+  const sourceDa = source;
   return [
-    { group: { patient_type: 'outpatient' }, value: outpatient, period: '2013', source },
-    { group: { patient_type: 'inpatient' }, value: inpatient, period: '2013', source },
+    { group: { patient_type: 'outpatient' }, value: outpatient, period: '2013', source, sourceDa },
+    { group: { patient_type: 'inpatient' }, value: inpatient, period: '2013', source, sourceDa },
   ];
 }
 
@@ -94,6 +103,16 @@ function cooperationIndicator(p: {
       `${p.outpatientQuestion}+${p.inpatientQuestion}); target 90. Baseline 2013: outpatient ` +
       `(ambulant) ${p.baselineOutpatient}, inpatient (indlagt) ${p.baselineInpatient}; the ` +
       `agreement words them "mere end" (more than) those figures.`,
+    definitionDa:
+      `LUP-undersøgelsen for børne- og ungdomspsykiatrien (forældre til børn i børne- og ungdomspsykiatrien): ` +
+      `ambulante patienters spørgsmål ${p.outpatientQuestion} og indlagte patienters spørgsmål ` +
+      `${p.inpatientQuestion}, besvaret i perioden; hvert spørgsmål tæller kun for den nævnte patienttype (en ` +
+      `indlagt patients ${p.outpatientQuestion} tælles ikke med). ` +
+      ANSWER_RULE_DA +
+      ` Sundhedsaftalens indikator: "90 % af forældre til psykisk syge børn oplever et positivt samarbejde mellem ` +
+      `børne- og ungdomspsykiatrien og ${p.partnerAgreement}" (LUP spm. ${p.outpatientQuestion}+` +
+      `${p.inpatientQuestion}); mål 90. Udgangspunkt 2013: ambulante ${p.baselineOutpatient}, indlagte ` +
+      `${p.baselineInpatient}; aftalen skriver "mere end" disse tal.`,
     baselines: cooperationBaselines(p.baselineOutpatient, p.baselineInpatient),
     target: { kind: 'value', value: 90 },
     needs: [],
@@ -126,6 +145,13 @@ const lupMaternityTransition: CountingIndicator = {
     'sundhedsplejersken" (more parents), baseline/data "2013 (LUP spm. 15,36,40,41)" without ' +
     'a figure: give the baseline in baselines.csv or compute it with --baseline-period. No ' +
     'numeric target.',
+  definitionDa:
+    'LUP-undersøgelsen for fødsel og barsel: spørgsmål 15, 36, 40 og 41 for både indlagte og ambulante, ' +
+    'besvaret i perioden. ' +
+    ANSWER_RULE_DA +
+    ' Sundhedsaftalens indikator: "Flere forældre er trygge ved overgangen til sundhedsplejersken", med ' +
+    'udgangspunkt/data "2013 (LUP spm. 15,36,40,41)" uden et tal: udgangspunktet angives i baselines.csv eller ' +
+    'beregnes af en tidligere periode (--baseline-period). Intet talmæssigt mål.',
   baselines: [],
   target: null,
   needs: [],

@@ -16,6 +16,7 @@ import {
   type Offer,
   type Sender,
 } from '../domain/vocabulary.js';
+import { MESSAGES, say } from '../domain/messages.js';
 import { personOf, type LoadedData, type ReferralTable } from '../extracts/records.js';
 import { NO_DAY } from '../extracts/table.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
@@ -73,6 +74,15 @@ function unitOf(t: ReferralTable, i: number): UnitAttributes {
   return who;
 }
 
+// The notes, made once (a count pass notes one per unit left out; declared in src/domain/messages.ts).
+const NO_RECEIVED_AT = say(MESSAGES.rehabilitationNoReceivedAt);
+const NOT_CONTACTED = say(MESSAGES.notContacted);
+const NO_START_DUE_BY = say(MESSAGES.rehabilitationNoStartDueBy);
+const NOT_STARTED = say(MESSAGES.notStarted);
+const NO_EXPECTED_DELIVERY = say(MESSAGES.pregnancyNoExpectedDelivery);
+const NOT_IN_TEAM = say(MESSAGES.notInTeam);
+const SENDER_LEFT_OUT = new Map(SENDER.values.map((sender) => [sender, say(MESSAGES.preventionReferralSenderLeftOut, { sender })]));
+
 const preventionReferrals: CountingIndicator = {
   kind: 'counting',
   id: 'prevention-referrals',
@@ -92,6 +102,15 @@ const preventionReferrals: CountingIndicator = {
     '"Stigning i antallet af henvisninger fra almen praksis og hospital til kommunale ' +
     'forebyggelsestilbud" (an increase over the baseline); its baseline is "udarbejdes" (to ' +
     'be established), so a baseline comes from baselines.csv or --baseline-period.',
+  definitionDa:
+    'Antallet af henvisninger med henvisningsdato i perioden fra almen praksis, hospital eller psykiatrien til et ' +
+    'kommunalt forebyggelsestilbud (rygestop, alkohol, vægt, fysisk aktivitet, kost, kronisk sygdom eller mental ' +
+    'sundhed). Henvisninger fra borgeren selv eller fra andre afsendere og henvisninger til genoptræning, ' +
+    'sårbarteam eller andre tilbud tælles ikke med; noterne angiver, hvor mange henvisninger til ' +
+    'forebyggelsestilbud der er udeladt efter afsender. Sundhedsaftalen (§3.10) sætter som mål "Stigning i ' +
+    'antallet af henvisninger fra almen praksis og hospital til kommunale forebyggelsestilbud" (en stigning i ' +
+    'forhold til udgangspunktet); udgangspunktet "udarbejdes", så det angives i baselines.csv eller beregnes af ' +
+    'en tidligere periode (--baseline-period).',
   baselines: [],
   target: { kind: 'increase_over_baseline' },
   needs: [],
@@ -106,7 +125,7 @@ const preventionReferrals: CountingIndicator = {
       if (!PREVENTION_OFFERS.has(t.types.offer.values[offer[i]])) continue;
       const from = t.types.sender.values[sender[i]];
       if (PREVENTION_SENDERS.has(from)) tally.add(day, unitOf(t, i), 1);
-      else tally.note(day, unitOf(t, i), `prevention referrals left out, sender ${from}`);
+      else tally.note(day, unitOf(t, i), SENDER_LEFT_OUT.get(from)!);
     }
   },
 };
@@ -131,6 +150,14 @@ const rehabContact: CountingIndicator = {
     'December are working days. A referral without contacted_at was not contacted in time ' +
     'and stays in the denominator. Rehabilitation referrals without received_at cannot be ' +
     'dated and are left out (counted in the notes by referred_at).',
+  definitionDa:
+    'Nævner: genoptræningsplaner med modtagelsesdato i perioden. Tæller: de planer, hvor borgeren er kontaktet ' +
+    'senest på tredje hverdag efter modtagelsen. Modtagelsesdagen er dag 0, uanset hvilken dag det er (en plan ' +
+    'modtaget en lørdag har mandag som hverdag 1). Hverdage er mandag til fredag undtagen 1. januar, skærtorsdag, ' +
+    'langfredag, 2. påskedag, store bededag (til og med 2023), Kristi himmelfartsdag, 2. pinsedag, 25. og 26. ' +
+    'december; 5. juni, 24. og 31. december er hverdage. En plan uden kontaktdato er ikke kontaktet rettidigt og ' +
+    'bliver i nævneren. Genoptræningsplaner uden modtagelsesdato kan ikke dateres og er udeladt (talt i noterne ' +
+    'efter henvisningsdato).',
   baselines: [],
   target: null,
   needs: [],
@@ -138,7 +165,7 @@ const rehabContact: CountingIndicator = {
   // SPEC §13.2: a plan received on the period's last day has until its 3rd working day after.
   followUp: {
     kind: 'after_period',
-    label: "the 3-working-day contact deadline of plans received on the period's last day",
+    label: say(MESSAGES.followUpContactDeadline),
     end: contactDeadline,
   },
   count(data, tally, ctx) {
@@ -150,7 +177,7 @@ const rehabContact: CountingIndicator = {
       if (offer[i] !== rehabilitation) continue;
       if (receivedAt[i] === NO_DAY) {
         if (referredAt[i] >= ctx.firstDay && referredAt[i] <= ctx.lastDay) {
-          tally.note(referredAt[i], unitOf(t, i), 'rehabilitation referrals left out, no received_at');
+          tally.note(referredAt[i], unitOf(t, i), NO_RECEIVED_AT);
         }
         continue;
       }
@@ -158,7 +185,7 @@ const rehabContact: CountingIndicator = {
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = unitOf(t, i);
       const contacted = contactedAt[i];
-      if (contacted === NO_DAY) tally.note(day, who, 'not contacted (counted as not in time)');
+      if (contacted === NO_DAY) tally.note(day, who, NOT_CONTACTED);
       const inTime = contacted !== NO_DAY && contacted <= contactDeadline(day);
       tally.add(day, who, inTime ? 1 : 0, 1);
     }
@@ -182,12 +209,18 @@ const rehabTimelyStart: CountingIndicator = {
     'on the due date is on time; working days play no part). A referral never started is not ' +
     'on time. Referrals without start_due_by are left out and counted in the notes; those ' +
     'without received_at cannot be dated and are left out too.',
+  definitionDa:
+    'Nævner: genoptræningsplaner med modtagelsesdato i perioden og en frist for opstart (det seneste klinisk ' +
+    'begrundede tidspunkt for opstart i genoptræningsplanen). Tæller: de planer, hvor genoptræningen er startet ' +
+    'senest på fristen (opstart på selve dagen er rettidig; hverdage spiller ingen rolle). En genoptræning, der ' +
+    'aldrig er startet, er ikke rettidig. Planer uden frist for opstart er udeladt og talt i noterne; planer uden ' +
+    'modtagelsesdato kan ikke dateres og er også udeladt.',
   baselines: [],
   target: null,
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   // SPEC §13.2: each referral is followed up to its own start_due_by.
-  followUp: { kind: 'per_unit', label: 'start_due_by' },
+  followUp: { kind: 'per_unit', label: say(MESSAGES.followUpStartDueBy) },
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
@@ -200,11 +233,11 @@ const rehabTimelyStart: CountingIndicator = {
       const who = unitOf(t, i);
       const due = startDueBy[i];
       if (due === NO_DAY) {
-        tally.note(day, who, 'rehabilitation referrals left out, no start_due_by');
+        tally.note(day, who, NO_START_DUE_BY);
         continue;
       }
       const started = startedAt[i];
-      if (started === NO_DAY) tally.note(day, who, 'not started (counted as not on time)');
+      if (started === NO_DAY) tally.note(day, who, NOT_STARTED);
       const onTime = started !== NO_DAY && started <= due;
       tally.add(day, who, onTime ? 1 : 0, 1, due);
     }
@@ -230,12 +263,19 @@ const vulnerablePregnancy: CountingIndicator = {
     'expected_delivery_date are left out and counted in the notes. The agreement measures ' +
     'this from the team\'s registration of the contact date ("Sårbarteam registrerer ' +
     'kontakttidspunkt").',
+  definitionDa:
+    'Nævner: henvisninger til sårbarteamet med henvisningsdato i perioden og en terminsdato. Graviditetsalderen i ' +
+    'dage på en dato d er 280 − (terminsdato − d). Tæller: de henvisninger, hvor den gravide er optaget i teamet ' +
+    'ved en graviditetsalder under 168 dage, dvs. før uge 24+0 (167 dage = 23+6 tæller med, 168 gør ikke). En ' +
+    'henvisning uden dato for optagelse i teamet er ikke i tælleren. Henvisninger uden terminsdato er udeladt og ' +
+    'talt i noterne. Sundhedsaftalen måler det ud fra teamets registrering ("Sårbarteam registrerer ' +
+    'kontakttidspunkt").',
   baselines: [],
   target: null,
   needs: [],
   dimensions: REFERRAL_DIMENSIONS,
   // SPEC §13.2: each referral is followed until gestational day 168 (week 24+0).
-  followUp: { kind: 'per_unit', label: 'gestational day 168 (expected delivery − 112 days)' },
+  followUp: { kind: 'per_unit', label: say(MESSAGES.followUpWeek24) },
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
@@ -248,11 +288,11 @@ const vulnerablePregnancy: CountingIndicator = {
       const who = unitOf(t, i);
       const expected = expectedDeliveryDate[i];
       if (expected === NO_DAY) {
-        tally.note(day, who, 'vulnerable-pregnancy referrals left out, no expected_delivery_date');
+        tally.note(day, who, NO_EXPECTED_DELIVERY);
         continue;
       }
       const joined = teamJoinedAt[i];
-      if (joined === NO_DAY) tally.note(day, who, 'not in the team (no team_joined_at)');
+      if (joined === NO_DAY) tally.note(day, who, NOT_IN_TEAM);
       const beforeWeek24 = joined !== NO_DAY && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
       tally.add(day, who, beforeWeek24 ? 1 : 0, 1, week24Day(expected));
     }

@@ -6,6 +6,7 @@
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { personOf, type LoadedData, type SmokingTable } from '../extracts/records.js';
 import { addCalendarMonths } from '../calc/time.js';
+import { MESSAGES, say } from '../domain/messages.js';
 import type { CountingIndicator, FollowUp } from './types.js';
 
 const SMOKING_DIMENSIONS: readonly Dimension[] = PERSON_DIMENSIONS;
@@ -24,9 +25,20 @@ const COHORT =
  *  later (the same day of the month, or that month's last day). */
 const SIX_MONTH_FOLLOW_UP: FollowUp = {
   kind: 'after_period',
-  label: "the 6-month follow-up of courses started on the period's last day",
+  label: say(MESSAGES.followUpSixMonths),
   end: (lastDay) => addCalendarMonths(lastDay, 6),
 };
+
+const COHORT_DA =
+  'Periodens kohorte er de rygestopforløb, der er startet i perioden (et forløb startet i december hører til ' +
+  'det års kohorte, selv om opfølgningen efter 6 måneder falder året efter).';
+
+// The notes, made once (a count pass notes one per unit left out; declared in src/domain/messages.ts).
+const NOT_COMPLETED = say(MESSAGES.coursesNotCompleted);
+const FOLLOW_UP_NOT_DUE = say(MESSAGES.coursesFollowUpNotDue);
+const COMPLETED_LOST = say(MESSAGES.coursesLostCompleted);
+const LOST_COUNTED_SMOKING = say(MESSAGES.lostCountedSmoking);
+const EDUCATION_UNKNOWN = say(MESSAGES.coursesEducationUnknown);
 
 const smokeFree6m: CountingIndicator = {
   kind: 'counting',
@@ -49,6 +61,16 @@ const smokeFree6m: CountingIndicator = {
     'seneste opgørelse fra Rygestopbasen viser, at stopraten på landsplan er 43 %"; the same ' +
     'case reports 46 % smoke-free after half a year in Vestklyngen). Seed 001 quotes ' +
     'Rygestopbasen at 37 %; use baselines.csv to compare with another figure.',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: gennemførte forløb, hvor opfølgningen efter 6 måneder viser røgfri eller ryger. Tæller: røgfri. ' +
+    'Forløb, der ikke er gennemført, gennemførte forløb uden opfølgning og forløb, hvis opfølgning endnu ikke er ' +
+    'foretaget, er udeladt og talt i noterne. Mål: 50 % (Rygestopbasens kvalitetsmål for gennemførte forløb). ' +
+    'Udgangspunkt til sammenligning for hele regionen: Rygestopbasens landsgennemsnit på 43 %, det seneste tal i ' +
+    'Danske Regioners casesamling om forebyggelse (case 17 "Forstærket indsats over for storrygere": "Den seneste ' +
+    'opgørelse fra Rygestopbasen viser, at stopraten på landsplan er 43 %"; samme case nævner 46 % røgfri efter ' +
+    'et halvt år i Vestklyngen). Klyngernes afrapportering om lighed i sundhed (maj 2017) angiver Rygestopbasens ' +
+    'tal til 37 %; et andet udgangspunkt kan angives i baselines.csv.',
   baselines: [
     {
       group: {},
@@ -57,6 +79,9 @@ const smokeFree6m: CountingIndicator = {
       source:
         'Rygestopbasen, national 6-month smoke-free rate (latest figure quoted in the seeds: ' +
         'seed 002, case 17 "Forstærket indsats over for storrygere", "stopraten på landsplan er 43 %")',
+      sourceDa:
+        'Rygestopbasen, andel røgfri efter 6 måneder på landsplan (Danske Regioners casesamling, case 17 ' +
+        '"Forstærket indsats over for storrygere": "stopraten på landsplan er 43 %")',
     },
   ],
   target: { kind: 'value', value: 50 },
@@ -73,9 +98,9 @@ const smokeFree6m: CountingIndicator = {
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
-      if (completed[i] !== 1) tally.note(day, who, 'courses left out, not completed');
-      else if (followup === null) tally.note(day, who, 'courses left out, follow-up not yet due');
-      else if (followup === 'lost') tally.note(day, who, 'courses left out, completed but lost to follow-up');
+      if (completed[i] !== 1) tally.note(day, who, NOT_COMPLETED);
+      else if (followup === null) tally.note(day, who, FOLLOW_UP_NOT_DUE);
+      else if (followup === 'lost') tally.note(day, who, COMPLETED_LOST);
       else tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -97,6 +122,12 @@ const smokeFree6mItt: CountingIndicator = {
     '(smoke_free, smoking or lost), completed or not. Numerator: smoke_free. Participants ' +
     'lost to follow-up count as smoking (Russell Standard). Courses whose follow-up is not ' +
     'yet due (empty followup_6m) are left out of both and counted in the notes.',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: alle kohortens forløb med en registreret opfølgning efter 6 måneder (røgfri, ryger eller ikke ' +
+    'fulgt op), gennemført eller ej. Tæller: røgfri. Deltagere, der ikke er fulgt op, tælles som rygere ' +
+    '(Russell-standarden). Forløb, hvis opfølgning endnu ikke er foretaget, er udeladt af begge og talt i ' +
+    'noterne.',
   baselines: [],
   target: null,
   needs: [],
@@ -113,10 +144,10 @@ const smokeFree6mItt: CountingIndicator = {
       const who = personOf(t, i);
       const followup = followups[followup6m[i]];
       if (followup === null) {
-        tally.note(day, who, 'courses left out, follow-up not yet due');
+        tally.note(day, who, FOLLOW_UP_NOT_DUE);
         continue;
       }
-      if (followup === 'lost') tally.note(day, who, 'lost to follow-up (counted as smoking)');
+      if (followup === 'lost') tally.note(day, who, LOST_COUNTED_SMOKING);
       tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
     }
   },
@@ -140,6 +171,13 @@ const smokingReachShortEducation: CountingIndicator = {
     'mid-term evaluation quoted in seed 002 found about 86 % of the citizens who completed a ' +
     'course to have no or a short education.) Broken down by education, the groups are ' +
     'trivially 100 % (short) and 0 % (medium, long).',
+  definitionDa:
+    COHORT_DA +
+    ' Nævner: kohortens forløb med kendt uddannelse, uanset gennemførelse og opfølgning. Tæller: deltagere med ' +
+    'kort uddannelse. Forløb uden oplysning om uddannelse er udeladt og talt i noterne. (Lighed i sundhed: ' +
+    'midtvejsevalueringen fra 2016, citeret i Danske Regioners casesamling, fandt, at omkring 86 % af de borgere, der gennemførte ' +
+    'et forløb, havde ingen eller kort uddannelse.) Opdelt efter uddannelse er grupperne pr. definition 100 % ' +
+    '(kort) og 0 % (mellemlang, lang).',
   baselines: [],
   target: null,
   definedByEducation: true,
@@ -153,7 +191,7 @@ const smokingReachShortEducation: CountingIndicator = {
       const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
-      if (who.education === null) tally.note(day, who, 'courses left out, education unknown');
+      if (who.education === null) tally.note(day, who, EDUCATION_UNKNOWN);
       else tally.add(day, who, who.education === 'short' ? 1 : 0, 1);
     }
   },

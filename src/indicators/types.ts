@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { Direction, Unit } from '../contracts/common.js';
 import { AIMS, type Aim } from '../domain/vocabulary.js';
 import type { ReasonSchema } from '../contracts/report.js';
+import type { Said } from '../domain/messages.js';
 
 export { AIMS, type Aim, type Direction, type Unit };
 
@@ -23,13 +24,20 @@ export { AIMS, type Aim, type Direction, type Unit };
  *  programs switch on `code`. */
 export type Reason = z.infer<typeof ReasonSchema>;
 
+/** A reason made from a declared message (src/domain/messages.ts, SPEC §13.6): its `message`
+ *  has a Danish text for the report. */
+export type DeclaredReason = Omit<Reason, 'message'> & { message: Said };
+
 /** A baseline quoted in the catalogue; applies to the result whose group equals `group`. */
 export interface CatalogueBaseline {
   group: Group;
   value: number;
   /** Period id of the baseline, or null (e.g. a national benchmark). */
   period: string | null;
+  /** Where the figure comes from, as the JSON writes it (English). */
   source: string;
+  /** The same in Danish, for the Danish report (SPEC §13.6). */
+  sourceDa: string;
 }
 
 export type TargetRule =
@@ -64,8 +72,9 @@ export interface Tally {
    * A record left out by a rule, or another fact worth auditing, dated `day`; each label's
    * count appears in the notes of the results whose period and group contain it
    * (SPEC §3.1 "exclusions are auditable"), e.g. "index episodes excluded, died: 12".
+   * The label is a declared message (SPEC §13.6): `say(MESSAGES.…)`, never a loose string.
    */
-  note(day: DayNumber, who: UnitAttributes, label: string): void;
+  note(day: DayNumber, who: UnitAttributes, label: Said): void;
 }
 
 export interface CountContext<N extends FactName = FactName> {
@@ -86,8 +95,8 @@ export interface CountContext<N extends FactName = FactName> {
  * `label` names the follow-up in the result's note.
  */
 export type FollowUp =
-  | { kind: 'after_period'; label: string; end: (lastDay: DayNumber) => DayNumber }
-  | { kind: 'per_unit'; label: string };
+  | { kind: 'after_period'; label: Said; end: (lastDay: DayNumber) => DayNumber }
+  | { kind: 'per_unit'; label: Said };
 
 interface IndicatorBase {
   id: string;
@@ -99,8 +108,13 @@ interface IndicatorBase {
   sources: readonly ExtractName[];
   unit: Unit;
   direction: Direction;
-  /** The SPEC §3.2 definition in prose, shown by `indicators ID` and in Markdown reports. */
+  /** The SPEC §3.2 definition in prose, in English: shown by `indicators ID`, in Markdown
+   *  reports and in the English HTML report, so it cites no SPEC section (SPEC §13.6). Text in
+   *  straight double quotes "…" is a quotation of the agreement's Danish words (the English
+   *  page marks it lang="da"); an English quotation takes ‘…’. */
   definition: string;
+  /** The same definition in Danish, for the Danish HTML report (SPEC §13.6). */
+  definitionDa: string;
   baselines: readonly CatalogueBaseline[];
   target: TargetRule | null;
 }
@@ -119,13 +133,13 @@ export interface CountingIndicator<N extends FactName = FactName> extends Indica
   /** The indicator is defined by education (no. 14), so it takes no education gap (SPEC §8.2). */
   definedByEducation?: true;
   /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
-  unavailable?: (data: LoadedData) => Reason | null;
+  unavailable?: (data: LoadedData) => DeclaredReason | null;
   count: (data: LoadedData, tally: Tally, context: CountContext<N>) => void;
   /** A numerator that looks forward in time (SPEC §13.2); absent: never provisional. */
   followUp?: FollowUp;
   /** Run-level warnings (e.g. incomplete follow-up); `dataEnd` is the source's data end
    *  (SPEC §13.2, --data-end included) when the engine knows it. */
-  warnings?: (data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null) => string[];
+  warnings?: (data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null) => Said[];
   /** Extra reference material printed by `indicators ID` (e.g. the diagnosis list). */
   reference?: () => string;
 }

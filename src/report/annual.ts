@@ -8,11 +8,11 @@ import { nearlyEqual } from '../engine/evaluate.js';
 import type { Series } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
+import { localiseReportModel } from './localise.js';
 import type {
   BaselineVerdict,
   DocumentMeta,
   IndicatorReportModel,
-  Lang,
   MunicipalityComparisonModel,
   MunicipalityModel,
   OutsideRegionModel,
@@ -57,6 +57,8 @@ export function indicatorHeading(def: IndicatorDefinition): IndicatorHeading {
   };
 }
 
+/** The model in the document's language (`meta.lang`, SPEC §13.6); `meta.suppression.description`
+ *  and the results' texts come in English, as the JSON writes them. */
 export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
   const yearId = String(input.year);
   const indicators = input.indicators.map((def): IndicatorReportModel => {
@@ -84,13 +86,13 @@ export function annualReportModel(input: AnnualReportInput): ReportHtmlModel {
       notes: monthly ? [...monthly.notes] : [],
     };
   });
-  return {
+  return localiseReportModel({
     meta: input.meta,
     year: input.year,
     indicators,
     notes: [...new Set(input.monthly.flatMap((s) => s.notes))],
     warnings: [...input.warnings],
-  };
+  });
 }
 
 /** SPEC §13.5: the region's 19 municipalities are the comparison set; other codes are one row. */
@@ -185,8 +187,16 @@ function figureOf(r: Result): YearFigure {
     target_verdict: r.target_verdict,
     baseline_verdict: baselineVerdictOf(r.value, r.baseline, r.direction),
     provisional: r.provisional,
-    notes: [...r.notes],
+    notes: withReason(r),
   };
+}
+
+/** The notes of a result, with the reason it has no value where no note says it already (a
+ *  zero denominator has no note): the page shows why a figure is missing (SPEC §13.6). */
+function withReason(r: Result): string[] {
+  const reason = r.value === null ? r.reason?.message : undefined;
+  if (reason === undefined || r.notes.some((n) => n === reason || n.endsWith(`: ${reason}`))) return [...r.notes];
+  return [...r.notes, reason];
 }
 
 function missingFigure(period: string): YearFigure {
@@ -207,17 +217,4 @@ function missingFigure(period: string): YearFigure {
     provisional: false,
     notes: [],
   };
-}
-
-/** The suppression statement in the document's language (SPEC §4.4, §10). */
-export function suppressionStatement(lang: Lang, minCell: number, primary: number, complementary: number, english: string): string {
-  if (lang === 'en') return english;
-  if (minCell <= 1) return `Diskretionering er slået fra (--min-cell ${minCell}): antal på 1–4 personer eller hændelser vises, i resultater og i noter.`;
-  return (
-    `Diskretionering med tærskel ${minCell}: resultater, hvor antallet af personer eller hændelser er mellem 1 og ` +
-    `${minCell - 1}, er skjult (primært: ${primary}); for at intet skjult tal kan regnes ud ved at trække fra, ` +
-    `hverken fra totalen i en opdeling eller fra et år eller kvartal, der vises sammen med perioderne i det, skjules ` +
-    `den næstmindste gruppe eller periode også (sekundært: ${complementary}). Antal på 1 til ${minCell - 1} i noter ` +
-    `skrives <${minCell}.`
-  );
 }

@@ -6,6 +6,7 @@ import type { Dimension } from '../calc/groups.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import type { RunOutput } from '../engine/run.js';
 import type { InputRef, Report } from '../engine/result.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { DEFINITION_VERSION, SCHEMA_VERSION, VERSION } from '../version.js';
 import { formatDay, type DayNumber } from '../calc/time.js';
 import { dataEndOf } from '../engine/provisional.js';
@@ -74,16 +75,8 @@ export function toolJson(): Report['tool'] {
   return { name: 'triple-aim', version: VERSION, definition_version: DEFINITION_VERSION };
 }
 
-export function suppressionText(minCell: number, primary: number, complementary: number): string {
-  if (minCell <= 1) {
-    return `Small-cell suppression is off (--min-cell ${minCell}): counts of 1–4 people or events are shown, in results and in notes.`;
-  }
-  // SPEC §4.4 as amended by §13.7: complementary suppression across groups and across periods,
-  // and no small count in any text.
-  return (
-    `Small-cell suppression with threshold ${minCell}: results with a count of people or events between 1 and ` +
-    `${minCell - 1} are hidden (primary: ${primary}); so that no hidden count can be derived by subtraction, from ` +
-    `the total of a breakdown or from a year or quarter shown with the periods inside it, the next smallest group ` +
-    `or period is hidden too (complementary: ${complementary}). Counts of 1 to ${minCell - 1} in notes are written <${minCell}.`
-  );
+/** The suppression statement (SPEC §4.4, §13.7), declared with its Danish text (SPEC §13.6). */
+export function suppressionText(minCell: number, primary: number, complementary: number): Said {
+  if (minCell <= 1) return say(MESSAGES.suppressionOff, { minCell });
+  return say(MESSAGES.suppressionOn, { minCell, max: minCell - 1, primary, complementary });
 }

@@ -9,11 +9,13 @@
 export const MEASUREMENT_COLUMNS = ['indicator', 'period', 'numerator', 'denominator', 'value', 'source'] as const;
 export const BASELINE_COLUMNS = ['indicator', 'group', 'baseline_period', 'baseline_value', 'target_value', 'note'] as const;
 
+// The free texts (sources, notes) are written as a Danish region's extracts would write them:
+// the default report is Danish and shows them as they are (SPEC §13.6).
 export function measurementRows(): string[][] {
-  const audits = 'joint audits (fællesaudits) of the health coordination committee';
-  const profile = 'Hvordan har du det?, 16–24-year-olds';
-  const strata = 'audit of courses in the municipalities';
-  const calls = 'call log of the hotline';
+  const audits = 'Sundhedskoordinationsudvalgets fællesaudits';
+  const profile = 'Hvordan har du det?, 16–24-årige';
+  const strata = 'kommunernes audit af forløb';
+  const calls = 'hotlinens opkaldslog';
   return [
     ['audits-with-citizens', '2015', '12', '20', '', audits],
     ['audits-with-citizens', '2016', '15', '20', '', audits],
@@ -40,16 +42,16 @@ export function baselineRows(prevention2015: number): string[][] {
       '2015',
       String(prevention2015),
       '',
-      'referrals from general practice, hospitals and psychiatry to prevention offers in 2015',
+      'henvisninger fra almen praksis, hospitaler og psykiatrien til forebyggelsestilbud i 2015',
     ],
-    ['smoke-free-6m', 'cluster=Vest', '2015', '46', '', 'Vestklyngen: 46 % smoke-free after 6 months'],
+    ['smoke-free-6m', 'cluster=Vest', '2015', '46', '', 'Vestklyngen: 46 % røgfri efter 6 måneder'],
     [
       'lup-maternity-transition',
       '',
       '2013',
       '78',
       '',
-      'illustrative: the agreement names LUP 2013 questions 15, 36, 40, 41 but quotes no figure',
+      'illustrativt: aftalen nævner LUP 2013 spm. 15, 36, 40, 41, men intet tal',
     ],
   ];
 }

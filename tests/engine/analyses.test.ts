@@ -15,7 +15,7 @@ type Unit = [who: Partial<UnitAttributes>, numerator: number, denominator?: numb
 function fake(unit: CountingIndicator['unit'], units: Unit[], over: Partial<CountingIndicator> = {}): CountingIndicator {
   return {
     kind: 'counting', id: `fake-${unit}`, nameDa: 'x', nameEn: 'x', aim: 'quality', section: '', unit,
-    sources: unit === 'per_1000' ? ['population'] : [], direction: 'lower_is_better', definition: '', baselines: [], target: null,
+    sources: unit === 'per_1000' ? ['population'] : [], direction: 'lower_is_better', definition: '', definitionDa: '', baselines: [], target: null,
     dimensions: ['municipality', 'cluster', 'education', 'sex', 'age_band'], needs: [],
     count(_data, tally) {
       for (const [who, n, den] of units) {

@@ -49,7 +49,7 @@ describe('which baselines apply to which periods (SPEC §6.2)', () => {
 // A count indicator over referral-like units: 10 in each month of 2016.
 const monthlyTen: CountingIndicator = {
   kind: 'counting', id: 'prevention-referrals', nameDa: 'x', nameEn: 'x', aim: 'population_health', section: '',
-  unit: 'count', sources: [], direction: 'higher_is_better', definition: '', baselines: [],
+  unit: 'count', sources: [], direction: 'higher_is_better', definition: '', definitionDa: '', baselines: [],
   target: { kind: 'increase_over_baseline' }, dimensions: [], needs: [],
   count(_data, tally) {
     for (let m = 1; m <= 12; m++) {

@@ -77,8 +77,8 @@ const fileRow = (over: Partial<BaselineRow>): BaselineRow => ({
 describe('baselines and targets (SPEC §3.4, §2.7)', () => {
   const lup = indicator({
     baselines: [
-      { group: { patient_type: 'outpatient' }, value: 71, period: '2013', source: 'agreement' },
-      { group: { patient_type: 'inpatient' }, value: 25, period: '2013', source: 'agreement' },
+      { group: { patient_type: 'outpatient' }, value: 71, period: '2013', source: 'agreement', sourceDa: 'aftalen' },
+      { group: { patient_type: 'inpatient' }, value: 25, period: '2013', source: 'agreement', sourceDa: 'aftalen' },
     ],
     target: { kind: 'value', value: 90 },
   });

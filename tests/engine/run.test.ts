@@ -6,6 +6,7 @@ import type { CountingIndicator, IndicatorDefinition } from '../../src/indicator
 import { measuredIndicators } from '../../src/indicators/measurements.js';
 import type { LoadedData, Measurement } from '../../src/extracts/records.js';
 import { day, inhabitants, loaded } from '../helpers/records.js';
+import { say } from '../../src/domain/messages.js';
 
 // A tiny indicator over hand-made "units": [date, sex, municipality, numerator, denominator].
 type UnitRow = [string, 'F' | 'M' | null, string | null, number, number];
@@ -13,14 +14,14 @@ function fake(unit: CountingIndicator['unit'], rows: UnitRow[], over: Partial<Co
   return {
     kind: 'counting', id: `fake-${unit}`, nameDa: 'x', nameEn: 'x', aim: 'quality', section: '', unit,
     sources: unit === 'per_1000' || unit === 'dkk_per_capita' ? ['population'] : [],
-    direction: 'higher_is_better', definition: '', baselines: [], target: null,
+    direction: 'higher_is_better', definition: '', definitionDa: '', baselines: [], target: null,
     dimensions: ['municipality', 'cluster', 'education', 'sex', 'age_band'],
     needs: [],
     count(_data, tally) {
       for (const [d, sex, municipality, n, den] of rows) {
         tally.add(day(d), { sex, municipality, age: 70, education: null }, n, den);
       }
-      tally.note(day('2016-05-01'), { sex: 'F', municipality: '751', age: 70, education: null }, 'left out: test');
+      tally.note(day('2016-05-01'), { sex: 'F', municipality: '751', age: 70, education: null }, say({ en: 'left out: test', da: 'udeladt: test' }));
     },
     ...over,
   };

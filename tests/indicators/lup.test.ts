@@ -57,8 +57,8 @@ describe('catalogue declarations (SPEC §3.2 no. 15–18)', () => {
       const [outpatient, inpatient] = expected[i.id];
       expect(i.target).toEqual({ kind: 'value', value: 90 });
       expect(i.baselines).toEqual([
-        { group: { patient_type: 'outpatient' }, value: outpatient, period: '2013', source: 'Sundhedsaftalen 2015–2018, LUP 2013' },
-        { group: { patient_type: 'inpatient' }, value: inpatient, period: '2013', source: 'Sundhedsaftalen 2015–2018, LUP 2013' },
+        { group: { patient_type: 'outpatient' }, value: outpatient, period: '2013', source: 'Sundhedsaftalen 2015–2018, LUP 2013', sourceDa: 'Sundhedsaftalen 2015–2018, LUP 2013' },
+        { group: { patient_type: 'inpatient' }, value: inpatient, period: '2013', source: 'Sundhedsaftalen 2015–2018, LUP 2013', sourceDa: 'Sundhedsaftalen 2015–2018, LUP 2013' },
       ]);
     }
   });

@@ -1,6 +1,7 @@
 // Which chart a series gets (SPEC §7 `--chart`): `auto` picks by unit; a chart that does
 // not fit the unit falls back to a run chart with a note.
 
+import { MESSAGES, say, type Said } from '../../domain/messages.js';
 import type { ChartType, Unit } from './types.js';
 
 export type RequestedChart = ChartType | 'auto';
@@ -8,7 +9,7 @@ export type RequestedChart = ChartType | 'auto';
 export interface ChartChoice {
   chart: ChartType;
   /** Why the requested chart was not used; null when it was (or `auto` chose). */
-  note: string | null;
+  note: Said | null;
 }
 
 /** The units each chart fits: p/pp need proportions, u/up rates; run and i fit any series. */
@@ -43,6 +44,6 @@ export function chartForUnit(requested: RequestedChart, unit: Unit): ChartChoice
   const fits = CHART_UNITS[requested].join(' or ');
   return {
     chart: 'run',
-    note: `--chart ${requested} fits only ${fits} indicators, not ${unit}: shown as a run chart`,
+    note: say(MESSAGES.chartFallback, { requested, fits, unit }),
   };
 }

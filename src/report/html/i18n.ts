@@ -38,6 +38,9 @@ export interface Labels {
   suppressionRule: (minCell: number) => string;
   inputs: string;
   inputHeaders: { extract: string; path: string; rows: string; rejected: string; encoding: string; sha256: string };
+  /** The extracts by name (SPEC §13.6: no English word in a Danish page); an extract not
+   *  listed is shown by its name. */
+  extractNames: Record<string, string>;
   overview: string;
   overviewLede: string;
   indicators: string;
@@ -215,6 +218,17 @@ const DA: Labels = {
   suppressionRule: (n) => (n <= 1 ? 'ingen' : `antal fra 1 til ${n - 1} skjules (vist som <${n})`),
   inputs: 'Udtræk',
   inputHeaders: { extract: 'Udtræk', path: 'Fil', rows: 'Rækker', rejected: 'Afvist', encoding: 'Tegnsæt', sha256: 'SHA-256' },
+  extractNames: {
+    admissions: 'Indlæggelser',
+    contacts: 'Sygehuskontakter',
+    referrals: 'Henvisninger',
+    smoking: 'Rygestopforløb',
+    lup: 'LUP-svar',
+    population: 'Befolkning',
+    measurements: 'Målinger',
+    baselines: 'Udgangspunkter og mål',
+    annotations: 'Annotationer',
+  },
   overview: 'Triple Aim-overblik',
   overviewLede: 'Årets værdi for hele regionen med 95 %-konfidensinterval, status mod mål og udgangspunkt, og variationen i den månedlige serie.',
   indicators: 'Indikatorerne',
@@ -395,6 +409,17 @@ const EN: Labels = {
   suppressionRule: (n) => (n <= 1 ? 'none' : `counts from 1 to ${n - 1} hidden (shown as <${n})`),
   inputs: 'Extracts',
   inputHeaders: { extract: 'Extract', path: 'File', rows: 'Rows', rejected: 'Rejected', encoding: 'Encoding', sha256: 'SHA-256' },
+  extractNames: {
+    admissions: 'Admissions',
+    contacts: 'Hospital contacts',
+    referrals: 'Referrals',
+    smoking: 'Smoking-cessation courses',
+    lup: 'LUP answers',
+    population: 'Population',
+    measurements: 'Measurements',
+    baselines: 'Baselines and targets',
+    annotations: 'Annotations',
+  },
   overview: 'Triple Aim overview',
   overviewLede: "The year's value for the whole region with its 95 % confidence interval, the status against target and baseline, and the variation of the monthly series.",
   indicators: 'The indicators',

@@ -14,6 +14,13 @@ import type { BaselineRef, ComparisonLevelSchema, EquitySchema, Status, TargetRe
 
 export type { Aim, Direction, Status, TargetVerdict, Unit };
 export type Lang = 'da' | 'en';
+/**
+ * A text shown to the reader (a note, a warning, a definition): a string is in the document's
+ * language; an object is a text in another language, which the page marks with its `lang`
+ * (SPEC §13.6: English in a Danish page only inside an element with lang="en"). The model is
+ * put into the document's language by src/report/localise.ts.
+ */
+export type Phrase = string | { text: string; lang: Lang };
 /** SPEC §7 "Variation". */
 export type Variation = z.infer<typeof VariationSchema>;
 /** SPEC §7 `--chart`. */
@@ -94,7 +101,7 @@ export interface YearFigure {
   baseline_verdict: BaselineVerdict;
   /** SPEC §13.2: the period's follow-up reaches past the data end. */
   provisional: boolean;
-  notes: string[];
+  notes: Phrase[];
   /** With --standardize, rates per 1000: the directly age-standardised rate (SPEC §8.1). */
   standardized?: StandardizedModel | null;
 }
@@ -123,8 +130,8 @@ export type PhaseModel = z.infer<typeof PhaseSchema>;
 /** SPEC §7 point. */
 export type PointModel = z.infer<typeof PointSchema>;
 
-/** SPEC §7 series, as `monitor --format json` writes it. */
-export type SeriesModel = Series;
+/** SPEC §7 series, as `monitor --format json` writes it; its notes in the document's language. */
+export type SeriesModel = Omit<Series, 'notes'> & { notes: Phrase[] };
 
 /** One year of the yearly values (total row). */
 export interface YearlyValue {
@@ -199,8 +206,8 @@ export interface GroupFigureModel {
 export interface IndicatorReportModel extends IndicatorInfo {
   /** Agreement section(s), e.g. "§2.3.1, §4.8". */
   agreement_section: string;
-  /** SPEC §3.2 definition in prose. */
-  definition: string;
+  /** SPEC §3.2 definition in prose, in the document's language. */
+  definition: Phrase;
   /** The report year's total row. */
   year: YearFigure;
   /** Rows of the year shown with the total (LUP: one per patient type); empty for most. */
@@ -215,7 +222,7 @@ export interface IndicatorReportModel extends IndicatorInfo {
   yearly: YearlyValue[];
   equity: EquityModel | null;
   municipalities: MunicipalityComparisonModel | null;
-  notes: string[];
+  notes: Phrase[];
 }
 
 /** `triple-aim report --format html` (SPEC §10). */
@@ -224,8 +231,8 @@ export interface ReportHtmlModel {
   year: number;
   /** In catalogue order; the overview groups them by aim. */
   indicators: IndicatorReportModel[];
-  notes: string[];
-  warnings: string[];
+  notes: Phrase[];
+  warnings: Phrase[];
 }
 
 /** One chart of `monitor --format html`. */
@@ -240,5 +247,5 @@ export interface MonitorChartModel {
 export interface MonitorHtmlModel {
   meta: DocumentMeta;
   charts: MonitorChartModel[];
-  warnings: string[];
+  warnings: Phrase[];
 }

@@ -10,6 +10,7 @@ import type {
   IndicatorInfo,
   Interval,
   Lang,
+  Phrase,
   SeriesModel,
   Status,
   TargetModel,
@@ -246,7 +247,7 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
   const rows = meta.inputs
     .map(
       (i) =>
-        `<tr><td>${esc(i.extract)}</td><td>${esc(i.path)}</td><td class="num">${formatCount(i.rows, lang)}</td>` +
+        `<tr><td>${esc(labels.extractNames[i.extract] ?? i.extract)}</td><td>${esc(i.path)}</td><td class="num">${formatCount(i.rows, lang)}</td>` +
         `<td class="num">${formatCount(i.rows_rejected, lang)}</td><td>${i.encoding === null ? esc(labels.notStated) : esc(i.encoding)}</td>` +
         `<td class="num">${i.data_end ? esc(dateName(i.data_end, lang)) : labels.notComputed}</td>` +
         `<td class="sha">${esc(i.sha256)}</td></tr>`,
@@ -259,9 +260,32 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
   );
 }
 
-export function listOrEmpty(items: string[], empty: string): string {
+/** The lang attribute of a phrase in another language than the document's (SPEC §13.6). */
+function langAttribute(p: Phrase): string {
+  return typeof p === 'string' ? '' : ` lang="${esc(p.lang)}"`;
+}
+
+/** A phrase as escaped HTML; one in another language inside an element with its lang. */
+export function phraseHtml(p: Phrase): string {
+  return typeof p === 'string' ? esc(p) : `<span${langAttribute(p)}>${esc(p.text)}</span>`;
+}
+
+/**
+ * A catalogue text (a definition, a baseline source) in the document's language. In an English
+ * document its straight double quotes "…" quote the agreement's Danish words (the catalogue's
+ * convention, src/indicators/types.ts) and are marked lang="da" (SPEC §13.6).
+ */
+export function catalogueTextHtml(p: Phrase, lang: Lang): string {
+  if (typeof p !== 'string' || lang !== 'en') return phraseHtml(p);
+  return p
+    .split(/("[^"]*")/)
+    .map((part, i) => (i % 2 === 1 ? `<span lang="da">${esc(part)}</span>` : esc(part)))
+    .join('');
+}
+
+export function listOrEmpty(items: readonly Phrase[], empty: string): string {
   if (!items.length) return `<p class="empty">${esc(empty)}</p>`;
-  return `<ul class="note-list">${items.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`;
+  return `<ul class="note-list">${items.map((n) => `<li${langAttribute(n)}>${esc(typeof n === 'string' ? n : n.text)}</li>`).join('')}</ul>`;
 }
 
 export interface MonthlyFigureOptions {

@@ -25,6 +25,7 @@ import {
   monthlyFigure,
   otherName,
   provisionalMark,
+  catalogueTextHtml,
   slug,
   statusBadge,
   SWATCH,
@@ -213,7 +214,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   parts.push(
     `<article class="indicator" id="indicator-${id}" data-indicator="${esc(i.id)}" aria-labelledby="indicator-${id}-title">` +
       `<p class="eyebrow">${esc(labels.aimShort[i.aim])} · <code>${esc(i.id)}</code> · ${esc(labels.agreement)} ${esc(i.agreement_section)}</p>` +
-      `<h3 id="indicator-${id}-title">${esc(name)}</h3><p class="subtitle">${esc(otherName(i, lang))} · ${esc(labels.unitAxis[i.unit])}, ${esc(labels.direction[i.direction])}</p>`,
+      `<h3 id="indicator-${id}-title">${esc(name)}</h3><p class="subtitle"><span lang="${lang === 'da' ? 'en' : 'da'}">${esc(otherName(i, lang))}</span> · ${esc(labels.unitAxis[i.unit])}, ${esc(labels.direction[i.direction])}</p>`,
   );
   const value = valueText(y.value, y.suppressed, i.unit, lang, minCell);
   const figures: [string, string, string?][] = [
@@ -223,7 +224,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     [
       labels.baseline,
       esc(baselineText(y.baseline, i.unit, lang)) +
-        (y.baseline && y.baseline.source !== 'data' ? `<br><span class="small">${esc(labels.source)}: ${esc(y.baseline.source)}</span>` : ''),
+        (y.baseline && y.baseline.source !== 'data' ? `<br><span class="small">${esc(labels.source)}: ${catalogueTextHtml(y.baseline.source, lang)}</span>` : ''),
     ],
     [labels.target, esc(targetText(y.target, i.unit, lang))],
     [
@@ -415,7 +416,7 @@ function definitions(model: ReportHtmlModel, labels: Labels): string {
       (i) =>
         `<dt id="definition-${slug(i.id)}">${esc(indicatorName(i, lang))} <code>${esc(i.id)}</code></dt>` +
         `<dd><p class="meta">${esc(labels.aims[i.aim])} · ${esc(labels.unitAxis[i.unit])} · ${esc(labels.direction[i.direction])} · ${esc(labels.agreement)} ${esc(i.agreement_section)}</p>` +
-        `<p>${esc(i.definition)}</p></dd>`,
+        `<p>${catalogueTextHtml(i.definition, lang)}</p></dd>`,
     )
     .join('');
   return `<section id="definitions" aria-labelledby="definitions-title"><h2 id="definitions-title">${esc(labels.definitions)}</h2><dl class="definitions">${items}</dl></section>`;
