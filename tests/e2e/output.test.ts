@@ -177,7 +177,7 @@ describe('a bad --out folder is a usage error before any input is read (SPEC §6
     expect(r.stderr).toContain('is a folder; give a file name');
   });
 
-  afterAll(removePublicToolCopy);
+  afterAll(removePublicToolCopy, 120_000);
 
   it('an unwritable folder (checked as an unprivileged user, wherever the checkout lies)', () => {
     // root writes anywhere, so as root the binary runs as "nobody" and the permission is real;
