@@ -46,7 +46,7 @@ export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string
       `<article class="series" id="${id}" data-indicator="${esc(chart.indicator.id)}" aria-labelledby="${id}-title">` +
         `<p class="eyebrow muted">${esc(labels.aimShort[chart.indicator.aim])} · <code>${esc(chart.indicator.id)}</code></p>` +
         `<h3 id="${id}-title">${esc(name)} · ${esc(groupText(chart.series.group, lang))}</h3>` +
-        `<p class="badges">${variationBadge(chart.series.variation, lang)} ${assuranceBadge(chart.series.assurance, lang)}</p>` + // SPEC §13.9
+        `<p class="badges">${variationBadge(chart.series.variation, lang)}${chart.series.assurance ? ` ${assuranceBadge(chart.series.assurance, lang)}` : ''}</p>` + // SPEC §13.9
         (await monthlyFigure({ series: chart.series, info: chart.indicator, target: chart.target, lang, minCell, idPrefix: `${id}-chart`, heading: 'h4' })) +
         `</article>`,
     );

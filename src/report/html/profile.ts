@@ -132,14 +132,14 @@ function profileRow(i: ProfileIndicatorModel, model: MunicipalityProfileModel, k
           q3: i.q3,
           level: i.level95,
           label: words.spineLabel(`${name}, ${model.name}`, value, v(i.region), v(i.lowest), v(i.highest)),
-        })}</td>`;
+        })}${of}</td>`;
   const comparison =
     i.level95 === null
       ? `<td class="cmp">${esc(labels.notComputed)}</td>`
       : `<td class="cmp"><span class="sym-${i.level95}" aria-hidden="true">${levelSymbol(i.level95)}</span> ${esc(labels.level[i.level95])}</td>`;
   return (
     `<tr>${rowHead}<td class="num"><strong>${esc(value)}</strong></td><td class="num">${esc(ci)}</td><td class="num">${esc(v(i.region))}</td>` +
-    `<td class="num">${esc(v(i.lowest))}</td><td class="num">${esc(v(i.highest))}${of}</td>${spine}${trend}${comparison}</tr>`
+    `<td class="num">${esc(v(i.lowest))}</td><td class="num">${esc(v(i.highest))}</td>${spine}${trend}${comparison}</tr>`
   );
 }
 
@@ -151,6 +151,7 @@ function trendCell(i: ProfileIndicatorModel, model: MunicipalityProfileModel, ke
   if (!i.trend || !points.length) return `<td>${esc(labels.notComputed)}</td>`;
   const name = `${indicatorName(i, lang)}, ${model.name}`;
   const spark = sparklineSvg({
+    width: 96,
     values: points.map((p) => p.value),
     provisional: points.map((p) => p.provisional),
     id: `trend-${key}`,

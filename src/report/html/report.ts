@@ -238,9 +238,12 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     // SPEC §13.4: the target and the change against the baseline, two verdicts.
     [labels.targetVerdictLabel, y.value === null ? statusBadge('not_computed', lang) : targetVerdictBadge(y.target_verdict, lang)],
     [labels.baselineVerdictLabel, y.value === null ? esc(labels.notComputed) : baselineVerdictBadge(y.baseline_verdict, lang)],
-    [labels.variationLabel, i.monthly ? variationBadge(i.monthly.variation, lang) : esc(labels.notComputed)],
-    // SPEC §13.9: will the process meet its target (the monthly series' assurance)?
-    [PUBLIC_LABELS[lang].assuranceLabel, i.monthly ? assuranceBadge(i.monthly.assurance, lang) : esc(labels.notComputed)],
+    // SPEC §13.9: will the process meet its target? The monthly series' assurance beside its
+    // variation — only where it was assessed (a run chart has no limits: nothing is claimed).
+    [
+      labels.variationLabel,
+      i.monthly ? variationBadge(i.monthly.variation, lang) + (i.monthly.assurance ? ` ${assuranceBadge(i.monthly.assurance, lang)}` : '') : esc(labels.notComputed),
+    ],
   ];
   if (y.standardized) {
     const s = y.standardized;

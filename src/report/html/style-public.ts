@@ -2,7 +2,7 @@
 // municipality's profile, assurance badges and the CSV downloads. Kept apart from style.ts
 // (the base sheet) and appended after it in every document; colours from palette.ts.
 
-import { ASSURANCE_BADGES, LEVEL_COLOURS, LINK, MUTED, OVERVIEW_CELLS, PAPER, RULE, SHADE } from './palette.js';
+import { ASSURANCE_BADGES, LEVEL_COLOURS, LINK, MUTED, OVERVIEW_CELLS, PAPER, RULE, ZEBRA } from './palette.js';
 
 const levelRules = Object.entries(OVERVIEW_CELLS)
   .map(([k, c]) => `.ov td.ov-${k}{background:${c.bg}}\n.ov-${k} .ov-sym,.sym-${k}{color:${LEVEL_COLOURS[k as keyof typeof LEVEL_COLOURS]}}`)
@@ -21,7 +21,7 @@ export const PUBLIC_STYLE = `
 .ov thead th{vertical-align:bottom}
 .ov thead th.muni{white-space:nowrap;writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;font-weight:600;padding:0.4rem 0.15rem}
 .ov th[scope=row]{position:sticky;left:0;z-index:1;background:${PAPER};font-weight:600;min-width:11rem;max-width:16rem;white-space:normal}
-.ov tbody tr:nth-child(even) th[scope=row]{background:${SHADE}}
+.ov tbody tr:nth-child(even) th[scope=row]{background:${ZEBRA}}
 .ov td.ov-region{font-weight:700;border-right:2px solid ${MUTED}}
 .ov td{white-space:nowrap;text-align:right}
 .ov .ov-sym{margin-left:0.15rem}
@@ -33,20 +33,22 @@ ${levelRules}
 ${assuranceRules}
 .download{font-size:0.85rem;margin:0.3rem 0}
 .download a{font-weight:600}
-.profile th[scope=row]{font-weight:600;min-width:10rem}
+.profile th[scope=row]{font-weight:600;min-width:10rem;position:sticky;left:0;z-index:1;background:${PAPER}}
+.profile tbody tr:nth-child(even) th[scope=row]{background:${ZEBRA}}
 .profile td{vertical-align:middle}
 .profile td.cmp{min-width:9rem}
 .spine{display:block}
 .profile .unit-note{display:block;color:${MUTED};font-size:0.72rem;font-weight:400}
 .profile h3{margin-top:1.2rem}
 .ov-legend .sym{font-size:1rem;line-height:1}
-@media (max-width:600px){.profile th[scope=row]{min-width:8rem}}
+@media (max-width:600px){.profile th[scope=row],.ov th[scope=row]{min-width:7.5rem;max-width:9rem}}
 @media print{
 .download{display:none}
 .table-scroll{overflow:visible;border:none}
 .ov{font-size:6.5pt}
 .ov th,.ov td{padding:0.1rem 0.15rem}
-.ov th[scope=row]{min-width:0;max-width:9rem;position:static}
+.ov th[scope=row],.profile th[scope=row]{position:static}
+.ov th[scope=row]{min-width:0;max-width:9rem}
 .ov thead th.muni{padding:0.2rem 0.05rem}
 .profile{font-size:7.5pt}
 .profile tr{break-inside:avoid}

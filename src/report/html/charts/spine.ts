@@ -32,7 +32,7 @@ export function spineScale(input: Pick<SpineInput, 'value' | 'region' | 'lowest'
 }
 
 export function spineSvg(input: SpineInput): string {
-  const width = input.width ?? 160;
+  const width = input.width ?? 140;
   const height = input.height ?? 22;
   const x = spineScale(input, width);
   const mid = height / 2;
