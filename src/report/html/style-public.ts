@@ -12,9 +12,9 @@ const assuranceRules = Object.entries(ASSURANCE_BADGES)
   .join('\n');
 
 export const PUBLIC_STYLE = `
-/* SPEC §13.9 (issue 21) */
+/* SPEC §13.9 (issue 21). The scrolling box is the containing block of the .sr-only words inside it (absolutely positioned), or they would widen the page. */
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-.table-scroll{max-width:100%;overflow-x:auto;border:1px solid ${RULE};margin:0.5rem 0}
+.table-scroll{position:relative;max-width:100%;overflow-x:auto;border:1px solid ${RULE};margin:0.5rem 0}
 .table-scroll:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
 .ov{margin:0;font-size:0.78rem}
 .ov th,.ov td{padding:0.2rem 0.35rem}
