@@ -45,11 +45,13 @@ ${assuranceRules}
 @media print{
 .download{display:none}
 .table-scroll{overflow:visible;border:none}
-.ov{font-size:6.5pt}
-.ov th,.ov td{padding:0.1rem 0.15rem}
+/* A4's 184 mm hold the 21 columns only this tight; nothing may be cut (no scrolling on paper). */
+.ov{font-size:6pt;width:100%}
+.ov th,.ov td{padding:0.08rem 0.06rem}
 .ov th[scope=row],.profile th[scope=row]{position:static}
-.ov th[scope=row]{min-width:0;max-width:9rem}
-.ov thead th.muni{padding:0.2rem 0.05rem}
+.ov th[scope=row]{min-width:0;max-width:7rem}
+.ov .ov-sym{margin-left:0.05rem}
+.ov thead th.muni{padding:0.2rem 0.02rem}
 .profile{font-size:7.5pt}
 .profile tr{break-inside:avoid}
 }
