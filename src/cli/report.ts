@@ -248,7 +248,10 @@ async function profile(
   const { renderProfileHtml } = await import('../report/html/index.js');
   await writeResult(renderProfileHtml(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  if (opts.failOn === 'disclosure') return disclosureGate(municipal.disclosures, opts.minCell);
+  // The page shows the year of every municipality (values, the lowest and highest) and the months
+  // of this one: the counts of those, not of the other municipalities' months (never shown).
+  const shown = municipal.disclosures.filter((d) => d.period === year.id || d.group.municipality === code);
+  if (opts.failOn === 'disclosure') return disclosureGate(shown, opts.minCell);
   return EXIT.ok;
 }
 

@@ -83,6 +83,17 @@ describe('triple-aim report --municipality', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--fail-on disclosure exits 3 after writing the profile when --min-cell 0 shows a count of 1 to 4', () => {
+    const { r } = run('gate.html', ['--municipality', '751', '--min-cell', '0', '--fail-on', 'disclosure']);
+    expect(r.code, show(r)).toBe(3);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('--fail-on disclosure:'));
+    expect(lines.length).toBeGreaterThan(0);
+    // Only what the page shows: the year of any municipality, the months of Aarhus alone.
+    for (const l of lines) expect(l).toMatch(/^--fail-on disclosure: [a-z0-9-]+, period (2016, group municipality=\d{3}|2016, group total|20\d\d-\d\d, group municipality=751)\b.*: .* [1-4] shown/);
+    const { r: ok } = run('gate5.html', ['--municipality', '751', '--fail-on', 'disclosure']);
+    expect(ok.code, show(ok)).toBe(0);
+  });
+
   it('an unknown code, or no code at all, is a usage error too', () => {
     const unknown = run('x.html', ['--municipality', '999']);
     expect(unknown.r.code).toBe(2);

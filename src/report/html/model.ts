@@ -262,6 +262,8 @@ export interface ProfileIndicatorModel extends IndicatorInfo {
   value: number | null;
   ci95: Interval | null;
   suppressed: boolean;
+  /** SPEC §13.2: the municipality's result for the year is provisional. */
+  provisional: boolean;
   /** The region's value: the comparison's reference (the DSR where standardised). */
   region: number | null;
   /** SPEC §13.8: the standard of the comparison, null when crude. */

@@ -19,6 +19,7 @@ import {
   intervalText,
   listOrEmpty,
   phraseHtml,
+  provisionalMark,
   unitSuffix,
   valueText,
   variationBadge,
@@ -138,7 +139,7 @@ function profileRow(i: ProfileIndicatorModel, model: MunicipalityProfileModel, k
       ? `<td class="cmp">${esc(labels.notComputed)}</td>`
       : `<td class="cmp"><span class="sym-${i.level95}" aria-hidden="true">${levelSymbol(i.level95)}</span> ${esc(labels.level[i.level95])}</td>`;
   return (
-    `<tr>${rowHead}<td class="num"><strong>${esc(value)}</strong></td><td class="num">${esc(ci)}</td><td class="num">${esc(v(i.region))}</td>` +
+    `<tr>${rowHead}<td class="num"><strong>${esc(value)}</strong>${provisionalMark(i.provisional, lang)}</td><td class="num">${esc(ci)}</td><td class="num">${esc(v(i.region))}</td>` +
     `<td class="num">${esc(v(i.lowest))}</td><td class="num">${esc(v(i.highest))}</td>${spine}${trend}${comparison}</tr>`
   );
 }

@@ -233,6 +233,14 @@ describe('SPEC §13.9 one municipality: the profile’s model', () => {
     expect(quantile([], 0.5)).toBeNull();
   });
 
+  it('marks a provisional value of the municipality "(foreløbig)" (SPEC §13.2)', () => {
+    const provisional = rows().map((r) => (r.group.municipality === '751' ? { ...r, provisional: true } : r));
+    const m = municipalityProfileModel({ meta: realisticReportModel('da').meta, year: 2016, code: '751', indicators: CATALOGUE.filter((d) => d.id === 'readmission-30d'), municipal: provisional, trend: [], warnings: [] });
+    expect(m.indicators[0].provisional).toBe(true);
+    expect(model('751').indicators[0].provisional).toBe(false);
+    expect(renderProfileHtml(m)).toContain('<strong>12,0</strong> <span class="provisional">(foreløbig)</span></td>');
+  });
+
   it('shows a hidden municipality as hidden, not compared', () => {
     const i = model('706').indicators[0];
     expect(i).toMatchObject({ value: null, suppressed: true, level95: null, level998: null, lowest: 8, highest: 26 });
