@@ -7,11 +7,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { monthsBetween, parsePeriodId, yearsBetween, type Period } from '../calc/periods.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
-import { clusterOf, OUTSIDE_REGION, UNKNOWN } from '../calc/groups.js';
+import { clusterOf, isRegionMunicipality, municipalityName, OUTSIDE_REGION, REGION_MUNICIPALITY_CODES, UNKNOWN } from '../calc/groups.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { annualReportModel } from '../report/annual.js';
+import { municipalityProfileModel } from '../report/profile.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
@@ -35,6 +36,7 @@ interface ReportOptions extends InputOptions, OutputOptions {
   failOn?: 'disclosure';
   skipInvalid?: boolean;
   dataEnd?: number;
+  municipality?: string;
 }
 
 function parseYear(value: string): number {
@@ -51,11 +53,17 @@ export function reportCommand(): Command {
 Examples:
   triple-aim report --data extracts --year 2016 --out report-2016.html
   triple-aim report --data extracts --year 2016 --lang en --out report-2016-en.html
+  triple-aim report --data extracts --year 2016 --municipality 751 --out aarhus-2016.html
 
 The document needs nothing from outside (no script, style, font or image is fetched) and prints on A4.
 It shows the year's value of every indicator with its interval, baseline, target and status, the monthly
 run chart over every month of the data up to the year's end, the yearly values, the education gap and
-the municipalities against the region.`,
+the municipalities against the region.
+
+--municipality CODE writes one municipality's profile instead: per indicator its value, the region's,
+the lowest and highest of the region's 19 municipalities, its place among them (a spine chart), its
+monthly trend and its comparison with the region. The region's 19 municipalities:
+  ${regionList()}`,
     );
   addInputOptions(cmd);
   cmd
@@ -71,12 +79,15 @@ the municipalities against the region.`,
         'disclosure',
       ]),
     )
-    .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+    .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing')
+    .option('--municipality <code>', "one municipality's profile (one of the region's 19 codes, e.g. 751) instead of the annual report");
   addDataEndOption(cmd);
   return runs(cmd, report);
 }
 
 async function report(opts: ReportOptions): Promise<number> {
+  // A usage error before anything is read (SPEC §1.5).
+  const municipality = opts.municipality === undefined ? undefined : regionMunicipality(opts.municipality);
   const sources = resolveSources(opts);
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
@@ -85,6 +96,7 @@ async function report(opts: ReportOptions): Promise<number> {
   const { years, months } = reportPeriods(infos, opts.year);
   const prepared = prepare(data);
   const indicators = CATALOGUE;
+  if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months);
 
   const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd });
   const municipal = runIndicators(indicators, prepared, {
@@ -167,6 +179,80 @@ function reportPeriods(infos: readonly ExtractInfo[], year: number): { years: Pe
     years: years.filter((p) => p.year <= year),
     months: dated && dated.first <= yearEnd ? monthsBetween(dated.first, yearEnd) : [],
   };
+}
+
+/** "751 (Aarhus), 615 (Horsens), …": the region's 19, for the help and the usage errors. */
+function regionList(): string {
+  return REGION_MUNICIPALITY_CODES.map((c) => `${c} (${municipalityName(c) ?? c})`).join(', ');
+}
+
+/**
+ * SPEC §13.9: `--municipality CODE` names one of the region's 19 municipalities (3 digits; a
+ * leading 0 of four digits is dropped, as in the extracts: 0751 → 751). Another Danish code or
+ * no code at all is a usage error that says which, and lists the 19.
+ */
+export function regionMunicipality(value: string): string {
+  const raw = value.trim();
+  const code = /^0\d{3}$/.test(raw) ? raw.slice(1) : raw;
+  const valid = `the region's 19 are ${regionList()}`;
+  if (!/^\d{3}$/.test(code)) throw new UsageError(`--municipality ${JSON.stringify(value)}: expected a municipality code of 3 digits; ${valid}`);
+  if (isRegionMunicipality(code)) return code;
+  const name = municipalityName(code);
+  if (name !== undefined) throw new UsageError(`--municipality ${code}: ${code} (${name}) is not one of the region's 19 municipalities; ${valid}`);
+  throw new UsageError(`--municipality ${code}: ${code} is not a Danish municipality code; ${valid}`);
+}
+
+/**
+ * `report --municipality CODE` (SPEC §13.9): one engine run by municipality over the report
+ * year and the months up to its end, so that the year and its months are suppressed together
+ * (§4.4, §13.7: one page shows both), with the comparison with the region (standardised when
+ * asked, §13.8); the municipality's months get monitor's run chart analysis.
+ */
+async function profile(
+  opts: ReportOptions,
+  out: ReturnType<typeof checkOut>,
+  code: string,
+  prepared: ReturnType<typeof prepare>,
+  data: Awaited<ReturnType<typeof loadInputs>>['data'],
+  infos: readonly ExtractInfo[],
+  years: Period[],
+  months: Period[],
+): Promise<number> {
+  const year = years[years.length - 1];
+  const municipal = runIndicators(CATALOGUE, prepared, {
+    periods: [year, ...months],
+    by: ['municipality'],
+    minCell: opts.minCell,
+    pooled: true,
+    compare: true,
+    standardize: opts.standardize,
+    dataEnd: opts.dataEnd,
+  });
+  const monthIds = new Set(months.map((m) => m.id));
+  const trend = buildSeries(
+    CATALOGUE,
+    municipal.results.filter((r) => monthIds.has(r.period) && r.group.municipality === code && Object.keys(r.group).length === 1),
+    { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: [], baselineRows: data.baselines?.records ?? [] },
+  );
+  const { primary, complementary } = municipal.suppression;
+  const meta: DocumentMeta = {
+    lang: opts.lang,
+    title: null,
+    tool: toolJson(),
+    generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
+    inputs: inputsJson(infos, opts.dataEnd).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
+    suppression: { min_cell: opts.minCell, primary, complementary, description: suppressionText(opts.minCell, primary, complementary) },
+  };
+  const warnings = [...new Set(municipal.warnings)];
+  const model = municipalityProfileModel({ meta, year: opts.year, code, indicators: CATALOGUE, municipal: municipal.results.filter((r) => r.period === year.id), trend, warnings });
+  const { renderProfileHtml } = await import('../report/html/index.js');
+  await writeResult(renderProfileHtml(model), out, { quiet: opts.quiet });
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  // The page shows the year of every municipality (values, the lowest and highest) and the months
+  // of this one: the counts of those, not of the other municipalities' months (never shown).
+  const shown = municipal.disclosures.filter((d) => d.period === year.id || d.group.municipality === code);
+  if (opts.failOn === 'disclosure') return disclosureGate(shown, opts.minCell);
+  return EXIT.ok;
 }
 
 function generatedAt(epoch: string | undefined): string | null {

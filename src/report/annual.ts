@@ -103,7 +103,7 @@ const REGION = new Set(REGION_MUNICIPALITY_CODES);
  * standardised the comparison is the standardised one, drawn on the DSRs; the crude value
  * stays beside it in the table.
  */
-function municipalityComparison(regionRow: Result, results: readonly Result[], outsideRow: Result | undefined): MunicipalityComparisonModel {
+export function municipalityComparison(regionRow: Result, results: readonly Result[], outsideRow: Result | undefined): MunicipalityComparisonModel {
   const standard = regionRow.standardized ? regionRow.standardized.standard : null;
   const inRegion = results.filter((r) => REGION.has(r.group.municipality!));
   // `unknown` is no place: it is neither a municipality of the region nor outside it.

@@ -619,3 +619,149 @@ export function chartNumberLocale(lang: Lang) {
     ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], minus: '\u2212' }
     : { decimal: '.', thousands: ',', grouping: [3], currency: ['', ' DKK'], minus: '\u2212' };
 }
+
+/**
+ * The words of the pages of SPEC §13.9 (issue 21): the overview of the region's municipalities,
+ * one municipality's profile, assurance and the CSV downloads. Declared apart from `Labels` so
+ * that these pages' words stay together; the same rule holds: both languages, every text once.
+ */
+export interface PublicLabels {
+  /** The overview table (SPEC §13.9 "Overview"). */
+  overviewTitle: string;
+  overviewLede: (basis: string) => string;
+  /** The accessible name of the scrolling box that holds the wide table. */
+  overviewBox: string;
+  overviewCaption: (year: number) => string;
+  notComparedRow: string;
+  /** "aldersstandardiseret (ESP2013)" under a standardised row. */
+  symbolHelp: string;
+  /** SPEC §13.9 assurance (NHS Making Data Count): words beside the icon. */
+  assurance: Record<'pass' | 'fail' | 'inconsistent', string>;
+  assuranceLabel: string;
+  assuranceNone: string;
+  /** SPEC §13.9 downloads. */
+  download: string;
+  downloadHelp: string;
+  csvHeader: { table: string; period: string; group: string; value: string; lower: string; upper: string; suppressed: string; provisional: string; comparison: string };
+  csvTable: { year: string; month: string; municipality: string; outside: string };
+  csvYes: string;
+  csvNo: string;
+  /** One municipality's profile (SPEC §13.9 "One municipality"). */
+  profileTitle: (name: string, year: number) => string;
+  profileLede: (name: string, year: number) => string;
+  profileKicker: string;
+  municipalityValue: string;
+  regionValue: string;
+  lowest: string;
+  highest: string;
+  spine: string;
+  trend: string;
+  comparison: string;
+  ofMunicipalities: (n: number) => string;
+  noBreakdown: string;
+  spineLabel: (name: string, value: string, region: string, low: string, high: string) => string;
+  spineHelp: string;
+  trendLabel: (name: string, from: string, to: string) => string;
+  spineLegend: { range: string; middle: string; region: string };
+  profileTable: string;
+}
+
+const PUBLIC_DA: PublicLabels = {
+  overviewTitle: 'Kommunerne i overblik',
+  overviewLede: (basis) =>
+    `Årets værdi for hele regionen og for hver af regionens 19 kommuner. Farven og symbolet viser kommunens sammenligning med regionen (95 %-konfidensinterval${basis}).`,
+  overviewBox: 'Tabel over indikatorer og kommuner (kan rulles vandret)',
+  overviewCaption: (y) => `Indikatorer efter kommune, ${y}`,
+  notComparedRow: 'kommunerne sammenlignes ikke',
+  symbolHelp: 'Værdier under diskretioneringsgrænsen vises som <5 og sammenlignes ikke.',
+  assurance: { pass: 'vil opfylde målet', fail: 'vil ikke opfylde målet', inconsistent: 'kan opfylde målet' },
+  assuranceLabel: 'Sikkerhed for målet',
+  assuranceNone: 'ikke vurderet: kræver et mål og kontrolgrænser',
+  download: 'Hent tallene (CSV)',
+  downloadHelp: 'semikolon og decimalkomma, åbner i Excel',
+  csvHeader: {
+    table: 'tabel',
+    period: 'periode',
+    group: 'gruppe',
+    value: 'værdi',
+    lower: 'nedre 95 %-grænse',
+    upper: 'øvre 95 %-grænse',
+    suppressed: 'diskretioneret',
+    provisional: 'foreløbig',
+    comparison: 'sammenligning med regionen',
+  },
+  csvTable: { year: 'år', month: 'måned', municipality: 'kommune', outside: 'uden for regionen' },
+  csvYes: 'ja',
+  csvNo: 'nej',
+  profileTitle: (name, y) => `${name} – kommuneprofil ${y}`,
+  profileLede: (name, y) =>
+    `Hvordan går det i ${name}? Årets værdi for hver indikator ved siden af regionens, den laveste og højeste af regionens 19 kommuner, kommunens placering blandt dem, udviklingen og sammenligningen med regionen (${y}).`,
+  profileKicker: 'Sundhedsaftalen · Region Midtjylland · kommuneprofil',
+  municipalityValue: 'Kommunen',
+  regionValue: 'Regionen',
+  lowest: 'Laveste',
+  highest: 'Højeste',
+  spine: 'Placering blandt kommunerne',
+  trend: 'Udvikling',
+  comparison: 'Sammenlignet med regionen',
+  ofMunicipalities: (n) => `af ${n} kommuner med en værdi`,
+  noBreakdown: 'opgøres ikke for kommunerne',
+  spineLabel: (name, value, region, low, high) =>
+    `${name}: ${value}; regionen ${region}; kommunerne fra ${low} til ${high}.`,
+  spineHelp:
+    'Placering: den grå bjælke går fra den laveste til den højeste af kommunerne, den mørkere del er den midterste halvdel af dem, stregen er regionens værdi og mærket kommunens.',
+  trendLabel: (name, from, to) => `Månedlig udvikling i ${name}, ${from} til ${to}.`,
+  spineLegend: { range: 'laveste til højeste kommune', middle: 'midterste halvdel af kommunerne', region: 'regionen' },
+  profileTable: 'Indikatorerne for kommunen',
+};
+
+const PUBLIC_EN: PublicLabels = {
+  overviewTitle: 'The municipalities at a glance',
+  overviewLede: (basis) =>
+    `The year's value for the whole region and for each of the region's 19 municipalities. Colour and symbol show each municipality's comparison with the region (95 % confidence interval${basis}).`,
+  overviewBox: 'Table of indicators by municipality (scrolls sideways)',
+  overviewCaption: (y) => `Indicators by municipality, ${y}`,
+  notComparedRow: 'municipalities not compared',
+  symbolHelp: 'Values below the suppression threshold are shown as <5 and not compared.',
+  assurance: { pass: 'will meet the target', fail: 'will not meet the target', inconsistent: 'may meet the target' },
+  assuranceLabel: 'Assurance of the target',
+  assuranceNone: 'not assessed: needs a target and control limits',
+  download: 'Download the figures (CSV)',
+  downloadHelp: 'comma-separated, decimal point',
+  csvHeader: {
+    table: 'table',
+    period: 'period',
+    group: 'group',
+    value: 'value',
+    lower: '95 % lower limit',
+    upper: '95 % upper limit',
+    suppressed: 'suppressed',
+    provisional: 'provisional',
+    comparison: 'comparison with the region',
+  },
+  csvTable: { year: 'year', month: 'month', municipality: 'municipality', outside: 'outside the region' },
+  csvYes: 'yes',
+  csvNo: 'no',
+  profileTitle: (name, y) => `${name} – municipality profile ${y}`,
+  profileLede: (name, y) =>
+    `How is ${name} doing? Each indicator's value for the year beside the region's, the lowest and highest of the region's 19 municipalities, the municipality's place among them, its trend and its comparison with the region (${y}).`,
+  profileKicker: 'Health agreement (Sundhedsaftalen) · Region Midtjylland · municipality profile',
+  municipalityValue: 'Municipality',
+  regionValue: 'Region',
+  lowest: 'Lowest',
+  highest: 'Highest',
+  spine: 'Place among the municipalities',
+  trend: 'Trend',
+  comparison: 'Compared with the region',
+  ofMunicipalities: (n) => `of ${n} municipalities with a value`,
+  noBreakdown: 'not broken down by municipality',
+  spineLabel: (name, value, region, low, high) =>
+    `${name}: ${value}; the region ${region}; the municipalities from ${low} to ${high}.`,
+  spineHelp:
+    'Place: the grey bar runs from the lowest to the highest of the municipalities, its darker part is their middle half, the rule is the region and the marker the municipality.',
+  trendLabel: (name, from, to) => `Monthly course in ${name}, ${from} to ${to}.`,
+  spineLegend: { range: 'lowest to highest municipality', middle: 'middle half of the municipalities', region: 'the region' },
+  profileTable: 'The indicators for the municipality',
+};
+
+export const PUBLIC_LABELS: Record<Lang, PublicLabels> = { da: PUBLIC_DA, en: PUBLIC_EN };

@@ -8,3 +8,4 @@ export { monthlyChartSpec } from './charts/monthly.js';
 export { yearlyChartSpec } from './charts/yearly.js';
 export { municipalityChartSpec } from './charts/municipalities.js';
 export type * from './model.js';
+export { renderProfileHtml } from './profile.js';

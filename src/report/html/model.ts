@@ -249,3 +249,47 @@ export interface MonitorHtmlModel {
   charts: MonitorChartModel[];
   warnings: Phrase[];
 }
+
+// ---- SPEC §13.9 "One municipality" (issue 21): `report --municipality CODE` ----
+
+/** One indicator of a municipality's profile: the year's figures of the municipality, the
+ *  region and the 19, decided upstream (src/report/profile.ts); the renderer only draws them. */
+export interface ProfileIndicatorModel extends IndicatorInfo {
+  /** False when the indicator is not broken down by municipality (measurements): only the
+   *  region's value is shown. */
+  breakdown: boolean;
+  /** The municipality's value for the year (its DSR where the run was standardised, §13.8). */
+  value: number | null;
+  ci95: Interval | null;
+  suppressed: boolean;
+  /** SPEC §13.2: the municipality's result for the year is provisional. */
+  provisional: boolean;
+  /** The region's value: the comparison's reference (the DSR where standardised). */
+  region: number | null;
+  /** SPEC §13.8: the standard of the comparison, null when crude. */
+  standard: string | null;
+  /** The region's 19 municipalities with a value shown (not hidden, not null): how many, the
+   *  lowest and highest, and the quartiles (type 7) that bound their middle half. */
+  n: number;
+  lowest: number | null;
+  highest: number | null;
+  q1: number | null;
+  q3: number | null;
+  /** SPEC §8.3 comparison with the region (the standardised one where run so). */
+  level95: ComparisonLevel | null;
+  level998: ComparisonLevel | null;
+  /** The municipality's monthly series up to the year's end (a run chart: its variation). */
+  trend: SeriesModel | null;
+  /** The municipality's notes for the year, in the page's language. */
+  notes: Phrase[];
+}
+
+export interface MunicipalityProfileModel {
+  meta: DocumentMeta;
+  year: number;
+  code: string;
+  name: string;
+  /** In catalogue order; the page groups them by aim. */
+  indicators: ProfileIndicatorModel[];
+  warnings: Phrase[];
+}

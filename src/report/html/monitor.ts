@@ -18,6 +18,8 @@ import {
   variationBadge,
 } from './parts.js';
 import { sparklineSvg } from './charts/sparkline.js';
+import { PUBLIC_LABELS } from './i18n.js';
+import { assuranceBadge } from './public.js';
 
 /** Renders the monitor document. Async because vega renders SVG asynchronously. */
 export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string> {
@@ -44,7 +46,7 @@ export async function renderMonitorHtml(model: MonitorHtmlModel): Promise<string
       `<article class="series" id="${id}" data-indicator="${esc(chart.indicator.id)}" aria-labelledby="${id}-title">` +
         `<p class="eyebrow muted">${esc(labels.aimShort[chart.indicator.aim])} · <code>${esc(chart.indicator.id)}</code></p>` +
         `<h3 id="${id}-title">${esc(name)} · ${esc(groupText(chart.series.group, lang))}</h3>` +
-        `<p class="badges">${variationBadge(chart.series.variation, lang)}</p>` +
+        `<p class="badges">${variationBadge(chart.series.variation, lang)}${chart.series.assurance ? ` ${assuranceBadge(chart.series.assurance, lang)}` : ''}</p>` + // SPEC §13.9
         (await monthlyFigure({ series: chart.series, info: chart.indicator, target: chart.target, lang, minCell, idPrefix: `${id}-chart`, heading: 'h4' })) +
         `</article>`,
     );
@@ -77,14 +79,14 @@ function summary(model: MonitorHtmlModel, labels: Labels): string {
       return (
         `<tr><td><a href="#series-${i + 1}">${esc(name)}</a><br><code class="muted">${esc(c.indicator.id)}</code></td>` +
         `<td>${esc(groupText(c.series.group, lang))}</td><td>${esc(labels.chartType[c.series.chart])}</td><td>${spark}</td>` +
-        `<td>${variationBadge(c.series.variation, lang)}</td></tr>`
+        `<td>${variationBadge(c.series.variation, lang)}</td><td>${assuranceBadge(c.series.assurance, lang)}</td></tr>`
       );
     })
     .join('');
   return (
     `<section id="overview" aria-labelledby="overview-title"><h2 id="overview-title" class="no-break-before">${esc(labels.series)}</h2>` +
     `<div class="table-wrap"><table class="summary"><thead><tr><th>${esc(labels.indicator)}</th><th>${esc(labels.group)}</th>` +
-    `<th>${esc(labels.chartKind)}</th><th>${esc(labels.monthlyChart)}</th><th>${esc(labels.variationLabel)}</th></tr></thead>` +
+    `<th>${esc(labels.chartKind)}</th><th>${esc(labels.monthlyChart)}</th><th>${esc(labels.variationLabel)}</th><th>${esc(PUBLIC_LABELS[lang].assuranceLabel)}</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></section>`
   );
 }

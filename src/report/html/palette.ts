@@ -93,7 +93,42 @@ export const LEVEL_COLOURS: Record<ComparisonLevel, string> = {
   lower: '#6b3fa0',
 };
 
-/** Every foreground/background pair the documents write text in (WCAG AA: ≥ 4.5). */
+// ---- SPEC §13.9 (issue 21): the overview's cells, assurance, the spine chart ----
+
+/**
+ * The overview's cells (SPEC §13.9): a light tint per comparison level behind the value, and
+ * the level's symbol in the level's colour (● better/higher, ◆ worse/lower, ○ similar — the
+ * shapes of the municipality chart's markers), so colour is never the only mark.
+ */
+export const OVERVIEW_CELLS: Record<ComparisonLevel, { bg: string; symbol: string }> = {
+  better: { bg: '#e7f4ea', symbol: '\u25cf' },
+  worse: { bg: '#fdeceb', symbol: '\u25c6' },
+  similar: { bg: '#ffffff', symbol: '\u25cb' },
+  higher: { bg: '#e8f1fb', symbol: '\u25cf' },
+  lower: { bg: '#f2ecfa', symbol: '\u25c6' },
+};
+
+/** SPEC §13.9 assurance (NHS Making Data Count's colours: pass blue, fail orange, inconsistent grey). */
+export const ASSURANCE_BADGES: Record<'pass' | 'fail' | 'inconsistent', Badge> = {
+  pass: VARIATION_BADGES.improvement,
+  fail: VARIATION_BADGES.concern,
+  inconsistent: VARIATION_BADGES.common_cause,
+};
+
+/** The spine chart (SPEC §13.9): the municipalities' range, their middle half. */
+export const SPINE_RANGE = '#d5dae1';
+export const SPINE_MIDDLE = '#8d96a3';
+
+function PUBLIC_TEXT_PAIRS(): { use: string; fg: string; bg: string }[] {
+  return [
+    ...Object.entries(OVERVIEW_CELLS).flatMap(([level, c]) => [
+      { use: `overview cell ${level}, value`, fg: INK, bg: c.bg },
+      { use: `overview cell ${level}, symbol`, fg: LEVEL_COLOURS[level as ComparisonLevel], bg: c.bg },
+    ]),
+    ...Object.entries(ASSURANCE_BADGES).map(([v, b]) => ({ use: `assurance ${v}`, fg: b.fg, bg: b.bg })),
+  ];
+}
+
 /** Text colours that tables and figures write on the paper, the shade and the zebra rows. */
 const TABLE_TEXT: ReadonlyArray<{ use: string; fg: string }> = [
   { use: 'body text', fg: INK },
@@ -117,6 +152,7 @@ export const TEXT_PAIRS: ReadonlyArray<{ use: string; fg: string; bg: string }> 
   ...Object.entries(VARIATION_BADGES).map(([v, b]) => ({ use: `variation ${v}`, fg: b.fg, bg: b.bg })),
   ...Object.entries(TARGET_BADGES).map(([v, b]) => ({ use: `target verdict ${v}`, fg: b.fg, bg: b.bg })),
   ...Object.entries(CHANGE_BADGES).map(([v, b]) => ({ use: `baseline verdict ${v}`, fg: b.fg, bg: b.bg })),
+  ...PUBLIC_TEXT_PAIRS(),
 ];
 
 /** Chart marks a reader must see (WCAG 1.4.11 non-text contrast: ≥ 3 against the paper). */
@@ -137,3 +173,4 @@ export const GRAPHIC_COLOURS: ReadonlyArray<{ use: string; colour: string }> = [
   ...Object.entries(LEVEL_COLOURS).map(([level, colour]) => ({ use: `marker ${level}`, colour })),
   ...Object.entries(STATUS_BADGES).map(([status, b]) => ({ use: `badge border ${status}`, colour: b.border })),
 ];
+

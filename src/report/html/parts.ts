@@ -37,6 +37,7 @@ import {
   TARGET,
 } from './palette.js';
 import { STYLE } from './style.js';
+import { PUBLIC_STYLE } from './style-public.js';
 import { escapeHtml, formatCount, formatDecimal, formatInterval, formatValue, unitDecimals } from './text.js';
 import { municipalityName } from '../../calc/groups.js';
 import { monthlyChartRows, monthlyChartSpec, seriesKind, signalDirectionOf } from './charts/monthly.js';
@@ -216,7 +217,7 @@ export function documentStart(meta: DocumentMeta, title: string): string {
     `<!DOCTYPE html>\n<html lang="${meta.lang}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="${esc(`${meta.tool.name} ${meta.tool.version}`)}">\n` +
-    `<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<div class="page">\n`
+    `<title>${esc(title)}</title>\n<style>${STYLE}${PUBLIC_STYLE}</style>\n</head>\n<body>\n<div class="page">\n`
   );
 }
 

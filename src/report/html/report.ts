@@ -39,6 +39,8 @@ import {
   withUnit,
 } from './parts.js';
 import { yearlyFromZero } from './charts/yearly.js';
+import { PUBLIC_LABELS } from './i18n.js';
+import { assuranceBadge, csvDownload, municipalOverview } from './public.js';
 import { municipalityChartSpec } from './charts/municipalities.js';
 import { renderChart } from './charts/render.js';
 import { sparklineSvg } from './charts/sparkline.js';
@@ -68,6 +70,7 @@ export async function renderReportHtml(model: ReportHtmlModel): Promise<string> 
   );
   out.push(tableOfContents(model, labels));
   out.push(overview(model, labels, minCell));
+  out.push(municipalOverview(model)); // SPEC §13.9
 
   out.push(`<section id="indicators" aria-labelledby="indicators-title"><h2 id="indicators-title">${esc(labels.indicators)}</h2>`);
   for (const [i, indicator] of model.indicators.entries()) out.push(await indicatorSection(indicator, model, i, labels));
@@ -103,7 +106,7 @@ function tableOfContents(model: ReportHtmlModel, labels: Labels): string {
     .join('');
   return (
     `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title" class="no-break-before">${esc(labels.contents)}</h2>` +
-    `<p><a href="#overview">${esc(labels.overview)}</a> · <a href="#definitions">${esc(labels.definitions)}</a> · ` +
+    `<p><a href="#overview">${esc(labels.overview)}</a> · <a href="#municipal-overview">${esc(PUBLIC_LABELS[lang].overviewTitle)}</a> · <a href="#definitions">${esc(labels.definitions)}</a> · ` +
     `<a href="#notes">${esc(labels.notes)}</a> · <a href="#warnings">${esc(labels.warnings)}</a> · <a href="#suppression">${esc(labels.suppression)}</a></p>` +
     `<ul class="toc-aims">${items}</ul></nav>`
   );
@@ -235,7 +238,12 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
     // SPEC §13.4: the target and the change against the baseline, two verdicts.
     [labels.targetVerdictLabel, y.value === null ? statusBadge('not_computed', lang) : targetVerdictBadge(y.target_verdict, lang)],
     [labels.baselineVerdictLabel, y.value === null ? esc(labels.notComputed) : baselineVerdictBadge(y.baseline_verdict, lang)],
-    [labels.variationLabel, i.monthly ? variationBadge(i.monthly.variation, lang) : esc(labels.notComputed)],
+    // SPEC §13.9: will the process meet its target? The monthly series' assurance beside its
+    // variation — only where it was assessed (a run chart has no limits: nothing is claimed).
+    [
+      labels.variationLabel,
+      i.monthly ? variationBadge(i.monthly.variation, lang) + (i.monthly.assurance ? ` ${assuranceBadge(i.monthly.assurance, lang)}` : '') : esc(labels.notComputed),
+    ],
   ];
   if (y.standardized) {
     const s = y.standardized;
@@ -263,6 +271,7 @@ async function indicatorSection(i: IndicatorReportModel, model: ReportHtmlModel,
   else parts.push(`<div><h4>${esc(labels.municipalities)}</h4><p class="empty">${esc(labels.noMunicipalities)}</p></div>`);
   parts.push(`</div>`);
   parts.push(equitySection(i.equity, i.unit, lang, minCell, labels));
+  parts.push(csvDownload(i, model.year, lang)); // SPEC §13.9
 
   if (i.notes.length) parts.push(`<h4>${esc(labels.notes)}</h4>${listOrEmpty(i.notes, '')}`);
   parts.push(

@@ -40,11 +40,13 @@ describe('a self-contained document (SPEC §10 requirements)', () => {
     expect(da).not.toMatch(/javascript:/i);
   });
 
-  it('fetches nothing: no external style, font, image, frame or link, and no URL at all', () => {
+  it('fetches nothing: no external style, font, image, frame or link, and no URL at all but its own CSV data: links (SPEC §13.9)', () => {
     expect(da).not.toMatch(/<link|<img|<iframe|<object|<embed|<image|<use\b|@import|@font-face/i);
     expect(da).not.toMatch(/\ssrc=/i);
     expect(da).not.toMatch(/https?:|\/\/[a-z]/i);
-    for (const m of da.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^#[\w-]+$/);
+    // A fragment, or a CSV download whose whole content is in the link (percent-encoded, so no
+    // quote, space or angle bracket can end it early).
+    for (const m of da.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^(#[\w-]+|data:text\/csv;charset=utf-8,[A-Za-z0-9%\-_.!~*'()]*)$/);
     for (const m of da.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).toMatch(/^#/);
   });
 
