@@ -10,14 +10,13 @@
 // baselines, annotations) are arrays of record objects.
 
 import type { DayNumber, WallSeconds } from '../calc/time.js';
+import { referralsSchema } from './referrals.js';
 import {
   ANSWER_CLASS,
   EDUCATION,
   FOLLOWUP,
-  OFFER,
   PATIENT_TYPE,
   REFERRAL_SOURCE,
-  SENDER,
   SEX,
 } from '../domain/vocabulary.js';
 import {
@@ -29,7 +28,6 @@ import {
   MUNICIPALITY,
   MUNICIPALITY_TEXT,
   NULLABLE_AGE,
-  NULLABLE_DAY,
   NULLABLE_FLAG,
   NULLABLE_MUNICIPALITY,
   NULLABLE_NUMBER,
@@ -84,21 +82,8 @@ export interface Admission extends PersonAttributes {
   died: boolean;
 }
 
-/** SPEC §2.3 — one row per referral. */
-export interface Referral extends PersonAttributes {
-  line: number;
-  patientId: string;
-  referredAt: DayNumber;
-  sender: Sender;
-  offer: Offer;
-  municipality: string;
-  receivedAt: DayNumber | null;
-  contactedAt: DayNumber | null;
-  startedAt: DayNumber | null;
-  startDueBy: DayNumber | null;
-  expectedDeliveryDate: DayNumber | null;
-  teamJoinedAt: DayNumber | null;
-}
+/** SPEC §2.3 — one row per referral: the record of the declaration in referrals.ts. */
+export type Referral = RowOf<ReferralColumns>;
 
 /** SPEC §2.4 — one row per participant course. */
 export interface SmokingCourse extends PersonAttributes {
@@ -241,25 +226,8 @@ export function admissionColumns() {
   };
 }
 
-export function referralColumns() {
-  return {
-    line: LINE,
-    patientId: new PatientKeys(),
-    referredAt: DAY,
-    sender: requiredVocabulary(SENDER),
-    offer: requiredVocabulary(OFFER),
-    municipality: MUNICIPALITY,
-    receivedAt: NULLABLE_DAY,
-    contactedAt: NULLABLE_DAY,
-    startedAt: NULLABLE_DAY,
-    startDueBy: NULLABLE_DAY,
-    expectedDeliveryDate: NULLABLE_DAY,
-    teamJoinedAt: NULLABLE_DAY,
-    age: NULLABLE_AGE,
-    sex: vocabulary(SEX),
-    education: vocabulary(EDUCATION),
-  };
-}
+/** The column types of a new referrals table (declared in referrals.ts). */
+export const referralColumns = (): ReferralColumns => referralsSchema.table();
 
 export function smokingColumns() {
   return {
@@ -292,7 +260,7 @@ export function lupColumns() {
 }
 
 export type AdmissionColumns = ReturnType<typeof admissionColumns>;
-export type ReferralColumns = ReturnType<typeof referralColumns>;
+export type ReferralColumns = ReturnType<typeof referralsSchema.table>;
 export type SmokingColumns = ReturnType<typeof smokingColumns>;
 export type LupColumns = ReturnType<typeof lupColumns>;
 
