@@ -3,7 +3,8 @@
 // with the table.
 
 import { describe, expect, it } from 'vitest';
-import { dayOrNull, is, valueOf } from '../../src/extracts/read.js';
+import { amountOrNull, dayOrNull, is, timeOrNull, valueOf } from '../../src/extracts/read.js';
+import { admission, admissionTable, at } from '../helpers/records.js';
 import { referralColumns, type Referral } from '../../src/extracts/records.js';
 import { NO_DAY, tableOf } from '../../src/extracts/table.js';
 
@@ -59,5 +60,17 @@ describe('typed readers of a table (issue 22)', () => {
     expect(() => dayOrNull(t, 'offer')).not.toThrow();
     // @ts-expect-error -- 'swimming' is not an offer (SPEC §2.3)
     expect(is(t, 'offer', 'swimming')(0)).toBe(false);
+  });
+
+  it('timeOrNull and amountOrNull give null for an empty date-time or amount (stored as NaN)', () => {
+    const a = admissionTable([
+      admission({ patientId: 'p1', admittedAt: at('2016-03-01 10:00'), dischargedAt: at('2016-03-02 10:00'), costDkk: 0 }),
+      admission({ patientId: 'p1', admittedAt: at('2016-03-05 10:00'), dischargedAt: null, costDkk: null }),
+    ]);
+    const discharged = timeOrNull(a, 'dischargedAt');
+    const cost = amountOrNull(a, 'costDkk');
+    // 2016-03-02 10:00 = day 16862 (16832 for 1 February + 29 + 1) × 86400 + 10 × 3600.
+    expect([discharged(0), discharged(1)]).toEqual([16862 * 86400 + 36000, null]);
+    expect([cost(0), cost(1)]).toEqual([0, null]);
   });
 });
