@@ -4,35 +4,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { amountOrNull, dayOrNull, is, timeOrNull, valueOf } from '../../src/extracts/read.js';
-import { admission, admissionTable, at } from '../helpers/records.js';
-import { referralColumns, type Referral } from '../../src/extracts/records.js';
+import { admission, admissionTable, at, referral } from '../helpers/records.js';
+import { referralColumns } from '../../src/extracts/records.js';
 import { NO_DAY, tableOf } from '../../src/extracts/table.js';
-
-function referral(over: Partial<Referral>): Referral {
-  return {
-    line: 2,
-    patientId: 'p1',
-    referredAt: 16832,
-    sender: 'gp',
-    offer: 'diet',
-    municipality: '751',
-    receivedAt: null,
-    contactedAt: null,
-    startedAt: null,
-    startDueBy: null,
-    expectedDeliveryDate: null,
-    teamJoinedAt: null,
-    age: null,
-    sex: null,
-    education: null,
-    ...over,
-  };
-}
 
 describe('typed readers of a table (issue 22)', () => {
   const t = tableOf(referralColumns(), [
-    referral({ receivedAt: 16833, offer: 'rehabilitation' }),
-    referral({ receivedAt: null, offer: 'vulnerable_pregnancy', sender: 'hospital' }),
+    referral({ referredAt: 16832, sender: 'gp', receivedAt: 16833, offer: 'rehabilitation' }),
+    referral({ referredAt: 16832, receivedAt: null, offer: 'vulnerable_pregnancy', sender: 'hospital' }),
   ]);
 
   it('dayOrNull gives the day of a date cell and null for an empty one (stored as NO_DAY)', () => {
