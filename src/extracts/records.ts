@@ -5,9 +5,11 @@
 // WallSeconds (src/calc/time.ts); a missing optional value is null.
 //
 // The four large extracts (admissions, referrals, smoking courses, LUP answers: millions of
-// rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field, declared
-// below next to the record each row stands for. The small ones (population, measurements,
-// baselines, annotations) are arrays of record objects.
+// rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field. Each is
+// declared once, with its columns and rules, in its own file (admissions.ts, referrals.ts,
+// smoking.ts, lup.ts, through declare.ts); its record type below is the row of the table that
+// declaration derives (issue 22). The small ones (population, measurements, baselines,
+// annotations) are arrays of record objects.
 
 import type { DayNumber } from '../calc/time.js';
 import { admissionsSchema } from './admissions.js';
