@@ -5,42 +5,19 @@
 // WallSeconds (src/calc/time.ts); a missing optional value is null.
 //
 // The four large extracts (admissions, referrals, smoking courses, LUP answers: millions of
-// rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field, declared
-// below next to the record each row stands for. The small ones (population, measurements,
-// baselines, annotations) are arrays of record objects.
+// rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field. Each is
+// declared once, with its columns and rules, in its own file (admissions.ts, referrals.ts,
+// smoking.ts, lup.ts, through declare.ts); its record type below is the row of the table that
+// declaration derives (issue 22). The small ones (population, measurements, baselines,
+// annotations) are arrays of record objects.
 
-import type { DayNumber, WallSeconds } from '../calc/time.js';
-import {
-  ANSWER_CLASS,
-  EDUCATION,
-  FOLLOWUP,
-  OFFER,
-  PATIENT_TYPE,
-  REFERRAL_SOURCE,
-  SENDER,
-  SEX,
-} from '../domain/vocabulary.js';
-import {
-  AGE,
-  DAY,
-  Dictionary,
-  FLAG,
-  LINE,
-  MUNICIPALITY,
-  MUNICIPALITY_TEXT,
-  NULLABLE_AGE,
-  NULLABLE_DAY,
-  NULLABLE_FLAG,
-  NULLABLE_MUNICIPALITY,
-  NULLABLE_NUMBER,
-  NULLABLE_TIME,
-  PatientKeys,
-  requiredVocabulary,
-  type RowOf,
-  Table,
-  TIME,
-  vocabulary,
-} from './table.js';
+import type { DayNumber } from '../calc/time.js';
+import { admissionsSchema } from './admissions.js';
+import { lupSchema } from './lup.js';
+import { referralsSchema } from './referrals.js';
+import { smokingSchema } from './smoking.js';
+import { EDUCATION, SEX } from '../domain/vocabulary.js';
+import { MUNICIPALITY_TEXT, type RowOf, Table } from './table.js';
 import type {
   AnswerClass,
   Education,
@@ -64,65 +41,17 @@ export interface PersonAttributes {
   education: Education | null;
 }
 
-/** SPEC §2.2 — one row per admission. */
-export interface Admission extends PersonAttributes {
-  /** Physical line of the row in its file (header = 1). */
-  line: number;
-  patientId: string;
-  admittedAt: WallSeconds;
-  /** null = still admitted. */
-  dischargedAt: WallSeconds | null;
-  acute: boolean;
-  /** Normalised ICD-10 code (DJ440 → J440). */
-  diagnosis: string;
-  psychiatric: boolean;
-  municipality: string;
-  age: number;
-  costDkk: number | null;
-  cofinancingDkk: number | null;
-  readyForDischargeAt: WallSeconds | null;
-  died: boolean;
-}
+/** SPEC §2.2 — one row per admission: the record of the declaration in admissions.ts. */
+export type Admission = RowOf<AdmissionColumns>;
 
-/** SPEC §2.3 — one row per referral. */
-export interface Referral extends PersonAttributes {
-  line: number;
-  patientId: string;
-  referredAt: DayNumber;
-  sender: Sender;
-  offer: Offer;
-  municipality: string;
-  receivedAt: DayNumber | null;
-  contactedAt: DayNumber | null;
-  startedAt: DayNumber | null;
-  startDueBy: DayNumber | null;
-  expectedDeliveryDate: DayNumber | null;
-  teamJoinedAt: DayNumber | null;
-}
+/** SPEC §2.3 — one row per referral: the record of the declaration in referrals.ts. */
+export type Referral = RowOf<ReferralColumns>;
 
-/** SPEC §2.4 — one row per participant course. */
-export interface SmokingCourse extends PersonAttributes {
-  line: number;
-  municipality: string;
-  courseStartedAt: DayNumber;
-  referralSource: ReferralSource | null;
-  heavySmoker: boolean | null;
-  completed: boolean;
-  /** null = follow-up not yet due. */
-  followup6m: Followup | null;
-}
+/** SPEC §2.4 — one row per participant course: the record of the declaration in smoking.ts. */
+export type SmokingCourse = RowOf<SmokingColumns>;
 
-/** SPEC §2.5 — one row per respondent × question. */
-export interface LupAnswer extends PersonAttributes {
-  line: number;
-  /** Lower-cased survey id. */
-  survey: string;
-  respondedAt: DayNumber;
-  patientType: PatientType;
-  /** Lower-cased question number as printed ("23a"). */
-  question: string;
-  answer: AnswerClass;
-}
+/** SPEC §2.5 — one row per respondent × question: the record of the declaration in lup.ts. */
+export type LupAnswer = RowOf<LupColumns>;
 
 /** SPEC §2.6 — inhabitants. */
 export interface PopulationRow {
@@ -218,97 +147,34 @@ export interface ExtractInfo {
 }
 
 // ---------------------------------------------------------------------------------------
-// The columns of the four large extracts. Each function gives the column types of one new
-// table (the dictionaries and patient keys are per table); its rows are the records above.
+// The columns of the four large extracts, declared with the extract (declare.ts): each
+// function gives the column types of one new table (the dictionaries and patient keys are per
+// table); its rows are the records above.
 
-export function admissionColumns() {
-  return {
-    line: LINE,
-    patientId: new PatientKeys(),
-    admittedAt: TIME,
-    dischargedAt: NULLABLE_TIME,
-    acute: FLAG,
-    diagnosis: new Dictionary(),
-    psychiatric: FLAG,
-    municipality: MUNICIPALITY,
-    age: AGE,
-    sex: vocabulary(SEX),
-    education: vocabulary(EDUCATION),
-    costDkk: NULLABLE_NUMBER,
-    cofinancingDkk: NULLABLE_NUMBER,
-    readyForDischargeAt: NULLABLE_TIME,
-    died: FLAG,
-  };
-}
+export const admissionColumns = (): AdmissionColumns => admissionsSchema.table();
+export const referralColumns = (): ReferralColumns => referralsSchema.table();
+export const smokingColumns = (): SmokingColumns => smokingSchema.table();
+export const lupColumns = (): LupColumns => lupSchema.table();
 
-export function referralColumns() {
-  return {
-    line: LINE,
-    patientId: new PatientKeys(),
-    referredAt: DAY,
-    sender: requiredVocabulary(SENDER),
-    offer: requiredVocabulary(OFFER),
-    municipality: MUNICIPALITY,
-    receivedAt: NULLABLE_DAY,
-    contactedAt: NULLABLE_DAY,
-    startedAt: NULLABLE_DAY,
-    startDueBy: NULLABLE_DAY,
-    expectedDeliveryDate: NULLABLE_DAY,
-    teamJoinedAt: NULLABLE_DAY,
-    age: NULLABLE_AGE,
-    sex: vocabulary(SEX),
-    education: vocabulary(EDUCATION),
-  };
-}
-
-export function smokingColumns() {
-  return {
-    line: LINE,
-    municipality: MUNICIPALITY,
-    courseStartedAt: DAY,
-    referralSource: vocabulary(REFERRAL_SOURCE),
-    heavySmoker: NULLABLE_FLAG,
-    completed: FLAG,
-    followup6m: vocabulary(FOLLOWUP),
-    age: NULLABLE_AGE,
-    sex: vocabulary(SEX),
-    education: vocabulary(EDUCATION),
-  };
-}
-
-export function lupColumns() {
-  return {
-    line: LINE,
-    survey: new Dictionary(),
-    respondedAt: DAY,
-    patientType: requiredVocabulary(PATIENT_TYPE),
-    question: new Dictionary(),
-    answer: requiredVocabulary(ANSWER_CLASS),
-    municipality: NULLABLE_MUNICIPALITY,
-    age: NULLABLE_AGE,
-    sex: vocabulary(SEX),
-    education: vocabulary(EDUCATION),
-  };
-}
-
-export type AdmissionColumns = ReturnType<typeof admissionColumns>;
-export type ReferralColumns = ReturnType<typeof referralColumns>;
-export type SmokingColumns = ReturnType<typeof smokingColumns>;
-export type LupColumns = ReturnType<typeof lupColumns>;
+export type AdmissionColumns = ReturnType<typeof admissionsSchema.table>;
+export type ReferralColumns = ReturnType<typeof referralsSchema.table>;
+export type SmokingColumns = ReturnType<typeof smokingSchema.table>;
+export type LupColumns = ReturnType<typeof lupSchema.table>;
 
 export type AdmissionTable = Table<AdmissionColumns>;
 export type ReferralTable = Table<ReferralColumns>;
 export type SmokingTable = Table<SmokingColumns>;
 export type LupTable = Table<LupColumns>;
 
-// A table's rows are exactly the records above (checked by the compiler both ways).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const ROWS_ARE_RECORDS: [
-  Same<RowOf<AdmissionColumns>, Admission>,
-  Same<RowOf<ReferralColumns>, Referral>,
-  Same<RowOf<SmokingColumns>, SmokingCourse>,
-  Same<RowOf<LupColumns>, LupAnswer>,
-] = [true, true, true, true];
+// Every large extract's record carries the person attributes a breakdown reads (SPEC §1.3),
+// with their types (checked by the compiler).
+type HasPerson<R extends PersonAttributes> = R extends PersonAttributes ? true : never;
+export const RECORDS_HAVE_PERSONS: [HasPerson<Admission>, HasPerson<Referral>, HasPerson<SmokingCourse>, HasPerson<LupAnswer>] = [
+  true,
+  true,
+  true,
+  true,
+];
 
 /** The person attributes of row i (SPEC §1.3), for a breakdown: the units an indicator
  *  reports to its tally. One new object per call. */

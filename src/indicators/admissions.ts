@@ -9,6 +9,7 @@ import { OPEN } from '../calc/episodes.js';
 import type { Period } from '../calc/periods.js';
 import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
 import { isWorkingDay } from '../calc/working-days.js';
+import { amountOrNull, timeOrNull } from '../extracts/read.js';
 import { personOf, type AdmissionTable, type LoadedData } from '../extracts/records.js';
 import { preventableDiagnosisReference } from '../domain/diagnoses.js';
 import { ACCOMPANYING, ACUTE, BIRTH, CANCER, DIED, INJURY, PREVENTABLE_65 } from '../facts/admission-flags.js';
@@ -189,13 +190,14 @@ export const STILL_ADMITTED_WHEN_READY = say(MESSAGES.stillAdmittedWhenReady);
 
 function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void {
   const admissions = admissionsOf(data);
-  const { readyForDischargeAt, dischargedAt } = admissions.columns;
+  const readyForDischargeAt = timeOrNull(admissions, 'readyForDischargeAt');
+  const dischargedAt = timeOrNull(admissions, 'dischargedAt');
   for (let i = 0; i < admissions.length; i++) {
-    const readyAt = readyForDischargeAt[i];
-    if (readyAt !== readyAt) continue; // NaN: not ready for discharge
+    const readyAt = readyForDischargeAt(i);
+    if (readyAt === null) continue; // not ready for discharge
     const ready = dayOf(readyAt);
-    const discharged = dischargedAt[i];
-    if (discharged !== discharged) {
+    const discharged = dischargedAt(i);
+    if (discharged === null) {
       if (inRange(ready, ctx)) tally.note(ready, unitOf(admissions, i), STILL_ADMITTED_WHEN_READY);
       continue;
     }
@@ -238,18 +240,18 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
 function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: Said) {
   return (data: LoadedData, tally: Tally, ctx: CountContext): void => {
     const admissions = admissionsOf(data);
-    const { dischargedAt } = admissions.columns;
-    const amounts = admissions.columns[column];
+    const dischargedAt = timeOrNull(admissions, 'dischargedAt');
+    const amountOf = amountOrNull(admissions, column);
     for (let i = 0; i < admissions.length; i++) {
-      const discharged = dischargedAt[i];
-      if (discharged !== discharged) continue; // NaN: still admitted
+      const discharged = dischargedAt(i);
+      if (discharged === null) continue; // still admitted
       const day = dayOf(discharged);
       if (!inRange(day, ctx)) continue;
-      const amount = amounts[i];
+      const amount = amountOf(i);
       const who = unitOf(admissions, i);
-      if (amount !== amount) tally.note(day, who, missingLabel); // NaN: no amount
+      if (amount === null) tally.note(day, who, missingLabel); // no amount
       // Even 0 is added: the admission's group exists (SPEC §1.3).
-      tally.add(day, who, amount === amount ? amount : 0);
+      tally.add(day, who, amount ?? 0);
     }
   };
 }

@@ -6,6 +6,7 @@
 // named"). Survey and question ids are stored lower-cased (src/extracts/records.ts).
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
+import { is, valueOf } from '../extracts/read.js';
 import { personOf, type PatientType } from '../extracts/records.js';
 import { MESSAGES, say } from '../domain/messages.js';
 import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
@@ -30,16 +31,19 @@ function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
   return (data, tally, ctx) => {
     const t = data.lup?.table;
     if (!t) return;
-    const { respondedAt, survey, patientType, question, answer } = t.columns;
-    const { survey: surveys, question: questions, patientType: patientTypes, answer: answers } = t.types;
+    const { respondedAt } = t.columns;
+    const patientTypeOf = valueOf(t, 'patientType');
+    const isSurvey = is(t, 'survey', spec.survey);
+    const questionOf = valueOf(t, 'question');
+    const answerOf = valueOf(t, 'answer');
     for (let i = 0; i < t.length; i++) {
       const day = respondedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const type = patientTypes.values[patientType[i]];
-      if (surveys.values[survey[i]] !== spec.survey || !wanted[type].has(questions.values[question[i]])) continue;
+      const type = patientTypeOf(i);
+      if (!isSurvey(i) || !wanted[type].has(questionOf(i))) continue;
       const who: UnitAttributes = personOf(t, i);
       who.patientType = type;
-      const answerClass = answers.values[answer[i]];
+      const answerClass = answerOf(i);
       if (answerClass === 'excluded') tally.note(day, who, EXCLUDED_NOTE);
       else tally.add(day, who, answerClass === 'positive' ? 1 : 0, 1);
     }

@@ -17,8 +17,8 @@ import {
   type Sender,
 } from '../domain/vocabulary.js';
 import { MESSAGES, say } from '../domain/messages.js';
+import { dayOrNull, is, valueOf } from '../extracts/read.js';
 import { personOf, type LoadedData, type ReferralTable } from '../extracts/records.js';
-import { NO_DAY } from '../extracts/table.js';
 import type { CountingIndicator, UnitAttributes } from './types.js';
 
 /** SPEC §2.3: the kommunale forebyggelsestilbud (the KRAM factors and patient education). */
@@ -60,18 +60,23 @@ export function week24Day(expectedDeliveryDate: DayNumber): DayNumber {
 
 const REFERRAL_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'sender', 'offer'];
 
-/** The referrals of a run, or null. Dates that may be missing hold NO_DAY then. */
+/** The referrals of a run, or null. */
 function referralsOf(data: LoadedData): ReferralTable | null {
   return data.referrals?.table ?? null;
 }
 
-/** The unit of referral (row) i: the person, the patient, the sender and the offer. */
-function unitOf(t: ReferralTable, i: number): UnitAttributes {
-  const who: UnitAttributes = personOf(t, i);
-  who.patient = t.columns.patientId[i];
-  who.sender = t.types.sender.values[t.columns.sender[i]];
-  who.offer = t.types.offer.values[t.columns.offer[i]];
-  return who;
+/** The units of a referrals table: row i's person, patient, sender and offer. */
+function unitsOf(t: ReferralTable): (i: number) => UnitAttributes {
+  const senderOf = valueOf(t, 'sender');
+  const offerOf = valueOf(t, 'offer');
+  const patients = t.columns.patientId;
+  return (i) => {
+    const who: UnitAttributes = personOf(t, i);
+    who.patient = patients[i];
+    who.sender = senderOf(i);
+    who.offer = offerOf(i);
+    return who;
+  };
 }
 
 // The notes, made once (a count pass notes one per unit left out; declared in src/domain/messages.ts).
@@ -118,14 +123,17 @@ const preventionReferrals: CountingIndicator = {
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
-    const { referredAt, offer, sender } = t.columns;
+    const { referredAt } = t.columns;
+    const offerOf = valueOf(t, 'offer');
+    const senderOf = valueOf(t, 'sender');
+    const unitOf = unitsOf(t);
     for (let i = 0; i < t.length; i++) {
       const day = referredAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      if (!PREVENTION_OFFERS.has(t.types.offer.values[offer[i]])) continue;
-      const from = t.types.sender.values[sender[i]];
-      if (PREVENTION_SENDERS.has(from)) tally.add(day, unitOf(t, i), 1);
-      else tally.note(day, unitOf(t, i), SENDER_LEFT_OUT.get(from)!);
+      if (!PREVENTION_OFFERS.has(offerOf(i))) continue;
+      const from = senderOf(i);
+      if (PREVENTION_SENDERS.has(from)) tally.add(day, unitOf(i), 1);
+      else tally.note(day, unitOf(i), SENDER_LEFT_OUT.get(from)!);
     }
   },
 };
@@ -171,22 +179,25 @@ const rehabContact: CountingIndicator = {
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
-    const { referredAt, receivedAt, contactedAt, offer } = t.columns;
-    const rehabilitation = t.types.offer.encode('rehabilitation');
+    const { referredAt } = t.columns;
+    const isRehabilitation = is(t, 'offer', 'rehabilitation');
+    const receivedAt = dayOrNull(t, 'receivedAt');
+    const contactedAt = dayOrNull(t, 'contactedAt');
+    const unitOf = unitsOf(t);
     for (let i = 0; i < t.length; i++) {
-      if (offer[i] !== rehabilitation) continue;
-      if (receivedAt[i] === NO_DAY) {
+      if (!isRehabilitation(i)) continue;
+      const day = receivedAt(i);
+      if (day === null) {
         if (referredAt[i] >= ctx.firstDay && referredAt[i] <= ctx.lastDay) {
-          tally.note(referredAt[i], unitOf(t, i), NO_RECEIVED_AT);
+          tally.note(referredAt[i], unitOf(i), NO_RECEIVED_AT);
         }
         continue;
       }
-      const day = receivedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = unitOf(t, i);
-      const contacted = contactedAt[i];
-      if (contacted === NO_DAY) tally.note(day, who, NOT_CONTACTED);
-      const inTime = contacted !== NO_DAY && contacted <= contactDeadline(day);
+      const who = unitOf(i);
+      const contacted = contactedAt(i);
+      if (contacted === null) tally.note(day, who, NOT_CONTACTED);
+      const inTime = contacted !== null && contacted <= contactDeadline(day);
       tally.add(day, who, inTime ? 1 : 0, 1);
     }
   },
@@ -224,21 +235,24 @@ const rehabTimelyStart: CountingIndicator = {
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
-    const { receivedAt, startDueBy, startedAt, offer } = t.columns;
-    const rehabilitation = t.types.offer.encode('rehabilitation');
+    const isRehabilitation = is(t, 'offer', 'rehabilitation');
+    const receivedAt = dayOrNull(t, 'receivedAt');
+    const startDueBy = dayOrNull(t, 'startDueBy');
+    const startedAt = dayOrNull(t, 'startedAt');
+    const unitOf = unitsOf(t);
     for (let i = 0; i < t.length; i++) {
-      if (offer[i] !== rehabilitation || receivedAt[i] === NO_DAY) continue;
-      const day = receivedAt[i];
-      if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = unitOf(t, i);
-      const due = startDueBy[i];
-      if (due === NO_DAY) {
+      if (!isRehabilitation(i)) continue;
+      const day = receivedAt(i);
+      if (day === null || day < ctx.firstDay || day > ctx.lastDay) continue;
+      const who = unitOf(i);
+      const due = startDueBy(i);
+      if (due === null) {
         tally.note(day, who, NO_START_DUE_BY);
         continue;
       }
-      const started = startedAt[i];
-      if (started === NO_DAY) tally.note(day, who, NOT_STARTED);
-      const onTime = started !== NO_DAY && started <= due;
+      const started = startedAt(i);
+      if (started === null) tally.note(day, who, NOT_STARTED);
+      const onTime = started !== null && started <= due;
       tally.add(day, who, onTime ? 1 : 0, 1, due);
     }
   },
@@ -279,21 +293,24 @@ const vulnerablePregnancy: CountingIndicator = {
   count(data, tally, ctx) {
     const t = referralsOf(data);
     if (!t) return;
-    const { referredAt, expectedDeliveryDate, teamJoinedAt, offer } = t.columns;
-    const vulnerablePregnancy = t.types.offer.encode('vulnerable_pregnancy');
+    const { referredAt } = t.columns;
+    const isVulnerablePregnancy = is(t, 'offer', 'vulnerable_pregnancy');
+    const expectedDeliveryDate = dayOrNull(t, 'expectedDeliveryDate');
+    const teamJoinedAt = dayOrNull(t, 'teamJoinedAt');
+    const unitOf = unitsOf(t);
     for (let i = 0; i < t.length; i++) {
-      if (offer[i] !== vulnerablePregnancy) continue;
+      if (!isVulnerablePregnancy(i)) continue;
       const day = referredAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
-      const who = unitOf(t, i);
-      const expected = expectedDeliveryDate[i];
-      if (expected === NO_DAY) {
+      const who = unitOf(i);
+      const expected = expectedDeliveryDate(i);
+      if (expected === null) {
         tally.note(day, who, NO_EXPECTED_DELIVERY);
         continue;
       }
-      const joined = teamJoinedAt[i];
-      if (joined === NO_DAY) tally.note(day, who, NOT_IN_TEAM);
-      const beforeWeek24 = joined !== NO_DAY && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
+      const joined = teamJoinedAt(i);
+      if (joined === null) tally.note(day, who, NOT_IN_TEAM);
+      const beforeWeek24 = joined !== null && gestationalAgeDays(expected, joined) < WEEK_24_DAYS;
       tally.add(day, who, beforeWeek24 ? 1 : 0, 1, week24Day(expected));
     }
   },

@@ -4,6 +4,7 @@
 // the referrals' `sender` dimension (SPEC §1.3), so smoking results have no sender/offer.
 
 import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
+import { valueOf } from '../extracts/read.js';
 import { personOf, type LoadedData, type SmokingTable } from '../extracts/records.js';
 import { addCalendarMonths } from '../calc/time.js';
 import { MESSAGES, say } from '../domain/messages.js';
@@ -91,14 +92,15 @@ const smokeFree6m: CountingIndicator = {
   count(data, tally, ctx) {
     const t = coursesOf(data);
     if (!t) return;
-    const { courseStartedAt, completed, followup6m } = t.columns;
-    const followups = t.types.followup6m.values;
+    const { courseStartedAt } = t.columns;
+    const completedOf = valueOf(t, 'completed');
+    const followupOf = valueOf(t, 'followup6m');
     for (let i = 0; i < t.length; i++) {
       const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
-      const followup = followups[followup6m[i]];
-      if (completed[i] !== 1) tally.note(day, who, NOT_COMPLETED);
+      const followup = followupOf(i);
+      if (!completedOf(i)) tally.note(day, who, NOT_COMPLETED);
       else if (followup === null) tally.note(day, who, FOLLOW_UP_NOT_DUE);
       else if (followup === 'lost') tally.note(day, who, COMPLETED_LOST);
       else tally.add(day, who, followup === 'smoke_free' ? 1 : 0, 1);
@@ -136,13 +138,13 @@ const smokeFree6mItt: CountingIndicator = {
   count(data, tally, ctx) {
     const t = coursesOf(data);
     if (!t) return;
-    const { courseStartedAt, followup6m } = t.columns;
-    const followups = t.types.followup6m.values;
+    const { courseStartedAt } = t.columns;
+    const followupOf = valueOf(t, 'followup6m');
     for (let i = 0; i < t.length; i++) {
       const day = courseStartedAt[i];
       if (day < ctx.firstDay || day > ctx.lastDay) continue;
       const who = personOf(t, i);
-      const followup = followups[followup6m[i]];
+      const followup = followupOf(i);
       if (followup === null) {
         tally.note(day, who, FOLLOW_UP_NOT_DUE);
         continue;

@@ -1,5 +1,5 @@
 // End-to-end in a real browser (SPEC §10): the rendered report and monitor documents, built
-// from the realistic fixture model (all 22 indicators), opened from a file:// URL in Debian's
+// from the realistic fixture model (every indicator of the catalogue), opened from a file:// URL in Debian's
 // headless chromium. Screenshots of the overview and of one indicator section are written to
 // tests/artifacts/ (kept in the repository as the artefacts a reader can look at).
 
@@ -72,14 +72,13 @@ if (browserState === 'missing') {
 
     it('shows every indicator of the catalogue in the overview, in its aim’s column, and its section', async () => {
       const g = await openGuarded(browser.context, reportUrl);
-      expect(CATALOGUE).toHaveLength(22);
       for (const def of CATALOGUE) {
         const card = g.page.locator(`#overview .aim-${def.aim} [data-indicator="${def.id}"]`);
         expect(await card.count(), def.id).toBe(1);
         expect(await card.isVisible(), def.id).toBe(true);
         expect(await g.page.locator(`article.indicator[data-indicator="${def.id}"]`).count(), def.id).toBe(1);
       }
-      expect(await g.page.locator('#overview .card').count()).toBe(22);
+      expect(await g.page.locator('#overview .card').count()).toBe(CATALOGUE.length);
       await g.page.close();
     });
 
@@ -88,8 +87,8 @@ if (browserState === 'missing') {
       try {
         const g = await openGuarded(off.context, reportUrl);
         expect(await g.page.locator('h1').innerText()).toBe('Triple Aim – årlig opfølgning 2016');
-        expect(await g.page.locator('#overview .card').count()).toBe(22);
-        expect(await g.page.locator('article.indicator').count()).toBe(22);
+        expect(await g.page.locator('#overview .card').count()).toBe(CATALOGUE.length);
+        expect(await g.page.locator('article.indicator').count()).toBe(CATALOGUE.length);
         expect(await g.page.locator('figure.chart-monthly svg[role="img"]').count()).toBeGreaterThan(15);
         const text = await g.page.locator('#overview').innerText();
         expect(text).toContain('Akutte genindlæggelser inden for 30 dage');

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import { BIN, ROOT, hasStackTrace, runCli, scratchDir, scratchFiles, show } from './helpers.js';
 
 const SAMPLES = join(ROOT, 'data-samples');
@@ -26,7 +27,7 @@ describe('compute on data-samples', () => {
     const adm = report.inputs.find((i: { extract: string }) => i.extract === 'admissions');
     expect(adm.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(adm.rows).toBe(readFileSync(join(SAMPLES, 'admissions.csv'), 'utf8').trim().split('\n').length - 1);
-    expect(new Set(report.results.map((r: { indicator: string }) => r.indicator)).size).toBe(22);
+    expect(new Set(report.results.map((r: { indicator: string }) => r.indicator)).size).toBe(CATALOGUE.length);
   });
 
   it('warnings go to stderr and into the report; stdout holds only the report', () => {

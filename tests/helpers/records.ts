@@ -41,6 +41,7 @@ const nextLine = () => ++line;
 
 export function admission(p: Partial<Admission> & { patientId: string; admittedAt: WallSeconds }): Admission {
   return {
+    ...NO_ADMISSION,
     line: nextLine(),
     dischargedAt: null,
     acute: true,
@@ -58,43 +59,28 @@ export function admission(p: Partial<Admission> & { patientId: string; admittedA
   };
 }
 
+/** Every field of a declared table's record as null: the defaults of its optional columns, so
+ *  a column added to a declaration (issue 22) needs no change here. */
+function nulls<S extends ColumnTypes>(types: S): { [K in keyof RowOf<S>]: null } {
+  return Object.fromEntries(Object.keys(types).map((k) => [k, null])) as { [K in keyof RowOf<S>]: null };
+}
+const NO_REFERRAL = nulls(referralColumns());
+const NO_COURSE = nulls(smokingColumns());
+const NO_ANSWER = nulls(lupColumns());
+const NO_ADMISSION = nulls(admissionColumns());
+
 export function referral(p: Partial<Referral> & Pick<Referral, 'referredAt' | 'offer'>): Referral {
-  return {
-    line: nextLine(),
-    patientId: `p${line}`,
-    sender: 'hospital',
-    municipality: '751',
-    receivedAt: null,
-    contactedAt: null,
-    startedAt: null,
-    startDueBy: null,
-    expectedDeliveryDate: null,
-    teamJoinedAt: null,
-    age: null,
-    sex: null,
-    education: null,
-    ...p,
-  };
+  return { ...NO_REFERRAL, line: nextLine(), patientId: `p${line}`, sender: 'hospital', municipality: '751', ...p };
 }
 
 export function course(p: Partial<SmokingCourse> & Pick<SmokingCourse, 'courseStartedAt' | 'completed'>): SmokingCourse {
-  return {
-    line: nextLine(),
-    municipality: '751',
-    referralSource: null,
-    heavySmoker: null,
-    followup6m: null,
-    age: null,
-    sex: null,
-    education: null,
-    ...p,
-  };
+  return { ...NO_COURSE, line: nextLine(), municipality: '751', ...p };
 }
 
 export function answer(
   p: Partial<LupAnswer> & Pick<LupAnswer, 'survey' | 'question' | 'patientType' | 'answer' | 'respondedAt'>,
 ): LupAnswer {
-  return { line: nextLine(), municipality: null, age: null, sex: null, education: null, ...p };
+  return { ...NO_ANSWER, line: nextLine(), ...p };
 }
 
 export function inhabitants(p: Partial<PopulationRow> & Pick<PopulationRow, 'year' | 'population'>): PopulationRow {

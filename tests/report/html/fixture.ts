@@ -1,5 +1,5 @@
 // A realistic, hand-made view model for the HTML renderers: every indicator of the catalogue
-// (22) with 48 monthly points (2013-01 … 2016-12), four yearly values, the education gaps and
+// with 48 monthly points (2013-01 … 2016-12), four yearly values, the education gaps and
 // the 19 municipalities of the region — the size SPEC §10 and §12 speak of. Values come from
 // a seeded generator, so the model is the same on every run; they are plausible, not
 // computed (the renderer decides nothing, it shows what it is given).
@@ -203,7 +203,7 @@ const ANNOTATIONS: Record<string, Record<string, string>> = {
   'smoke-free-6m': { '2015-01': 'Kampagne i Vestklyngen' },
 };
 
-/** The report model for 2016, all 22 indicators of the catalogue. */
+/** The report model for 2016, every indicator of the catalogue. */
 export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
   const r = generator(20160101);
   const indicators: IndicatorReportModel[] = CATALOGUE.map((def, k) => {

@@ -58,7 +58,7 @@ describe('a self-contained document (SPEC §10 requirements)', () => {
 
   it('gives every chart a text alternative (<title> and <desc>) and a data table or a legend of its figures', () => {
     const svgs = [...da.matchAll(/<svg [^>]*role="img"[^>]*>(.{0,3000})/g)];
-    expect(svgs.length).toBeGreaterThan(22);
+    expect(svgs.length).toBeGreaterThan(CATALOGUE.length);
     for (const m of svgs) expect(m[1]).toMatch(/^<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/);
     const figures = [...da.matchAll(/<figure class="chart[^"]*"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
     expect(figures.length).toBeGreaterThan(40);
@@ -105,7 +105,6 @@ describe('the Triple Aim overview (SPEC §10 item 2)', () => {
   });
 
   it('shows every indicator of the catalogue as a card in its aim’s column, and as a section', () => {
-    expect(CATALOGUE).toHaveLength(22);
     for (const def of CATALOGUE) {
       const column = element(da, `aim-${def.aim}`);
       expect(column, def.id).toBeDefined();
@@ -255,10 +254,10 @@ describe('series and lists without values', () => {
   });
 });
 
-describe('size and speed (SPEC §10; 22 indicators × 48 months × 19 municipalities)', () => {
+describe('size and speed (SPEC §10; every indicator × 48 months × 19 municipalities)', () => {
   it('renders the report in well under 10 s of CPU time and far under 5 MB, and prints the figures', async () => {
     const model = realisticReportModel('da');
-    expect(model.indicators).toHaveLength(22);
+    expect(model.indicators).toHaveLength(CATALOGUE.length);
     expect(model.indicators[0].monthly!.points).toHaveLength(48);
     expect(model.indicators[0].municipalities!.municipalities).toHaveLength(19);
     clearChartCache(); // every chart structure compiled anew, as in a fresh process
