@@ -137,23 +137,34 @@ summary{cursor:pointer;color:${LINK};font-weight:600}
 .series{margin-top:1.4rem;border-top:1px solid ${RULE};padding-top:0.4rem}
 .doc-foot{margin-top:2.4rem;font-size:0.8rem;color:${MUTED};border-top:1px solid ${RULE};padding-top:0.6rem}
 @media (max-width:900px){.aims,.toc-aims{grid-template-columns:1fr}.pair{grid-template-columns:1fr}.page{padding:16px}}
-@page{size:A4;margin:14mm 13mm 16mm}
+@page{size:A4;margin:12mm 12mm 13mm}
 @media print{
-html{font-size:9.5pt}
+html{font-size:8.5pt}
 .page{max-width:none;padding:0}
 a{color:${INK};text-decoration:none}
 .toc,.back,details,summary{display:none}
+/* SPEC §13.10: a section (overview, indicators, definitions, notes) starts a page; inside it
+   the blocks flow, each kept whole (a chart with its tables, the key figures, the education
+   tables) and no heading left at a page's foot. A page then ends early only where the next
+   block does not fit, and no block is taller than two thirds of a page, so every page but a
+   section's last is at least a third full. */
 h2{break-before:page;break-after:avoid}
-.doc-head + h2,.no-break-before,#indicators > h2 + .indicator{break-before:auto}
-h3,h4,figcaption{break-after:avoid}
+.doc-head + h2,.doc-head ~ .overview > h2,.no-break-before,#indicators > h2 + .indicator,#notes > h2{break-before:auto}
+h3,h4,figcaption,.eyebrow,.subtitle{break-after:avoid}
 .aims{grid-template-columns:repeat(3,minmax(0,1fr));gap:0.6rem}
-.card,figure,.keyfigs,.equity,tr{break-inside:avoid;page-break-inside:avoid}
-.indicator{break-before:page;border-top:none;margin-top:0}
+.card,figure,.keyfigs,.equity,.pair,.indicator-head,tr{break-inside:avoid;page-break-inside:avoid}
+.indicator{break-before:auto;border-top:1px solid ${RULE};margin-top:0.9rem;padding-top:0.3rem}
 .pair{grid-template-columns:minmax(0,auto) minmax(0,1fr)}
 .keyfigs{grid-template-columns:repeat(auto-fit,minmax(86px,1fr));margin:0.5rem 0}
 .keyfigs dd.big{font-size:1.15rem}
-figure{margin:0.6rem 0}
+figure{margin:0.5rem 0}
 .indicator .subtitle{margin-bottom:0}
 figure svg{max-width:100%;height:auto}
+.definitions{columns:2;column-gap:1.4rem;font-size:0.88rem;line-height:1.35}
+.card{padding:0.35rem 0.45rem 0.4rem}
+.card-value .num{font-size:1.25rem}
+.card .badges{margin-top:0.2rem}
+.definitions dt{break-after:avoid;margin-top:0.6rem}
+.definitions dd{break-inside:avoid}
 }
 `;
