@@ -45,7 +45,7 @@ h4{font-size:0.95rem;font-weight:700}
 p{margin:0.4rem 0}
 a{color:${LINK}}
 a:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
-code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.85em}
+code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:max(0.85em,10px)}
 .muted{color:${MUTED}}
 .help{color:${MUTED};font-size:0.8rem}
 .kicker{color:${MUTED};font-size:0.85rem;font-weight:600;text-transform:uppercase;letter-spacing:0.06em;margin-bottom:0.3rem}
@@ -62,9 +62,14 @@ td.num,th.num{text-align:right;white-space:nowrap}
 tbody tr:nth-child(even) td{background:${ZEBRA}}
 caption{text-align:left;font-weight:600;padding:0.2rem 0}
 /* A checksum is neither a word nor a number: it may break anywhere rather than widen the page. */
-.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all}
+.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all;min-width:17ch}
 .inputs{width:100%}
 .table-wrap{max-width:100%;overflow-x:auto}
+.table-wrap:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
+/* SPEC §13.10: each wide chart is drawn twice; a phone gets the narrow drawing (its labels at
+   their size), a wider screen and paper the wide one. */
+.chart-narrow{display:none}
+@media screen and (max-width:600px){.chart-wide{display:none}.chart-narrow{display:block}}
 .toc-aims{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:0 1.6rem;list-style:none;padding:0;margin:0.6rem 0;font-size:0.86rem}
 .toc-aims ul{padding-left:1.1rem;margin:0.2rem 0}
 .toc-aims li li{margin:0.15rem 0}

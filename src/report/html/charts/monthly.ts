@@ -137,7 +137,8 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
   const rows = monthlyChartRows(series);
   const kind = seriesKind(series);
   const quarterly = kind === 'quarter';
-  const step = tickStep(rows.length) * (quarterly ? 3 : 1);
+  // The label spacing is decided at 600 px; a narrower chart (the phone's, SPEC §13.10) spaces them as if it had more points.
+  const step = tickStep(Math.ceil((rows.length * 600) / (input.width ?? 600))) * (quarterly ? 3 : 1);
   const target = targetShows(input.target, series.unit, kind) ? input.target!.value : null;
   const baseline = baselineShows(input.baseline ?? null, series.unit, kind) ? input.baseline!.value : null;
   // A yearly target says which year (its line spans every month).

@@ -20,6 +20,13 @@ export interface MunicipalityChartInput {
   unit: Unit;
   minCell: number;
   lang: Lang;
+  /** Width of the plot (default 300); the phone's version is narrower (SPEC §13.10). */
+  width?: number;
+  /**
+   * The phone's drawing: the outside row writes its value alone (the note under the chart says
+   * it is not compared), so that no text runs past a narrow plot.
+   */
+  phone?: boolean;
 }
 
 /** `none`: a value without a comparison (the region's value is missing): hollow and grey. */
@@ -58,7 +65,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
   const outside = comparison.outside ?? null;
   if (outside) {
     const value = outside.suppressed ? labels.suppressed(input.minCell) : outside.value === null ? labels.notComputed : formatValue(outside.value, input.unit, input.lang);
-    rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: `${value} · ${labels.notCompared}` });
+    rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: input.phone ? value : `${value} · ${labels.notCompared}` });
   }
   const domain = rows.map((r) => r.label);
   const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 240 } };
@@ -113,7 +120,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 300,
+    width: input.width ?? 300,
     height: { step: 15 },
     config: chartConfig(),
     data: { values: rows },
