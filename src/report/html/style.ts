@@ -31,6 +31,12 @@ const badgeRules = [
   ...Object.entries(LEVEL_COLOURS).map(([k, c]) => `.level-${k}{color:${c}}`),
 ].join('\n');
 
+/**
+ * The A4 page's margins in mm (top, sides, bottom), SPEC §10 and §13.10: the print rules below
+ * and the browser test that measures each printed page's fill read the same figures.
+ */
+export const PRINT_MARGINS_MM = { top: 12, side: 12, bottom: 13 } as const;
+
 export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 html{color:${INK};background:${PAPER};font-family:${FONT};font-size:15px;line-height:1.45;-webkit-text-size-adjust:100%;hyphens:none;-webkit-hyphens:none;overflow-wrap:normal;word-break:normal}
@@ -62,7 +68,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 tbody tr:nth-child(even) td{background:${ZEBRA}}
 caption{text-align:left;font-weight:600;padding:0.2rem 0}
 /* A checksum is neither a word nor a number: it may break anywhere rather than widen the page. */
-.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all;min-width:17ch}
+.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all;min-width:calc(16ch + 1.1rem)}
 .inputs{width:100%}
 .table-wrap{max-width:100%;overflow-x:auto}
 .table-wrap:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
@@ -142,7 +148,7 @@ summary{cursor:pointer;color:${LINK};font-weight:600}
 .series{margin-top:1.4rem;border-top:1px solid ${RULE};padding-top:0.4rem}
 .doc-foot{margin-top:2.4rem;font-size:0.8rem;color:${MUTED};border-top:1px solid ${RULE};padding-top:0.6rem}
 @media (max-width:900px){.aims,.toc-aims{grid-template-columns:1fr}.pair{grid-template-columns:1fr}.page{padding:16px}}
-@page{size:A4;margin:12mm 12mm 13mm}
+@page{size:A4;margin:${PRINT_MARGINS_MM.top}mm ${PRINT_MARGINS_MM.side}mm ${PRINT_MARGINS_MM.bottom}mm}
 @media print{
 html{font-size:8.5pt}
 .page{max-width:none;padding:0}
