@@ -1,7 +1,8 @@
 // The style sheet of the HTML documents, inlined in <style> (SPEC §10: nothing fetched).
 // System fonts only; colours from palette.ts (contrast-tested); print rules for A4: page
 // margins, charts scaled to the page width and never cut (`break-inside: avoid`), data
-// tables left to the screen version.
+// tables left to the screen version; blocks that flow and fill the pages, and a phone that
+// gets each wide chart's narrow drawing (SPEC §13.10, README "Paper, phone and accessibility").
 
 import {
   CHANGE_BADGES,
