@@ -155,13 +155,14 @@ html{font-size:8.5pt}
 .page{max-width:none;padding:0}
 a{color:${INK};text-decoration:none}
 .toc,.back,details,summary{display:none}
-/* SPEC §13.10: a section (overview, indicators, definitions, notes) starts a page; inside it
-   the blocks flow, each kept whole (a chart with its tables, the key figures, the education
+/* SPEC §13.10: the definitions start a page; the overview follows the header, the indicators
+   the overview and the notes the definitions, so no section's end leaves a page two thirds
+   empty (the overview's last page was 32 % full). Inside a section the blocks flow, each kept whole (a chart with its tables, the key figures, the education
    tables) and no heading left at a page's foot. A page then ends early only where the next
    block does not fit, and no block is taller than two thirds of a page, so every page but a
    section's last is at least a third full. */
 h2{break-before:page;break-after:avoid}
-.doc-head + h2,.doc-head ~ .overview > h2,.no-break-before,#indicators > h2 + .indicator,#notes > h2{break-before:auto}
+.doc-head + h2,.doc-head ~ .overview > h2,#indicators > h2,.no-break-before,#indicators > h2 + .indicator,#notes > h2{break-before:auto}
 h3,h4,figcaption,.eyebrow,.subtitle{break-after:avoid}
 .aims{grid-template-columns:repeat(3,minmax(0,1fr));gap:0.6rem}
 .card,figure,.keyfigs,.equity,.pair,.indicator-head,tr{break-inside:avoid;page-break-inside:avoid}
