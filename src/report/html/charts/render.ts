@@ -186,8 +186,8 @@ export const PHONE_CHART_WIDTH = 370;
  * A chart drawn twice (SPEC §13.10): `wide` for screens and paper, and `narrow(plotWidth)` for a
  * phone, where the wide one scaled to the screen would set its labels at 5–7 px. The narrow
  * one's plot starts at `plotWidth`; when labels, titles or texts beside the plot make the whole
- * drawing wider than PHONE_CHART_WIDTH, it is drawn once more with the plot narrowed by the
- * excess (not below 60 px). The style sheet shows one of the two (`.chart-wide`,
+ * drawing wider than PHONE_CHART_WIDTH, it is drawn again with the plot narrowed by the excess
+ * (at most three times, not below 60 px). The style sheet shows one of the two (`.chart-wide`,
  * `.chart-narrow`), so a reader, a screen reader or a printer meets one image with one name.
  */
 export async function renderResponsiveChart(
@@ -200,8 +200,11 @@ export async function renderResponsiveChart(
 ): Promise<string> {
   const w = await renderChart(wide, lang, idPrefix, text);
   let n = await renderChart(narrow(plotWidth), lang, `${idPrefix}-phone`, text);
-  const excess = svgWidth(n) - PHONE_CHART_WIDTH;
-  if (excess > 0 && plotWidth > 60) n = await renderChart(narrow(Math.max(60, plotWidth - excess)), lang, `${idPrefix}-phone`, text);
+  // Texts beside or past the plot do not shrink with it: narrow again (at most three times).
+  for (let tries = 0, width = plotWidth; tries < 3 && svgWidth(n) > PHONE_CHART_WIDTH && width > 60; tries++) {
+    width = Math.max(60, width - (svgWidth(n) - PHONE_CHART_WIDTH));
+    n = await renderChart(narrow(width), lang, `${idPrefix}-phone`, text);
+  }
   return `<div class="chart-wide">${w}</div><div class="chart-narrow">${n}</div>`;
 }
 
