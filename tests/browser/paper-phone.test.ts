@@ -1,5 +1,5 @@
 // SPEC §13.10 "Pages that fit the paper and the phone", on the real thing: `triple-aim report`
-// (2016, Danish) and `monitor --format html` run by the built binary on the shipped
+// (2016, Danish; the page count and fill also in English) and `monitor --format html` run by the built binary on the shipped
 // data-samples/, opened in Debian's headless chromium.
 //
 // - Paper: chromium prints the report to A4 with the page's own @page margins; the PDF is
@@ -121,7 +121,7 @@ if (browserState !== 'present') {
   describe('SPEC §13.10: paper, phone and accessibility in a real browser', () => {
     let dir: string;
     let browser: Browser;
-    const files = { report: '', monitor: '' };
+    const files = { report: '', reportEn: '', monitor: '' };
     const url = (f: string) => pathToFileURL(f).href;
 
     beforeAll(async () => {
@@ -130,6 +130,9 @@ if (browserState !== 'present') {
       files.monitor = join(dir, 'monitor.html');
       const report = runCli(['report', '--data', SAMPLES, '--year', '2016', '--out', files.report]);
       expect(report.code, show(report)).toBe(0);
+      files.reportEn = join(dir, 'report-2016-en.html');
+      const reportEn = runCli(['report', '--data', SAMPLES, '--year', '2016', '--lang', 'en', '--out', files.reportEn]);
+      expect(reportEn.code, show(reportEn)).toBe(0);
       const monitor = runCli(['monitor', '--data', SAMPLES, '--period', '2015-01..2016-12', '--format', 'html', '--out', files.monitor]);
       expect(monitor.code, show(monitor)).toBe(0);
       browser = await launch();
@@ -168,13 +171,16 @@ if (browserState !== 'present') {
         await page.close();
       });
 
-      it('takes at most 30 pages, and no page but a section’s last is less than a third full', async () => {
-        const g = await openGuarded(browser.context, url(files.report));
+      it.each([
+        ['Danish', 'report'],
+        ['English', 'reportEn'],
+      ] as const)('%s: takes at most 30 pages, and no page but a section’s last is less than a third full', async (lang, which) => {
+        const g = await openGuarded(browser.context, url(files[which]));
         const pdf = await printA4(g.page);
-        if (process.env.TRIPLE_AIM_KEEP_PDF) writeFileSync(process.env.TRIPLE_AIM_KEEP_PDF, pdf);
+        if (process.env.TRIPLE_AIM_KEEP_PDF && which === 'report') writeFileSync(process.env.TRIPLE_AIM_KEEP_PDF, pdf);
         const layout = readPdfLayout(pdf);
         const fills = layout.pages.map((p) => pageFill(p, MARGIN_TOP_PT, MARGIN_BOTTOM_PT));
-        console.log(`report 2016 on data-samples: ${layout.pages.length} A4 pages, fill ${fills.map((f) => Math.round(f * 100)).join(' ')} %`);
+        console.log(`report 2016 on data-samples, ${lang}: ${layout.pages.length} A4 pages, fill ${fills.map((f) => Math.round(f * 100)).join(' ')} %`);
         expect(layout.pages.length).toBeLessThanOrEqual(30);
         // Where the sections start: the overview, the first indicator, the definitions, the notes.
         const first = CATALOGUE.map((d) => layout.destinations.get(`indicator-${d.id}`)!.page);
