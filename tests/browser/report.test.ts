@@ -10,15 +10,16 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import { renderMonitorHtml, renderReportHtml } from '../../src/report/html/index.js';
+import { PRINT_MARGINS_MM } from '../../src/report/html/style.js';
 import { ROOT } from '../e2e/helpers.js';
 import { realisticMonitorModel, realisticReportModel } from '../report/html/fixture.js';
 import { browserState, launch, MISSING_MESSAGE, openGuarded, type Browser } from './chromium.js';
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-/** A4 is 210 mm wide; the style sheet's @page leaves 13 mm each side: 184 mm at 96 px/in. */
-const A4_PRINT_WIDTH_PX = Math.floor((184 / 25.4) * 96); // 695
-/** 297 mm − 14 mm − 16 mm of margins = 267 mm. */
-const A4_PRINT_HEIGHT_PX = Math.floor((267 / 25.4) * 96); // 1009
+/** A4 is 210 mm wide; the style sheet's @page leaves PRINT_MARGINS_MM.side each side (12 mm: 186 mm, 703 px at 96 px/in). */
+const A4_PRINT_WIDTH_PX = Math.floor(((210 - 2 * PRINT_MARGINS_MM.side) / 25.4) * 96);
+/** 297 mm less the top and bottom margins (12 + 13 mm: 272 mm, 1028 px). */
+const A4_PRINT_HEIGHT_PX = Math.floor(((297 - PRINT_MARGINS_MM.top - PRINT_MARGINS_MM.bottom) / 25.4) * 96);
 
 if (browserState === 'missing') {
   describe('the report in a real browser', () => {
@@ -144,7 +145,9 @@ if (browserState === 'missing') {
       expect(g.pageErrors).toEqual([]);
       expect(g.requests).toEqual([monitorUrl]);
       const model = realisticMonitorModel('en');
-      expect(await g.page.locator('article.series figure svg[role="img"]').count()).toBe(model.charts.length);
+      // One drawing a screen shows per series; the phone's drawing of each is hidden at this width (SPEC §13.10).
+      expect(await g.page.locator('article.series figure svg[role="img"]').filter({ visible: true }).count()).toBe(model.charts.length);
+      expect(await g.page.locator('article.series figure .chart-narrow svg[role="img"]').count()).toBe(model.charts.length);
       await g.page.locator('article.series').first().screenshot({ path: join(ARTIFACTS, 'monitor-series.png') });
       await g.page.close();
     });

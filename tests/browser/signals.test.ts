@@ -95,7 +95,8 @@ if (browserState === 'missing') {
       expect(g.consoleErrors).toEqual([]);
       expect(g.requests).toEqual([url]);
       // The symbols vega drew, with the colours chromium computed for them.
-      const marks = await g.page.$$eval('article.series svg[role="img"] .mark-symbol path', (paths) =>
+      // The wide drawing: the phone's (SPEC §13.10) is hidden at this width.
+      const marks = await g.page.$$eval('article.series .chart-wide svg[role="img"] .mark-symbol path', (paths) =>
         paths.map((p) => {
           const style = getComputedStyle(p);
           return `${p.closest('article')!.id} ${style.fill} ${style.stroke}`;

@@ -15,6 +15,7 @@ import {
   inputsTable,
   listOrEmpty,
   monthlyFigure,
+  tableWrap,
   variationBadge,
 } from './parts.js';
 import { sparklineSvg } from './charts/sparkline.js';
@@ -85,7 +86,7 @@ function summary(model: MonitorHtmlModel, labels: Labels): string {
     .join('');
   return (
     `<section id="overview" aria-labelledby="overview-title"><h2 id="overview-title" class="no-break-before">${esc(labels.series)}</h2>` +
-    `<div class="table-wrap"><table class="summary"><thead><tr><th>${esc(labels.indicator)}</th><th>${esc(labels.group)}</th>` +
+    `${tableWrap(labels.series)}<table class="summary"><thead><tr><th>${esc(labels.indicator)}</th><th>${esc(labels.group)}</th>` +
     `<th>${esc(labels.chartKind)}</th><th>${esc(labels.monthlyChart)}</th><th>${esc(labels.variationLabel)}</th><th>${esc(PUBLIC_LABELS[lang].assuranceLabel)}</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></section>`
   );

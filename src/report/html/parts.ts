@@ -42,7 +42,7 @@ import { escapeHtml, formatCount, formatDecimal, formatInterval, formatValue, un
 import { municipalityName } from '../../calc/groups.js';
 import { monthlyChartRows, monthlyChartSpec, seriesKind, signalDirectionOf } from './charts/monthly.js';
 import { baselineShows, targetShows } from './charts/scale.js';
-import { renderChart } from './charts/render.js';
+import { renderResponsiveChart } from './charts/render.js';
 
 /** Escaped text: the one way data reaches the document. */
 export const esc = escapeHtml;
@@ -241,6 +241,15 @@ export function factsBox(meta: DocumentMeta, labels: Labels, first: [string, str
   return `<dl class="facts">${facts.map(([dt, dd]) => `<div><dt>${esc(dt)}</dt><dd>${dd}</dd></div>`).join('')}</dl>`;
 }
 
+/**
+ * The box a table scrolls sideways in when it is wider than the screen (SPEC §13.10: nothing
+ * else scrolls sideways). It can take the keyboard's focus, so that a reader without a mouse
+ * can scroll it, and is a named region, so that a screen reader says what the box holds.
+ */
+export function tableWrap(name: string): string {
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(name)}">`;
+}
+
 /** The inputs with rows, rejected rows, encoding and checksum (SPEC §10 item 1). */
 export function inputsTable(meta: DocumentMeta, labels: Labels): string {
   const h = labels.inputHeaders;
@@ -255,7 +264,7 @@ export function inputsTable(meta: DocumentMeta, labels: Labels): string {
     )
     .join('');
   return (
-    `<div class="table-wrap"><table class="inputs"><caption>${esc(labels.inputs)}</caption><thead><tr><th>${esc(h.extract)}</th>` +
+    `${tableWrap(labels.inputs)}<table class="inputs"><caption>${esc(labels.inputs)}</caption><thead><tr><th>${esc(h.extract)}</th>` +
     `<th>${esc(h.path)}</th><th class="num">${esc(h.rows)}</th><th class="num">${esc(h.rejected)}</th><th>${esc(h.encoding)}</th>` +
     `<th class="num">${esc(labels.dataEndHeader)}</th><th>${esc(h.sha256)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
@@ -321,8 +330,11 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
   const title = `${name}: ${labels.monthlyChart.toLowerCase()} (${labels.chartType[series.chart]})`;
   // A chart needs a value to scale its axis by; without one the reader gets the table.
   const svg = points.some((p) => p.value !== null)
-    ? await renderChart(
+    ? await renderResponsiveChart(
         monthlyChartSpec({ series, target: o.target, baseline: o.baseline ?? null, lang }),
+        // The phone's chart: the plot and its axis in about 370 px (SPEC §13.10).
+        (width) => monthlyChartSpec({ series, target: o.target, baseline: o.baseline ?? null, lang, width }),
+        300,
         lang,
         o.idPrefix,
         { title, description: `${labels.monthlyDesc(name, from, to, points.length)} ${signalSummary(series, labels)}` },
@@ -370,7 +382,7 @@ export async function monthlyFigure(o: MonthlyFigureOptions): Promise<string> {
     })
     .join('');
   const pointTable =
-    `<div class="table-wrap"><table><caption>${esc(title)}</caption><thead><tr><th>${esc(labels.period)}</th><th class="num">${esc(labels.value)}</th>` +
+    `${tableWrap(`${labels.dataTable}: ${title}`)}<table><caption>${esc(title)}</caption><thead><tr><th>${esc(labels.period)}</th><th class="num">${esc(labels.value)}</th>` +
     `<th class="num">${esc(labels.numerator)}</th><th class="num">${esc(labels.denominator)}</th>` +
     `<th class="num">${esc(control ? labels.centerControl : labels.centerRun)}</th>` +
     (hasLimits ? `<th class="num">${esc(labels.lcl)}</th><th class="num">${esc(labels.ucl)}</th>` : '') +
@@ -426,7 +438,7 @@ export function phasesTable(series: SeriesModel, unit: Unit, lang: Lang): string
     })
     .join('');
   return (
-    `<div class="table-wrap"><table class="phases"><thead><tr><th class="num">${esc(labels.phase)}</th><th>${esc(labels.period)}</th>` +
+    `${tableWrap(`${labels.phases} (${labels.chartType[series.chart]})`)}<table class="phases"><thead><tr><th class="num">${esc(labels.phase)}</th><th>${esc(labels.period)}</th>` +
     `<th class="num">${esc(control ? labels.centerControl : labels.centerRun)}</th><th class="num">${esc(labels.runs.n_useful)}</th>` +
     `<th class="num">${esc(labels.runs.longest_run)}</th><th class="num">${esc(labels.runs.crossings)}</th><th>${esc(labels.runs.signal)}</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div>`

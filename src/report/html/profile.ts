@@ -96,7 +96,7 @@ function aimTable(aim: Aim, list: ProfileIndicatorModel[], model: MunicipalityPr
   const rows = list.map((i, k) => profileRow(i, model, `${aim}-${k + 1}`)).join('');
   return (
     `<h3 id="${id}">${esc(labels.aims[aim])}</h3>` +
-    `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="${id}">` +
+    `<div class="table-wrap table-scroll" tabindex="0" role="region" aria-labelledby="${id}">` +
     `<table class="profile"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`
   );
 }

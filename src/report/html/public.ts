@@ -72,7 +72,7 @@ export function municipalOverview(model: ReportHtmlModel): string {
   return (
     `<section id="municipal-overview" aria-labelledby="municipal-overview-title"><h2 id="municipal-overview-title">${esc(words.overviewTitle)} ${model.year}</h2>` +
     `<p class="lede">${esc(words.overviewLede(basis))}</p>${legend}` +
-    `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(words.overviewBox)}">` +
+    `<div class="table-wrap table-scroll" tabindex="0" role="region" aria-label="${esc(words.overviewBox)}">` +
     `<table class="ov"><caption class="sr-only">${esc(words.overviewCaption(model.year))}</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div></section>`
   );
 }

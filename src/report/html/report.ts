@@ -27,6 +27,7 @@ import {
   provisionalMark,
   catalogueTextHtml,
   slug,
+  tableWrap,
   statusBadge,
   SWATCH,
   targetText,
@@ -42,7 +43,7 @@ import { yearlyFromZero } from './charts/yearly.js';
 import { PUBLIC_LABELS } from './i18n.js';
 import { assuranceBadge, csvDownload, municipalOverview } from './public.js';
 import { municipalityChartSpec } from './charts/municipalities.js';
-import { renderChart } from './charts/render.js';
+import { renderChart, renderResponsiveChart } from './charts/render.js';
 import { sparklineSvg } from './charts/sparkline.js';
 import { yearlyChartSpec } from './charts/yearly.js';
 import { baselineShows, targetShows } from './charts/scale.js';
@@ -200,7 +201,7 @@ function groupsTable(i: IndicatorReportModel, lang: Lang, minCell: number, label
     })
     .join('');
   return (
-    `<div class="table-wrap"><table class="groups"><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} ${esc(i.year.period)}</th>` +
+    `${tableWrap(`${indicatorName(i, lang)}: ${labels.group}`)}<table class="groups"><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} ${esc(i.year.period)}</th>` +
     `<th class="num">${esc(labels.ci95)}</th><th>${esc(labels.baseline)}</th><th>${esc(labels.target)}</th><th class="num">${esc(labels.change)}</th>` +
     `<th>${esc(labels.verdicts)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
   );
@@ -308,7 +309,7 @@ async function yearlyFigure(i: IndicatorReportModel, model: ReportHtmlModel, idP
     .join('');
   return (
     `<figure class="chart chart-yearly" id="${idPrefix}"><figcaption><h4>${esc(labels.yearlyChart)}</h4></figcaption>${svg}${legend(items)}` +
-    `<details><summary>${esc(labels.dataTable)}</summary><div class="table-wrap"><table><caption>${esc(labels.yearlyChart)}</caption>` +
+    `<details><summary>${esc(labels.dataTable)}</summary>${tableWrap(`${labels.dataTable}: ${labels.yearlyChart}`)}<table><caption>${esc(labels.yearlyChart)}</caption>` +
     `<thead><tr><th>${esc(labels.year)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></details></figure>`
   );
@@ -335,9 +336,9 @@ function equitySection(equity: EquityModel | null, unit: Unit, lang: Lang, minCe
   const gapUnit = unit === 'percent' ? labels.percentagePoints : labels.unitShort[unit];
   return (
     `<section class="equity">${head}` +
-    `<div class="equity-tables"><div class="table-wrap"><table><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} (${esc(unitSuffix(unit, lang) || labels.unitShort[unit])})</th>` +
+    `<div class="equity-tables">${tableWrap(`${labels.equity}: ${labels.group}`)}<table><thead><tr><th>${esc(labels.group)}</th><th class="num">${esc(labels.value)} (${esc(unitSuffix(unit, lang) || labels.unitShort[unit])})</th>` +
     `<th class="num">${esc(labels.numerator)}</th><th class="num">${esc(labels.denominator)}</th></tr></thead><tbody>${groups}</tbody></table></div>` +
-    `<div class="table-wrap"><table><thead><tr><th>${esc(labels.measure)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th></tr></thead><tbody>` +
+    `${tableWrap(`${labels.equity}: ${labels.measure}`)}<table><thead><tr><th>${esc(labels.measure)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th></tr></thead><tbody>` +
     measure(`${labels.gap}, ${gapUnit}`, equity.gap, d, true) +
     measure(labels.ratio, equity.ratio, 2, false) +
     measure(`${labels.sii}, ${gapUnit}`, equity.sii, d, true) +
@@ -358,7 +359,14 @@ async function municipalityFigure(
   const name = indicatorName(i, lang);
   const svg = !comparison.municipalities.some((m) => m.value !== null)
     ? `<p class="empty">${esc(labels.noValues)}</p>`
-    : await renderChart(municipalityChartSpec({ comparison, unit: i.unit, minCell, lang }), lang, idPrefix, {
+    : await renderResponsiveChart(
+        municipalityChartSpec({ comparison, unit: i.unit, minCell, lang }),
+        // The phone's chart: the plot beside the names, about 370 px in all (SPEC §13.10).
+        (width) => municipalityChartSpec({ comparison, unit: i.unit, minCell, lang, width, phone: true }),
+        130,
+        lang,
+        idPrefix,
+        {
         title: `${name}: ${labels.municipalities.toLowerCase()}${comparison.standard ? ` (${labels.standardizedComparison(comparison.standard)})` : ''}`,
         description: labels.municipalitiesDesc(name, comparison.municipalities.length),
       });
@@ -409,7 +417,7 @@ async function municipalityFigure(
     svg +
     legend(items) +
     outsideNote +
-    `<details><summary>${esc(labels.dataTable)}</summary><div class="table-wrap"><table><caption>${esc(labels.municipalities)}${esc(basis)}</caption>` +
+    `<details><summary>${esc(labels.dataTable)}</summary>${tableWrap(`${labels.dataTable}: ${labels.municipalities}`)}<table><caption>${esc(labels.municipalities)}${esc(basis)}</caption>` +
     `<thead><tr><th>${esc(labels.code)}</th><th>${esc(labels.municipality)}</th><th class="num">${esc(labels.value)}</th><th class="num">${esc(labels.ci95)}</th>` +
     `<th>${esc(labels.comparison95)}</th><th class="num">${esc(labels.ci998)}</th><th>${esc(labels.comparison998)}</th>` +
     extraHead +

@@ -1,7 +1,8 @@
 // The style sheet of the HTML documents, inlined in <style> (SPEC §10: nothing fetched).
 // System fonts only; colours from palette.ts (contrast-tested); print rules for A4: page
 // margins, charts scaled to the page width and never cut (`break-inside: avoid`), data
-// tables left to the screen version.
+// tables left to the screen version; blocks that flow and fill the pages, and a phone that
+// gets each wide chart's narrow drawing (SPEC §13.10, README "Paper, phone and accessibility").
 
 import {
   CHANGE_BADGES,
@@ -31,6 +32,12 @@ const badgeRules = [
   ...Object.entries(LEVEL_COLOURS).map(([k, c]) => `.level-${k}{color:${c}}`),
 ].join('\n');
 
+/**
+ * The A4 page's margins in mm (top, sides, bottom), SPEC §10 and §13.10: the print rules below
+ * and the browser test that measures each printed page's fill read the same figures.
+ */
+export const PRINT_MARGINS_MM = { top: 12, side: 12, bottom: 13 } as const;
+
 export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 html{color:${INK};background:${PAPER};font-family:${FONT};font-size:15px;line-height:1.45;-webkit-text-size-adjust:100%;hyphens:none;-webkit-hyphens:none;overflow-wrap:normal;word-break:normal}
@@ -45,7 +52,7 @@ h4{font-size:0.95rem;font-weight:700}
 p{margin:0.4rem 0}
 a{color:${LINK}}
 a:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
-code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.85em}
+code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:max(0.85em,10px)}
 .muted{color:${MUTED}}
 .help{color:${MUTED};font-size:0.8rem}
 .kicker{color:${MUTED};font-size:0.85rem;font-weight:600;text-transform:uppercase;letter-spacing:0.06em;margin-bottom:0.3rem}
@@ -62,9 +69,14 @@ td.num,th.num{text-align:right;white-space:nowrap}
 tbody tr:nth-child(even) td{background:${ZEBRA}}
 caption{text-align:left;font-weight:600;padding:0.2rem 0}
 /* A checksum is neither a word nor a number: it may break anywhere rather than widen the page. */
-.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all}
+.inputs td.sha{font-family:ui-monospace,Menlo,Consolas,"Liberation Mono","DejaVu Sans Mono",monospace;font-size:0.72rem;overflow-wrap:anywhere;word-break:break-all;min-width:calc(16ch + 1.1rem)}
 .inputs{width:100%}
 .table-wrap{max-width:100%;overflow-x:auto}
+.table-wrap:focus-visible{outline:2px solid ${LINK};outline-offset:2px}
+/* SPEC §13.10: each wide chart is drawn twice; a phone gets the narrow drawing (its labels at
+   their size), a wider screen and paper the wide one. */
+.chart-narrow{display:none}
+@media screen and (max-width:600px){.chart-wide{display:none}.chart-narrow{display:block}}
 .toc-aims{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:0 1.6rem;list-style:none;padding:0;margin:0.6rem 0;font-size:0.86rem}
 .toc-aims ul{padding-left:1.1rem;margin:0.2rem 0}
 .toc-aims li li{margin:0.15rem 0}
@@ -137,23 +149,40 @@ summary{cursor:pointer;color:${LINK};font-weight:600}
 .series{margin-top:1.4rem;border-top:1px solid ${RULE};padding-top:0.4rem}
 .doc-foot{margin-top:2.4rem;font-size:0.8rem;color:${MUTED};border-top:1px solid ${RULE};padding-top:0.6rem}
 @media (max-width:900px){.aims,.toc-aims{grid-template-columns:1fr}.pair{grid-template-columns:1fr}.page{padding:16px}}
-@page{size:A4;margin:14mm 13mm 16mm}
+@page{size:A4;margin:${PRINT_MARGINS_MM.top}mm ${PRINT_MARGINS_MM.side}mm ${PRINT_MARGINS_MM.bottom}mm}
 @media print{
-html{font-size:9.5pt}
+html{font-size:8.5pt}
 .page{max-width:none;padding:0}
 a{color:${INK};text-decoration:none}
 .toc,.back,details,summary{display:none}
+/* SPEC §13.10: the definitions start a page; the overview follows the header, the indicators
+   the overview and the notes the definitions, so no section's end leaves a page two thirds
+   empty (the overview's last page was 32 % full). Inside a section the blocks flow, each kept whole (a chart with its tables, the key figures, the education
+   tables) and no heading left at a page's foot. A page then ends early only where the next
+   block does not fit, and no block is taller than two thirds of a page, so every page but a
+   section's last is at least a third full. */
 h2{break-before:page;break-after:avoid}
-.doc-head + h2,.no-break-before,#indicators > h2 + .indicator{break-before:auto}
-h3,h4,figcaption{break-after:avoid}
+.doc-head + h2,.doc-head ~ .overview > h2,#municipal-overview > h2,#indicators > h2,.no-break-before,#indicators > h2 + .indicator,#notes > h2{break-before:auto}
+h3,h4,figcaption,.eyebrow,.subtitle{break-after:avoid}
 .aims{grid-template-columns:repeat(3,minmax(0,1fr));gap:0.6rem}
-.card,figure,.keyfigs,.equity,tr{break-inside:avoid;page-break-inside:avoid}
-.indicator{break-before:page;border-top:none;margin-top:0}
+.card,figure,.keyfigs,.equity,.pair,.indicator-head,tr{break-inside:avoid;page-break-inside:avoid}
+.indicator{break-before:auto;border-top:1px solid ${RULE};margin-top:0.9rem;padding-top:0.3rem}
 .pair{grid-template-columns:minmax(0,auto) minmax(0,1fr)}
 .keyfigs{grid-template-columns:repeat(auto-fit,minmax(86px,1fr));margin:0.5rem 0}
 .keyfigs dd.big{font-size:1.15rem}
-figure{margin:0.6rem 0}
+figure{margin:0.5rem 0}
 .indicator .subtitle{margin-bottom:0}
 figure svg{max-width:100%;height:auto}
+/* The monthly chart at most 62 mm tall on paper and the yearly chart and the municipalities beside it at most 60 mm
+   (narrower in proportion): with 22 indicators
+   that is what keeps the report within 30 A4 pages once the municipal overview is in (§13.10). */
+.chart-monthly .chart-wide svg{max-height:62mm;width:auto}
+.pair svg{max-height:60mm;width:auto}
+.definitions{columns:2;column-gap:1.4rem;font-size:0.88rem;line-height:1.35}
+.card{padding:0.35rem 0.45rem 0.4rem}
+.card-value .num{font-size:1.25rem}
+.card .badges{margin-top:0.2rem}
+.definitions dt{break-after:avoid;margin-top:0.6rem}
+.definitions dd{break-inside:avoid}
 }
 `;

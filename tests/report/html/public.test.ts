@@ -125,7 +125,7 @@ describe('SPEC §13.9 the overview: indicators × the region’s 19 municipaliti
   });
 
   it('scrolls inside its own focusable, named box, and is in the report with a link from the contents', async () => {
-    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel over indikatorer og kommuner (kan rulles vandret)">');
+    expect(html).toContain('<div class="table-wrap table-scroll" tabindex="0" role="region" aria-label="Tabel over indikatorer og kommuner (kan rulles vandret)">');
     const doc = await renderReportHtml(report('en'));
     expect(doc).toContain('<a href="#municipal-overview">The municipalities at a glance</a>');
     expect(doc).toContain('<h2 id="municipal-overview-title">The municipalities at a glance 2016</h2>');

@@ -242,7 +242,9 @@ describe('series and lists without values', () => {
     i.monthly!.phases = i.monthly!.phases.slice(0, 1);
     i.municipalities!.municipalities = i.municipalities!.municipalities.slice(0, 1);
     const html = await renderReportHtml(m);
-    expect(html.match(/<svg class="marks"/g)!.length).toBe(3);
+    // Monthly and municipalities each drawn twice (wide, and the phone's, SPEC §13.10), yearly once.
+    expect(html.match(/<svg class="marks"/g)!.length).toBe(5);
+    expect(html.match(/<div class="chart-narrow"><svg class="marks"/g)!.length).toBe(2);
   });
 
   it('renders a report without indicators as a document with empty columns', async () => {

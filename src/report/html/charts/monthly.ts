@@ -137,7 +137,8 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
   const rows = monthlyChartRows(series);
   const kind = seriesKind(series);
   const quarterly = kind === 'quarter';
-  const step = tickStep(rows.length) * (quarterly ? 3 : 1);
+  // The label spacing is decided at 600 px; a narrower chart (the phone's, SPEC §13.10) spaces them as if it had more points.
+  const step = tickStep(Math.ceil((rows.length * 600) / (input.width ?? 600))) * (quarterly ? 3 : 1);
   const target = targetShows(input.target, series.unit, kind) ? input.target!.value : null;
   const baseline = baselineShows(input.baseline ?? null, series.unit, kind) ? input.baseline!.value : null;
   // A yearly target says which year (its line spans every month).
@@ -236,6 +237,9 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
     );
   }
   const notes = rows.filter((r) => r.note !== null);
+  // 200 px of text at the standard 600 px; a third of a narrower plot (the phone's, SPEC §13.10),
+  // so that a note near the right edge does not widen the drawing by more than that.
+  const annotationLimit = Math.round(Math.min(200, (input.width ?? 600) / 3));
   if (notes.length) {
     layers.push(
       {
@@ -247,7 +251,7 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
       // the full text is listed under the chart.
       ...[0, 1].filter((line) => notes.length > line).map((line) => ({
         data: { values: notes.filter((_, i) => i % 2 === line).map((r) => ({ t: r.t, text: `${r.note} ${r.noteText}` })) },
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2 + 14 * line, fill: ANNOTATION, limit: 200, fontWeight: 'bold' as const },
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2 + 14 * line, fill: ANNOTATION, limit: annotationLimit, fontWeight: 'bold' as const },
         encoding: { x: { field: 't', type: 'temporal' as const }, text: { field: 'text' } },
       })),
     );

@@ -20,6 +20,14 @@ export interface MunicipalityChartInput {
   unit: Unit;
   minCell: number;
   lang: Lang;
+  /** Width of the plot (default 300); the phone's version is narrower (SPEC §13.10). */
+  width?: number;
+  /**
+   * The phone's drawing: the outside row writes its value alone (the note under the chart says
+   * it is not compared) and the region's rule has no text beside it (the legend and the
+   * caption say it), so that no text runs past a narrow plot.
+   */
+  phone?: boolean;
 }
 
 /** `none`: a value without a comparison (the region's value is missing): hollow and grey. */
@@ -58,7 +66,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
   const outside = comparison.outside ?? null;
   if (outside) {
     const value = outside.suppressed ? labels.suppressed(input.minCell) : outside.value === null ? labels.notComputed : formatValue(outside.value, input.unit, input.lang);
-    rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: `${value} · ${labels.notCompared}` });
+    rows.push({ label: labels.outsideRegion, value: null, lo: null, hi: null, level: 'none', missing: input.phone ? value : `${value} · ${labels.notCompared}` });
   }
   const domain = rows.map((r) => r.label);
   const y = { field: 'label', type: 'nominal' as const, sort: domain, scale: { domain }, axis: { title: null, labelLimit: 240 } };
@@ -66,7 +74,15 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
     field,
     type: 'quantitative' as const,
     scale: { domain: xDomain, zero: false, nice: false },
-    axis: { title: valueAxisTitle(input.unit, null, input.lang, zooms(xDomain)), grid: true, tickCount: 6, orient: 'top' as const },
+    axis: {
+      title: valueAxisTitle(input.unit, null, input.lang, zooms(xDomain)),
+      grid: true,
+      tickCount: 6,
+      orient: 'top' as const,
+      // On the phone's narrow plot the title ends at the plot's right edge and runs left over
+      // the names' column, rather than past the drawing's right edge (SPEC §13.10).
+      ...(input.phone ? { titleAnchor: 'end' as const, titleAlign: 'right' as const } : {}),
+    },
   });
   const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
   if (rows.some((r) => r.lo !== null)) {
@@ -84,11 +100,17 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
         mark: { type: 'rule', stroke: REFERENCE, strokeWidth: 1.5 },
         encoding: { x: { field: 'reference', type: 'quantitative' } },
       },
-      {
-        data: { values: [{ reference: comparison.reference, text }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: 'height', dy: -2, fill: REFERENCE, fontWeight: 'bold' },
-        encoding: { x: { field: 'reference', type: 'quantitative' }, text: { field: 'text' } },
-      },
+      // Not on the phone's narrow plot, where it would run past the drawing: there the legend
+      // names the rule and the caption above the chart gives the region's value.
+      ...(input.phone
+        ? []
+        : [
+            {
+              data: { values: [{ reference: comparison.reference, text }] },
+              mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 4, y: 'height' as const, dy: -2, fill: REFERENCE, fontWeight: 'bold' as const },
+              encoding: { x: { field: 'reference', type: 'quantitative' as const }, text: { field: 'text' } },
+            },
+          ]),
     );
   }
   if (rows.some((r) => r.value !== null)) {
@@ -113,7 +135,7 @@ export function municipalityChartSpec(input: MunicipalityChartInput): TopLevelSp
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 300,
+    width: input.width ?? 300,
     height: { step: 15 },
     config: chartConfig(),
     data: { values: rows },

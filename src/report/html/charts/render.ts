@@ -164,6 +164,10 @@ function finishSvg(svg: string, idPrefix: string, text: ChartText): string {
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
     .replace(/ xmlns(:xlink)?="[^"]*"/g, '')
     .replace(/ version="1\.1"/, '');
+  // SPEC §13.10: the SVG is one image with one name (its <title> and <desc>). vega still marks
+  // its groups role="graphics-symbol" with a roledescription; inside role="img" those are
+  // nameless images to axe (svg-img-alt) and noise to a screen reader, so they go.
+  out = out.replace(/ (?:role|aria-roledescription|aria-label)="[^"]*"/g, '');
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   out = out.replace(
@@ -173,4 +177,37 @@ function finishSvg(svg: string, idPrefix: string, text: ChartText): string {
       `<desc id="${descId}">${escapeHtml(text.description)}</desc>`,
   );
   return out;
+}
+
+/** The phone's drawing of a wide chart is at most this wide in all (px): its 11 px labels stay at least 10 px on a 390 px phone (358 px of page). */
+export const PHONE_CHART_WIDTH = 370;
+
+/**
+ * A chart drawn twice (SPEC §13.10): `wide` for screens and paper, and `narrow(plotWidth)` for a
+ * phone, where the wide one scaled to the screen would set its labels at 5–7 px. The narrow
+ * one's plot starts at `plotWidth`; when labels, titles or texts beside the plot make the whole
+ * drawing wider than PHONE_CHART_WIDTH, it is drawn again with the plot narrowed by the excess
+ * (at most three times, not below 60 px). The style sheet shows one of the two (`.chart-wide`,
+ * `.chart-narrow`), so a reader, a screen reader or a printer meets one image with one name.
+ */
+export async function renderResponsiveChart(
+  wide: TopLevelSpec,
+  narrow: (plotWidth: number) => TopLevelSpec,
+  plotWidth: number,
+  lang: Lang,
+  idPrefix: string,
+  text: ChartText,
+): Promise<string> {
+  const w = await renderChart(wide, lang, idPrefix, text);
+  let n = await renderChart(narrow(plotWidth), lang, `${idPrefix}-phone`, text);
+  // Texts beside or past the plot do not shrink with it: narrow again (at most three times).
+  for (let tries = 0, width = plotWidth; tries < 3 && svgWidth(n) > PHONE_CHART_WIDTH && width > 60; tries++) {
+    width = Math.max(60, width - (svgWidth(n) - PHONE_CHART_WIDTH));
+    n = await renderChart(narrow(width), lang, `${idPrefix}-phone`, text);
+  }
+  return `<div class="chart-wide">${w}</div><div class="chart-narrow">${n}</div>`;
+}
+
+function svgWidth(svg: string): number {
+  return Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
 }
