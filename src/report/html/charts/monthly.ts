@@ -13,7 +13,6 @@ import { LABELS } from '../i18n.js';
 import type { BaselineModel, Direction, Lang, SeriesModel, TargetModel } from '../model.js';
 import {
   ANNOTATION,
-  BASELINE,
   CENTER,
   LIMIT,
   MUTED,
@@ -28,6 +27,7 @@ import {
 } from '../palette.js';
 import { visibleControls } from '../text.js';
 import { chartConfig } from './render.js';
+import { baselineLayers } from './reference.js';
 import { baselineShows, type ChartKind, targetShows, valueAxisTitle, valueDomain, zooms } from './scale.js';
 import { periodStartMs } from './time.js';
 
@@ -209,18 +209,7 @@ export function monthlyChartSpec(input: MonthlyChartInput): TopLevelSpec {
     );
   }
   if (baseline !== null) {
-    layers.push(
-      {
-        data: { values: [{ baseline }] },
-        mark: { type: 'rule', stroke: BASELINE, strokeWidth: 1.5, strokeDash: [6, 2, 1, 2] },
-        encoding: { y: { field: 'baseline', type: 'quantitative' } },
-      },
-      {
-        data: { values: [{ baseline, text: labels.baseline }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -3, fill: BASELINE, x: 0 },
-        encoding: { y: { field: 'baseline', type: 'quantitative' }, text: { field: 'text' } },
-      },
-    );
+    layers.push(...baselineLayers(baseline, labels.baseline));
   }
   if (phaseStarts.length) {
     layers.push(

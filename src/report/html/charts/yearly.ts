@@ -8,8 +8,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { LABELS } from '../i18n.js';
 import type { BaselineModel, Lang, TargetModel, Unit, YearlyValue } from '../model.js';
-import { BASELINE, INTERVAL, PAPER, PROVISIONAL, SERIES, TARGET } from '../palette.js';
+import { INTERVAL, PAPER, PROVISIONAL, SERIES, TARGET } from '../palette.js';
 import { chartConfig } from './render.js';
+import { baselineLayers } from './reference.js';
 import { baselineShows, targetShows, valueAxisTitle, valueDomain, zooms } from './scale.js';
 
 /** SPEC §13.3: yearly counts and DKK per capita start their value axis at 0. */
@@ -72,18 +73,7 @@ export function yearlyChartSpec(input: YearlyChartInput): TopLevelSpec {
     }
   }
   if (baseline !== null) {
-    layers.push(
-      {
-        data: { values: [{ baseline }] },
-        mark: { type: 'rule', stroke: BASELINE, strokeWidth: 1.5, strokeDash: [6, 2, 1, 2] },
-        encoding: { y: { field: 'baseline', type: 'quantitative' } },
-      },
-      {
-        data: { values: [{ baseline, text: labels.baseline }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -3, fill: BASELINE, x: 0 },
-        encoding: { y: { field: 'baseline', type: 'quantitative' }, text: { field: 'text' } },
-      },
-    );
+    layers.push(...baselineLayers(baseline, labels.baseline));
   }
   if (target !== null) {
     const text = input.target!.period ? `${labels.target} ${input.target!.period}` : labels.target;
