@@ -96,11 +96,11 @@ if (browserState !== 'present') {
         });
 
         it('axe-core (WCAG 2.1 A and AA) finds no violation in the overview or the profile', async () => {
-          // The profile whole, but the inputs table of the shared header (src/report/html/parts.ts),
-          // whose scrolling wrapper is the annual report's and is checked with it.
+          // The overview inside the annual report (checked whole in paper-phone.test.ts), and the
+          // profile whole.
           for (const [file, context] of [
             [files.report, { include: [['#municipal-overview']] }],
-            [files.profile, { include: [['html']], exclude: [['.doc-head .table-wrap']] }],
+            [files.profile, { include: [['html']] }],
           ] as const) {
             const g = await openGuarded(browser.context, pathToFileURL(file).href);
             await g.page.evaluate(AXE);
