@@ -7,7 +7,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultSpanProblem, monthsBetween, periodJson, type Period } from '../calc/periods.js';
 import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
-import type { ExtractInfo } from '../extracts/records.js';
 import type { DayNumber } from '../calc/time.js';
 import { localiseMonitorModel } from '../report/localise.js';
 import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
@@ -166,7 +165,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const text =
     format === 'html'
-      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, infos, opts.lang))
+      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, opts.lang))
       : render(report, format, colourEnabled(opts.color, opts.out));
   await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -175,7 +174,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
 }
 
 /** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
-function monitorHtmlModel(report: MonitorReport, results: readonly Result[], infos: readonly ExtractInfo[], lang: Lang): MonitorHtmlModel {
+function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lang: Lang): MonitorHtmlModel {
   const last = report.periods[report.periods.length - 1]?.id;
   // The report's texts are English (as the JSON); the model is put into `lang` (SPEC §13.6).
   return localiseMonitorModel({
@@ -184,7 +183,7 @@ function monitorHtmlModel(report: MonitorReport, results: readonly Result[], inf
       title: null,
       tool: report.tool,
       generated_at: report.generated_at ?? null,
-      inputs: report.inputs.map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
+      inputs: report.inputs,
       suppression: report.suppression,
     },
     charts: report.series.map((series) => {

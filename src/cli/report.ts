@@ -127,20 +127,7 @@ async function report(opts: ReportOptions): Promise<number> {
 
   const primary = overTime.suppression.primary + municipal.suppression.primary;
   const complementary = overTime.suppression.complementary + municipal.suppression.complementary;
-  const meta: DocumentMeta = {
-    lang: opts.lang,
-    title: null,
-    tool: toolJson(),
-    generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
-    inputs: inputsJson(infos, opts.dataEnd).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
-    suppression: {
-      min_cell: opts.minCell,
-      primary,
-      complementary,
-      // In English here; the model is put into the document's language (SPEC §13.6).
-      description: suppressionText(opts.minCell, primary, complementary),
-    },
-  };
+  const meta = documentMeta(opts, infos, primary, complementary);
   const warnings = [...new Set([...annotations.warnings, ...overTime.warnings, ...municipal.warnings])];
   const model = annualReportModel({
     meta,
@@ -235,14 +222,7 @@ async function profile(
     { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: [], baselineRows: data.baselines?.records ?? [] },
   );
   const { primary, complementary } = municipal.suppression;
-  const meta: DocumentMeta = {
-    lang: opts.lang,
-    title: null,
-    tool: toolJson(),
-    generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
-    inputs: inputsJson(infos, opts.dataEnd).map((i, k) => ({ ...i, encoding: (infos[k] as ExtractInfo & { encoding?: string }).encoding ?? null })),
-    suppression: { min_cell: opts.minCell, primary, complementary, description: suppressionText(opts.minCell, primary, complementary) },
-  };
+  const meta = documentMeta(opts, infos, primary, complementary);
   const warnings = [...new Set(municipal.warnings)];
   const model = municipalityProfileModel({ meta, year: opts.year, code, indicators: CATALOGUE, municipal: municipal.results.filter((r) => r.period === year.id), trend, warnings });
   const { renderProfileHtml } = await import('../report/html/index.js');
@@ -253,6 +233,24 @@ async function profile(
   const shown = municipal.disclosures.filter((d) => d.period === year.id || d.group.municipality === code);
   if (opts.failOn === 'disclosure') return disclosureGate(shown, opts.minCell);
   return EXIT.ok;
+}
+
+/** The head of a page: language, tool, inputs and the suppression statement, in English here;
+ *  the model is put into the document's language when it is built (SPEC §13.6). */
+function documentMeta(
+  opts: Pick<ReportOptions, 'lang' | 'minCell' | 'dataEnd'>,
+  infos: readonly ExtractInfo[],
+  primary: number,
+  complementary: number,
+): DocumentMeta {
+  return {
+    lang: opts.lang,
+    title: null,
+    tool: toolJson(),
+    generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
+    inputs: inputsJson(infos, opts.dataEnd),
+    suppression: { min_cell: opts.minCell, primary, complementary, description: suppressionText(opts.minCell, primary, complementary) },
+  };
 }
 
 function generatedAt(epoch: string | undefined): string | null {
