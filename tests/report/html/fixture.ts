@@ -5,6 +5,7 @@
 // computed (the renderer decides nothing, it shows what it is given).
 
 import { CLUSTERS } from '../../../src/calc/groups.js';
+import type { Result } from '../../../src/contracts/report.js';
 import { CATALOGUE } from '../../../src/indicators/catalogue.js';
 import { baselineVerdictOf, indicatorHeading } from '../../../src/report/annual.js';
 import type {
@@ -204,6 +205,18 @@ const ANNOTATIONS: Record<string, Record<string, string>> = {
 };
 
 /** The report model for 2016, every indicator of the catalogue. */
+/** A compute result (SPEC §4.1) of a catalogue indicator in 2016 with the fields a report reads;
+ *  the rest as given. */
+export function catalogueResult(indicator: string, group: Record<string, string>, over: Partial<Result> = {}): Result {
+  const def = CATALOGUE.find((d) => d.id === indicator)!;
+  return {
+    indicator, aim: def.aim, unit: def.unit, direction: def.direction, period: '2016', group,
+    numerator: null, denominator: null, value: null, ci95: null, suppressed: false,
+    baseline: null, target: null, change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target',
+    provisional: false, reason: null, notes: [], ...over,
+  };
+}
+
 export function realisticReportModel(lang: Lang = 'da'): ReportHtmlModel {
   const r = generator(20160101);
   const indicators: IndicatorReportModel[] = CATALOGUE.map((def, k) => {

@@ -14,18 +14,7 @@ import { spineScale, spineSvg } from '../../../src/report/html/charts/spine.js';
 import { renderMonitorHtml, renderProfileHtml, renderReportHtml } from '../../../src/report/html/index.js';
 import type { Lang, ReportHtmlModel } from '../../../src/report/html/model.js';
 import { assuranceBadge, csvDownload, indicatorCsv, municipalOverview } from '../../../src/report/html/public.js';
-import { realisticMonitorModel, realisticReportModel } from './fixture.js';
-
-/** A compute result (SPEC §4.1) with the fields a report reads; the rest as given. */
-function result(indicator: string, group: Record<string, string>, over: Partial<Result> = {}): Result {
-  const def = CATALOGUE.find((d) => d.id === indicator)!;
-  return {
-    indicator, aim: def.aim, unit: def.unit, direction: def.direction, period: '2016', group,
-    numerator: null, denominator: null, value: null, ci95: null, suppressed: false,
-    baseline: null, target: null, change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target',
-    provisional: false, reason: null, notes: [], ...over,
-  };
-}
+import { catalogueResult as result, realisticMonitorModel, realisticReportModel } from './fixture.js';
 
 const cmp = (level95: 'better' | 'worse' | 'similar' | 'higher' | 'lower', reference = 20) => ({ comparison: { reference, level95, level998: level95 } });
 const muni = (code: string, value: number, level: Parameters<typeof cmp>[0], over: Partial<Result> = {}) =>

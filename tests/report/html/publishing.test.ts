@@ -13,7 +13,7 @@ import { yearlyChartSpec } from '../../../src/report/html/charts/yearly.js';
 import { renderMonitorHtml, renderReportHtml } from '../../../src/report/html/index.js';
 import type { Lang, MonitorHtmlModel, PointModel, ReportHtmlModel, SeriesModel, TargetModel } from '../../../src/report/html/model.js';
 import { STYLE } from '../../../src/report/html/style.js';
-import { realisticMonitorModel, realisticReportModel } from './fixture.js';
+import { catalogueResult as result, realisticMonitorModel, realisticReportModel } from './fixture.js';
 
 const point = (period: string, value: number | null, over: Partial<PointModel> = {}): PointModel => ({
   period, numerator: null, denominator: null, value, suppressed: false, phase: 1, baseline: value !== null,
@@ -38,17 +38,6 @@ const yTitle = (spec: unknown) => layers(spec).find((l) => l.encoding?.y?.axis)!
 const yDomain = (spec: unknown) => layers(spec).find((l) => l.encoding?.y?.scale?.domain)!.encoding!.y!.scale!.domain;
 const TARGET_GREEN = '#1e6b32';
 const hasTargetLine = (spec: unknown) => layers(spec).some((l) => l.mark.type === 'rule' && l.mark.stroke === TARGET_GREEN);
-
-/** A compute result (SPEC §4.1) with the fields a report reads; the rest as given. */
-function result(indicator: string, group: Record<string, string>, over: Partial<Result> = {}): Result {
-  const def = CATALOGUE.find((d) => d.id === indicator)!;
-  return {
-    indicator, aim: def.aim, unit: def.unit, direction: def.direction, period: '2016', group,
-    numerator: null, denominator: null, value: null, ci95: null, suppressed: false,
-    baseline: null, target: null, change: null, change_pct: null, status: 'no_target', target_verdict: 'no_target',
-    provisional: false, reason: null, notes: [], ...over,
-  };
-}
 
 /** A report of one indicator built by annual.ts from results, as `triple-aim report` builds it. */
 function oneIndicatorReport(indicator: string, lang: Lang, results: { yearly: Result[]; municipal?: Result[]; clusters?: Result[] }): ReportHtmlModel {
