@@ -113,7 +113,7 @@ async function report(opts: ReportOptions): Promise<number> {
   // a third run, only when the data hold such codes.
   const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
   const clusters = outside
-    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true }).results
+    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd }).results
     : [];
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
