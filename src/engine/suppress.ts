@@ -214,14 +214,6 @@ export function suppressResults<R extends Suppressible & { period: string }>(
 }
 
 /**
- * Suppresses the results of one indicator and period in place (`results[0]` is the total
- * row, the rest its breakdown groups); must run before status is evaluated.
- */
-export function suppressBreakdown(results: readonly (Suppressible & { period: string })[], minCell: number): SuppressionCount {
-  return suppressResults(results, minCell);
-}
-
-/**
  * `evaluate`'s arms (SPEC §13.7): when one of the two windows of an arm is hidden, the other
  * is too (the arm's change would otherwise tie the hidden one to the shown one). Returns the
  * number of cells hidden here (complementary).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSmallCell, suppressBreakdown } from '../../src/engine/suppress.js';
+import { isSmallCell } from '../../src/engine/suppress.js';
 import type { Result } from '../../src/engine/result.js';
 
 const result = (group: Record<string, string>, numerator: number, denominator: number | null, unit: Result['unit'] = 'percent'): Result => ({
@@ -25,25 +25,25 @@ describe('small-cell suppression (SPEC §4.4)', () => {
   });
   it('--min-cell 0 turns suppression off', () => {
     const rs = [result({}, 1, 2)];
-    expect(suppressBreakdown(rs, 0)).toEqual({ primary: 0, complementary: 0 });
+    expect(suppressResults(rs, 0)).toEqual({ primary: 0, complementary: 0 });
     expect(rs[0].suppressed).toBe(false);
   });
   it('a suppressed result has value, ci95, numerator and denominator null', () => {
     const rs = [result({}, 3, 50)];
-    suppressBreakdown(rs, 5);
+    suppressResults(rs, 5);
     expect(rs[0]).toMatchObject({ suppressed: true, value: null, ci95: null, numerator: null, denominator: null });
   });
   it('when exactly one group is suppressed, the group with the next smallest count is suppressed too', () => {
     // total 30/70; A 2/10 is primary (2 < 5); B 8/20 has the next smallest denominator, so it is
     // hidden too (else A = total − B − C); C 20/40 stays.
     const rs = [result({}, 30, 70), result({ sex: 'A' }, 2, 10), result({ sex: 'B' }, 8, 20), result({ sex: 'C' }, 20, 40)];
-    expect(suppressBreakdown(rs, 5)).toEqual({ primary: 1, complementary: 1 });
+    expect(suppressResults(rs, 5)).toEqual({ primary: 1, complementary: 1 });
     expect(rs.map((r) => r.suppressed)).toEqual([false, true, true, false]);
     expect(rs[2].notes.join()).toMatch(/complementary/);
   });
   it('no complementary suppression when two or more groups are already hidden', () => {
     const rs = [result({}, 30, 70), result({ sex: 'A' }, 2, 10), result({ sex: 'B' }, 3, 20), result({ sex: 'C' }, 25, 40)];
-    expect(suppressBreakdown(rs, 5)).toEqual({ primary: 2, complementary: 0 });
+    expect(suppressResults(rs, 5)).toEqual({ primary: 2, complementary: 0 });
     expect(rs[3].suppressed).toBe(false);
   });
 });
@@ -170,7 +170,7 @@ describe("evaluate's arms (SPEC §13.7)", () => {
   it('when one window of an arm is hidden the other is hidden too; two shown or two hidden stay', () => {
     const before = { ...result({}, 3, 10), period: 'b' };
     const after = { ...result({}, 9, 10), period: 'a' };
-    suppressBreakdown([before], 5);
+    suppressResults([before], 5);
     expect(suppressArm(before, after)).toBe(1);
     expect(after).toMatchObject({ suppressed: true, numerator: null, denominator: null, value: null });
     expect(after.notes.join()).toMatch(/other window of this arm/);
