@@ -13,6 +13,7 @@ import { parseNonNegativeInt } from './selection.js';
 export interface InputOptions {
   data?: string;
   admissions?: string;
+  contacts?: string;
   referrals?: string;
   smoking?: string;
   lup?: string;

@@ -85,6 +85,31 @@ export const DISCHARGE_STATUS = valueList('a discharge status', [
 export type DischargeStatus = ValueOf<typeof DISCHARGE_STATUS>;
 
 // ---------------------------------------------------------------------------------------
+// LPR3 contacts (SPEC §14.1)
+
+/** LPR3 contact types (kontakttype): ALCA00 fysisk fremmøde, ALCA10 udekontakt, ALCA20 virtuel. */
+export const CONTACT_TYPE = valueList('a contact type', [
+  { value: 'physical', aliases: ['ALCA00', 'fysisk'] },
+  { value: 'home', aliases: ['ALCA10', 'ude', 'udekontakt', 'hjemme'] },
+  { value: 'virtual', aliases: ['ALCA20', 'virtuel'] },
+]);
+export type ContactType = ValueOf<typeof CONTACT_TYPE>;
+
+/** LPR3 priority (prioritet): ATA1 akut, ATA3 planlagt; any other value is an error (SPEC §14.1). */
+export const PRIORITY = valueList('a priority', [
+  { value: 'acute', aliases: ['akut', 'ATA1'] },
+  { value: 'planned', aliases: ['planlagt', 'ATA3'] },
+]);
+export type Priority = ValueOf<typeof PRIORITY>;
+
+/** The kind of unit a contact is at (enhedstype); a hospice contact marks its stay (SPEC §14.2). */
+export const UNIT_TYPE = valueList('a unit type', [
+  { value: 'hospital', aliases: ['sygehus'] },
+  { value: 'hospice' },
+]);
+export type UnitType = ValueOf<typeof UNIT_TYPE>;
+
+// ---------------------------------------------------------------------------------------
 // Referrals (SPEC §2.3) and smoking-cessation courses (§2.4)
 
 export const SENDER = valueList('a sender', [

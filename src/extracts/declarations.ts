@@ -2,6 +2,7 @@
 // aliases, row parser and event dates, one file per extract.
 
 import { admissionsSchema } from './admissions.js';
+import { contactsSchema } from './contacts.js';
 import { annotationsSchema } from './annotations.js';
 import { baselinesSchema } from './baselines.js';
 import { lupSchema } from './lup.js';
@@ -14,6 +15,7 @@ import { smokingSchema } from './smoking.js';
 
 export const SCHEMAS: { readonly [K in ExtractName]: ExtractSchema<RecordsByExtract[K]> } = {
   admissions: admissionsSchema,
+  contacts: contactsSchema,
   referrals: referralsSchema,
   smoking: smokingSchema,
   lup: lupSchema,

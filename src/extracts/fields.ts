@@ -12,6 +12,7 @@ import { daysInMonth } from '../calc/time.js';
 import { parsePeriodId } from '../calc/periods.js';
 import {
   ADMISSION_TYPE,
+  CONTACT_TYPE,
   type AnswerClass,
   DISCHARGE_STATUS,
   EDUCATION,
@@ -19,10 +20,12 @@ import {
   LUP_ANSWER_SCALE,
   OFFER,
   PATIENT_TYPE,
+  PRIORITY,
   REFERRAL_SOURCE,
   SECTOR,
   SENDER,
   SEX,
+  UNIT_TYPE,
   type ValueList,
 } from '../domain/vocabulary.js';
 
@@ -446,6 +449,11 @@ export const parseAcute = flagParserOf(ADMISSION_TYPE, 'acute');
 export const parsePsychiatric = flagParserOf(SECTOR, 'psychiatric');
 /** discharge_status → died? */
 export const parseDied = flagParserOf(DISCHARGE_STATUS, 'died');
+/** contacts.csv priority → acute? (ATA1 = acute, ATA3 = planned; SPEC §14.1). */
+export const parsePriority = flagParserOf(PRIORITY, 'acute');
+/** contacts.csv unit_type → hospice? */
+export const parseHospice = flagParserOf(UNIT_TYPE, 'hospice');
+export const parseContactType = parserOf(CONTACT_TYPE);
 export const parseSender = parserOf(SENDER);
 /** smoking.csv referral_source: the sender values without psychiatry (SPEC §2.4). */
 export const parseReferralSource = parserOf(REFERRAL_SOURCE);
@@ -502,6 +510,20 @@ export function parseDiagnosis(text: string): string | Invalid {
   return new Invalid(
     `${quote(text)} is not an ICD-10 diagnosis code (expected a letter and two digits, then digits or letters, e.g. J440 or DJ440)`,
   );
+}
+
+/** A list of ICD-10 codes separated by any run of `|` and spaces (SPEC §14.1
+ *  secondary_diagnoses): each normalised as parseDiagnosis, empty codes ignored, kept in the
+ *  order written and joined by `|` ("DC189 | di10" → "C189|I10"; nothing → ""). */
+export function parseDiagnosisList(text: string): string | Invalid {
+  const codes: string[] = [];
+  for (const part of text.split(/[| ]+/)) {
+    if (part === '') continue;
+    const code = parseDiagnosis(part);
+    if (code instanceof Invalid) return code;
+    codes.push(code);
+  }
+  return codes.join('|');
 }
 
 /** Survey and question ids are matched case-insensitively: stored lower-cased. */

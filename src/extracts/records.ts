@@ -4,7 +4,7 @@
 // (patient_id for episodes, as a dense integer key). Dates are DayNumber, date-times
 // WallSeconds (src/calc/time.ts); a missing optional value is null.
 //
-// The four large extracts (admissions, referrals, smoking courses, LUP answers: millions of
+// The five large extracts (admissions or LPR3 contacts, referrals, smoking courses, LUP answers: millions of
 // rows, SPEC §5, §12) are held in columns (table.ts): one typed array per field. Each is
 // declared once, with its columns and rules, in its own file (admissions.ts, referrals.ts,
 // smoking.ts, lup.ts, through declare.ts); its record type below is the row of the table that
@@ -13,6 +13,7 @@
 
 import type { DayNumber } from '../calc/time.js';
 import { admissionsSchema } from './admissions.js';
+import { contactsSchema } from './contacts.js';
 import { lupSchema } from './lup.js';
 import { referralsSchema } from './referrals.js';
 import { smokingSchema } from './smoking.js';
@@ -43,6 +44,9 @@ export interface PersonAttributes {
 
 /** SPEC §2.2 — one row per admission: the record of the declaration in admissions.ts. */
 export type Admission = RowOf<AdmissionColumns>;
+
+/** SPEC §14.1 — one row per LPR3 contact: the record of the declaration in contacts.ts. */
+export type Contact = RowOf<ContactColumns>;
 
 /** SPEC §2.3 — one row per referral: the record of the declaration in referrals.ts. */
 export type Referral = RowOf<ReferralColumns>;
@@ -102,6 +106,8 @@ export interface AnnotationRow {
 
 export type ExtractName =
   | 'admissions'
+  /** LPR3 contacts (SPEC §14.1): in a --data folder instead of admissions.csv, never beside it. */
+  | 'contacts'
   | 'referrals'
   | 'smoking'
   | 'lup'
@@ -117,6 +123,7 @@ export type StandardExtractName = Exclude<ExtractName, 'annotations'>;
 /** The extracts of SPEC §1.2, in report order. */
 export const EXTRACT_NAMES: readonly StandardExtractName[] = [
   'admissions',
+  'contacts',
   'referrals',
   'smoking',
   'lup',
@@ -152,16 +159,19 @@ export interface ExtractInfo {
 // table); its rows are the records above.
 
 export const admissionColumns = (): AdmissionColumns => admissionsSchema.table();
+export const contactColumns = (): ContactColumns => contactsSchema.table();
 export const referralColumns = (): ReferralColumns => referralsSchema.table();
 export const smokingColumns = (): SmokingColumns => smokingSchema.table();
 export const lupColumns = (): LupColumns => lupSchema.table();
 
 export type AdmissionColumns = ReturnType<typeof admissionsSchema.table>;
+export type ContactColumns = ReturnType<typeof contactsSchema.table>;
 export type ReferralColumns = ReturnType<typeof referralsSchema.table>;
 export type SmokingColumns = ReturnType<typeof smokingSchema.table>;
 export type LupColumns = ReturnType<typeof lupSchema.table>;
 
 export type AdmissionTable = Table<AdmissionColumns>;
+export type ContactTable = Table<ContactColumns>;
 export type ReferralTable = Table<ReferralColumns>;
 export type SmokingTable = Table<SmokingColumns>;
 export type LupTable = Table<LupColumns>;
@@ -169,7 +179,8 @@ export type LupTable = Table<LupColumns>;
 // Every large extract's record carries the person attributes a breakdown reads (SPEC §1.3),
 // with their types (checked by the compiler).
 type HasPerson<R extends PersonAttributes> = R extends PersonAttributes ? true : never;
-export const RECORDS_HAVE_PERSONS: [HasPerson<Admission>, HasPerson<Referral>, HasPerson<SmokingCourse>, HasPerson<LupAnswer>] = [
+export const RECORDS_HAVE_PERSONS: [HasPerson<Admission>, HasPerson<Contact>, HasPerson<Referral>, HasPerson<SmokingCourse>, HasPerson<LupAnswer>] = [
+  true,
   true,
   true,
   true,
@@ -197,6 +208,7 @@ const EDUCATION_OF: readonly (Education | null)[] = [null, ...EDUCATION.values];
 
 export interface RecordsByExtract {
   admissions: Admission;
+  contacts: Contact;
   referrals: Referral;
   smoking: SmokingCourse;
   lup: LupAnswer;
@@ -208,6 +220,7 @@ export interface RecordsByExtract {
 
 export interface TablesByExtract {
   admissions: AdmissionTable;
+  contacts: ContactTable;
   referrals: ReferralTable;
   smoking: SmokingTable;
   lup: LupTable;
@@ -215,7 +228,7 @@ export interface TablesByExtract {
 
 /** The extracts held in columns. */
 export type ColumnarExtractName = keyof TablesByExtract;
-export const COLUMNAR_EXTRACTS: readonly ColumnarExtractName[] = ['admissions', 'referrals', 'smoking', 'lup'];
+export const COLUMNAR_EXTRACTS: readonly ColumnarExtractName[] = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'];
 export type RowExtractName = Exclude<ExtractName, ColumnarExtractName>;
 
 /** Everything loaded for one run; an extract that was not given is absent. The large

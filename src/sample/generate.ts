@@ -49,9 +49,32 @@ export function rowTargets(scale: number): Record<ScaledExtract, number> {
   };
 }
 
+/** contacts.csv as `sample --contacts` writes it (SPEC §14.1, canonical names). */
+export const CONTACT_COLUMNS = [
+  'contact_id',
+  'patient_id',
+  'start_at',
+  'end_at',
+  'contact_type',
+  'priority',
+  'action_diagnosis',
+  'secondary_diagnoses',
+  'sector',
+  'unit_type',
+  'municipality_code',
+  'age',
+  'sex',
+  'education',
+  'cost_dkk',
+  'cofinancing_dkk',
+  'ready_for_discharge_at',
+  'end_status',
+] as const;
+
 /** Every header of the sample, by extract: the canonical column names of SPEC §2. */
 export const SAMPLE_COLUMNS: Record<StandardExtractName, readonly string[]> = {
   admissions: ADMISSION_COLUMNS,
+  contacts: CONTACT_COLUMNS,
   referrals: REFERRAL_COLUMNS,
   smoking: SMOKING_COLUMNS,
   lup: LUP_COLUMNS,

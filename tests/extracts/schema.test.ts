@@ -117,8 +117,8 @@ describe('the column aliases of SPEC §6.1', () => {
         }
       }
     }
-    // admissions, referrals, smoking, LUP and population have all four: 5 × 9 spellings.
-    expect(checked).toBe(45);
+    // admissions, contacts, referrals, smoking, LUP and population have all four: 6 × 9 spellings.
+    expect(checked).toBe(54);
   });
 
   it('reads kontakt_id and recnum as admission_id', () => {
