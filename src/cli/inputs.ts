@@ -75,6 +75,17 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
     byName.set(name, given);
   }
   if (stdinUsers > 1) throw new UsageError('only one extract can be read from standard input ("-") per run');
+  // SPEC §14.1: the hospital data come as admissions (LPR2) or as contacts (LPR3), never both,
+  // wherever each was found (--data, its own option, or one of each): which one the admission
+  // indicators should count is not ours to guess.
+  const admissions = byName.get('admissions');
+  const contacts = byName.get('contacts');
+  if (admissions !== undefined && contacts !== undefined) {
+    throw new UsageError(
+      `both ${admissions === '-' ? 'standard input' : admissions} (admissions) and ${contacts === '-' ? 'standard input' : contacts} (contacts) are given: ` +
+        'the admission indicators are computed from one of them; remove one, or give only --admissions or only --contacts',
+    );
+  }
   if (byName.size === 0) {
     if (opts.data !== undefined) {
       throw new InputError(
