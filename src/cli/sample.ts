@@ -34,7 +34,7 @@ interface SampleCommandOptions {
 export function sampleCommand(): Command {
   const cmd = new Command('sample')
     .description('write a consistent synthetic set of all seven extracts (for trying the tool and for benchmarks)')
-    .requiredOption('--out <dir>', 'folder to write admissions.csv … baselines.csv into (created if needed; files are replaced)')
+    .requiredOption('--out <dir>', 'folder to write admissions.csv (or contacts.csv) … baselines.csv into (created if needed; files are replaced)')
     .option('--seed <n>', 'seed of the random generator: the same seed and scale give identical files', parseSeed, 1)
     .option(
       '--scale <k>',
