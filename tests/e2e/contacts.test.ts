@@ -62,6 +62,42 @@ describe('admissions.csv and contacts.csv together (SPEC §14.1: a usage error n
   });
 });
 
+describe('bad contacts name file, line, column, value and expectation (SPEC §1.6, §14.1)', () => {
+  const BAD = join(ROOT, 'tests', 'fixtures', 'bad');
+
+  it('codes: contact type, priority (only acute/akut/ATA1, planned/planlagt/ATA3), a secondary-diagnosis list, unit type, end status', () => {
+    const f = join(BAD, 'contacts-bad-codes.csv');
+    const r = runCli(['validate', '--contacts', f, '--format', 'table']);
+    expect(r.code, show(r)).toBe(1);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual([
+      `  ${f}:3: contact_type: "ALCA99" is not a contact type (expected physical, ALCA00, fysisk, home, ALCA10, ude, udekontakt, hjemme, virtual, ALCA20 or virtuel)`,
+      `  ${f}:4: priority: "1" is not a priority (expected acute, akut, ATA1, planned, planlagt or ATA3)`,
+      `  ${f}:5: priority: "ATA2" is not a priority (expected acute, akut, ATA1, planned, planlagt or ATA3)`,
+      `  ${f}:6: secondary_diagnoses: "DI10 | X?" is not a list of ICD-10 codes separated by "|" or spaces: "X?" is not an ICD-10 diagnosis code (expected a letter and two digits, then digits or letters, e.g. J440 or DJ440)`,
+      `  ${f}:7: unit_type: "ambulance" is not a unit type (expected hospital, sygehus or hospice)`,
+      `  ${f}:7: end_status: "x" is not an end status (expected alive, died, død or doed)`,
+    ]);
+    expect(r.stdout).toContain(`INVALID  ${f} (contacts): 6 rows, 5 invalid rows, 6 problems`);
+  });
+
+  it('times: end_at before start_at, a ready time outside its own contact (also an ongoing one), an impossible date, a duplicate id', () => {
+    const f = join(BAD, 'contacts-bad-times.csv');
+    const r = runCli(['validate', '--contacts', f, '--format', 'json']);
+    expect(r.code, show(r)).toBe(1);
+    const errors = parseOutput(ValidationReportSchema, r.stdout).files[0].errors;
+    expect(errors.map((e) => [e.line, e.column, e.value, e.type])).toEqual([
+      [3, 'end_at', '2017-04-05 14:59', 'constraint-error'],
+      [4, 'ready_for_discharge_at', '2017-05-03 09:01', 'constraint-error'],
+      [5, 'ready_for_discharge_at', '2017-05-04 07:59', 'constraint-error'],
+      [6, 'start_at', '2017-02-29 08:00', 'type-error'],
+      [7, 'contact_id', 'k-1', 'unique-error'],
+    ]);
+    expect(errors[0].message).toBe('"2017-04-05 14:59" is before start_at 2017-04-05 15:00 (expected end_at ≥ start_at)');
+    expect(errors[1].message).toBe('"2017-05-03 09:01" is after end_at 2017-05-03 09:00 (expected start_at ≤ ready_for_discharge_at ≤ end_at)');
+  });
+});
+
 describe('UTF-16 text (SPEC §14.1, amending §6.1)', () => {
   const example = readFileSync(join(EXAMPLE, 'contacts.csv'), 'utf8');
   // Excel's "Unicode text": TAB-separated, CR LF.
