@@ -26,14 +26,14 @@ export interface InputOptions {
 }
 
 export function addInputOptions(cmd: Command): Command {
-  cmd.option('--data <dir>', 'folder with the standard file names (admissions.csv … baselines.csv, also .csv.gz)');
+  cmd.option('--data <dir>', 'folder with the standard file names (admissions.csv or contacts.csv, referrals.csv … baselines.csv, also .csv.gz)');
   for (const name of EXTRACT_NAMES) {
     cmd.option(`--${name} <file>`, `${name} extract (wins over --data; "-" reads standard input)`);
   }
   cmd
     .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB', parseDelimiter)
     .addOption(
-      new Option('--encoding <name>', 'text encoding of the files: auto reads UTF-8, else Windows-1252 (latin1 = cp1252)')
+      new Option('--encoding <name>', 'text encoding of the files: auto reads UTF-8, else Windows-1252 (latin1 = cp1252), and UTF-16 when a file starts with its byte-order mark')
         .choices(['auto', 'utf8', 'latin1', 'cp1252'])
         .default('auto'),
     )

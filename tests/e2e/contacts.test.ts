@@ -137,6 +137,15 @@ describe('UTF-16 text (SPEC §14.1, amending §6.1)', () => {
     expect(fromStdin.stderr).toBe('-: UTF-16BE text (byte-order mark); read as UTF-16\n');
   });
 
+  it('the JSON Schemas of report, monitor and evaluate name utf16le and utf16be among the encodings of inputs[]', () => {
+    for (const name of ['report', 'monitor', 'evaluate']) {
+      const r = runCli(['schema', name]);
+      expect(r.code, show(r)).toBe(0);
+      const text = JSON.stringify(JSON.parse(r.stdout));
+      expect(text, name).toContain('"enum":["utf8","cp1252","utf16le","utf16be"]');
+    }
+  });
+
   it('a forced --encoding refuses it, saying what it is (exit 1)', () => {
     const dir = scratchFiles({ 'admissions.csv': utf16([ADMISSIONS_H, admission('a1')].join('\n') + '\n', 'le') });
     const r = runCli(['validate', '--data', dir, '--encoding', 'latin1', '--format', 'table']);
