@@ -14,6 +14,7 @@ import {
   parseDate,
   parseDateTime,
   parseDiagnosis,
+  parseDiagnosisList,
   parseEducation,
   parseLupAnswer,
   parseMunicipality,
@@ -24,7 +25,7 @@ import { admissionsSchema } from '../../src/extracts/admissions.js';
 import { contactsSchema } from '../../src/extracts/contacts.js';
 import { TripleKeys, UniqueKeys } from '../../src/extracts/keys.js';
 import { admissionColumns, contactColumns } from '../../src/extracts/records.js';
-import { FLAG, TableBuilder } from '../../src/extracts/table.js';
+import { Dictionary, FLAG, TableBuilder } from '../../src/extracts/table.js';
 
 /** One row of one field per text, as the splitter gives them. */
 function rowsOf(texts: readonly string[], encoding: 'latin1' | 'utf8' = 'utf8'): ByteRows {
@@ -175,6 +176,19 @@ describe('the fast row reader gives the general parsers\' values, or gives up', 
     agrees(['F', 'M', 'K', 'kvinde', 'male', 'Z', 'f'], (r) => r.requiredCode(0, sex), parseSex, types.sex.encode);
     const education = new ByteCodes(parseEducation, types.education.encode);
     agrees(['short', 'kort', 'HIGH', 'mellem lang', 'mellemlang', 'medium'], (r) => r.requiredCode(0, education), parseEducation, types.education.encode);
+  });
+
+  it('coded texts of every length around the short-text cache (7, 8, 11, 12 bytes) that differ in one byte or in length keep their own codes', () => {
+    // A diagnosis list (contacts.csv secondary_diagnoses) stored as its normalised text.
+    const list = new Dictionary();
+    const codes = new ByteCodes(parseDiagnosisList, (v: string) => list.encode(v));
+    // 3, 7, 8, 8, 8, 11, 11, 12, 12, 13, 9, 10 and 6 bytes.
+    const texts = ['I10', 'I10|E11', 'I10|E119', 'I10|E118', 'I10 E119', 'I10|E11|J44', 'I10|E11|J45', 'I10|E119|J44', 'I10|E119|J45', 'I10|E119|J449', 'I10|E1191', 'I10|E1191|', 'X?|I10'];
+    const once = agrees(texts, (r) => r.requiredCode(0, codes), parseDiagnosisList, (v: string) => list.encode(v));
+    // Again, now from the cache: the same codes.
+    expect(agrees([...texts].reverse(), (r) => r.requiredCode(0, codes), parseDiagnosisList, (v: string) => list.encode(v))).toBe(once);
+    expect(once).toBe(texts.length - 1); // all but "X?|I10"
+    expect(list.values).toEqual(['I10', 'I10|E11', 'I10|E119', 'I10|E118', 'I10|E11|J44', 'I10|E11|J45', 'I10|E119|J44', 'I10|E119|J45', 'I10|E119|J449', 'I10|E1191']);
   });
 
   it('a text that is not ASCII: given up on until --encoding auto has decided, then decoded as the file is read', () => {
