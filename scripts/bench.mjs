@@ -12,6 +12,10 @@
 //   4. 10,000,000 admissions (`sample --scale 2000`): ≤ 11 × the time of 1,000,000, < 2.5 GB
 //      (BENCH_10M=0 leaves it out: generating the set takes a few minutes and 1.6 GB of disk).
 //   5. each extract alone, and 100,000 admissions, for throughput and growth.
+//   6. SPEC §16: 1,000,000 LPR3 contacts (`sample --contacts --scale 200`, ≈ 400,000 stays),
+//      every indicator under each profile (--profile rm-2015-2018, --profile national):
+//      < 8 s and < 600 MB each; and reading alone, `validate --contacts` against `validate
+//      --admissions` on 1,000,000 rows each. BENCH_ONLY=contacts runs this section alone.
 //
 // The machine may be shared: runs of the two sides alternate, and CPU time is printed beside
 // wall time (less sensitive to other load). Not part of `npm test`: it is not a timed test.
@@ -31,13 +35,17 @@ const CACHE = join(ROOT, '.bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TEN_MILLION = process.env.BENCH_10M !== '0';
 
-function sampleSet(scale) {
-  const dir = join(CACHE, `scale-${scale}`);
+const ONLY_CONTACTS = process.env.BENCH_ONLY === 'contacts';
+
+/** The sample set of `scale` (with contacts.csv in place of admissions.csv when `contacts`). */
+function sampleSet(scale, contacts = false) {
+  const dir = join(CACHE, `scale-${scale}${contacts ? '-contacts' : ''}`);
   const stamp = join(dir, '.complete');
   if (!existsSync(stamp)) {
     mkdirSync(dir, { recursive: true });
-    process.stderr.write(`generating scale ${scale} into ${dir} …\n`);
-    execFileSync(process.execPath, [BIN, 'sample', '--out', dir, '--scale', String(scale), '--seed', '1'], { stdio: 'inherit' });
+    process.stderr.write(`generating scale ${scale}${contacts ? ' (contacts)' : ''} into ${dir} …\n`);
+    const args = [BIN, 'sample', '--out', dir, '--scale', String(scale), '--seed', '1', ...(contacts ? ['--contacts'] : [])];
+    execFileSync(process.execPath, args, { stdio: 'inherit' });
     writeFileSync(stamp, new Date(0).toISOString());
   }
   return dir;
@@ -79,8 +87,9 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const big = sampleSet(200);
-const small = sampleSet(20);
-const huge = TEN_MILLION ? sampleSet(2000) : null;
+const small = ONLY_CONTACTS ? null : sampleSet(20);
+const huge = TEN_MILLION && !ONLY_CONTACTS ? sampleSet(2000) : null;
+const lpr3 = sampleSet(200, true);
 
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
@@ -91,6 +100,50 @@ if (existsSync(SHARED_DUCKDB)) {
   if (copy !== readFileSync(SHARED_DUCKDB, 'utf8')) console.log(`WARNING: ${DUCKDB} differs from ${SHARED_DUCKDB}`);
 }
 const summary = [];
+
+// 6. LPR3 contacts (SPEC §16) ----------------------------------------------------------------
+function contactsBench() {
+  const contacts1M = join(lpr3, 'contacts.csv');
+  // --profile comes with the stays and profiles of issue 23 (another branch until merged):
+  // without it in this build the profile runs are reported as not run, the reading still is.
+  const help = execFileSync(process.execPath, [BIN, 'compute', '--help'], { encoding: 'utf8' });
+  const hasProfile = /--profile\b/.test(help);
+  const runs = Math.max(1, Math.min(RUNS, 3));
+  const [readContacts, readAdmissions] = alternate(
+    [
+      ['validate', '--contacts', contacts1M, '--format', 'json'],
+      ['validate', '--admissions', join(big, 'admissions.csv'), '--format', 'json'],
+    ],
+    runs,
+  );
+  const rows = [
+    { run: 'validate --contacts, 1,000,000 contacts', 'wall s': s2(readContacts.seconds), 'CPU s': s2(readContacts.cpu), 'peak RSS MB': mb(readContacts.rssMb), runs: readContacts.runs.map((r) => s2(r.seconds)).join(' ') },
+    { run: 'validate --admissions, 1,000,000 admissions', 'wall s': s2(readAdmissions.seconds), 'CPU s': s2(readAdmissions.cpu), 'peak RSS MB': mb(readAdmissions.rssMb), runs: readAdmissions.runs.map((r) => s2(r.seconds)).join(' ') },
+  ];
+  summary.push(
+    `reading 1,000,000 contacts: ${s2(readContacts.seconds)} s, 1,000,000 admissions: ${s2(readAdmissions.seconds)} s ` +
+      `(${(readContacts.seconds / readAdmissions.seconds).toFixed(2)}×; contacts.csv ${mb(statSync(contacts1M).size / 1e6)} MB, admissions.csv ${mb(statSync(join(big, 'admissions.csv')).size / 1e6)} MB)`,
+  );
+  const everything = ['contacts', 'referrals', 'smoking', 'lup', 'population', 'measurements', 'baselines'].map((n) => f(lpr3, n));
+  for (const profile of ['rm-2015-2018', 'national']) {
+    if (!hasProfile) {
+      summary.push(`all indicators, 1,000,000 contacts, --profile ${profile}: not run (this build has no --profile)`);
+      continue;
+    }
+    const [m] = alternate([compute(everything, ['--profile', profile])], runs);
+    rows.push({ run: `compute, all indicators, --profile ${profile}`, 'wall s': s2(m.seconds), 'CPU s': s2(m.cpu), 'peak RSS MB': mb(m.rssMb), runs: m.runs.map((r) => s2(r.seconds)).join(' ') });
+    summary.push(`all indicators, 1,000,000 contacts, --profile ${profile}: ${s2(m.seconds)} s (< 8 s), peak ${mb(m.rssMb)} MB (< 600 MB): ${verdict(m.seconds < 8 && m.rssMb < 600)}`);
+  }
+  console.log(`\n6. LPR3 contacts: 1,000,000 contacts (median of ${runs})`);
+  console.table(rows);
+}
+
+if (ONLY_CONTACTS) {
+  contactsBench();
+  console.log('\nSPEC §16:');
+  for (const line of summary) console.log(`  ${line}`);
+  process.exit(0);
+}
 
 // 1. readmission-30d against DuckDB --------------------------------------------------------
 const admissions1M = join(big, 'admissions.csv');
@@ -179,6 +232,8 @@ console.table(
 );
 console.log(`growth 100,000 → 1,000,000 admissions: ${(measured[1].seconds / measured[0].seconds).toFixed(1)}× the time for 10× the rows (start-up included)`);
 
+contactsBench();
+
 console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log('\nSPEC §12:');
+console.log('\nSPEC §12, §16:');
 for (const line of summary) console.log(`  ${line}`);

@@ -26,14 +26,14 @@ export interface InputOptions {
 }
 
 export function addInputOptions(cmd: Command): Command {
-  cmd.option('--data <dir>', 'folder with the standard file names (admissions.csv … baselines.csv, also .csv.gz)');
+  cmd.option('--data <dir>', 'folder with the standard file names (admissions.csv or contacts.csv, referrals.csv … baselines.csv, also .csv.gz)');
   for (const name of EXTRACT_NAMES) {
     cmd.option(`--${name} <file>`, `${name} extract (wins over --data; "-" reads standard input)`);
   }
   cmd
     .option('--delimiter <char>', 'field delimiter (default: detected among , ; TAB); "tab" or "\\t" for TAB', parseDelimiter)
     .addOption(
-      new Option('--encoding <name>', 'text encoding of the files: auto reads UTF-8, else Windows-1252 (latin1 = cp1252)')
+      new Option('--encoding <name>', 'text encoding of the files: auto reads UTF-8, else Windows-1252 (latin1 = cp1252), and UTF-16 when a file starts with its byte-order mark')
         .choices(['auto', 'utf8', 'latin1', 'cp1252'])
         .default('auto'),
     )
@@ -75,6 +75,17 @@ export function resolveSources(opts: InputOptions): ExtractSource[] {
     byName.set(name, given);
   }
   if (stdinUsers > 1) throw new UsageError('only one extract can be read from standard input ("-") per run');
+  // SPEC §14.1: the hospital data come as admissions (LPR2) or as contacts (LPR3), never both,
+  // wherever each was found (--data, its own option, or one of each): which one the admission
+  // indicators should count is not ours to guess.
+  const admissions = byName.get('admissions');
+  const contacts = byName.get('contacts');
+  if (admissions !== undefined && contacts !== undefined) {
+    throw new UsageError(
+      `both ${admissions === '-' ? 'standard input' : admissions} (admissions) and ${contacts === '-' ? 'standard input' : contacts} (contacts) are given: ` +
+        'the admission indicators are computed from one of them; remove one, or give only --admissions or only --contacts',
+    );
+  }
   if (byName.size === 0) {
     if (opts.data !== undefined) {
       throw new InputError(

@@ -1,5 +1,6 @@
-// `triple-aim sample --out DIR [--seed N] [--scale K]` (SPEC §1.1): writes a consistent
-// synthetic set of all seven extracts. The files are the result; a one-line summary per file
+// `triple-aim sample --out DIR [--seed N] [--scale K] [--contacts]` (SPEC §1.1, §14.1): writes
+// a consistent synthetic set of all seven extracts; with --contacts the hospital data are
+// LPR3 contacts.csv in place of admissions.csv (a --data folder may not hold both, §14.1). The files are the result; a one-line summary per file
 // goes to stderr (SPEC §1.4: everything but results goes to stderr).
 
 import { Command, InvalidArgumentError } from 'commander';
@@ -27,12 +28,13 @@ interface SampleCommandOptions {
   out: string;
   seed: number;
   scale: number;
+  contacts?: boolean;
 }
 
 export function sampleCommand(): Command {
   const cmd = new Command('sample')
     .description('write a consistent synthetic set of all seven extracts (for trying the tool and for benchmarks)')
-    .requiredOption('--out <dir>', 'folder to write admissions.csv … baselines.csv into (created if needed; files are replaced)')
+    .requiredOption('--out <dir>', 'folder to write admissions.csv (or contacts.csv) … baselines.csv into (created if needed; files are replaced)')
     .option('--seed <n>', 'seed of the random generator: the same seed and scale give identical files', parseSeed, 1)
     .option(
       '--scale <k>',
@@ -43,13 +45,20 @@ export function sampleCommand(): Command {
       parseScale,
       1,
     )
+    .option(
+      '--contacts',
+      `write the hospital data as LPR3 contacts.csv (SPEC §14.1) in place of admissions.csv — a --data folder may hold ` +
+        `one of them, not both; the other extracts are as without it. Scale 1: ${ROWS_AT_SCALE_1.contacts} contacts ` +
+        '(transfers between units, outpatient visits, home and virtual contacts, hospice, psychiatry, open contacts at the data end)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  triple-aim sample --out data-samples\n  triple-aim sample --out /tmp/bench --scale 200   # 1,000,000 admissions\n',
+      '\nExamples:\n  triple-aim sample --out data-samples\n  triple-aim sample --out /tmp/bench --scale 200   # 1,000,000 admissions\n' +
+        '  triple-aim sample --out /tmp/lpr3 --contacts     # contacts.csv instead of admissions.csv\n',
     );
   return runs(cmd, async (opts: SampleCommandOptions) => {
     try {
-      await writeSample(opts.out, { seed: opts.seed, scale: opts.scale }, (file) => {
+      await writeSample(opts.out, { seed: opts.seed, scale: opts.scale, contacts: opts.contacts === true }, (file) => {
         process.stderr.write(`wrote ${file.path} (${file.rows} rows)\n`);
       });
     } catch (err) {

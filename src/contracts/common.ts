@@ -38,8 +38,8 @@ export const InputSchema = z.strictObject({
   sha256: z.string(),
   rows: z.number().int(),
   rows_rejected: z.number().int(),
-  /** SPEC §6.1: what the file was read as. */
-  encoding: z.enum(['utf8', 'cp1252']),
+  /** SPEC §6.1, §14.1: what the file was read as. */
+  encoding: z.enum(['utf8', 'cp1252', 'utf16le', 'utf16be']),
   /** SPEC §13.2: the extract's data end (ISO date): --data-end, else the latest of its event
    *  dates; null for extracts without event dates (population, measurements, baselines). */
   data_end: z.string().nullable(),

@@ -302,6 +302,13 @@ export const FAILED = -2147483648;
 
 /** Distinct texts cached per column; beyond, a text is parsed every time (free text). */
 const MAX_CACHED = 1 << 16;
+/** Texts of up to this many bytes are cached by their bytes held in three integers. */
+const SHORT_TEXT = 11;
+
+/** The first slot of a short text's (lo, mid, hi) in a table of mask + 1 slots. */
+function shortSlot(lo: number, mid: number, hi: number, mask: number): number {
+  return (Math.imul(lo ^ Math.imul(mid ^ Math.imul(hi, 0x85ebca6b), 0xc2b2ae35), 0x9e3779b1) >>> 16) & mask;
+}
 
 /**
  * The codes of one coded column of one file: each distinct ASCII text is parsed once by the
@@ -314,8 +321,10 @@ const MAX_CACHED = 1 << 16;
 export class ByteCodes {
   private readonly texts = new KeyTable();
   private codes = new Int32Array(256);
-  /** Short texts: open addressing on (lo, hi) → code + 1, or −1 for FAILED (0 = empty slot). */
+  /** Short texts (up to SHORT_TEXT bytes): open addressing on (lo, mid, hi) → code + 1, or −1
+   *  for FAILED (0 = empty slot). */
   private shortLo = new Int32Array(64);
+  private shortMid = new Int32Array(64);
   private shortHi = new Int32Array(64);
   private shortCode = new Int32Array(64);
   private shortCount = 0;
@@ -328,18 +337,22 @@ export class ByteCodes {
 
   code(bytes: Buffer, start: number, end: number, row: ByteRowReader): number {
     const n = end - start;
-    if (n <= 7) {
-      // Bytes 0–3 in lo, bytes 4–6 and the length in hi: equal pairs are equal texts.
+    if (n <= SHORT_TEXT) {
+      // Bytes 0–3 in lo, 4–7 in mid, 8–10 and the length in hi: equal triples are equal texts.
+      // Up to 11 bytes, so LPR3's words (`physical`, `hospital`, `psychiatric`, SPEC §14.1)
+      // are found here too, not in the key table.
       let lo = 0;
+      let mid = 0;
       let hi = n << 24;
       let ascii = true;
       for (let i = 0; i < n; i++) {
         const c = bytes[start + i];
         if (c >= 0x80 || c === 0) ascii = false;
         if (i < 4) lo |= c << (i * 8);
-        else hi |= c << ((i - 4) * 8);
+        else if (i < 8) mid |= c << ((i - 4) * 8);
+        else hi |= c << ((i - 8) * 8);
       }
-      if (ascii) return this.shortCodeOf(lo, hi, bytes, start, end);
+      if (ascii) return this.shortCodeOf(lo, mid, hi, bytes, start, end);
       const text = row.decodedCell();
       return text === null ? FAILED : this.parsed(text);
     }
@@ -363,18 +376,19 @@ export class ByteCodes {
     return code;
   }
 
-  private shortCodeOf(lo: number, hi: number, bytes: Buffer, start: number, end: number): number {
+  private shortCodeOf(lo: number, mid: number, hi: number, bytes: Buffer, start: number, end: number): number {
     const mask = this.shortMask;
-    let s = (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 16) & mask;
+    let s = shortSlot(lo, mid, hi, mask);
     for (;;) {
       const at = this.shortCode[s];
       if (at === 0) break;
-      if (this.shortLo[s] === lo && this.shortHi[s] === hi) return at < 0 ? FAILED : at - 1;
+      if (this.shortLo[s] === lo && this.shortMid[s] === mid && this.shortHi[s] === hi) return at < 0 ? FAILED : at - 1;
       s = (s + 1) & mask;
     }
     const code = this.parsed(bytes.toString('latin1', start, end));
     if (this.shortCount >= MAX_CACHED) return code;
     this.shortLo[s] = lo;
+    this.shortMid[s] = mid;
     this.shortHi[s] = hi;
     this.shortCode[s] = code === FAILED ? -1 : code + 1; // codes are ≥ 0; 0 marks an empty slot
     if (++this.shortCount * 2 > mask) this.growShort();
@@ -385,17 +399,20 @@ export class ByteCodes {
     const size = (this.shortMask + 1) * 2;
     const mask = size - 1;
     const lo = new Int32Array(size);
+    const mid = new Int32Array(size);
     const hi = new Int32Array(size);
     const code = new Int32Array(size);
     for (let s = 0; s <= this.shortMask; s++) {
       if (this.shortCode[s] === 0) continue;
-      let t = (Math.imul(this.shortLo[s] ^ Math.imul(this.shortHi[s], 0x85ebca6b), 0x9e3779b1) >>> 16) & mask;
+      let t = shortSlot(this.shortLo[s], this.shortMid[s], this.shortHi[s], mask);
       while (code[t] !== 0) t = (t + 1) & mask;
       lo[t] = this.shortLo[s];
+      mid[t] = this.shortMid[s];
       hi[t] = this.shortHi[s];
       code[t] = this.shortCode[s];
     }
     this.shortLo = lo;
+    this.shortMid = mid;
     this.shortHi = hi;
     this.shortCode = code;
     this.shortMask = mask;

@@ -10,7 +10,7 @@ import {
   parseContactType,
   parseDiagnosis,
   parseDiagnosisList,
-  parseDied,
+  parseEndStatus,
   parseEducation,
   parseHospice,
   parsePriority,
@@ -48,7 +48,7 @@ export const contactsSchema = declareExtract({
     amount('cost_dkk', 'costDkk'),
     amount('cofinancing_dkk', 'cofinancingDkk'),
     time('ready_for_discharge_at', 'readyForDischargeAt', { aliases: ['færdigbehandlet'] }),
-    code('end_status', 'died', () => FLAG, parseDied, { missing: false, aliases: ['afslutningsmaade'] }),
+    code('end_status', 'died', () => FLAG, parseEndStatus, { missing: false, aliases: ['afslutningsmaade'] }),
   ],
   rules: [
     unique('contact_id', 'contact'),

@@ -449,6 +449,9 @@ export const parseAcute = flagParserOf(ADMISSION_TYPE, 'acute');
 export const parsePsychiatric = flagParserOf(SECTOR, 'psychiatric');
 /** discharge_status → died? */
 export const parseDied = flagParserOf(DISCHARGE_STATUS, 'died');
+/** contacts.csv end_status → died? The values of discharge_status (`død` → died), named as
+ *  the column is (SPEC §14.1). */
+export const parseEndStatus = flagParserOf({ ...DISCHARGE_STATUS, what: 'an end status' }, 'died');
 /** contacts.csv priority → acute? (ATA1 = acute, ATA3 = planned; SPEC §14.1). */
 export const parsePriority = flagParserOf(PRIORITY, 'acute');
 /** contacts.csv unit_type → hospice? */
@@ -520,7 +523,8 @@ export function parseDiagnosisList(text: string): string | Invalid {
   for (const part of text.split(/[| ]+/)) {
     if (part === '') continue;
     const code = parseDiagnosis(part);
-    if (code instanceof Invalid) return code;
+    // The whole cell is the value shown; the message names the code that is wrong in it.
+    if (code instanceof Invalid) return new Invalid(`${quote(text)} is not a list of ICD-10 codes separated by "|" or spaces: ${code.message}`);
     codes.push(code);
   }
   return codes.join('|');

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { DayNumber } from '../calc/time.js';
 import { ByteRowReader } from './byte-row.js';
-import { encodingChoice, fieldsOf, isPlain, readCsv, TextDecoding, type ByteRows, type TextEncoding } from './csv/index.js';
+import { encodingChoice, fieldsOf, isPlain, readCsv, TextDecoding, type ByteRows, type FileEncoding, type Utf16 } from './csv/index.js';
 import { quote, truncateValue } from './fields.js';
 import type { ProblemType } from './problem-types.js';
 import { TripleKeys, UniqueKeys } from './keys.js';
@@ -84,8 +84,8 @@ export interface FileReport {
   unusable: boolean;
   /** Rows that had at least one problem (left out of the records). */
   rowsRejected: number;
-  /** What the file was read as (SPEC §6.1). */
-  encoding: TextEncoding;
+  /** What the file was read as (SPEC §6.1, §14.1). */
+  encoding: FileEncoding;
   /** Notices about the file that are not problems (SPEC §6.1: read as Windows-1252). */
   notices: string[];
 }
@@ -282,6 +282,8 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
   const progress = options.onProgress;
   const decoding = new TextDecoding(encodingChoice(options.encoding));
   const notices: string[] = [];
+  /** The UTF-16 form of the file (SPEC §14.1), told with the header; null for other files. */
+  let utf16: Utf16 | null = null;
   /** One notice per file when --encoding auto switches to Windows-1252 (SPEC §6.1). */
   const noticeSwitch = () => {
     if (decoding.switchedAt === 0 || notices.length > 0) return;
@@ -296,6 +298,21 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
     const record = parseRow!(reader!);
     if (record === null || reader!.rejected) rejected++;
     else store.add(record);
+  };
+  /** SPEC §14.1: a file with a UTF-16 byte-order mark is read as UTF-16 under --encoding auto,
+   *  with one notice; a forced encoding is the user's word that the file is not UTF-16. */
+  const acceptUtf16 = (form: Utf16): boolean => {
+    const shown = form === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE';
+    if (decoding.choice !== 'auto') {
+      const given = options.encoding === 'latin1' ? 'latin1' : decoding.choice;
+      problems.add('encoding-error', null, null, null, `the file is ${shown} text (it starts with a UTF-16 byte-order mark), not ${given}; read it with --encoding auto`, true);
+      return false;
+    }
+    utf16 = form;
+    const text = `${source.path}: ${shown} text (byte-order mark); read as UTF-16`;
+    notices.push(text);
+    options.onNotice?.(text);
+    return true;
   };
   const builder = store.builder;
   const keepTable = keepRecords && builder !== null;
@@ -314,7 +331,8 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
       thread: options.readerThread,
     },
     {
-      header(rawNames, line, delimiter) {
+      header(rawNames, line, delimiter, bom) {
+        if (bom !== undefined && !acceptUtf16(bom)) return false;
         const names = decodeHeader(rawNames, line, delimiter, decoding, problems);
         noticeSwitch();
         const h = resolveHeader(schema.columns, names, delimiter);
@@ -399,7 +417,7 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
     problemCount: problems.count,
     unusable,
     rowsRejected: rejected,
-    encoding: decoding.encoding,
+    encoding: utf16 ?? decoding.encoding,
     notices,
   };
   if (unusable) return { report, loaded: null };
@@ -410,7 +428,7 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
     sha256: result.sha256 ?? '',
     rows,
     rowsRejected: rejected,
-    encoding: decoding.encoding,
+    encoding: utf16 ?? decoding.encoding,
     columns: present,
     eventDays: kept.eventDays,
     dataEnd: kept.dataEnd,

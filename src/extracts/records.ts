@@ -141,8 +141,9 @@ export interface ExtractInfo {
   /** Data rows read (valid + rejected). */
   rows: number;
   rowsRejected: number;
-  /** What the file was read as (SPEC §6.1: --encoding auto reads UTF-8, else Windows-1252). */
-  encoding: 'utf8' | 'cp1252';
+  /** What the file was read as (SPEC §6.1: --encoding auto reads UTF-8, else Windows-1252;
+   *  §14.1: UTF-16 when it starts with a UTF-16 byte-order mark). */
+  encoding: 'utf8' | 'cp1252' | 'utf16le' | 'utf16be';
   /** Canonical names of the optional columns present in the header. */
   columns: ReadonlySet<string>;
   /** The first and last event dates of the valid records (SPEC §1.3), null when none. */

@@ -60,18 +60,18 @@ export const NEAR_MISS_DIAGNOSES = [
   'J100', 'J110', 'J118', 'J40', 'J449', 'J960', 'N391', 'N398', 'K591', 'K592', 'D55', 'D649',
   'E870', 'E876', 'Z760', 'Z730', 'L97', 'S620', 'S820', 'S22', 'A150',
 ] as const;
-const GENERAL_ACUTE = [
+export const GENERAL_ACUTE = [
   'I219', 'I214', 'I500', 'I509', 'I489', 'I639', 'I269', 'R074', 'R104', 'R069', 'R509', 'R55',
   'K359', 'K800', 'K850', 'K922', 'E119', 'E101', 'G409', 'N179', 'M545', 'R429', 'I10', 'J441',
   'K566', 'Z038',
 ] as const;
-const GENERAL_PLANNED = [
+export const GENERAL_PLANNED = [
   'M161', 'M171', 'H251', 'K409', 'I251', 'N400', 'M751', 'K802', 'Z515', 'Z098', 'C500', 'C189',
   'C619', 'I480',
 ] as const;
 const CHILD_ACUTE = ['J069', 'A099', 'R509', 'S525', 'K359', 'J209', 'J189', 'E109', 'R104', 'S060'] as const;
 /** SPEC §3.2 no. 1: cancer (C00–C99, D00–D09) is never an index episode. */
-const CANCER = ['C189', 'C209', 'C349', 'C509', 'C619', 'C679', 'C859', 'C921', 'D059', 'D069', 'D090'] as const;
+export const CANCER = ['C189', 'C209', 'C349', 'C509', 'C619', 'C679', 'C859', 'C921', 'D059', 'D069', 'D090'] as const;
 /** Chapters S, T, V, W, X, Y: never a readmission. */
 const INJURY = [
   'S060', 'S526', 'S720', 'S822', 'S420', 'T029', 'T148', 'T424', 'T510', 'S610', 'T784', 'S934',
@@ -80,11 +80,11 @@ const INJURY = [
 /** O80–O84 births are never a readmission; O47/O60 (not births) are. */
 const BIRTH = ['O800', 'O809', 'O810', 'O820', 'O829', 'O839', 'O840'] as const;
 const PREGNANCY_NOT_BIRTH = ['O470', 'O600'] as const;
-const PSYCHIATRIC = ['F200', 'F209', 'F322', 'F329', 'F331', 'F102', 'F431', 'F603', 'F311', 'F250', 'F430'] as const;
+export const PSYCHIATRIC = ['F200', 'F209', 'F322', 'F329', 'F331', 'F102', 'F431', 'F603', 'F311', 'F250', 'F430'] as const;
 const CHILD_PSYCHIATRIC = ['F900', 'F840', 'F500', 'F322', 'F430'] as const;
 
 /** Written forms: SKS with the leading D (DJ189, DD509), plain (J189), now and then dotted (J18.9). */
-function writtenDiagnosis(code: string, random: Random): string {
+export function writtenDiagnosis(code: string, random: Random): string {
   const x = random.next();
   if (x < 0.55) return 'D' + code;
   if (x < 0.58 && code.length > 3) return code.slice(0, 3) + '.' + code.slice(3);
@@ -162,7 +162,7 @@ function acuteStart(day: number, random: Random): WallSeconds {
   return day * DAY + acuteHours.draw(random) * HOUR + random.int(0, 59) * MINUTE;
 }
 
-interface Stay {
+export interface Stay {
   admittedAt: WallSeconds;
   dischargedAt: WallSeconds | null;
   acute: boolean;

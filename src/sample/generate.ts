@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StandardExtractName } from '../extracts/records.js';
 import { ADMISSION_COLUMNS, admissionRows, type AdmissionStats } from './admissions.js';
+import { CONTACT_COLUMNS, contactRows, type ContactStats } from './contacts.js';
 import { CsvWriter } from './csv-writer.js';
 import { LUP_COLUMNS, lupRows } from './lup.js';
 import { BASELINE_COLUMNS, baselineRows, MEASUREMENT_COLUMNS, measurementRows } from './measurements.js';
@@ -23,16 +24,21 @@ export interface SampleOptions {
   seed: number;
   /** Multiplies the row counts of the event extracts; default 1. */
   scale: number;
+  /** Write the hospital data as LPR3 contacts.csv (SPEC §14.1) in place of admissions.csv:
+   *  a --data folder may hold one of them, never both. Default false. */
+  contacts?: boolean;
 }
 
 /**
  * Rows at scale 1. Scale 200 gives the benchmark's sizes (SPEC §5): 1,000,000 admissions,
- * 200,000 referrals, 100,000 smoking courses, 500,000 LUP answers. Population, measurements
+ * 200,000 referrals, 100,000 smoking courses, 500,000 LUP answers; with --contacts
+ * 1,000,000 contacts (≈ 400,000 stays, SPEC §16) in place of the admissions. Population, measurements
  * and baselines keep their rows; the population's numbers grow with the scale (the
  * inhabitants the admissions come from, ./population.ts).
  */
 export const ROWS_AT_SCALE_1 = {
   admissions: 5000,
+  contacts: 5000,
   referrals: 1000,
   smoking: 500,
   lup: 2500,
@@ -43,33 +49,12 @@ export type ScaledExtract = keyof typeof ROWS_AT_SCALE_1;
 export function rowTargets(scale: number): Record<ScaledExtract, number> {
   return {
     admissions: Math.round(ROWS_AT_SCALE_1.admissions * scale),
+    contacts: Math.round(ROWS_AT_SCALE_1.contacts * scale),
     referrals: Math.round(ROWS_AT_SCALE_1.referrals * scale),
     smoking: Math.round(ROWS_AT_SCALE_1.smoking * scale),
     lup: Math.round(ROWS_AT_SCALE_1.lup * scale),
   };
 }
-
-/** contacts.csv as `sample --contacts` writes it (SPEC §14.1, canonical names). */
-export const CONTACT_COLUMNS = [
-  'contact_id',
-  'patient_id',
-  'start_at',
-  'end_at',
-  'contact_type',
-  'priority',
-  'action_diagnosis',
-  'secondary_diagnoses',
-  'sector',
-  'unit_type',
-  'municipality_code',
-  'age',
-  'sex',
-  'education',
-  'cost_dkk',
-  'cofinancing_dkk',
-  'ready_for_discharge_at',
-  'end_status',
-] as const;
 
 /** Every header of the sample, by extract: the canonical column names of SPEC §2. */
 export const SAMPLE_COLUMNS: Record<StandardExtractName, readonly string[]> = {
@@ -105,7 +90,7 @@ async function writeExtract(dir: string, extract: StandardExtractName, rows: Ite
   return { extract, path, rows: writer.rows };
 }
 
-/** Writes admissions.csv … baselines.csv into `dir` (created if needed). */
+/** Writes admissions.csv (or contacts.csv) … baselines.csv into `dir` (created if needed). */
 export async function writeSample(
   dir: string,
   options: SampleOptions,
@@ -122,8 +107,9 @@ export async function writeSample(
     onFile(file);
   };
 
-  const admissions: AdmissionStats = { rows: 0, patients: 0 };
-  done(await writeExtract(dir, 'admissions', admissionRows(seed, targets.admissions, admissions)));
+  const admissions: AdmissionStats | ContactStats = { rows: 0, patients: 0 };
+  if (options.contacts) done(await writeExtract(dir, 'contacts', contactRows(seed, targets.contacts, admissions)));
+  else done(await writeExtract(dir, 'admissions', admissionRows(seed, targets.admissions, admissions)));
   const referrals: ReferralStats = { rows: 0, prevention2015: 0 };
   done(await writeExtract(dir, 'referrals', referralRows(seed, targets.referrals, admissions.patients, referrals)));
   done(await writeExtract(dir, 'smoking', smokingRows(seed, targets.smoking)));

@@ -14,6 +14,7 @@ import {
   parseDate,
   parseDateTime,
   parseDiagnosis,
+  parseDiagnosisList,
   parseEducation,
   parseLupAnswer,
   parseMunicipality,
@@ -21,9 +22,10 @@ import {
   parseSex,
 } from '../../src/extracts/fields.js';
 import { admissionsSchema } from '../../src/extracts/admissions.js';
+import { contactsSchema } from '../../src/extracts/contacts.js';
 import { TripleKeys, UniqueKeys } from '../../src/extracts/keys.js';
-import { admissionColumns } from '../../src/extracts/records.js';
-import { FLAG, TableBuilder } from '../../src/extracts/table.js';
+import { admissionColumns, contactColumns } from '../../src/extracts/records.js';
+import { Dictionary, FLAG, TableBuilder } from '../../src/extracts/table.js';
 
 /** One row of one field per text, as the splitter gives them. */
 function rowsOf(texts: readonly string[], encoding: 'latin1' | 'utf8' = 'utf8'): ByteRows {
@@ -176,6 +178,19 @@ describe('the fast row reader gives the general parsers\' values, or gives up', 
     agrees(['short', 'kort', 'HIGH', 'mellem lang', 'mellemlang', 'medium'], (r) => r.requiredCode(0, education), parseEducation, types.education.encode);
   });
 
+  it('coded texts of every length around the short-text cache (7, 8, 11, 12 bytes) that differ in one byte or in length keep their own codes', () => {
+    // A diagnosis list (contacts.csv secondary_diagnoses) stored as its normalised text.
+    const list = new Dictionary();
+    const codes = new ByteCodes(parseDiagnosisList, (v: string) => list.encode(v));
+    // 3, 7, 8, 8, 8, 11, 11, 12, 12, 13, 9, 10 and 6 bytes.
+    const texts = ['I10', 'I10|E11', 'I10|E119', 'I10|E118', 'I10 E119', 'I10|E11|J44', 'I10|E11|J45', 'I10|E119|J44', 'I10|E119|J45', 'I10|E119|J449', 'I10|E1191', 'I10|E1191|', 'X?|I10'];
+    const once = agrees(texts, (r) => r.requiredCode(0, codes), parseDiagnosisList, (v: string) => list.encode(v));
+    // Again, now from the cache: the same codes.
+    expect(agrees([...texts].reverse(), (r) => r.requiredCode(0, codes), parseDiagnosisList, (v: string) => list.encode(v))).toBe(once);
+    expect(once).toBe(texts.length - 1); // all but "X?|I10"
+    expect(list.values).toEqual(['I10', 'I10|E11', 'I10|E119', 'I10|E118', 'I10|E11|J44', 'I10|E11|J45', 'I10|E119|J44', 'I10|E119|J45', 'I10|E119|J449', 'I10|E1191']);
+  });
+
   it('a text that is not ASCII: given up on until --encoding auto has decided, then decoded as the file is read', () => {
     const answer = new ByteCodes(parseLupAnswer, (v: string) => ['positive', 'negative', 'excluded'].indexOf(v));
     const decoding = new TextDecoding('auto');
@@ -271,6 +286,74 @@ describe('the admissions row reader on bytes', () => {
         died: false,
       },
       expect.objectContaining({ line: 7, patientId: 'P3', acute: true, diagnosis: 'J440', psychiatric: true, age: 125, sex: 'F', education: 'short', dischargedAt: null, costDkk: 0, died: true }),
+    ]);
+  });
+});
+
+describe('the contacts row reader on bytes (SPEC §14.1)', () => {
+  const header = 'contact_id,patient_id,start_at,end_at,contact_type,priority,action_diagnosis,secondary_diagnoses,sector,unit_type,municipality_code,age,sex,education,cost_dkk,cofinancing_dkk,ready_for_discharge_at,end_status';
+  const width = header.split(',').length;
+
+  function read(lines: string[]) {
+    const bytes = Buffer.from(lines.join('\n') + '\n');
+    const bounds = new Int32Array(lines.length * (width + 1));
+    let at = 0;
+    lines.forEach((line, r) => {
+      const fields = line.split(',');
+      fields.forEach((f, k) => {
+        bounds[r * (width + 1) + k] = at;
+        at += Buffer.byteLength(f) + 1;
+      });
+      bounds[r * (width + 1) + width] = at;
+    });
+    const rows: ByteRows = { bytes, count: lines.length, width, bounds, lines: Float64Array.from(lines, (_, r) => r + 2) };
+    const types = contactColumns();
+    const out = new TableBuilder(types);
+    const parse = contactsSchema.byteRowParser({ knownIndicators: null, unique: new UniqueKeys(), triples: new TripleKeys() }, types);
+    const reader = new ByteRowReader(Int32Array.from({ length: width }, (_, k) => k), new TextDecoding('auto'));
+    const accepted = lines.map((_, r) => {
+      reader.begin(rows, r);
+      out.reserve();
+      const ok = parse(reader, out);
+      if (ok) out.commit();
+      return ok;
+    });
+    return { accepted, table: out.finish() };
+  }
+
+  it('reads LPR3 codes and secondary-diagnosis lists into the columns, and hands over the rows it is not certain of', () => {
+    const { accepted, table } = read([
+      'K1,P1,2016-05-09 10:46,2016-05-11 13:54,ALCA00,ATA3,DZ098,DI10 | DE11.9,somatic,hospital,751,38,M,medium,16666,5666.44,2016-05-11 13:00,alive',
+      'K2,P1,2016-06-23 09:20,2016-06-23 09:50,ALCA20,ATA1,J440,,,,0751,38,,,,,,død', // 'død': not ASCII, undecided encoding
+      'K3,P1,2016-06-23 09:20,2016-06-20 07:59,physical,acute,J440,,,,751,38,,,,,,', // end before start
+      'K1,P2,2016-06-23 09:20,,physical,acute,J440,,,,751,38,,,,,,', // K1 again: the general reader reports it
+      'K4,P2,2016-06-23 09:20,2016-06-23 10:00,physical,ATA2,J440,,,,751,38,,,,,,', // not a priority
+      'K5,P3,2016-06-23 09:20,2016-06-23 10:00,physical,acute,J440,,,,751,38,,,,,2016-06-23 10:01,', // ready after the end
+      'K6,P3,2016-06-24 09:20,,alca10,akut,DJ44.0,|DC189||,psychiatric,hospice,751,125,F,kort,0,0,,died',
+    ]);
+    expect(accepted).toEqual([true, false, false, false, false, false, true]);
+    expect(table.rows()).toEqual([
+      {
+        line: 2,
+        patientId: 'P1',
+        startAt: 16930 * 86400 + 10 * 3600 + 46 * 60, // 2016-05-09 = day 16,930
+        endAt: 16932 * 86400 + 13 * 3600 + 54 * 60,
+        contactType: 'physical',
+        acute: false,
+        diagnosis: 'Z098',
+        secondaryDiagnoses: 'I10|E119',
+        psychiatric: false,
+        hospice: false,
+        municipality: '751',
+        age: 38,
+        sex: 'M',
+        education: 'medium',
+        costDkk: 16666,
+        cofinancingDkk: 5666.44,
+        readyForDischargeAt: 16932 * 86400 + 13 * 3600,
+        died: false,
+      },
+      expect.objectContaining({ line: 8, patientId: 'P3', contactType: 'home', acute: true, diagnosis: 'J440', secondaryDiagnoses: 'C189', psychiatric: true, hospice: true, age: 125, endAt: null, died: true }),
     ]);
   });
 });

@@ -8,7 +8,7 @@
 // fixtures (tests/fixtures/bad), the reading fixture, and files built around the limits
 // (a line of a million bytes, a quote at the end, no final line break).
 
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerAndFirstRowEnd } from '../../src/extracts/csv/split.js';
@@ -28,6 +28,11 @@ beforeAll(async () => {
   sample = tempDir();
   // Scale 4: 20,000 admissions, 2.2 MB: more than one read of 1 MiB, many chunks of 64 KiB.
   await writeSample(sample, { seed: 11, scale: 4 });
+  // And 20,000 LPR3 contacts (SPEC §14.1), beside them in the same folder (it is never read
+  // as a --data folder here).
+  const lpr3 = tempDir();
+  await writeSample(lpr3, { seed: 11, scale: 4, contacts: true });
+  copyFileSync(join(lpr3, 'contacts.csv'), join(sample, 'contacts.csv'));
   out = tempDir();
 }, 60_000);
 afterAll(removeTempDirs);
@@ -58,7 +63,7 @@ function messy(extract: string, options: Omit<MessyOptions, 'seed'>): string {
   return messyCopy(sample, dir, extract, { seed: variant * 7919, ...options });
 }
 
-const TABLES = ['admissions', 'referrals', 'smoking', 'lup'] as const;
+const TABLES = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
 
 describe('the fast path gives the rows and problems of the general path (SPEC §12)', () => {
   it.each(TABLES)('%s: the generated sample as written', async (extract) => {
@@ -67,7 +72,7 @@ describe('the fast path gives the rows and problems of the general path (SPEC §
   });
 
   it.each(TABLES)('%s: one row in ten made messy (quotes, duplicates, bad values, aliases, blank and short rows)', async (extract) => {
-    const r = await bothWays(extract, messy(extract, { note: extract === 'admissions' }));
+    const r = await bothWays(extract, messy(extract, { note: extract === 'admissions' || extract === 'contacts' }));
     // The test means something only if there are problems to report.
     expect(r.files[0].problemCount).toBeGreaterThan(50);
   });
@@ -97,9 +102,32 @@ describe('the fast path gives the rows and problems of the general path (SPEC §
     expect(r.files[0].problems.some((p) => p.type === 'mixed-encoding')).toBe(true);
   });
 
-  it('the robustness fixtures, read as admissions', async () => {
+  it('the robustness fixtures, read as admissions and as contacts', async () => {
     const dir = join(ROOT, 'tests', 'fixtures', 'bad');
-    for (const name of readdirSync(dir)) await bothWays('admissions', join(dir, name));
+    for (const name of readdirSync(dir)) {
+      await bothWays('admissions', join(dir, name));
+      await bothWays('contacts', join(dir, name));
+    }
+  });
+
+  it('UTF-16 contacts (SPEC §14.1): the rows and problems of the same messy file in UTF-8, encoding utf16le/utf16be', async () => {
+    const path = messy('contacts', { delimiter: '\t', crlf: true, rate: 0.3 });
+    const text = readFileSync(path, 'utf8');
+    const le = Buffer.from(text, 'utf16le');
+    const reference = await bothWays('contacts', path);
+    for (const [bytes, encoding] of [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'utf16le'],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]), 'utf16be'],
+    ] as const) {
+      writeFileSync(path, bytes);
+      const r = await bothWays('contacts', path);
+      expect(r.files[0].encoding).toBe(encoding);
+      expect(r.files[0].notices).toEqual([`${path}: ${encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text (byte-order mark); read as UTF-16`]);
+      expect({ ...r.files[0], encoding: 'utf8', notices: [] }).toEqual(reference.files[0]);
+      const { info: _i, rows } = r.loaded.contacts as { info: unknown; rows: unknown };
+      expect(rows).toEqual((reference.loaded.contacts as { rows: unknown }).rows);
+    }
+    expect(reference.files[0].problemCount).toBeGreaterThan(100);
   });
 
   it('the Windows-1252 reading fixture', async () => {

@@ -7,7 +7,7 @@
 // worker can start), so this compares dist's loader with lanes against dist's loader without;
 // dist must be newer than the sources (npm test builds first).
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ let distLanes: typeof Lanes;
 let dir = '';
 
 beforeAll(async () => {
-  for (const name of ['load', 'lanes', 'lane-worker', 'table', 'keys', 'byte-row', 'records']) {
+  for (const name of ['load', 'lanes', 'lane-worker', 'table', 'keys', 'byte-row', 'records', 'contacts', 'csv/utf16', 'csv/split']) {
     const js = built(name);
     const ts = join(sourceDir, `${name}.ts`);
     if (!existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs) {
@@ -62,6 +62,13 @@ beforeAll(async () => {
   messyCopy(sample, dir, 'smoking', { seed: 3 });
   messyCopy(sample, dir, 'lup', { seed: 4 });
   for (const f of ['population', 'measurements', 'baselines']) messyCopy(sample, dir, f, { seed: 5, rate: 0 });
+  // LPR3 contacts (SPEC §14.1), messy and in UTF-16LE as Excel's "Unicode text" writes them
+  // (TAB, CR LF): ≈ 8 MB of UTF-16 for the worker's lane. (The loader takes admissions and
+  // contacts together; only the command line refuses the pair, cli/inputs.ts.)
+  const lpr3 = tempDir();
+  await writeSample(lpr3, { seed: 6, scale: 6, contacts: true });
+  const contacts = messyCopy(lpr3, dir, 'contacts', { seed: 6, delimiter: '\t', crlf: true });
+  writeFileSync(contacts, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(contacts, 'utf8'), 'utf16le')]));
 }, 120_000);
 afterAll(removeTempDirs);
 
@@ -72,7 +79,10 @@ describe('loading in two lanes gives what one lane gives', () => {
       .sort()
       .map((f) => ({ extract: f.slice(0, -4) as Load.ExtractSource['extract'], path: join(dir, f) }));
     // The lanes are taken for these files.
-    expect(distLanes.planLanes(sources, await distLanes.storedSizes(sources))).not.toBeNull();
+    const lane = distLanes.planLanes(sources, await distLanes.storedSizes(sources));
+    expect(lane).not.toBeNull();
+    // The contacts are loaded in the worker's lane.
+    expect(lane).toContain(sources.findIndex((s) => s.extract === 'contacts'));
     const run = async (lanes: boolean) => {
       const notices: string[] = [];
       const result = await dist.loadExtracts(sources, { lanes, keepProblems: Infinity, onNotice: (n) => notices.push(n) });
@@ -87,9 +97,16 @@ describe('loading in two lanes gives what one lane gives', () => {
     const two = await run(true);
     const one = await run(false);
     expect(two).toEqual(one);
-    // Both Windows-1252 files gave their notice, admissions' first (the order of the files).
-    expect(one.notices).toHaveLength(2);
+    // Both Windows-1252 files gave their notice, and the UTF-16 file its own, in the order of
+    // the files.
+    expect(one.notices).toHaveLength(3);
     expect(one.notices[0]).toContain('admissions.csv');
+    expect(one.notices[1]).toMatch(/contacts\.csv: UTF-16LE text \(byte-order mark\); read as UTF-16$/);
+    expect(one.notices[2]).toContain('referrals.csv');
+    const contacts = one.files.find((f) => f.extract === 'contacts')!;
+    expect(contacts.encoding).toBe('utf16le');
+    expect(contacts.rows).toBeGreaterThan(25_000);
+    expect(contacts.problemCount).toBeGreaterThan(100);
     expect(one.files.every((f) => f.problemCount > 0)).toBe(false);
     expect(one.files.find((f) => f.extract === 'lup')!.problemCount).toBeGreaterThan(100);
   }, 120_000);

@@ -4,6 +4,7 @@
 import { dayNumber, wallSeconds, type DayNumber, type WallSeconds } from '../../src/calc/time.js';
 import {
   admissionColumns,
+  contactColumns,
   COLUMNAR_EXTRACTS,
   lupColumns,
   referralColumns,
@@ -94,6 +95,7 @@ export function admissionTable(records: readonly Admission[]): AdmissionTable {
 
 const COLUMNS_OF: { readonly [K in ColumnarExtractName]: () => ColumnTypes } = {
   admissions: admissionColumns,
+  contacts: contactColumns,
   referrals: referralColumns,
   smoking: smokingColumns,
   lup: lupColumns,

@@ -15,8 +15,11 @@ import { isUtf8 } from 'node:buffer';
 
 /** What the user asked for (SPEC §6.1; `latin1` is read as its alias cp1252). */
 export type EncodingChoice = 'auto' | 'utf8' | 'cp1252';
-/** What a file was read as (the report's `inputs[].encoding`). */
+/** What the fields of a file were decoded as. */
 export type TextEncoding = 'utf8' | 'cp1252';
+/** What a file was read as (the report's `inputs[].encoding`): a UTF-16 file (SPEC §14.1)
+ *  is transcoded to UTF-8 before its fields are decoded (utf16.ts). */
+export type FileEncoding = TextEncoding | 'utf16le' | 'utf16be';
 
 /**
  * Windows-1252 bytes 0x80–0x9F (WHATWG Encoding Standard, index-windows-1252; the same as

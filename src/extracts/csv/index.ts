@@ -9,6 +9,7 @@
 //   sniff.ts            the start of the file: header line, BOM, binary content, delimiter
 //   split.ts            rows from bytes, with csv-parse; line numbers
 //   fast.ts             the fast path: lines without quotes split by hand, as bytes
+//   utf16.ts            UTF-16 text (a byte-order mark) transcoded to UTF-8 (SPEC §14.1)
 //   decode.ts           the text of the used fields: UTF-8, Windows-1252 or auto (SPEC §6.1)
 //   worker-protocol.ts  reading in a worker thread: messages, batches, back-pressure
 //   worker.ts           the worker thread's entry
@@ -17,7 +18,8 @@ export type { ByteRows, CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvV
 export { BYTE_ROWS, fieldsOf, isPlain, MAX_FAST_LINE } from './fast.js';
 export { readCsv, readCsvInThisThread, readerThread, WORKER_MIN_BYTES } from './read.js';
 export { chunksThenError } from './source.js';
+export { utf16AsUtf8, utf16Bom, type Utf16 } from './utf16.js';
 export { delimiterName, detectDelimiter } from './sniff.js';
 export { acceptAnyFieldCount, decodeFieldsInPlace, MAX_ROW_CHARS } from './split.js';
-export { decodeCp1252, displayText, encodingChoice, isPlainText, TextDecoding, type EncodingChoice, type TextEncoding } from './decode.js';
+export { decodeCp1252, displayText, encodingChoice, isPlainText, TextDecoding, type EncodingChoice, type FileEncoding, type TextEncoding } from './decode.js';
 export { BATCH_ROWS, BATCHES_IN_FLIGHT, BatchSender, receiveFromWorker, type FromWorker, type ToWorker, type WorkerJob, type WorkerLike } from './worker-protocol.js';

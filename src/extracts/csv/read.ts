@@ -27,7 +27,8 @@ export const WORKER_MIN_BYTES = 24 * 1024 * 1024;
  *  visitor that throws, or a worker thread that fails.) */
 export async function readCsv(path: string, options: CsvReadOptions, visitor: CsvVisitor): Promise<CsvReadResult> {
   const sink: CsvSink = {
-    header: (names, line, delimiter) => Boolean(visitor.header(names, line, delimiter)),
+    header: (names, line, delimiter, utf16) =>
+      Boolean(utf16 === undefined ? visitor.header(names, line, delimiter) : visitor.header(names, line, delimiter, utf16)),
     row: (fields, line, plain) => {
       visitor.row(fields, line, plain);
     },

@@ -1,5 +1,5 @@
-// Sniffing the start of a file (SPEC §1.2, §1.6): the header line, a UTF-8 BOM, binary
-// content (NUL bytes, workbooks, UTF-16) and the delimiter. Works on the first SNIFF_BYTES
+// Sniffing the start of a file (SPEC §1.2, §1.6, §14.1): the header line, a UTF-8 BOM, binary
+// content (NUL bytes, workbooks, PDF, SAS data sets) and the delimiter. Works on the first SNIFF_BYTES
 // (or up to the end of the header line) before any row is split.
 
 import type { CsvProblem } from './types.js';
@@ -46,21 +46,37 @@ export async function readHead(bytes: AsyncGenerator<Buffer>): Promise<Head> {
   return { prefix, ended, header };
 }
 
-/** The file-level problem of a start that is no CSV text at all (empty, UTF-16, a
- *  workbook, NUL bytes), or null. */
+/** The first 32 bytes of a SAS data set (.sas7bdat): 12 zero bytes, then SAS's own 20. */
+const SAS7BDAT_MAGIC = Buffer.from([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc2, 0xea, 0x81, 0x60, 0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c, 0x18, 0x1f,
+  0x10, 0x11,
+]);
+
+/** How to get CSV out of Excel (SPEC §14.1: the refusal says how to export CSV). */
+const EXCEL_TO_CSV = 'in Excel, File → Save As → "CSV UTF-8 (comma delimited) (*.csv)"';
+
+/** The known kinds of file that are not CSV text (SPEC §14.1, last paragraph): how each
+ *  starts, and the one line that says what it is and how to get CSV from it. UTF-16 text is
+ *  not among them: it is read (utf16.ts). */
+const NOT_TEXT_KINDS: ReadonlyArray<{ magic: Buffer; message: string }> = [
+  { magic: Buffer.from('PK\x03\x04', 'latin1'), message: `the file is an Excel workbook (.xlsx) or another zip archive, not CSV text; ${EXCEL_TO_CSV}` },
+  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), message: `the file is an old Excel workbook (.xls), not CSV text; ${EXCEL_TO_CSV}` },
+  { magic: Buffer.from('%PDF-', 'latin1'), message: 'the file is a PDF document, not a data file; ask for the extract itself as CSV' },
+  {
+    magic: SAS7BDAT_MAGIC,
+    message: 'the file is a SAS data set (.sas7bdat), not CSV text; export it from SAS with PROC EXPORT DATA=… OUTFILE="….csv" DBMS=CSV',
+  },
+];
+
+/** The file-level problem of a start that is no CSV text at all (empty, a workbook, a PDF,
+ *  a SAS data set, NUL bytes), or null. A UTF-16 file arrives here transcoded (utf16.ts). */
 export function notTextProblem(prefix: Buffer): CsvProblem | null {
   const problem = (type: CsvProblem['type'], message: string, line: number | null = null): CsvProblem => ({ type, line, field: null, value: null, message });
   if (prefix.length === 0) {
     return problem('empty-file', 'the file is empty (expected a header row naming the columns, then one row per record)');
   }
-  if ((prefix[0] === 0xff && prefix[1] === 0xfe) || (prefix[0] === 0xfe && prefix[1] === 0xff)) {
-    return problem('binary-file', 'the file is UTF-16 text (Excel "Unicode text"?); save it as "CSV UTF-8" or CSV');
-  }
-  if (prefix[0] === 0x50 && prefix[1] === 0x4b && prefix[2] === 0x03 && prefix[3] === 0x04) {
-    return problem('binary-file', 'the file is a zip archive, e.g. an Excel workbook (.xlsx); save it as CSV');
-  }
-  if (prefix[0] === 0xd0 && prefix[1] === 0xcf && prefix[2] === 0x11 && prefix[3] === 0xe0) {
-    return problem('binary-file', 'the file is an old Excel workbook (.xls); save it as CSV');
+  for (const kind of NOT_TEXT_KINDS) {
+    if (prefix.length >= kind.magic.length && prefix.subarray(0, kind.magic.length).equals(kind.magic)) return problem('binary-file', kind.message);
   }
   const nul = prefix.indexOf(0);
   if (nul >= 0) {

@@ -34,6 +34,7 @@ import { displayText } from './decode.js';
 import { FastSplitter } from './fast.js';
 import { delimiterName, detectDelimiter, type Head, lineBreakAfter, lineOfOffset, notTextProblem, readHead } from './sniff.js';
 import type { CsvSink, SplitOptions } from './types.js';
+import { type Utf16, utf16AsUtf8 } from './utf16.js';
 
 /** Longest row csv-parse will build before giving up (guards against an unterminated
  *  quote swallowing the rest of a large file). Counted in bytes, as fields are byte strings;
@@ -42,7 +43,9 @@ export const MAX_ROW_CHARS = 1_000_000;
 
 export type SplitOutcome = 'complete' | 'stopped' | 'fatal';
 
-export async function splitRows(bytes: AsyncGenerator<Buffer>, options: SplitOptions, sink: CsvSink): Promise<SplitOutcome> {
+export async function splitRows(source: AsyncGenerator<Buffer>, options: SplitOptions, sink: CsvSink): Promise<SplitOutcome> {
+  // A UTF-16 file is read as the UTF-8 it transcodes to (utf16.ts; SPEC §14.1).
+  const { bytes, utf16 } = await utf16AsUtf8(source);
   const head = await readHead(bytes);
   const notText = notTextProblem(head.prefix);
   if (notText !== null) {
@@ -52,7 +55,7 @@ export async function splitRows(bytes: AsyncGenerator<Buffer>, options: SplitOpt
   const layout = chooseDelimiter(head, options, sink);
   if (layout === null) return 'fatal';
 
-  const taker = new RowTaker(sink, layout.delimiter, layout.lineBreak);
+  const taker = new RowTaker(sink, layout.delimiter, layout.lineBreak, utf16);
   const feeder = new Feeder(layout.delimiter, taker, sink, options.fastPath !== false);
   try {
     await feeder.feed(head, bytes);
@@ -172,6 +175,7 @@ class RowTaker {
     private readonly sink: CsvSink,
     private readonly delimiter: string,
     private readonly lineBreak: string,
+    private readonly utf16: Utf16 | null,
   ) {}
 
   /** Reading must stop: a csv-parse failure or a header the visitor refused. */
@@ -204,7 +208,9 @@ class RowTaker {
   private async takeHeader(fields: string[], start: number): Promise<void> {
     this.sawHeader = true;
     this.headerLength = fields.length;
-    if (!(await this.sink.header(fields, start, this.delimiter))) this.stoppedByVisitor = true;
+    // `utf16` only when the file was UTF-16: the calls for other files stay as they were.
+    const accepted = this.utf16 === null ? this.sink.header(fields, start, this.delimiter) : this.sink.header(fields, start, this.delimiter, this.utf16);
+    if (!(await accepted)) this.stoppedByVisitor = true;
   }
 }
 

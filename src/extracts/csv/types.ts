@@ -3,6 +3,7 @@
 // everything above it sees only these types.
 
 import type { ProblemType } from '../problem-types.js';
+import type { Utf16 } from './utf16.js';
 
 /** A problem found while reading; `field` is the index of the offending field, if any. */
 export interface CsvProblem {
@@ -50,8 +51,10 @@ export interface ByteRows {
 
 /** Names and fields are byte strings, one character per byte (decode.ts decodes them). */
 export interface CsvVisitor {
-  /** The header row. Return false when the file cannot be used: reading stops. */
-  header(names: readonly string[], line: number, delimiter: string): boolean;
+  /** The header row. Return false when the file cannot be used: reading stops. `utf16`:
+   *  the file began with a UTF-16 byte-order mark and is read transcoded to UTF-8 (utf16.ts);
+   *  absent for every other file. */
+  header(names: readonly string[], line: number, delimiter: string, utf16?: Utf16): boolean;
   /** A data row with at least as many fields as the header (extra fields are empty).
    *  `plain`: its bytes are all ASCII and none is NUL, so every field is its own text. */
   row(fields: readonly string[], line: number, plain: boolean): void;
@@ -78,7 +81,7 @@ export interface CsvReadResult {
  * (for the header's answer from the main thread, or for the main thread to catch up).
  */
 export interface CsvSink {
-  header(names: string[], line: number, delimiter: string): boolean | Promise<boolean>;
+  header(names: string[], line: number, delimiter: string, utf16?: Utf16): boolean | Promise<boolean>;
   row(fields: string[], line: number, plain: boolean): void | Promise<void>;
   /** Rows split by the fast path as bytes; absent: they come through `row`. */
   byteRows?(rows: ByteRows): void | Promise<void>;

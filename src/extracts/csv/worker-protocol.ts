@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fieldsOf, isPlain } from './fast.js';
 import type { ByteRows, CsvProblem, CsvReadOptions, CsvReadResult, CsvSink, CsvVisitor } from './types.js';
+import type { Utf16 } from './utf16.js';
 
 /** Rows per message from the worker, and how many messages may wait unread: the worker
  *  never runs more than BATCHES_IN_FLIGHT × BATCH_ROWS rows (plus what its streams
@@ -34,7 +35,7 @@ export interface WorkerJob {
 /** Messages from the worker, in the order the reader found things. Every one carries the
  *  raw bytes read so far, for onBytes. */
 export type FromWorker =
-  | { type: 'header'; bytes: number; names: string[]; line: number; delimiter: string }
+  | { type: 'header'; bytes: number; names: string[]; line: number; delimiter: string; utf16?: Utf16 }
   /** Rows and bad rows in file order: entry i starts on lines[i] and is the next of
    *  `rows`, or, where bad[i] is 1, the next of `problems`; where mixed[i] is 1 the row is
    *  not plain (null: every row is). An array per row measured a little faster, and
@@ -140,7 +141,10 @@ export function receiveFromWorker(
             break;
           }
           case 'header':
-            worker.postMessage({ type: 'header', accept: Boolean(visitor.header(m.names, m.line, m.delimiter)) });
+            worker.postMessage({
+              type: 'header',
+              accept: Boolean(m.utf16 === undefined ? visitor.header(m.names, m.line, m.delimiter) : visitor.header(m.names, m.line, m.delimiter, m.utf16)),
+            });
             break;
           case 'file-problem':
             visitor.fileProblem(m.problem);
@@ -246,11 +250,11 @@ export class BatchSender implements CsvSink {
     }
   }
 
-  header(names: string[], line: number, delimiter: string): Promise<boolean> {
+  header(names: string[], line: number, delimiter: string, utf16?: Utf16): Promise<boolean> {
     this.flush();
     return new Promise((resolve) => {
       this.answer = resolve;
-      this.post({ type: 'header', bytes: this.rawBytes, names, line, delimiter });
+      this.post({ type: 'header', bytes: this.rawBytes, names, line, delimiter, ...(utf16 !== undefined ? { utf16 } : {}) });
     });
   }
 

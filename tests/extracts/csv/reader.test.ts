@@ -14,13 +14,16 @@ interface Read {
   fileProblems: CsvProblem[];
   sha256: string | null;
   fatal: boolean;
+  /** The UTF-16 form told with the header, if any. */
+  utf16?: string;
 }
 
 async function read(content: string | Buffer, options: Partial<CsvReadOptions> & { stopAtHeader?: boolean } = {}): Promise<Read> {
   const path = scratchFile(content);
   const out: Read = { header: null, headerLine: null, delimiter: null, rows: [], plain: [], badRows: [], fileProblems: [], sha256: null, fatal: false };
   const result = await readCsv(path, { minColumns: 2, ...options }, {
-    header(names, line, delimiter) {
+    header(names, line, delimiter, utf16) {
+      if (utf16 !== undefined) out.utf16 = utf16;
       out.header = [...names];
       out.headerLine = line;
       out.delimiter = delimiter;
@@ -235,9 +238,8 @@ describe('compressed and binary input (SPEC §1.2, §5)', () => {
     expect(r.fileProblems[0]).toMatchObject({ type: 'binary-file', line: 3 });
   });
 
-  it('refuses an Excel workbook and UTF-16 text with advice', async () => {
+  it('refuses an Excel workbook with advice', async () => {
     expect((await read(Buffer.from('PK\x03\x04rest of zip', 'latin1'))).fileProblems[0].message).toContain('Excel workbook (.xlsx)');
-    expect((await read(Buffer.from('\xff\xfea\x00,\x00b\x00', 'latin1'))).fileProblems[0].message).toContain('UTF-16');
   });
 
   it('reports an empty file and a file of blank lines as empty', async () => {
@@ -264,5 +266,86 @@ describe('compressed and binary input (SPEC §1.2, §5)', () => {
     const stopped = await read(text, { stopAtHeader: true });
     expect(stopped.sha256).toBeNull();
     expect(stopped.rows).toEqual([]);
+  });
+});
+
+/** `text` as UTF-16 with its byte-order mark, little- or big-endian. */
+function utf16(text: string, form: 'le' | 'be'): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  return Buffer.concat([Buffer.from(form === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), form === 'le' ? le : Buffer.from(le).swap16()]);
+}
+
+describe('UTF-16 text (SPEC §14.1: Excel\'s "Unicode text", TAB-separated)', () => {
+  const text = 'id\tname\tnote\n1\tSøren Ærø\t€ 5\r\n2\t"two\nlines"\t😀\n3\t\t\n';
+
+  it.each(['le', 'be'] as const)('UTF-16%s with a BOM: the rows, lines and fields of the same text in UTF-8, and the form told with the header', async (form) => {
+    const r = await read(utf16(text, form));
+    const asUtf8 = await read(text);
+    expect(r.utf16).toBe(form === 'le' ? 'utf16le' : 'utf16be');
+    expect(asUtf8.utf16).toBeUndefined();
+    expect(r.delimiter).toBe('\t');
+    expect({ ...r, utf16: undefined, sha256: null }).toEqual({ ...asUtf8, sha256: null });
+    // The fields are the UTF-8 bytes of the text (byte strings, decoded by the row reader).
+    expect(lines(r)).toEqual([2, 3, 5]);
+    expect(Buffer.from(r.rows[0].fields[1], 'latin1').toString('utf8')).toBe('Søren Ærø');
+    expect(Buffer.from(r.rows[1].fields[2], 'latin1').toString('utf8')).toBe('😀');
+    // The checksum is of the bytes as stored.
+    const { createHash } = await import('node:crypto');
+    expect(r.sha256).toBe(createHash('sha256').update(utf16(text, form)).digest('hex'));
+  });
+
+  it('characters and surrogate pairs cut by the 64 KiB chunks, gzipped and not, read as their UTF-8', async () => {
+    // Rows of odd byte lengths in UTF-16 cannot be: every character is 2 or 4 bytes; an odd
+    // offset of the pairs against the chunks comes from the 2-byte BOM. 😀 is a surrogate pair.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i}\tæ${'😀'.repeat(i % 5)}ø\t${'x'.repeat(i % 7)}`);
+    const big = ['id\tname\tnote', ...rows].join('\n') + '\n';
+    const expected = await read(big);
+    for (const bytes of [utf16(big, 'le'), utf16(big, 'be'), gzipSync(utf16(big, 'le'))]) {
+      const r = await read(bytes);
+      expect(r.rows.length).toBe(20_000);
+      expect(r.rows).toEqual(expected.rows);
+      expect(r.utf16).toBeDefined();
+    }
+  });
+
+  it('an odd last byte is half a character: U+FFFD, the rows before it as they are', async () => {
+    const r = await read(Buffer.concat([utf16('a\tb\n1\t2\n3\t4', 'le'), Buffer.from([0x35])]));
+    expect(r.rows.map((x) => x.fields.map((f) => Buffer.from(f, 'latin1').toString('utf8')))).toEqual([['1', '2'], ['3', '4\ufffd']]);
+  });
+
+  it('a BOM alone is an empty file', async () => {
+    expect((await read(Buffer.from([0xff, 0xfe]))).fileProblems.map((p) => p.type)).toEqual(['empty-file']);
+  });
+});
+
+describe('files of other kinds are refused with one line naming the kind and the way to CSV (SPEC §14.1)', () => {
+  const SAS7BDAT = Buffer.concat([
+    Buffer.alloc(12),
+    Buffer.from([0xc2, 0xea, 0x81, 0x60, 0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c, 0x18, 0x1f, 0x10, 0x11]),
+    Buffer.alloc(1000, 0x22),
+  ]);
+  it.each([
+    ['an .xlsx (a zip)', Buffer.from('PK\x03\x04\x14\x00\x06\x00[Content_Types].xml', 'latin1'), 'Excel workbook (.xlsx)', 'Save As → "CSV UTF-8'],
+    ['an old .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old Excel workbook (.xls)', 'Save As → "CSV UTF-8'],
+    ['a PDF', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n', 'latin1'), 'a PDF document, not a data file', 'ask for the extract'],
+    ['a SAS data set', SAS7BDAT, 'a SAS data set (.sas7bdat)', 'PROC EXPORT'],
+    ['a gzipped PDF', gzipSync(Buffer.from('%PDF-1.7\n')), 'a PDF document', 'ask for the extract'],
+  ])('%s', async (_name, bytes, kind, how) => {
+    const r = await read(bytes);
+    expect(r.fatal).toBe(true);
+    expect(r.header).toBeNull();
+    expect(r.fileProblems).toHaveLength(1);
+    expect(r.fileProblems[0]).toMatchObject({ type: 'binary-file', line: null });
+    expect(r.fileProblems[0].message).toContain(kind);
+    expect(r.fileProblems[0].message).toContain(how);
+    expect(r.fileProblems[0].message).not.toContain('\n');
+  });
+
+  it('a SAS data set is not taken for a file of NUL bytes, nor a text file that merely starts with "PK" for a zip', async () => {
+    const nul = await read(Buffer.concat([Buffer.alloc(12), Buffer.from('abc')]));
+    expect(nul.fileProblems[0].message).toContain('NUL bytes');
+    const pk = await read('PK,b\n1,2\n');
+    expect(pk.fileProblems).toEqual([]);
+    expect(pk.header).toEqual(['PK', 'b']);
   });
 });

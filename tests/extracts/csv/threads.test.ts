@@ -64,8 +64,8 @@ async function calls(
       },
     },
     {
-      header(names, line, delimiter) {
-        out.calls.push(['header', [...names], line, delimiter]);
+      header(names, line, delimiter, utf16) {
+        out.calls.push(['header', [...names], line, delimiter, ...(utf16 !== undefined ? [utf16] : [])]);
         return !stopAtHeader;
       },
       row(fields, line, plain) {
@@ -132,6 +132,10 @@ const fixtures: Array<{ name: string; content: string | Buffer; options?: Partia
   { name: 'NUL bytes', content: Buffer.from('a,b\n1,2\n\x00\x01\x02') },
   { name: 'an Excel workbook', content: Buffer.from('PK\x03\x04rest of zip', 'latin1') },
   { name: 'UTF-16 text', content: Buffer.from('\xff\xfea\x00,\x00b\x00', 'latin1') },
+  // SPEC §14.1: UTF-16 is transcoded where the bytes are read, in whichever thread that is.
+  { name: 'UTF-16LE, many batches, gzipped', content: gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(mixedRows(12_000).replace(/name/g, 'nåme'), 'utf16le')])) },
+  { name: 'UTF-16BE, many batches', content: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(mixedRows(12_000), 'utf16le').swap16()]) },
+  { name: 'a PDF', content: '%PDF-1.4\n' },
   { name: 'an empty file', content: '' },
   { name: 'only blank lines', content: '\n\n  \n' },
   { name: 'a header only', content: 'a,b\n' },
