@@ -29,12 +29,15 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
-import { addDataEndOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
 export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 interface EvaluateOptions extends InputOptions, OutputOptions {
+  /** --profile (SPEC §14.3). */
+  profile?: Profile;
   intervention: Selector;
   comparison: 'rest' | Selector;
   start: Period;
@@ -118,6 +121,7 @@ N months from --start, each one period (population of the year it starts in). Un
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
+  addProfileOption(cmd);
   return runs(cmd, evaluate);
 }
 
@@ -154,7 +158,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,
-      tool: toolJson(),
+      tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'evaluate',
       inputs: inputsJson(infos, opts.dataEnd),
       intervention: opts.intervention,

@@ -111,3 +111,16 @@ export function findProfile(id: string): Profile | undefined {
 
 /** Every indicator id of any profile (what --indicators may name before the profile is known). */
 export const ALL_INDICATOR_IDS: readonly string[] = [...new Set(PROFILES.flatMap((p) => p.catalogue.map((i) => i.id)))];
+
+/** The profile a definition version belongs to, in words (SPEC §14.3: the report and the
+ *  Markdown name it), or null for a version of no profile. */
+export function profileNameOf(definitionVersion: string, lang: 'da' | 'en'): string | null {
+  const profile = PROFILES.find((p) => p.version === definitionVersion);
+  if (!profile) return null;
+  return lang === 'da' ? profile.nameDa : profile.nameEn;
+}
+
+/** The id of the profile a definition version belongs to ("" for none). */
+export function profileIdOf(definitionVersion: string): string {
+  return PROFILES.find((p) => p.version === definitionVersion)?.id ?? '';
+}
