@@ -142,12 +142,14 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
-  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => data[s] !== undefined);
+  // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
+  const prepared = prepare(data);
+  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined);
   if (evaluated.length === 0) {
     throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
   }
   const windowWarnings = checkWindows(infos, opts.start, opts.months);
-  const result = evaluateProject(evaluated, prepare(data), {
+  const result = evaluateProject(evaluated, prepared, {
     intervention: opts.intervention,
     comparison: opts.comparison,
     start: opts.start,
