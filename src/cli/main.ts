@@ -40,7 +40,8 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     )
     .version(VERSION, '-V, --version');
   for (const cmd of commands) program.addCommand(cmd);
-  for (const cmd of [program, ...program.commands]) {
+  // Subcommands too (`definitions diff`): the same usage errors and exit codes.
+  for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     cmd
       .exitOverride()
       .showHelpAfterError(HELP_HINT)
