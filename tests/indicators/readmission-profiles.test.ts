@@ -154,6 +154,27 @@ describe('readmission-30d, national profile on contacts (SPEC §14.3)', () => {
   });
 });
 
+describe('readmission-30d, rm-2015-2018 on contacts: §3 on the admissions among the stays (SPEC §14.2)', () => {
+  it('cancer and Z76.3 as the first diagnosis exclude the index (notes as §3.2)', () => {
+    const cancer = rm([index({ diagnosis: 'C189' }), back()]);
+    expect(cancer).toMatchObject({ x: 0, n: 0 });
+    expect(cancer.notes[say(MESSAGES.indexExcludedCancer)]).toBe(1);
+    expect(rm([index({ diagnosis: 'Z763' }), back()]).notes[say(MESSAGES.indexExcludedZ763)]).toBe(1);
+  });
+
+  it('a planned return is no readmission; the note names the first return’s first rule', () => {
+    const r = rm([index(), back({ acute: false })]);
+    expect(r).toMatchObject({ x: 0, n: 1 });
+    expect(r.notes[say(MESSAGES.returnNotCountedPlanned)]).toBe(1);
+  });
+
+  it('a short acute stay between index and return is not a row: the return after it is still the readmission', () => {
+    // 4 h acute stay on 05-02, then the return on 05-05 (both within 720 h of 04-30 10:00).
+    const r = rm([index(), c('2017-05-02 08:00', '2017-05-02 12:00'), back()]);
+    expect(r).toMatchObject({ x: 1, n: 1 });
+  });
+});
+
 describe('readmission-30d, national profile on admissions.csv: the episodes play the part of stays (SPEC §14.3)', () => {
   const ADMISSION_COLUMNS = ['sector', 'discharge_status'];
   const a = (from: string, to: string | null, more: Partial<Admission> = {}) =>
