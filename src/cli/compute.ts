@@ -103,7 +103,12 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const profile = opts.profile ?? DEFAULT_PROFILE;
   const sources = resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
+  // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.
+  if (opts.audit === '-' || opts.audit === '') throw new UsageError('--audit: give a file name (standard output carries the report)');
   const auditOut = opts.audit === undefined ? null : checkOut(opts.audit, sources.map((s) => s.path));
+  if (auditOut !== null && out !== null && auditOut.path === out.path) {
+    throw new UsageError(`--audit: "${opts.audit}" is also the --out file: choose another file`);
+  }
   // SPEC §14.4: the rows' ids are kept only when the audit is asked.
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
   checkStandard(opts.standardize, data);

@@ -99,4 +99,18 @@ describe('compute --audit (SPEC §14.4)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the audit to standard output or into the report’s own file is a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triple-aim-audit-'));
+    try {
+      const stdout = runCli(['compute', '--data', LPR3, '--period', '2017', '--audit', '-']);
+      expect(stdout.code, show(stdout)).toBe(2);
+      const file = join(dir, 'both.csv');
+      const same = runCli(['compute', '--data', LPR3, '--period', '2017', '--format', 'csv', '--out', file, '--audit', file]);
+      expect(same.code, show(same)).toBe(2);
+      expect(same.stderr).toContain('also the --out file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
