@@ -87,7 +87,6 @@ export function prepare(data: LoadedData): PreparedData {
     unitIds.set(contacts.table, (row) => ids[row]);
     unitIds.set(admissions.table, (row) => ids[first[admissions.stay[row]]]);
     unitIds.set(all.table, (row) => ids[first[all.stay[row]]]);
-    unitIds.set(stays, (s) => ids[first[s]]);
   }
   return {
     data: { ...data, admissions: { info: contacts.info, table: admissions.table } },

@@ -149,7 +149,8 @@ export function countReadmissionsBy(definition: ReadmissionDefinition) {
     const sameChain = (a: number, b: number) => patient[a] === patient[b] && (psychiatric === null || psychiatric[a] === psychiatric[b]);
     const somatic = (e: number) => psychiatric === null || psychiatric[e] === 0;
 
-    // rejected[e]: the first readmission rule that rejects unit e (−1: e qualifies).
+    // rejected[e]: the first readmission rule that rejects unit e (−1: e qualifies; 127 for a
+    // psychiatric unit, which is never a candidate).
     // firstReadmission[e]: the first qualifying unit at or after e in e's chain (−1: none).
     const rejected = new Int8Array(n);
     const firstReadmission = new Int32Array(n);
