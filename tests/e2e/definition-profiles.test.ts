@@ -50,6 +50,31 @@ describe('--profile (SPEC §14.3)', () => {
   });
 });
 
+describe('the Danish report under the national profile (SPEC §13.6, §14.3)', () => {
+  it('names the profile in Danish and shows the national notes and definition in Danish, none of their English', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triple-aim-national-report-'));
+    try {
+      const out = join(dir, 'report.html');
+      const run = runCli(['report', '--data', LPR3, '--year', '2017', '--profile', 'national', '--min-cell', '0', '--out', out]);
+      expect(run.code, show(run)).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain('national-2023.1: de nationale definitioner (Sundhedsdatastyrelsen, eSundhed 2020–2023)');
+      expect(html).toContain('indeksophold udeladt: patienten døde: 1');
+      expect(html).toContain('ude- og virtuelle kontakter (intet ophold; tælles ikke med): 3');
+      expect(html).toContain('Færdigbehandlede sengedage, psykiatri');
+      expect(html).toContain('National definition (Sundhedsdatastyrelsen, eSundhed 2020–2023) på sygehusophold');
+      for (const english of ['index stays excluded', 'home and virtual contacts', 'on stays: a patient', 'Bed days of patients ready for discharge, psychiatric']) {
+        // English appears only as the other language's name, marked lang="en".
+        for (const at of [...html.matchAll(new RegExp(english, 'g'))].map((m) => m.index!)) {
+          expect(html.slice(Math.max(0, at - 200), at), english).toMatch(/lang="en"[^<]*$/);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('definitions diff (SPEC §14.3)', () => {
   it('lists each differing rule of readmission-30d and the indicators of one profile only, from the declarations', () => {
     const run = runCli(['definitions', 'diff', 'rm-2015-2018', 'national', '--format', 'json']);
