@@ -287,6 +287,11 @@ export const MESSAGES = {
     en: 'admissions extract has no {column} column',
     da: 'indlæggelsesudtrækket har ingen kolonne {column}',
   }),
+  // The same from contacts.csv (SPEC §14.1), whose admissions are its stays.
+  contactsColumnMissing: message({
+    en: 'contacts extract has no {column} column',
+    da: 'kontaktudtrækket har ingen kolonne {column}',
+  }),
   noInhabitantsInGroup: message({
     en: 'no inhabitants in this group in the population table',
     da: 'ingen indbyggere i denne gruppe i befolkningstabellen',

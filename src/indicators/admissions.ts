@@ -75,7 +75,8 @@ function needsColumn(column: string): (data: LoadedData) => DeclaredReason | nul
   return (data) => {
     const admissions = data.admissions;
     if (!admissions || admissions.info.columns.has(column)) return null;
-    return { code: 'column-missing', message: say(MESSAGES.columnMissing, { column }) };
+    const fromContacts = admissions.info.extract === 'contacts';
+    return { code: 'column-missing', message: say(fromContacts ? MESSAGES.contactsColumnMissing : MESSAGES.columnMissing, { column }) };
   };
 }
 
