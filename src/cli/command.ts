@@ -17,7 +17,8 @@ export function runs<A extends unknown[]>(command: Command, action: (...args: A)
 /** The exit code of the subcommand of `program` that ran, or undefined when none ran. */
 export function exitCodeOf(program: Command): number | undefined {
   for (const c of program.commands) {
-    const code = exitCodes.get(c);
+    // A command with subcommands (`definitions diff`): the subcommand's code.
+    const code = exitCodes.get(c) ?? exitCodeOf(c);
     if (code !== undefined) return code;
   }
   return undefined;

@@ -8,7 +8,8 @@ import type { Report } from '../engine/result.js';
 import type { DayNumber } from '../calc/time.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { DEFAULT_PROFILE } from '../indicators/profiles.js';
+import { auditCsv } from '../report/audit.js';
 import { assembleReport } from '../report/assemble.js';
 import { CSV_DIALECTS, type CsvDialect } from '../report/csv.js';
 import { gateLines } from '../report/gate.js';
@@ -22,6 +23,7 @@ import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, t
 import {
   addAnalysisOptions,
   addDataEndOption,
+  addProfileOption,
   addSelectionOptions,
   checkStandard,
   onePeriod,
@@ -46,6 +48,7 @@ interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions
   minCell: number;
   failOn?: ComputeFailOn;
   skipInvalid?: boolean;
+  audit?: string;
 }
 
 export function computeCommand(): Command {
@@ -65,6 +68,11 @@ Examples:
     );
   addInputOptions(cmd);
   addSelectionOptions(cmd, 'YYYY, YYYY-Qn, YYYY-MM or a range A..B (repeatable; default: every year the data touch)');
+  addProfileOption(cmd);
+  cmd.option(
+    '--audit <file>',
+    'write the exclusion audit (indicator, period, unit_id, role, rule) of readmission-30d, discharges-outside-daytime, preventable-admissions-65 and acute-short-admissions to this CSV file',
+  );
   cmd
     .option('--baseline-period <id>', "compute each indicator's baseline from the data of this period", onePeriod);
   addAnalysisOptions(cmd);
@@ -92,9 +100,17 @@ Examples:
 
 async function compute(opts: ComputeOptions): Promise<number> {
   const indicators = selectIndicators(opts);
+  const profile = opts.profile ?? DEFAULT_PROFILE;
   const sources = resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.
+  if (opts.audit === '-' || opts.audit === '') throw new UsageError('--audit: give a file name (standard output carries the report)');
+  const auditOut = opts.audit === undefined ? null : checkOut(opts.audit, sources.map((s) => s.path));
+  if (auditOut !== null && out !== null && auditOut.path === out.path) {
+    throw new UsageError(`--audit: "${opts.audit}" is also the --out file: choose another file`);
+  }
+  // SPEC §14.4: the rows' ids are kept only when the audit is asked.
+  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
   checkStandard(opts.standardize, data);
 
   let periods = opts.period ?? null;
@@ -120,8 +136,10 @@ async function compute(opts: ComputeOptions): Promise<number> {
     equity: opts.equity === true,
     compare: opts.compare === true,
     dataEnd: opts.dataEnd,
+    audit: auditOut !== null,
   });
   const report = assembleReport(run, {
+    definitionVersion: profile.version,
     inputs: infos,
     periods: run.periods,
     by,
@@ -134,11 +152,12 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const rendered = renderReport(report, format, {
     color: colourEnabled(opts.color, opts.out),
-    catalogue: CATALOGUE,
+    catalogue: profile.catalogue,
     details: opts.details,
     csvDialect: opts.csvDialect,
   });
   await writeResult(rendered, out, { quiet: opts.quiet });
+  if (auditOut !== null) await writeResult(auditCsv(run.audit ?? []), auditOut, { quiet: opts.quiet });
   // Results on stdout, warnings on stderr (SPEC §1.4); the report carries them too.
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.failOn === 'disclosure') return disclosureGate(run.disclosures, opts.minCell);

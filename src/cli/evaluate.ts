@@ -29,12 +29,15 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
-import { addDataEndOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
+import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
 export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 interface EvaluateOptions extends InputOptions, OutputOptions {
+  /** --profile (SPEC §14.3). */
+  profile?: Profile;
   intervention: Selector;
   comparison: 'rest' | Selector;
   start: Period;
@@ -118,6 +121,7 @@ N months from --start, each one period (population of the year it starts in). Un
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
+  addProfileOption(cmd);
   return runs(cmd, evaluate);
 }
 
@@ -138,12 +142,14 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
-  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => data[s] !== undefined);
+  // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
+  const prepared = prepare(data);
+  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined);
   if (evaluated.length === 0) {
     throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
   }
   const windowWarnings = checkWindows(infos, opts.start, opts.months);
-  const result = evaluateProject(evaluated, prepare(data), {
+  const result = evaluateProject(evaluated, prepared, {
     intervention: opts.intervention,
     comparison: opts.comparison,
     start: opts.start,
@@ -154,7 +160,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,
-      tool: toolJson(),
+      tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'evaluate',
       inputs: inputsJson(infos, opts.dataEnd),
       intervention: opts.intervention,

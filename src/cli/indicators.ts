@@ -2,7 +2,8 @@
 // baselines, targets and sources (SPEC §1.1, §3.2). Rendering lives in src/report/catalogue.ts.
 
 import { Command, Option } from 'commander';
-import { CATALOGUE, findIndicator } from '../indicators/catalogue.js';
+import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
+import { addProfileOption } from './selection.js';
 import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/catalogue.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
@@ -15,16 +16,19 @@ export function indicatorsCommand(): Command {
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(CATALOGUE_FORMATS))
     .addHelpText('after', '\nExamples:\n  triple-aim indicators\n  triple-aim indicators readmission-30d\n  triple-aim indicators --format json');
   addOutputOptions(cmd, 'the catalogue');
-  return runs(cmd, async (id: string | undefined, opts: { format?: CatalogueFormat } & OutputOptions) => {
+  // SPEC §14.3: the definitions of one profile (default rm-2015-2018).
+  addProfileOption(cmd);
+  return runs(cmd, async (id: string | undefined, opts: { format?: CatalogueFormat; profile?: Profile } & OutputOptions) => {
     const out = checkOut(opts.out);
     const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-    let list = CATALOGUE;
+    const profile = opts.profile ?? DEFAULT_PROFILE;
+    let list = profile.catalogue;
     if (id !== undefined) {
-      const found = findIndicator(id);
-      if (!found) throw new UsageError(`unknown indicator id "${id}" (run \`triple-aim indicators\` for the list)`);
+      const found = list.find((i) => i.id === id);
+      if (!found) throw new UsageError(`unknown indicator id "${id}" in the profile ${profile.id} (run \`triple-aim indicators --profile ${profile.id}\` for the list)`);
       list = [found];
     }
-    await writeResult(renderCatalogue(list, format, id !== undefined), out, { quiet: opts.quiet });
+    await writeResult(renderCatalogue(list, format, id !== undefined, profile.version), out, { quiet: opts.quiet });
     return EXIT.ok;
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXTRACT_NAMES, type ExtractName } from '../extracts/records.js';
 import { extractFileName } from '../extracts/declarations.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { ALL_INDICATOR_IDS } from '../indicators/profiles.js';
 import type { ExtractSource, ReadOptions } from '../extracts/load.js';
 import { InputError, UsageError } from './errors.js';
 import { parseNonNegativeInt } from './selection.js';
@@ -104,6 +104,6 @@ export function readOptions(opts: InputOptions): ReadOptions {
     // SPEC §6.1: one notice per file read as Windows-1252, on stderr, for every command.
     onNotice: (notice) => process.stderr.write(`${notice}\n`),
     // SPEC §6.1: indicator ids in baselines.csv and measurements.csv must be in the catalogue.
-    knownIndicators: CATALOGUE.map((i) => i.id),
+    knownIndicators: ALL_INDICATOR_IDS,
   };
 }

@@ -11,10 +11,10 @@ import { progressReporter } from './progress.js';
 export async function loadInputs(
   sources: readonly ExtractSource[],
   opts: InputOptions,
-  { skipInvalid }: { skipInvalid: boolean },
+  { skipInvalid, keepIds = false }: { skipInvalid: boolean; keepIds?: boolean },
 ): Promise<{ data: LoadedData; infos: ExtractInfo[] }> {
   const progress = progressReporter();
-  const result = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update });
+  const result = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update, keepIds });
   progress.done();
   const fatal = result.files.filter((f) => f.unusable || (!skipInvalid && f.problemCount > 0));
   if (fatal.length > 0) {

@@ -24,6 +24,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['evaluate', async () => (await import('./evaluate.js')).evaluateCommand()],
   ['report', async () => (await import('./report.js')).reportCommand()],
   ['schema', async () => (await import('./schema.js')).schemaCommand()],
+  ['definitions', async () => (await import('./definitions.js')).definitionsCommand()],
 ];
 
 /** The program with the command named first on the command line, or with all of them (for the
@@ -39,7 +40,8 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     )
     .version(VERSION, '-V, --version');
   for (const cmd of commands) program.addCommand(cmd);
-  for (const cmd of [program, ...program.commands]) {
+  // Subcommands too (`definitions diff`): the same usage errors and exit codes.
+  for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     cmd
       .exitOverride()
       .showHelpAfterError(HELP_HINT)

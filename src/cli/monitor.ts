@@ -15,7 +15,8 @@ import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { DEFAULT_PROFILE } from '../indicators/profiles.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
 import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
 import { runs } from './command.js';
@@ -32,6 +33,7 @@ import {
   parseDataEnd,
   parseNonNegativeInt,
   selectIndicators,
+  addProfileOption,
   type SelectionOptions,
 } from './selection.js';
 import { AIMS } from '../indicators/types.js';
@@ -105,6 +107,7 @@ numbers per point).`,
       parseDataEnd,
     )
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(MONITOR_FORMATS));
+  addProfileOption(cmd);
   addOutputOptions(cmd, 'the series');
   cmd
     .addOption(new Option('--lang <lang>', 'language of --format html').choices(['da', 'en']).default('da'))
@@ -144,7 +147,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const report: MonitorReport = withGeneratedAt(
     {
       schema_version: 1,
-      tool: toolJson(),
+      tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'monitor',
       inputs: inputsJson(infos, opts.dataEnd),
       periods: periods.map(periodJson),
@@ -165,7 +168,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const text =
     format === 'html'
-      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, opts.lang))
+      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, opts.lang, indicators))
       : render(report, format, colourEnabled(opts.color, opts.out));
   await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -174,7 +177,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
 }
 
 /** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
-function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lang: Lang): MonitorHtmlModel {
+function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lang: Lang, catalogue: readonly IndicatorDefinition[]): MonitorHtmlModel {
   const last = report.periods[report.periods.length - 1]?.id;
   // The report's texts are English (as the JSON); the model is put into `lang` (SPEC §13.6).
   return localiseMonitorModel({
@@ -187,7 +190,7 @@ function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lan
       suppression: report.suppression,
     },
     charts: report.series.map((series) => {
-      const def = CATALOGUE.find((i) => i.id === series.indicator)!;
+      const def = catalogue.find((i) => i.id === series.indicator)!;
       const result = results.find((r) => r.indicator === series.indicator && r.period === last && sameGroup(r.group, series.group));
       return {
         indicator: { id: def.id, aim: def.aim, name_da: def.nameDa, name_en: def.nameEn, unit: def.unit, direction: def.direction },

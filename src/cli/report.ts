@@ -10,7 +10,7 @@ import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import { clusterOf, isRegionMunicipality, municipalityName, OUTSIDE_REGION, REGION_MUNICIPALITY_CODES, UNKNOWN } from '../calc/groups.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { DEFAULT_PROFILE } from '../indicators/profiles.js';
 import { annualReportModel } from '../report/annual.js';
 import { municipalityProfileModel } from '../report/profile.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
@@ -22,12 +22,15 @@ import { EXIT, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
-import { addDataEndOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
+import { addDataEndOption, addProfileOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
+import type { Profile } from '../indicators/profiles.js';
 import type { Standard } from '../engine/run.js';
 
 export const LANGS = ['da', 'en'] as const;
 
 interface ReportOptions extends InputOptions, OutputOptions {
+  /** --profile (SPEC §14.3). */
+  profile?: Profile;
   year: number;
   lang: Lang;
   minCell: number;
@@ -82,6 +85,7 @@ monthly trend and its comparison with the region. The region's 19 municipalities
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing')
     .option('--municipality <code>', "one municipality's profile (one of the region's 19 codes, e.g. 751) instead of the annual report");
   addDataEndOption(cmd);
+  addProfileOption(cmd);
   return runs(cmd, report);
 }
 
@@ -95,7 +99,7 @@ async function report(opts: ReportOptions): Promise<number> {
   checkStandard(opts.standardize, data);
   const { years, months } = reportPeriods(infos, opts.year);
   const prepared = prepare(data);
-  const indicators = CATALOGUE;
+  const indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months);
 
   const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd });
@@ -206,6 +210,7 @@ async function profile(
   months: Period[],
 ): Promise<number> {
   const year = years[years.length - 1];
+  const CATALOGUE = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   const municipal = runIndicators(CATALOGUE, prepared, {
     periods: [year, ...months],
     by: ['municipality'],
@@ -238,7 +243,7 @@ async function profile(
 /** The head of a page: language, tool, inputs and the suppression statement, in English here;
  *  the model is put into the document's language when it is built (SPEC §13.6). */
 function documentMeta(
-  opts: Pick<ReportOptions, 'lang' | 'minCell' | 'dataEnd'>,
+  opts: Pick<ReportOptions, 'lang' | 'minCell' | 'dataEnd' | 'profile'>,
   infos: readonly ExtractInfo[],
   primary: number,
   complementary: number,
@@ -246,7 +251,7 @@ function documentMeta(
   return {
     lang: opts.lang,
     title: null,
-    tool: toolJson(),
+    tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
     generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
     inputs: inputsJson(infos, opts.dataEnd),
     suppression: { min_cell: opts.minCell, primary, complementary, description: suppressionText(opts.minCell, primary, complementary) },

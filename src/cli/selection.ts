@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DIMENSIONS, isDimension, type Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, PeriodError, type Period } from '../calc/periods.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { ALL_INDICATOR_IDS, DEFAULT_PROFILE, findProfile, PROFILES, type Profile } from '../indicators/profiles.js';
 import { AIMS, type Aim, type IndicatorDefinition } from '../indicators/types.js';
 import type { Standard } from '../engine/run.js';
 import type { LoadedData } from '../extracts/records.js';
@@ -44,7 +44,8 @@ export function parseDimensions(value: string): Dimension[] {
 /** --indicators: catalogue ids, comma-separated. */
 export function parseIndicatorIds(value: string): string[] {
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !CATALOGUE.some((i) => i.id === id));
+  // Any profile's ids here: the profile (--profile) may come later on the command line.
+  const unknown = ids.filter((id) => !ALL_INDICATOR_IDS.includes(id));
   if (unknown.length > 0 || ids.length === 0) {
     throw new InvalidArgumentError(
       `unknown indicator id ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'} (run \`triple-aim indicators\` for the list)`,
@@ -58,7 +59,24 @@ export function parseNonNegativeInt(value: string): number {
   return Number(value.trim());
 }
 
+/** --profile (SPEC §14.3): an unknown profile is a usage error naming the profiles. */
+export function parseProfile(value: string): Profile {
+  const profile = findProfile(value.trim().toLowerCase());
+  if (!profile) throw new InvalidArgumentError(`unknown profile "${value}" (expected ${PROFILES.map((p) => p.id).join(' or ')})`);
+  return profile;
+}
+
+/** --profile, shared by compute, monitor, evaluate, report and indicators. */
+export function addProfileOption(cmd: Command): Command {
+  return cmd.option(
+    '--profile <id>',
+    `the definitions to compute: ${PROFILES.map((p) => p.id).join(' or ')} (default ${DEFAULT_PROFILE.id}; SPEC §14.3)`,
+    parseProfile,
+  );
+}
+
 export interface SelectionOptions {
+  profile?: Profile;
   period?: Period[];
   by?: Dimension[];
   indicators?: string[];
@@ -73,10 +91,15 @@ export function addSelectionOptions(cmd: Command, periodHelp: string): Command {
     .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS));
 }
 
-/** The catalogue indicators selected by --indicators and --aim, in catalogue order. */
-export function selectIndicators(opts: Pick<SelectionOptions, 'indicators' | 'aim'>): IndicatorDefinition[] {
-  let indicators = [...CATALOGUE];
-  if (opts.indicators !== undefined) indicators = indicators.filter((i) => opts.indicators!.includes(i.id));
+/** The profile's indicators selected by --indicators and --aim, in catalogue order. */
+export function selectIndicators(opts: Pick<SelectionOptions, 'indicators' | 'aim' | 'profile'>): IndicatorDefinition[] {
+  const profile = opts.profile ?? DEFAULT_PROFILE;
+  let indicators = [...profile.catalogue];
+  if (opts.indicators !== undefined) {
+    const outside = opts.indicators.filter((id) => !indicators.some((i) => i.id === id));
+    if (outside.length > 0) throw new UsageError(`${outside.map((id) => `"${id}"`).join(', ')} is not in the profile ${profile.id} (see \`triple-aim indicators --profile ${profile.id}\`)`);
+    indicators = indicators.filter((i) => opts.indicators!.includes(i.id));
+  }
   if (opts.aim) indicators = indicators.filter((i) => i.aim === opts.aim);
   if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
   return indicators;

@@ -146,6 +146,63 @@ export const MESSAGES = {
     en: 'index episodes not readmitted, next episode within 30 days an injury, poisoning or external cause (S–Y)',
     da: 'indeksforløb uden genindlæggelse, næste forløb inden for 30 dage var en skade, forgiftning eller ydre årsag (S–Y)',
   }),
+  // The national profile's readmission exclusions (SPEC §14.3, §14.4), one per rule: index
+  // candidates are every somatic stay (from admissions.csv: episode) discharged in the period.
+  indexExcludedUnder12Hours: message({
+    en: 'index stays excluded: under 12 hours (not an admission)',
+    da: 'indeksophold udeladt: under 12 timer (ikke en indlæggelse)',
+  }),
+  indexExcludedDiedStay: message({ en: 'index stays excluded: died', da: 'indeksophold udeladt: patienten døde' }),
+  indexExcludedHospice: message({ en: 'index stays excluded: hospice', da: 'indeksophold udeladt: hospice' }),
+  indexExcludedCancerAny: message({
+    en: 'index stays excluded: cancer (C00–C99, D00–D09) among the diagnoses',
+    da: 'indeksophold udeladt: kræft (C00–C99, D00–D09) blandt diagnoserne',
+  }),
+  indexExcludedZ763Any: message({
+    en: 'index stays excluded: Z76.3 among the diagnoses',
+    da: 'indeksophold udeladt: Z76.3 blandt diagnoserne',
+  }),
+  indexExcludedPsychiatricLast: message({
+    en: 'index stays excluded: last diagnosis psychiatric (F)',
+    da: 'indeksophold udeladt: sidste diagnose psykiatrisk (F)',
+  }),
+  returnNotCountedPlannedStay: message({
+    en: 'index stays not readmitted, next stay within 30 days planned',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage var planlagt',
+  }),
+  returnNotCountedUnder12Hours: message({
+    en: 'index stays not readmitted, next stay within 30 days under 12 hours',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage varede under 12 timer',
+  }),
+  returnNotCountedHospice: message({
+    en: 'index stays not readmitted, next stay within 30 days in a hospice',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage var på et hospice',
+  }),
+  returnNotCountedCancer: message({
+    en: 'index stays not readmitted, next stay within 30 days with cancer (C00–C99, D00–D09)',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage havde kræft (C00–C99, D00–D09)',
+  }),
+  returnNotCountedZ763: message({
+    en: 'index stays not readmitted, next stay within 30 days with Z76.3',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage havde Z76.3',
+  }),
+  returnNotCountedPsychiatric: message({
+    en: 'index stays not readmitted, next stay within 30 days with a psychiatric diagnosis (F)',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage havde en psykiatrisk diagnose (F)',
+  }),
+  returnNotCountedBirthStay: message({
+    en: 'index stays not readmitted, next stay within 30 days a birth (O80–O84)',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage var en fødsel (O80–O84)',
+  }),
+  returnNotCountedInjuryNational: message({
+    en: 'index stays not readmitted, next stay within 30 days an injury or external cause (S, T00–T35, T51–T79, T90–T98, X, Y)',
+    da: 'indeksophold uden genindlæggelse, næste ophold inden for 30 dage var en skade eller ydre årsag (S, T00–T35, T51–T79, T90–T98, X, Y)',
+  }),
+  // SPEC §14.1: home and virtual contacts form no stay and count in no indicator.
+  contactsNotPhysical: message({
+    en: 'home and virtual contacts (no stay; not counted)',
+    da: 'ude- og virtuelle kontakter (intet ophold; tælles ikke med)',
+  }),
   stillAdmittedWhenReady: message({
     en: 'admissions ready for discharge but not discharged (not counted)',
     da: 'indlæggelser, der er færdigbehandlede, men ikke udskrevet (tælles ikke med)',
@@ -229,6 +286,11 @@ export const MESSAGES = {
   columnMissing: message({
     en: 'admissions extract has no {column} column',
     da: 'indlæggelsesudtrækket har ingen kolonne {column}',
+  }),
+  // The same from contacts.csv (SPEC §14.1), whose admissions are its stays.
+  contactsColumnMissing: message({
+    en: 'contacts extract has no {column} column',
+    da: 'kontaktudtrækket har ingen kolonne {column}',
   }),
   noInhabitantsInGroup: message({
     en: 'no inhabitants in this group in the population table',

@@ -29,6 +29,8 @@ import {
   AIMS,
   type CountingIndicator,
   type DeclaredReason,
+  type Audit,
+  type AuditRole,
   type IndicatorDefinition,
   type MeasuredIndicator,
   type UnitAttributes,
@@ -70,9 +72,22 @@ export interface RunOptions {
   /** `--data-end` (SPEC §13.2): the extraction date, for every extract; absent: each dated
    *  extract's own latest date. */
   dataEnd?: DayNumber;
+  /** `compute --audit` (SPEC §14.4): gather the exclusion audit's rows of the reported periods. */
+  audit?: boolean;
+}
+
+/** One row of the exclusion audit (SPEC §14.4). */
+export interface AuditRow {
+  indicator: string;
+  period: string;
+  unit_id: string;
+  role: AuditRole;
+  rule: string;
 }
 
 export interface RunOutput {
+  /** The exclusion audit's rows (SPEC §14.4), when asked: per indicator in run order. */
+  audit?: AuditRow[];
   /** The requested periods in report order (chronological). */
   periods: Period[];
   results: Result[];
@@ -121,13 +136,15 @@ export function runIndicators(
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
   const disclosures: Disclosure[] = [];
   const reported = new Set(periods.map((p) => p.id));
+  const audit: AuditRow[] | undefined = options.audit ? [] : undefined;
 
   for (const indicator of ordered) {
     const cellsOf = new Map<Draft, DraftCells>();
+    const sink = audit && indicator.kind === 'counting' ? auditSink(indicator.id, periods, prepared.unitIds, audit) : undefined;
     const drafts =
       indicator.kind === 'measured'
         ? measuredDrafts(indicator, data, computePeriods, options.by)
-        : countingDrafts(indicator, data, facts, computePeriods, options, warnings, cellsOf);
+        : countingDrafts(indicator, data, facts, computePeriods, options, warnings, cellsOf, sink);
 
     // Suppress over all the run's periods (each total with its breakdown, and a year or
     // quarter with the periods inside it, SPEC §4.4, §13.7), before any status is derived.
@@ -164,11 +181,42 @@ export function runIndicators(
     }
   }
   return {
+    ...(audit ? { audit } : {}),
     periods,
     results,
     warnings: [...new Set(warnings)],
     suppression,
     disclosures: disclosures.filter((x) => reported.has(x.period)),
+  };
+}
+
+/**
+ * The exclusion audit of one indicator (SPEC §14.4): a unit told with its day goes to every
+ * reported period containing the day, named by its row's id (the stay's first contact's, the
+ * episode's first admission's); an (excluded, unit, rule) row once per period.
+ */
+function auditSink(
+  indicator: string,
+  periods: readonly Period[],
+  unitIds: PreparedData['unitIds'],
+  rows: AuditRow[],
+): Audit {
+  const seen = new Set<string>();
+  const fallback = (table: object, row: number) => `line ${(table as { columns: { line: Float64Array } }).columns.line[row]}`;
+  return {
+    unit(day, table, row, role, rule = '') {
+      const idOf = unitIds?.get(table);
+      const id = idOf ? idOf(row) : fallback(table, row);
+      for (const p of periods) {
+        if (day < p.from || day > p.to) continue;
+        if (role === 'excluded') {
+          const key = `${p.id}\u0000${id}\u0000${rule}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        rows.push({ indicator, period: p.id, unit_id: id, role, rule });
+      }
+    },
   };
 }
 
@@ -260,6 +308,7 @@ function countingDrafts(
   options: RunOptions,
   warnings: Said[],
   cellsOf: Map<Draft, DraftCells>,
+  audit?: Audit,
 ): Draft[] {
   const by = options.by;
   const dims: Dimension[] = by.filter((d) => indicator.dimensions.includes(d));
@@ -286,6 +335,7 @@ function countingDrafts(
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
   indicator.count(data, tally, {
+    ...(audit && !options.unitFilter ? { audit } : {}),
     periods,
     firstDay: Math.min(...periods.map((p) => p.from)),
     lastDay: Math.max(...periods.map((p) => p.to)),
@@ -319,7 +369,8 @@ function countingDrafts(
       if (cell) d.notes.push(...formatNotes(cell.notes, options.minCell));
       // SPEC §13.2: the provisional note comes after the cell's counted notes (notesAt indexes them).
       const latestUnitEnd = cell !== undefined && cell.followUpEnd > -Infinity ? cell.followUpEnd : null;
-      const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source);
+      // From contacts.csv the admissions are its stays (SPEC §14.2): the note names the file read.
+      const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source === null ? null : data[source]!.info.extract);
       d.provisional = late.provisional;
       if (late.note) d.notes.push(late.note);
       cellsOf.set(d, { cell, population: inhabitants, notesAt });

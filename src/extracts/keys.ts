@@ -324,6 +324,11 @@ export class UniqueKeys extends KeyTable {
     return undefined;
   }
 
+  /** Every id registered, as text, with the line it was first seen on. */
+  forEachId(each: (id: string, line: number) => void): void {
+    for (let k = 0; k < this.size; k++) each(this.text(k), this.lines[k]);
+  }
+
   /** The same for an id given as text. */
   seenBefore(key: string, line: number): number | undefined {
     const k = this.internText(key);

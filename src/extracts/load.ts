@@ -68,6 +68,10 @@ export interface ReadOptions {
   /** Which thread splits a file (csv/read.ts): 'auto' by size, or 'main' (the loading worker
    *  splits its files itself). Default 'auto'. */
   readerThread?: 'auto' | 'main' | 'worker';
+  /** true: keep each row's id (the unique id column) beside a large extract's table, for the
+   *  exclusion audit (SPEC §14.4); the files are then loaded in this thread. Default false:
+   *  ids are checked, not stored. */
+  keepIds?: boolean;
 }
 
 export interface FileReport {
@@ -152,7 +156,7 @@ class ProblemList {
  * the result, notices included, is the same as one after another.
  */
 export async function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
-  const lane = options.lanes !== false && laneWorkerFile() !== null ? planLanes(sources, await storedSizes(sources)) : null;
+  const lane = options.lanes !== false && options.keepIds !== true && laneWorkerFile() !== null ? planLanes(sources, await storedSizes(sources)) : null;
   const results: ({ report: FileReport; loaded: LoadedExtract | null } | undefined)[] = sources.map(() => undefined);
   if (lane === null) {
     for (const [i, source] of sources.entries()) results[i] = await loadOne(source, options);
@@ -193,7 +197,7 @@ export async function loadExtracts(sources: readonly ExtractSource[], options: R
 }
 
 /** One loaded extract: its info and its table (large extracts) or records. */
-type LoadedExtract = { info: ExtractInfo; table?: Table<ColumnTypes>; records?: unknown[] };
+type LoadedExtract = { info: ExtractInfo; table?: Table<ColumnTypes>; records?: unknown[]; ids?: string[] };
 
 type AnySchema = ExtractSchema<unknown> | ColumnarSchema<ColumnTypes>;
 
@@ -433,7 +437,18 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
     eventDays: kept.eventDays,
     dataEnd: kept.dataEnd,
   };
+  if (columnar && options.keepIds === true && unique !== null && kept.table) {
+    return { report, loaded: { info, table: kept.table, ids: idsOfRows(unique, kept.table) } };
+  }
   return { report, loaded: columnar ? { info, table: kept.table } : { info, records: kept.records } };
+}
+
+/** Each row's id, from the ids the uniqueness check registered with their lines. */
+function idsOfRows(unique: UniqueKeys, table: Table<ColumnTypes>): string[] {
+  const byLine = new Map<number, string>();
+  unique.forEachId((id, line) => byLine.set(line, id));
+  const lines = table.columns.line as Float64Array;
+  return Array.from({ length: table.length }, (_, i) => byLine.get(lines[i]) ?? `line ${lines[i]}`);
 }
 
 /**

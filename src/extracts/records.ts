@@ -235,7 +235,9 @@ export type RowExtractName = Exclude<ExtractName, ColumnarExtractName>;
 /** Everything loaded for one run; an extract that was not given is absent. The large
  *  extracts come as a table, the small ones as an array of records. */
 export type LoadedData = {
-  [K in ColumnarExtractName]?: { info: ExtractInfo; table: TablesByExtract[K] };
+  /** `ids`: each row's id (admission_id, contact_id), kept only when asked (ReadOptions
+   *  keepIds: the exclusion audit, SPEC §14.4), so a normal run stores none. */
+  [K in ColumnarExtractName]?: { info: ExtractInfo; table: TablesByExtract[K]; ids?: readonly string[] };
 } & {
   [K in RowExtractName]?: { info: ExtractInfo; records: RecordsByExtract[K][] };
 };

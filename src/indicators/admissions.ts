@@ -10,10 +10,12 @@ import type { Period } from '../calc/periods.js';
 import { dayOf, formatDay, secondOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
 import { isWorkingDay } from '../calc/working-days.js';
 import { amountOrNull, timeOrNull } from '../extracts/read.js';
-import { personOf, type AdmissionTable, type LoadedData } from '../extracts/records.js';
+import { personOf, type AdmissionTable, type ContactTable, type LoadedData } from '../extracts/records.js';
 import { preventableDiagnosisReference } from '../domain/diagnoses.js';
-import { ACCOMPANYING, ACUTE, BIRTH, CANCER, DIED, INJURY, PREVENTABLE_65 } from '../facts/admission-flags.js';
-import { admissionsOf } from '../facts/index.js';
+import { ACUTE, DIED, PREVENTABLE_65 } from '../facts/admission-flags.js';
+import { admissionsOf, type FactName } from '../facts/index.js';
+import { RM_READMISSION } from './readmission-rules.js';
+import { countReadmissionsBy, READMISSION_FACTS, type ReadmissionFacts } from './readmission.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { CountContext, CountingIndicator, DeclaredReason, Tally, UnitAttributes } from './types.js';
 
@@ -28,15 +30,41 @@ const DAYTIME_FROM = 8 * SECONDS_PER_HOUR;
 const DAYTIME_TO = 16 * SECONDS_PER_HOUR;
 
 /** The unit of admission (row) i: the person's attributes and the patient (SPEC §8.1). */
-function unitOf(t: AdmissionTable, i: number): UnitAttributes {
+function unitOf(t: AdmissionTable | ContactTable, i: number): UnitAttributes {
   const who: UnitAttributes = personOf(t, i);
   who.patient = t.columns.patientId[i];
   return who;
 }
 
 /** The derived facts of the episode indicators. */
-type EpisodeFacts = 'episodes' | 'admissionFlags';
-const EPISODE_FACTS: readonly EpisodeFacts[] = ['episodes', 'admissionFlags'];
+type EpisodeFacts = 'episodes' | 'admissionFlags' | 'stays';
+const EPISODE_FACTS: readonly EpisodeFacts[] = ['episodes', 'admissionFlags', 'stays'];
+/** Every stay (SPEC §14.2: from contacts.csv, stays of any length; from admissions.csv, the
+ *  episodes): what preventable-admissions-65 and acute-short-admissions count. */
+type StayFacts = 'stayEpisodes' | 'stayFlags' | 'stays';
+const STAY_FACTS: readonly StayFacts[] = ['stayEpisodes', 'stayFlags', 'stays'];
+
+/**
+ * SPEC §14.1: home and virtual contacts form no stay and count in no indicator; the notes of
+ * every admission indicator computed from contacts.csv give their number (by the contact's
+ * start date and person). Nothing from admissions.csv.
+ */
+export const CONTACTS_NOT_PHYSICAL = say(MESSAGES.contactsNotPhysical);
+function withContactNotes<N extends FactName>(
+  count: (data: LoadedData, tally: Tally, ctx: CountContext<N | 'stays'>) => void,
+): (data: LoadedData, tally: Tally, ctx: CountContext<N | 'stays'>) => void {
+  return (data, tally, ctx) => {
+    count(data, tally, ctx);
+    const stays = ctx.facts.stays;
+    if (!stays) return;
+    const contacts = stays.contacts;
+    const startAt = contacts.columns.startAt;
+    for (const j of stays.notPhysical) {
+      const day = dayOf(startAt[j]);
+      if (inRange(day, ctx)) tally.note(day, unitOf(contacts, j), CONTACTS_NOT_PHYSICAL);
+    }
+  };
+}
 
 function inRange(day: DayNumber, ctx: Pick<CountContext, 'firstDay' | 'lastDay'>): boolean {
   return day >= ctx.firstDay && day <= ctx.lastDay;
@@ -47,7 +75,8 @@ function needsColumn(column: string): (data: LoadedData) => DeclaredReason | nul
   return (data) => {
     const admissions = data.admissions;
     if (!admissions || admissions.info.columns.has(column)) return null;
-    return { code: 'column-missing', message: say(MESSAGES.columnMissing, { column }) };
+    const fromContacts = admissions.info.extract === 'contacts';
+    return { code: 'column-missing', message: say(fromContacts ? MESSAGES.contactsColumnMissing : MESSAGES.columnMissing, { column }) };
   };
 }
 
@@ -62,66 +91,9 @@ export const RETURN_NOT_COUNTED_PLANNED = say(MESSAGES.returnNotCountedPlanned);
 export const RETURN_NOT_COUNTED_BIRTH = say(MESSAGES.returnNotCountedBirth);
 export const RETURN_NOT_COUNTED_INJURY = say(MESSAGES.returnNotCountedInjury);
 
-function countReadmissions(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
-  const admissions = admissionsOf(data);
-  const flags = ctx.facts.admissionFlags;
-  const { count: n, patient, first, last, admittedAt, dischargedAt } = ctx.facts.episodes;
-  // Backward sweep: firstReadmission[e] = the first episode at or after e, of the same patient
-  // as e, that qualifies as a readmission: acute, and not a birth (O80–O84) nor an injury,
-  // poisoning or external cause (S–Y) (-1: none). Episodes of a patient are consecutive and
-  // ordered by admitted_at.
-  const firstReadmission = new Int32Array(n);
-  let next = -1;
-  for (let e = n - 1; e >= 0; e--) {
-    if (e + 1 < n && patient[e + 1] !== patient[e]) next = -1;
-    if ((flags[first[e]] & (ACUTE | BIRTH | INJURY)) === ACUTE) next = e;
-    firstReadmission[e] = next;
-  }
-  for (let e = 0; e < n; e++) {
-    // Open episodes are never indexes (SPEC §3.1).
-    if (dischargedAt[e] === OPEN) continue;
-    const discharged = dischargedAt[e];
-    const day = dayOf(discharged);
-    if (!inRange(day, ctx)) continue;
-    const index = unitOf(admissions, first[e]);
-    const indexFlags = flags[first[e]];
-    // Status from the last-ending admission, diagnosis from the first (SPEC §3.1).
-    if (flags[last[e]] & DIED) {
-      tally.note(day, index, INDEX_EXCLUDED_DIED);
-      continue;
-    }
-    if (indexFlags & CANCER) {
-      tally.note(day, index, INDEX_EXCLUDED_CANCER);
-      continue;
-    }
-    if (indexFlags & ACCOMPANYING) {
-      tally.note(day, index, INDEX_EXCLUDED_Z763);
-      continue;
-    }
-    // Only the patient's later episodes (e + 1, …) can be readmissions, and each of them
-    // starts after this index's discharge: chaining merges every admission that starts before
-    // the chain's end (or within 4 h of it), so episode e + 1 starts more than 4 h after
-    // episode e's final discharge, and the ones after it start later still. As admitted_at
-    // only grows, the first qualifying later episode is also the earliest-starting one, and the
-    // index is readmitted iff that one starts within the window: O(1) per index, whatever the
-    // patient's history.
-    const windowEnd = discharged + READMISSION_WINDOW_SECONDS;
-    const hasNext = e + 1 < n && patient[e + 1] === patient[e];
-    const candidate = hasNext ? firstReadmission[e + 1] : -1;
-    const readmitted = candidate >= 0 && admittedAt[candidate] > discharged && admittedAt[candidate] <= windowEnd;
-    tally.add(day, index, readmitted ? 1 : 0, 1);
-    if (!readmitted && hasNext && admittedAt[e + 1] <= windowEnd) {
-      // The patient came back within 30 days, but not as a readmission: say why (first return).
-      const back = flags[first[e + 1]];
-      const label = !(back & ACUTE)
-        ? RETURN_NOT_COUNTED_PLANNED
-        : back & BIRTH
-          ? RETURN_NOT_COUNTED_BIRTH
-          : RETURN_NOT_COUNTED_INJURY;
-      tally.note(day, index, label);
-    }
-  }
-}
+// The count reads the profile's declaration (readmission-rules.ts, readmission.ts); this is
+// the rm-2015-2018 one, SPEC §3.2 no. 1.
+const countRmReadmissions = countReadmissionsBy(RM_READMISSION);
 
 /** The latest admission or discharge date in the extract (SPEC §1.3 event dates), or null. */
 function lastEventDay(admissions: AdmissionTable): DayNumber | null {
@@ -157,29 +129,33 @@ function readmissionWarnings(data: LoadedData, periods: readonly Period[], dataE
 // ---------------------------------------------------------------------------------------
 // 2.–3. Episodes by admission date
 
-function countPreventable(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
-  const admissions = admissionsOf(data);
-  const flags = ctx.facts.admissionFlags;
-  const { count: n, first, admittedAt } = ctx.facts.episodes;
+function countPreventable(_data: LoadedData, tally: Tally, ctx: CountContext<StayFacts>): void {
+  const flags = ctx.facts.stayFlags;
+  const admissions = ctx.facts.stayEpisodes.admissions as unknown as AdmissionTable;
+  const { count: n, first, admittedAt } = ctx.facts.stayEpisodes;
   for (let e = 0; e < n; e++) {
     // Type, age and diagnosis of the first admission; discharge status does not matter and
     // open episodes count by their admitted_at (SPEC §3.2 no. 2).
     if ((flags[first[e]] & (ACUTE | PREVENTABLE_65)) !== (ACUTE | PREVENTABLE_65)) continue;
     const day = dayOf(admittedAt[e]);
-    if (inRange(day, ctx)) tally.add(day, unitOf(admissions, first[e]), 1);
+    if (!inRange(day, ctx)) continue;
+    tally.add(day, unitOf(admissions, first[e]), 1);
+    ctx.audit?.unit(day, admissions, first[e], 'numerator');
   }
 }
 
-function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<EpisodeFacts>): void {
-  const admissions = admissionsOf(data);
-  const flags = ctx.facts.admissionFlags;
-  const { count: n, first, admittedAt, dischargedAt } = ctx.facts.episodes;
+function countAcuteShort(_data: LoadedData, tally: Tally, ctx: CountContext<StayFacts>): void {
+  const flags = ctx.facts.stayFlags;
+  const admissions = ctx.facts.stayEpisodes.admissions as unknown as AdmissionTable;
+  const { count: n, first, admittedAt, dischargedAt } = ctx.facts.stayEpisodes;
   for (let e = 0; e < n; e++) {
     // Open episodes are never short (SPEC §3.1); exactly 24 h is not under 24 h.
     if (dischargedAt[e] === OPEN || dischargedAt[e] - admittedAt[e] >= SECONDS_PER_DAY) continue;
     if (!(flags[first[e]] & ACUTE)) continue;
     const day = dayOf(admittedAt[e]);
-    if (inRange(day, ctx)) tally.add(day, unitOf(admissions, first[e]), 1);
+    if (!inRange(day, ctx)) continue;
+    tally.add(day, unitOf(admissions, first[e]), 1);
+    ctx.audit?.unit(day, admissions, first[e], 'numerator');
   }
 }
 
@@ -188,11 +164,19 @@ function countAcuteShort(data: LoadedData, tally: Tally, ctx: CountContext<Episo
 
 export const STILL_ADMITTED_WHEN_READY = say(MESSAGES.stillAdmittedWhenReady);
 
-function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext): void {
+/** Bed days of the admissions of one sector (SPEC §14.3: the national split), or of both. */
+function countReadyDaysOf(sector: 'somatic' | 'psychiatric' | 'both') {
+  return (data: LoadedData, tally: Tally, ctx: CountContext<'stays'>): void => countReadyDays(data, tally, ctx, sector);
+}
+
+function countReadyDays(data: LoadedData, tally: Tally, ctx: CountContext<'stays'>, sector: 'somatic' | 'psychiatric' | 'both'): void {
   const admissions = admissionsOf(data);
   const readyForDischargeAt = timeOrNull(admissions, 'readyForDischargeAt');
   const dischargedAt = timeOrNull(admissions, 'dischargedAt');
+  const psychiatric = admissions.columns.psychiatric;
+  const wanted = sector === 'psychiatric' ? 1 : 0;
   for (let i = 0; i < admissions.length; i++) {
+    if (sector !== 'both' && psychiatric[i] !== wanted) continue;
     const readyAt = readyForDischargeAt(i);
     if (readyAt === null) continue; // not ready for discharge
     const ready = dayOf(readyAt);
@@ -226,11 +210,13 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
     const who = unitOf(admissions, first[e]);
     if (flags[last[e]] & DIED) {
       tally.note(day, who, DISCHARGE_EXCLUDED_DIED);
+      ctx.audit?.unit(day, admissions, first[e], 'excluded', 'died');
       continue;
     }
     const time = secondOfDay(dischargedAt[e]);
     const outside = time < DAYTIME_FROM || time >= DAYTIME_TO || !isWorkingDay(day);
     tally.add(day, who, outside ? 1 : 0, 1);
+    ctx.audit?.unit(day, admissions, first[e], outside ? 'numerator' : 'denominator');
   }
 }
 
@@ -238,7 +224,7 @@ function countOutsideDaytime(data: LoadedData, tally: Tally, ctx: CountContext<E
 // 6.–7. DKK per capita
 
 function countAmounts(column: 'costDkk' | 'cofinancingDkk', missingLabel: Said) {
-  return (data: LoadedData, tally: Tally, ctx: CountContext): void => {
+  return (data: LoadedData, tally: Tally, ctx: CountContext<'stays'>): void => {
     const admissions = admissionsOf(data);
     const dischargedAt = timeOrNull(admissions, 'dischargedAt');
     const amountOf = amountOrNull(admissions, column);
@@ -278,7 +264,7 @@ const EPISODE_NOTE_DA =
   'indlæggelse og udskrivelsestidspunkt og udskrivningsstatus fra den indlæggelse, der slutter sidst. ' +
   'Psykiatriske indlæggelser danner aldrig forløb.';
 
-export const readmission30d: CountingIndicator<EpisodeFacts> = {
+export const readmission30d: CountingIndicator<ReadmissionFacts> = {
   kind: 'counting',
   id: 'readmission-30d',
   nameDa: 'Akutte genindlæggelser inden for 30 dage',
@@ -312,9 +298,9 @@ export const readmission30d: CountingIndicator<EpisodeFacts> = {
     EPISODE_NOTE_DA,
   baselines: [],
   target: null,
-  needs: EPISODE_FACTS,
+  needs: READMISSION_FACTS,
   dimensions: DIMENSIONS,
-  count: countReadmissions,
+  count: withContactNotes(countRmReadmissions),
   // SPEC §13.2: an index discharged on the period's last day is followed for 30 days.
   followUp: {
     kind: 'after_period',
@@ -324,7 +310,7 @@ export const readmission30d: CountingIndicator<EpisodeFacts> = {
   warnings: readmissionWarnings,
 };
 
-export const preventableAdmissions65: CountingIndicator<EpisodeFacts> = {
+export const preventableAdmissions65: CountingIndicator<StayFacts> = {
   kind: 'counting',
   id: 'preventable-admissions-65',
   nameDa: 'Forebyggelige indlæggelser blandt ældre (65+)',
@@ -353,14 +339,14 @@ export const preventableAdmissions65: CountingIndicator<EpisodeFacts> = {
     EPISODE_NOTE_DA,
   baselines: [],
   target: null,
-  needs: EPISODE_FACTS,
+  needs: STAY_FACTS,
   dimensions: DIMENSIONS,
   populationMinimumAge: 65,
-  count: countPreventable,
+  count: withContactNotes(countPreventable),
   reference: preventableDiagnosisReference,
 };
 
-export const acuteShortAdmissions: CountingIndicator<EpisodeFacts> = {
+export const acuteShortAdmissions: CountingIndicator<StayFacts> = {
   kind: 'counting',
   id: 'acute-short-admissions',
   nameDa: 'Akutte korttidsindlæggelser',
@@ -383,12 +369,12 @@ export const acuteShortAdmissions: CountingIndicator<EpisodeFacts> = {
     EPISODE_NOTE_DA,
   baselines: [],
   target: null,
-  needs: EPISODE_FACTS,
+  needs: STAY_FACTS,
   dimensions: DIMENSIONS,
-  count: countAcuteShort,
+  count: withContactNotes(countAcuteShort),
 };
 
-export const readyForDischargeDays: CountingIndicator = {
+export const readyForDischargeDays: CountingIndicator<'stays'> = {
   kind: 'counting',
   id: 'ready-for-discharge-days',
   nameDa: 'Færdigbehandlede sengedage',
@@ -412,10 +398,10 @@ export const readyForDischargeDays: CountingIndicator = {
     'ready_for_discharge_at.',
   baselines: [],
   target: null,
-  needs: [],
+  needs: ['stays'],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('ready_for_discharge_at'),
-  count: countReadyDays,
+  count: withContactNotes(countReadyDaysOf('both')),
 };
 
 export const dischargesOutsideDaytime: CountingIndicator<EpisodeFacts> = {
@@ -442,10 +428,10 @@ export const dischargesOutsideDaytime: CountingIndicator<EpisodeFacts> = {
   target: null,
   needs: EPISODE_FACTS,
   dimensions: DIMENSIONS,
-  count: countOutsideDaytime,
+  count: withContactNotes(countOutsideDaytime),
 };
 
-export const costPerCapita: CountingIndicator = {
+export const costPerCapita: CountingIndicator<'stays'> = {
   kind: 'counting',
   id: 'cost-per-capita',
   nameDa: 'Udgifter til indlæggelser per indbygger',
@@ -467,13 +453,13 @@ export const costPerCapita: CountingIndicator = {
     'i noterne; beregnes ikke, når udtrækket ikke har kolonnen cost_dkk.',
   baselines: [],
   target: null,
-  needs: [],
+  needs: ['stays'],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cost_dkk'),
-  count: countAmounts('costDkk', MISSING_COST),
+  count: withContactNotes(countAmounts('costDkk', MISSING_COST)),
 };
 
-export const cofinancingPerCapita: CountingIndicator = {
+export const cofinancingPerCapita: CountingIndicator<'stays'> = {
   kind: 'counting',
   id: 'cofinancing-per-capita',
   nameDa: 'Kommunal medfinansiering per indbygger',
@@ -495,14 +481,41 @@ export const cofinancingPerCapita: CountingIndicator = {
     'sådanne indlæggelser står i noterne; beregnes ikke, når udtrækket ikke har kolonnen cofinancing_dkk.',
   baselines: [],
   target: null,
-  needs: [],
+  needs: ['stays'],
   dimensions: DIMENSIONS,
   unavailable: needsColumn('cofinancing_dkk'),
-  count: countAmounts('cofinancingDkk', MISSING_COFINANCING),
+  count: withContactNotes(countAmounts('cofinancingDkk', MISSING_COFINANCING)),
 };
 
+/** SPEC §14.3 (national profile): the bed days of ready-for-discharge-days by each row's sector. */
+function readyForDischargeDaysOf(sector: 'somatic' | 'psychiatric'): CountingIndicator<'stays'> {
+  const somatic = sector === 'somatic';
+  return {
+    ...readyForDischargeDays,
+    id: `ready-for-discharge-days-${sector}`,
+    nameDa: somatic ? 'Færdigbehandlede sengedage, somatik' : 'Færdigbehandlede sengedage, psykiatri',
+    nameEn: somatic ? 'Bed days of patients ready for discharge, somatic' : 'Bed days of patients ready for discharge, psychiatric',
+    definition:
+      `As ready-for-discharge-days, over the ${sector} admissions only: each calendar date d with date(ready) ≤ d < ` +
+      'date(discharged) is one bed day, counted in the period that contains d and grouped by the admission. ' +
+      'Denominator: inhabitants of all ages in the year the period starts; per 1,000. No baseline.',
+    definitionDa:
+      `Som færdigbehandlede sengedage, men kun for de ${somatic ? 'somatiske' : 'psykiatriske'} indlæggelser: hver kalenderdag fra ` +
+      'og med færdigbehandlingsdagen til (men ikke med) udskrivelsesdagen er én sengedag, talt i den periode, dagen ligger i, ' +
+      'og opdelt efter indlæggelsen. Nævner: indbyggere i alle aldre i det år, perioden begynder; pr. 1.000. Ingen udgangsværdi.',
+    baselines: [],
+    target: null,
+    count: withContactNotes(countReadyDaysOf(sector)),
+  };
+}
+
+export const readyForDischargeDaysSomatic = readyForDischargeDaysOf('somatic');
+export const readyForDischargeDaysPsychiatric = readyForDischargeDaysOf('psychiatric');
+
+export { withContactNotes };
+
 /** SPEC §3.2 no. 1–7, in catalogue order. */
-export const admissionIndicators: readonly CountingIndicator<EpisodeFacts>[] = [
+export const admissionIndicators: readonly CountingIndicator<FactName>[] = [
   readmission30d,
   preventableAdmissions65,
   acuteShortAdmissions,

@@ -77,7 +77,22 @@ export interface Tally {
   note(day: DayNumber, who: UnitAttributes, label: Said): void;
 }
 
+/** The roles of the exclusion audit (SPEC §14.4). */
+export type AuditRole = 'index' | 'readmission' | 'excluded' | 'numerator' | 'denominator';
+
+/**
+ * Where a count tells the exclusion audit (SPEC §14.4) about a unit, dated `day` (it goes to
+ * every requested period containing the day): the unit is row `row` of `table` (the engine
+ * names it by the row's id), with its role and, for `excluded`, the rule. Given only when an
+ * audit is asked, so a normal run pays nothing.
+ */
+export interface Audit {
+  unit(day: DayNumber, table: object, row: number, role: AuditRole, rule?: string): void;
+}
+
 export interface CountContext<N extends FactName = FactName> {
+  /** The exclusion audit (SPEC §14.4), when asked. */
+  audit?: Audit;
   /** The requested periods; a counting pass may skip dates outside [firstDay, lastDay]. */
   periods: readonly Period[];
   firstDay: DayNumber;

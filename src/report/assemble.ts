@@ -21,12 +21,14 @@ export interface AssembleOptions {
   sourceDateEpoch?: string;
   /** `--data-end` (SPEC §13.2), when given. */
   dataEnd?: DayNumber;
+  /** The profile's definition version (SPEC §14.3); default the rm-2015-2018 one. */
+  definitionVersion?: string;
 }
 
 export function assembleReport(run: RunOutput, o: AssembleOptions): Report {
   const report: Report = {
     schema_version: SCHEMA_VERSION,
-    tool: toolJson(),
+    tool: toolJson(o.definitionVersion),
     inputs: inputsJson(o.inputs, o.dataEnd),
     periods: o.periods.map(periodJson),
     breakdown: [...o.by],
@@ -71,8 +73,8 @@ export function withGeneratedAt<T extends { schema_version: 1; tool: Report['too
 }
 
 /** The tool block of every JSON output. */
-export function toolJson(): Report['tool'] {
-  return { name: 'triple-aim', version: VERSION, definition_version: DEFINITION_VERSION };
+export function toolJson(definitionVersion: string = DEFINITION_VERSION): Report['tool'] {
+  return { name: 'triple-aim', version: VERSION, definition_version: definitionVersion };
 }
 
 /** The suppression statement (SPEC §4.4, §13.7), declared with its Danish text (SPEC §13.6). */

@@ -32,9 +32,9 @@ function describeBaselines(i: IndicatorDefinition): string {
 }
 
 /** The catalogue as data (the JSON of `indicators --format json`). */
-export function catalogueJson(list: readonly IndicatorDefinition[]): CatalogueJson {
+export function catalogueJson(list: readonly IndicatorDefinition[], version: string = DEFINITION_VERSION): CatalogueJson {
   return {
-    definition_version: DEFINITION_VERSION,
+    definition_version: version,
     indicators: list.map((i) => ({
       id: i.id,
       name_da: i.nameDa,
@@ -55,19 +55,19 @@ export function catalogueJson(list: readonly IndicatorDefinition[]): CatalogueJs
 }
 
 /** `detailed`: one indicator was asked for by id (the table shows its full definition). */
-export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, detailed: boolean): string {
+export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, detailed: boolean, version: string = DEFINITION_VERSION): string {
   switch (format) {
     case 'json':
-      return toJson(catalogueJson(list));
+      return toJson(catalogueJson(list, version));
     case 'markdown':
-      return catalogueMarkdown(list);
+      return catalogueMarkdown(list, version);
     case 'table':
-      return detailed ? definitionText(list[0]) : catalogueTable(list);
+      return detailed ? definitionText(list[0], version) : catalogueTable(list);
   }
 }
 
-function catalogueMarkdown(list: readonly IndicatorDefinition[]): string {
-  const out = [`# Indicator catalogue (${DEFINITION_VERSION})`, ''];
+function catalogueMarkdown(list: readonly IndicatorDefinition[], version: string): string {
+  const out = [`# Indicator catalogue (${version})`, ''];
   for (const i of list) {
     out.push(`## ${i.nameDa} (\`${i.id}\`)`, '', `*${i.nameEn}*`, '');
     out.push(`- Aim: ${i.aim}; agreement ${i.section}`, `- Unit: ${i.unit}; direction: ${i.direction}`);
@@ -78,7 +78,7 @@ function catalogueMarkdown(list: readonly IndicatorDefinition[]): string {
   return out.join('\n');
 }
 
-function definitionText(i: IndicatorDefinition): string {
+function definitionText(i: IndicatorDefinition, version: string): string {
   const lines = [
     `${i.id} — ${i.nameDa}`,
     `${i.nameEn}`,
@@ -91,9 +91,12 @@ function definitionText(i: IndicatorDefinition): string {
     `baselines:   ${describeBaselines(i)}`,
     `target:      ${describeTarget(i.target, i.direction)}`,
     `breakdowns:  ${i.kind === 'counting' ? i.dimensions.join(', ') + (i.alwaysBy?.length ? ` (always by ${i.alwaysBy.join(', ')})` : '') : 'total only'}`,
-    `definitions: ${DEFINITION_VERSION}`,
+    `definitions: ${version}`,
     '',
     i.definition,
+    '',
+    // The Danish definition too (SPEC §14.3: the report's words in both languages).
+    i.definitionDa,
   ];
   if (i.kind === 'counting' && i.reference) lines.push('', i.reference());
   return lines.join('\n') + '\n';

@@ -7,12 +7,12 @@
 // is marked lang="en" (a Phrase object), never passed off as Danish.
 
 import { ALL_MESSAGES, translator } from '../domain/messages.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { PROFILES } from '../indicators/profiles.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import type { BaselineModel, Lang, MonitorHtmlModel, Phrase, ReportHtmlModel, SeriesModel, YearFigure } from './html/model.js';
 
 /** The English → Danish pairs the indicator catalogue declares: definitions and baseline sources. */
-export function catalogueTexts(indicators: readonly IndicatorDefinition[] = CATALOGUE): Map<string, string> {
+export function catalogueTexts(indicators: readonly IndicatorDefinition[] = PROFILES.flatMap((p) => p.catalogue)): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const i of indicators) {
     pairs.set(i.definition, i.definitionDa);

@@ -5,6 +5,7 @@
 // the indicators shown, the suppression applied, and the warnings. Beyond 6 periods the
 // tables list one line per indicator, group and period, as the terminal table does.
 
+import { profileIdOf, profileNameOf } from '../indicators/profiles.js';
 import type { Report } from '../engine/result.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, unitLabel, VERDICT_LEGEND, type Cell } from './format.js';
@@ -49,6 +50,9 @@ export function renderMarkdown(report: Report, catalogue: readonly IndicatorDefi
       (report.generated_at ? `, ${report.generated_at}` : '') + '.',
     '',
   );
+  // SPEC §14.3: the profile in words.
+  const profileName = profileNameOf(report.tool.definition_version, 'en');
+  if (profileName) out.push(`Definitions: ${profileName} (profile ${profileIdOf(report.tool.definition_version)}).`, '');
   // SPEC §13.2: every report names the data end of each dated extract.
   out.push('## Inputs', '', '| extract | file | rows | rejected | data end | sha256 |', '|---|---|---:|---:|---|---|');
   for (const i of report.inputs) {

@@ -9,7 +9,8 @@
 // strings, booleans and nulls equal, every other number within 1e-9 relative (1e-9 absolute
 // where the expected number is 0).
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, show } from './helpers.js';
@@ -116,12 +117,39 @@ export function differences(expected: unknown, actual: unknown, path = '$', fiel
   );
 }
 
+/** The exclusion audit a run writes (SPEC §14.4), pinned as a multiset of rows of the named
+ *  indicators (rows of other indicators are not pinned). */
+interface ExpectedAudit {
+  file: string;
+  indicators: string[];
+  rows: { indicator: string; period: string; unit_id: string; role: string; rule: string }[];
+}
+
+/** The audit CSV's rows of the named indicators, each as one sorted line (a multiset). */
+function auditRows(csv: string, indicators: readonly string[]): string[] {
+  const [header, ...lines] = csv.split(/\r?\n/).filter((l) => l !== '');
+  expect(header).toBe('indicator,period,unit_id,role,rule');
+  return lines.filter((l) => indicators.includes(l.split(',')[0])).sort();
+}
+
 describe.each(folders.filter((f) => 'runs' in f.expected))('worked example $name', ({ name, expected }) => {
   const dir = join(EXAMPLES, name);
-  const runs = (expected as { runs: { command: string; output: unknown }[] }).runs;
-  it.each(runs.map((r) => [r.command, r] as const))('%s', (_c, { command, output }) => {
-    const run = runCli(argsOf(command), { cwd: dir });
-    expect(run.code, show(run)).toBe(0);
-    expect(differences(output, JSON.parse(run.stdout))).toEqual([]);
+  const runs = (expected as { runs: { command: string; output: unknown; audit?: ExpectedAudit }[] }).runs;
+  it.each(runs.map((r) => [r.command, r] as const))('%s', (_c, { command, output, audit }) => {
+    // A run that writes its audit into the current folder runs in a copy of the example.
+    const cwd = audit ? mkdtempSync(join(tmpdir(), 'triple-aim-example-')) : dir;
+    try {
+      if (audit) cpSync(dir, cwd, { recursive: true });
+      const run = runCli(argsOf(command), { cwd });
+      expect(run.code, show(run)).toBe(0);
+      expect(differences(output, JSON.parse(run.stdout))).toEqual([]);
+      if (audit) {
+        const rows = auditRows(readFileSync(join(cwd, audit.file), 'utf8'), audit.indicators);
+        const wanted = audit.rows.map((r) => [r.indicator, r.period, r.unit_id, r.role, r.rule].join(',')).sort();
+        expect(rows).toEqual(wanted);
+      }
+    } finally {
+      if (audit) rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

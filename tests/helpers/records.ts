@@ -6,6 +6,8 @@ import {
   admissionColumns,
   contactColumns,
   COLUMNAR_EXTRACTS,
+  contactColumns,
+  type Contact,
   lupColumns,
   referralColumns,
   smokingColumns,
@@ -69,6 +71,27 @@ const NO_REFERRAL = nulls(referralColumns());
 const NO_COURSE = nulls(smokingColumns());
 const NO_ANSWER = nulls(lupColumns());
 const NO_ADMISSION = nulls(admissionColumns());
+
+const NO_CONTACT = nulls(contactColumns());
+
+/** An LPR3 contact (SPEC §14.1): physical, acute, somatic, in a hospital, alive, unless said. */
+export function contact(p: Partial<Contact> & { patientId: string; startAt: WallSeconds }): Contact {
+  return {
+    ...NO_CONTACT,
+    line: nextLine(),
+    endAt: null,
+    contactType: 'physical',
+    acute: true,
+    diagnosis: 'R069',
+    secondaryDiagnoses: '',
+    psychiatric: false,
+    hospice: false,
+    municipality: '751',
+    age: 50,
+    died: false,
+    ...p,
+  };
+}
 
 export function referral(p: Partial<Referral> & Pick<Referral, 'referredAt' | 'offer'>): Referral {
   return { ...NO_REFERRAL, line: nextLine(), patientId: `p${line}`, sender: 'hospital', municipality: '751', ...p };

@@ -33,7 +33,8 @@ export function tallyOf(
   const prepared = prepare(data);
   deriveFacts(prepared, indicator.needs);
   indicator.count(
-    data,
+    // From contacts.csv the admissions among the stays take admissions.csv's place (SPEC §14.2).
+    prepared.data,
     {
       add(day, who, numerator, denominator = 0) {
         for (const p of periods) {

@@ -1,6 +1,7 @@
 // Pieces both HTML documents share: the page shell, provenance, value texts, status and
 // variation badges, chart legends, and the monthly chart figure with its data tables.
 
+import { profileNameOf } from '../../indicators/profiles.js';
 import { dateName, LABELS, type Labels, periodName } from './i18n.js';
 import type {
   BaselineModel,
@@ -229,11 +230,17 @@ export function documentEnd(meta: DocumentMeta, labels: Labels): string {
   );
 }
 
+function withProfileName(version: string, lang: string): string {
+  const name = profileNameOf(version, lang === 'en' ? 'en' : 'da');
+  return name ? `${version}: ${name}` : version;
+}
+
 /** The provenance facts box (SPEC §10 item 1). */
 export function factsBox(meta: DocumentMeta, labels: Labels, first: [string, string][]): string {
   const facts: [string, string][] = [
     ...first,
-    [labels.definitionVersion, esc(meta.tool.definition_version)],
+    // SPEC §14.3: the profile named in words beside its version.
+    [labels.definitionVersion, esc(withProfileName(meta.tool.definition_version, meta.lang))],
     [labels.tool, `${esc(meta.tool.name)} ${esc(meta.tool.version)}`],
     [labels.generatedAt, meta.generated_at ? esc(meta.generated_at) : esc(labels.notStated)],
     [labels.suppressionThreshold, esc(labels.suppressionRule(meta.suppression.min_cell))],
