@@ -6,7 +6,6 @@ import {
   admissionColumns,
   contactColumns,
   COLUMNAR_EXTRACTS,
-  contactColumns,
   type Contact,
   lupColumns,
   referralColumns,
