@@ -4,7 +4,7 @@
 // the series and their SPC analysis come from src/analysis.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { defaultSpanProblem, monthsBetween, periodJson, type Period } from '../calc/periods.js';
+import { periodJson, type Period } from '../calc/periods.js';
 import { formatGroupKey, sameGroup } from '../calc/groups.js';
 import type { Result } from '../contracts/report.js';
 import type { DayNumber } from '../calc/time.js';
@@ -13,14 +13,15 @@ import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
-import { eventDayRange, runIndicators } from '../engine/run.js';
+import { defaultMonths } from '../engine/data-range.js';
+import { runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
 import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
 import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
@@ -127,7 +128,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
-  const periods = opts.period ?? defaultMonths(infos);
+  const periods = opts.period ?? inRange(defaultMonths(infos));
   const { phaseStarts, freezeTo } = phasesOf(periods, opts.phase ?? [], opts.freeze);
   const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
 
@@ -210,16 +211,6 @@ function render(report: MonitorReport, format: Exclude<MonitorFormat, 'html'>, c
     case 'table':
       return renderMonitorTable(report, { color });
   }
-}
-
-/** SPEC §7 default points: every month from the month of the earliest to that of the latest
- *  event date (measurement periods excluded), at most 30 calendar years (SPEC §6.2). */
-function defaultMonths(infos: Parameters<typeof eventDayRange>[0]): Period[] {
-  const range = eventDayRange(infos, ['measurements']);
-  if (!range) throw new UsageError('the loaded extracts contain no dated events to choose the points from: give --period');
-  const problem = defaultSpanProblem(range.first, range.last);
-  if (problem) throw new UsageError(problem);
-  return monthsBetween(range.first, range.last);
 }
 
 /** --phase and --freeze as indices into the points, checked against them (SPEC §7: usage errors). */
