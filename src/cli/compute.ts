@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import type { Period } from '../calc/periods.js';
 import { FAIL_ON, failOnTriggers, type FailOn } from '../engine/evaluate.js';
-import type { Report } from '../engine/result.js';
+import type { Report } from '../contracts/report.js';
 import type { DayNumber } from '../calc/time.js';
 import { defaultYears } from '../engine/data-range.js';
 import { runIndicators } from '../engine/run.js';

@@ -13,7 +13,7 @@ import { Invalid } from '../extracts/fields.js';
 import { parseGroupKey } from '../extracts/group-key.js';
 import { prepare } from '../facts/index.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
-import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../report/evaluate.js';
+import { EVALUATION_FORMATS, renderEvaluation, type EvaluationFormat } from '../report/render.js';
 import { AIMS } from '../indicators/types.js';
 import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
@@ -23,9 +23,6 @@ import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 
-export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
-type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
-
 interface EvaluateOptions extends InputOptions, OutputOptions {
   intervention: Selector;
   comparison: 'rest' | Selector;
@@ -33,7 +30,7 @@ interface EvaluateOptions extends InputOptions, OutputOptions {
   months: number;
   indicators?: string[];
   aim?: (typeof AIMS)[number];
-  format?: EvaluateFormat;
+  format?: EvaluationFormat;
   color: boolean;
   minCell: number;
   failOn?: 'disclosure';
@@ -98,7 +95,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--comparison <rest|selector>', 'rest (the region\'s other units) or a selector over the same dimensions', parseComparison, 'rest' as const)
     .option('--indicators <ids>', 'only these indicator ids (comma-separated)', parseIndicatorIds)
     .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS))
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(EVALUATE_FORMATS));
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(EVALUATION_FORMATS));
   addOutputOptions(cmd, 'the evaluation');
   cmd
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
@@ -167,20 +164,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     process.env.SOURCE_DATE_EPOCH,
   );
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-  await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), out, { quiet: opts.quiet });
+  await writeResult(renderEvaluation(report, format, { color: colourEnabled(opts.color, opts.out) }), out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return opts.failOn === 'disclosure' ? disclosureGate(result.disclosures, opts.minCell) : EXIT.ok;
-}
-
-function render(report: EvaluationReport, format: EvaluateFormat, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return renderEvaluationJson(report);
-    case 'csv':
-      return renderEvaluationCsv(report);
-    case 'markdown':
-      return renderEvaluationMarkdown(report);
-    case 'table':
-      return renderEvaluationTable(report, { color });
-  }
 }

@@ -5,7 +5,7 @@
 
 import { meetsTarget, nearlyEqual } from '../calc/targets.js';
 import type { Direction } from '../indicators/types.js';
-import type { BaselineRef, Result, Status, TargetRef, TargetVerdict } from './result.js';
+import type { BaselineRef, Result, Status, TargetRef, TargetVerdict } from '../contracts/report.js';
 
 export function statusOf(
   value: number | null,

@@ -36,7 +36,7 @@ import {
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
 import { applicableBaseline, chooseBaseline, chooseTarget } from '../calc/targets.js';
 import { changeOf, statusOf, targetVerdictOf } from './evaluate.js';
-import type { BaselineRef, Result } from './result.js';
+import type { BaselineRef, Result } from '../contracts/report.js';
 import {
   DEFAULT_MIN_CELL,
   disclosedCounts,

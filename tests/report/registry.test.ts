@@ -1,0 +1,94 @@
+// One way to render (issue 22): compute, monitor and evaluate each render through a registry
+// of one renderer per format in src/report/render.ts, and each command offers exactly the
+// formats of its registry — so a format cannot be offered without a renderer, nor a renderer
+// be left unreachable.
+
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { computeCommand } from '../../src/cli/compute.js';
+import { evaluateCommand } from '../../src/cli/evaluate.js';
+import { monitorCommand } from '../../src/cli/monitor.js';
+import type { EvaluationReport } from '../../src/contracts/evaluate.js';
+import type { MonitorReport } from '../../src/contracts/monitor.js';
+import { suppressionText, toolJson } from '../../src/report/assemble.js';
+import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../../src/report/evaluate.js';
+import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../../src/report/monitor.js';
+import {
+  EVALUATION_FORMATS,
+  MONITOR_FORMATS,
+  renderEvaluation,
+  renderMonitor,
+  REPORT_FORMATS,
+} from '../../src/report/render.js';
+
+const formatChoices = (cmd: Command) => cmd.options.find((o) => o.long === '--format')?.argChoices;
+
+const suppression = { min_cell: 5, primary: 0, complementary: 0, description: suppressionText(5, 0, 0) };
+const monitorReport: MonitorReport = {
+  schema_version: 1,
+  tool: toolJson(),
+  kind: 'monitor',
+  inputs: [],
+  periods: [],
+  breakdown: [],
+  chart: 'run',
+  suppression,
+  series: [],
+  warnings: ['a warning'],
+};
+const evaluationReport: EvaluationReport = {
+  schema_version: 1,
+  tool: toolJson(),
+  kind: 'evaluate',
+  inputs: [],
+  intervention: { cluster: 'Vest' },
+  comparison: 'rest',
+  windows: { before: { from: '2016-01-01', to: '2016-06-30' }, after: { from: '2016-07-01', to: '2016-12-31' } },
+  suppression,
+  effects: [],
+  not_evaluated: [{ indicator: 'audits-with-citizens', reason: 'measured' }],
+  warnings: [],
+};
+
+describe('each command offers exactly the formats of its registry', () => {
+  it('compute: table, json, markdown, csv (SPEC §4.3)', () => {
+    expect(REPORT_FORMATS).toEqual(['table', 'json', 'markdown', 'csv']);
+    expect(formatChoices(computeCommand())).toEqual(REPORT_FORMATS);
+  });
+
+  it('monitor: those and html (SPEC §7, §10)', () => {
+    expect(MONITOR_FORMATS).toEqual(['table', 'json', 'markdown', 'csv', 'html']);
+    expect(formatChoices(monitorCommand())).toEqual(MONITOR_FORMATS);
+  });
+
+  it('evaluate: table, json, markdown, csv (SPEC §9)', () => {
+    expect(EVALUATION_FORMATS).toEqual(['table', 'json', 'markdown', 'csv']);
+    expect(formatChoices(evaluateCommand())).toEqual(EVALUATION_FORMATS);
+  });
+});
+
+describe('the registry hands each format to its renderer', () => {
+  it.each([
+    ['json', renderMonitorJson(monitorReport)],
+    ['csv', renderMonitorCsv(monitorReport)],
+    ['markdown', renderMonitorMarkdown(monitorReport)],
+    ['table', renderMonitorTable(monitorReport, { color: true })],
+  ] as const)('monitor %s', async (format, expected) => {
+    expect(await renderMonitor(monitorReport, format, { color: true, lang: 'da', results: [] })).toBe(expected);
+  });
+
+  it('monitor html: a document in the language asked for', async () => {
+    const html = await renderMonitor(monitorReport, 'html', { color: false, lang: 'en', results: [] });
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('<html lang="en"');
+  });
+
+  it.each([
+    ['json', renderEvaluationJson(evaluationReport)],
+    ['csv', renderEvaluationCsv(evaluationReport)],
+    ['markdown', renderEvaluationMarkdown(evaluationReport)],
+    ['table', renderEvaluationTable(evaluationReport, { color: false })],
+  ] as const)('evaluate %s', (format, expected) => {
+    expect(renderEvaluation(evaluationReport, format, { color: false })).toBe(expected);
+  });
+});
