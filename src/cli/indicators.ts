@@ -3,7 +3,7 @@
 
 import { Command, Option } from 'commander';
 import { CATALOGUE, findIndicator } from '../indicators/catalogue.js';
-import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/catalogue.js';
+import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { addOutputOptions, checkOut, chooseFormat, writeResult, type OutputOptions } from './output.js';
@@ -24,7 +24,7 @@ export function indicatorsCommand(): Command {
       if (!found) throw new UsageError(`unknown indicator id "${id}" (run \`triple-aim indicators\` for the list)`);
       list = [found];
     }
-    await writeResult(renderCatalogue(list, format, id !== undefined), out, { quiet: opts.quiet });
+    await writeResult(renderCatalogue(list, format, { detailed: id !== undefined }), out, { quiet: opts.quiet });
     return EXIT.ok;
   });
 }

@@ -15,6 +15,7 @@ import { CATALOGUE } from '../indicators/catalogue.js';
 import { annualReportModel } from '../report/annual.js';
 import { municipalityProfileModel } from '../report/profile.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
+import { renderAnnualReport, renderMunicipalityProfile } from '../report/render.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import { runs } from './command.js';
@@ -140,10 +141,7 @@ async function report(opts: ReportOptions): Promise<number> {
     monthly,
     warnings,
   });
-  // Loaded here: the HTML renderers bring vega, vega-lite and date-fns, whose loading is most
-  // of the start-up time of every other command (SPEC §12).
-  const { renderReportHtml } = await import('../report/html/index.js');
-  await writeResult(await renderReportHtml(model), out, { quiet: opts.quiet });
+  await writeResult(await renderAnnualReport(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.failOn === 'disclosure') return disclosureGate([...overTime.disclosures, ...municipal.disclosures], opts.minCell);
   return EXIT.ok;
@@ -206,8 +204,7 @@ async function profile(
   const meta = documentMeta(opts, infos, primary, complementary);
   const warnings = [...new Set(municipal.warnings)];
   const model = municipalityProfileModel({ meta, year: opts.year, code, indicators: CATALOGUE, municipal: municipal.results.filter((r) => r.period === year.id), trend, warnings });
-  const { renderProfileHtml } = await import('../report/html/index.js');
-  await writeResult(renderProfileHtml(model), out, { quiet: opts.quiet });
+  await writeResult(await renderMunicipalityProfile(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   // The page shows the year of every municipality (values, the lowest and highest) and the months
   // of this one: the counts of those, not of the other municipalities' months (never shown).

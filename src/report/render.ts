@@ -1,22 +1,27 @@
 // One door for every report type (issue 22): the compute report (SPEC §4), monitor's series
 // (§7) and evaluate's evaluation (§9) are each rendered through a registry of one renderer per
 // format, and a command offers exactly the formats of its registry (its keys), so a format
-// cannot be offered without a renderer (as @arethetypeswrong/cli checks its formats against
+// cannot be offered without a renderer; the annual report and a municipality's profile
+// (§10, §13.9) are HTML only; validate's report and the catalogue of `indicators` have their
+// registries too (as @arethetypeswrong/cli checks its formats against
 // the renderer type). The HTML renderers are loaded only when HTML is asked for: they bring
 // vega, vega-lite and date-fns, whose loading is most of the start-up time of every other
 // command (SPEC §12).
 
 import type { EvaluationReport } from '../contracts/evaluate.js';
+import type { FileReport } from '../extracts/load.js';
 import type { MonitorReport } from '../contracts/monitor.js';
 import type { Report, Result } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
+import { catalogueJson, catalogueMarkdown, catalogueTable, definitionText } from './catalogue.js';
 import { renderCsv, type CsvDialect } from './csv.js';
 import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from './evaluate.js';
-import type { Lang } from './html/model.js';
-import { renderJson } from './json.js';
+import type { Lang, MunicipalityProfileModel, ReportHtmlModel } from './html/model.js';
+import { renderJson, toJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { monitorHtmlModel, renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from './monitor.js';
 import { renderTable } from './table.js';
+import { renderValidationJson, renderValidationTable } from './validation.js';
 
 /** The renderers of one report type, by format. */
 type Registry<R, C> = Record<string, (report: R, context: C) => string | Promise<string>>;
@@ -99,4 +104,55 @@ export const EVALUATION_FORMATS = formatsOf(EVALUATION_RENDERERS);
 
 export function renderEvaluation(report: EvaluationReport, format: EvaluationFormat, context: EvaluationRenderContext): string {
   return EVALUATION_RENDERERS[format](report, context);
+}
+
+// --- report: the annual report and one municipality's profile (HTML only) -----------------
+
+export async function renderAnnualReport(model: ReportHtmlModel): Promise<string> {
+  return (await import('./html/index.js')).renderReportHtml(model);
+}
+
+export async function renderMunicipalityProfile(model: MunicipalityProfileModel): Promise<string> {
+  return (await import('./html/index.js')).renderProfileHtml(model);
+}
+
+// --- validate (SPEC §1.6) ------------------------------------------------------------------
+
+export interface ValidationRenderContext {
+  /** Colour for the terminal table. */
+  color: boolean;
+  /** --max-errors: the problems the table lists per file. */
+  maxErrors: number;
+}
+
+const VALIDATION_RENDERERS = {
+  table: (files, c) => renderValidationTable(files, c.maxErrors, c.color),
+  json: (files) => renderValidationJson(files),
+} satisfies Registry<readonly FileReport[], ValidationRenderContext>;
+
+export type ValidationFormat = keyof typeof VALIDATION_RENDERERS;
+export const VALIDATION_FORMATS = formatsOf(VALIDATION_RENDERERS);
+
+export function renderValidation(files: readonly FileReport[], format: ValidationFormat, context: ValidationRenderContext): string {
+  return VALIDATION_RENDERERS[format](files, context);
+}
+
+// --- indicators: the catalogue (SPEC §3) -----------------------------------------------------
+
+export interface CatalogueRenderContext {
+  /** One indicator asked for by id: the table is its whole definition. */
+  detailed: boolean;
+}
+
+const CATALOGUE_RENDERERS = {
+  table: (list, c) => (c.detailed ? definitionText(list[0]) : catalogueTable(list)),
+  json: (list) => toJson(catalogueJson(list)),
+  markdown: (list) => catalogueMarkdown(list),
+} satisfies Registry<readonly IndicatorDefinition[], CatalogueRenderContext>;
+
+export type CatalogueFormat = keyof typeof CATALOGUE_RENDERERS;
+export const CATALOGUE_FORMATS = formatsOf(CATALOGUE_RENDERERS);
+
+export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, context: CatalogueRenderContext): string {
+  return CATALOGUE_RENDERERS[format](list, context);
 }

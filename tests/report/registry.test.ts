@@ -1,5 +1,5 @@
-// One way to render (issue 22): compute, monitor and evaluate each render through a registry
-// of one renderer per format in src/report/render.ts, and each command offers exactly the
+// One way to render (issue 22): compute, monitor, evaluate, validate and indicators each render
+// through a registry of one renderer per format in src/report/render.ts, and each command offers exactly the
 // formats of its registry — so a format cannot be offered without a renderer, nor a renderer
 // be left unreachable.
 
@@ -7,19 +7,30 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { computeCommand } from '../../src/cli/compute.js';
 import { evaluateCommand } from '../../src/cli/evaluate.js';
+import { indicatorsCommand } from '../../src/cli/indicators.js';
 import { monitorCommand } from '../../src/cli/monitor.js';
+import { validateCommand } from '../../src/cli/validate.js';
 import type { EvaluationReport } from '../../src/contracts/evaluate.js';
 import type { MonitorReport } from '../../src/contracts/monitor.js';
 import { suppressionText, toolJson } from '../../src/report/assemble.js';
 import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../../src/report/evaluate.js';
 import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../../src/report/monitor.js';
+import type { FileReport } from '../../src/extracts/load.js';
+import { findIndicator } from '../../src/indicators/catalogue.js';
+import { catalogueJson, catalogueMarkdown, catalogueTable, definitionText } from '../../src/report/catalogue.js';
+import { toJson } from '../../src/report/json.js';
 import {
+  CATALOGUE_FORMATS,
   EVALUATION_FORMATS,
   MONITOR_FORMATS,
+  renderCatalogue,
   renderEvaluation,
   renderMonitor,
+  renderValidation,
   REPORT_FORMATS,
+  VALIDATION_FORMATS,
 } from '../../src/report/render.js';
+import { renderValidationJson, renderValidationTable } from '../../src/report/validation.js';
 
 const formatChoices = (cmd: Command) => cmd.options.find((o) => o.long === '--format')?.argChoices;
 
@@ -65,6 +76,16 @@ describe('each command offers exactly the formats of its registry', () => {
     expect(EVALUATION_FORMATS).toEqual(['table', 'json', 'markdown', 'csv']);
     expect(formatChoices(evaluateCommand())).toEqual(EVALUATION_FORMATS);
   });
+
+  it('validate: table, json (SPEC §1.6)', () => {
+    expect(VALIDATION_FORMATS).toEqual(['table', 'json']);
+    expect(formatChoices(validateCommand())).toEqual(VALIDATION_FORMATS);
+  });
+
+  it('indicators: table, json, markdown', () => {
+    expect(CATALOGUE_FORMATS).toEqual(['table', 'json', 'markdown']);
+    expect(formatChoices(indicatorsCommand())).toEqual(CATALOGUE_FORMATS);
+  });
 });
 
 describe('the registry hands each format to its renderer', () => {
@@ -90,5 +111,35 @@ describe('the registry hands each format to its renderer', () => {
     ['table', renderEvaluationTable(evaluationReport, { color: false })],
   ] as const)('evaluate %s', (format, expected) => {
     expect(renderEvaluation(evaluationReport, format, { color: false })).toBe(expected);
+  });
+
+  const files: FileReport[] = [
+    {
+      extract: 'admissions',
+      path: 'admissions.csv',
+      rows: 3,
+      problems: [{ type: 'type-error', extract: 'admissions', path: 'admissions.csv', line: 3, column: 'admitted_at', value: 'x', message: '"x" is not a date', fileLevel: false }],
+      problemCount: 1,
+      unusable: false,
+      rowsRejected: 1,
+      encoding: 'utf8',
+      notices: [],
+    },
+  ];
+  it.each([
+    ['json', renderValidationJson(files)],
+    ['table', renderValidationTable(files, 7, false)],
+  ] as const)('validate %s', (format, expected) => {
+    expect(renderValidation(files, format, { color: false, maxErrors: 7 })).toBe(expected);
+  });
+
+  const one = [findIndicator('readmission-30d')!];
+  it.each([
+    ['json', false, toJson(catalogueJson(one))],
+    ['markdown', false, catalogueMarkdown(one)],
+    ['table', false, catalogueTable(one)],
+    ['table', true, definitionText(one[0])],
+  ] as const)('indicators %s (one asked for by id: %s)', (format, detailed, expected) => {
+    expect(renderCatalogue(one, format, { detailed })).toBe(expected);
   });
 });
