@@ -1,12 +1,11 @@
 // One door for every report type (issue 22): the compute report (SPEC §4), monitor's series
-// (§7) and evaluate's evaluation (§9) are each rendered through a registry of one renderer per
-// format, and a command offers exactly the formats of its registry (its keys), so a format
-// cannot be offered without a renderer; the annual report and a municipality's profile
-// (§10, §13.9) are HTML only; validate's report and the catalogue of `indicators` have their
-// registries too (as @arethetypeswrong/cli checks its formats against
-// the renderer type). The HTML renderers are loaded only when HTML is asked for: they bring
-// vega, vega-lite and date-fns, whose loading is most of the start-up time of every other
-// command (SPEC §12).
+// (§7), evaluate's evaluation (§9), validate's report (§1.6) and the catalogue of `indicators`
+// are each rendered through a registry of one renderer per format, and a command offers
+// exactly the formats of its registry (its keys), so a format cannot be offered without a
+// renderer (as @arethetypeswrong/cli checks its formats against the renderer type). The annual
+// report and a municipality's profile (§10, §13.9) are HTML only. The HTML renderers are loaded
+// only when HTML is asked for: they bring vega, vega-lite and date-fns, whose loading is most
+// of the start-up time of every other command (SPEC §12).
 
 import type { EvaluationReport } from '../contracts/evaluate.js';
 import type { FileReport } from '../extracts/load.js';
