@@ -4,7 +4,7 @@
 import type { Assurance } from '../contracts/monitor.js';
 import type { Direction } from '../contracts/common.js';
 import type { TargetRef } from '../contracts/report.js';
-import { meetsTarget } from '../engine/evaluate.js';
+import { meetsTarget } from '../calc/targets.js';
 
 /**
  * `pass` when the target is beyond the limit on the worse side (even the worse limit meets

@@ -10,7 +10,7 @@ import type { Result } from '../contracts/report.js';
 import type { AnnotationRow, BaselineRow } from '../extracts/records.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { targetAppliesToKind, targetFor } from '../engine/evaluate.js';
+import { targetAppliesToKind, targetFor } from '../calc/targets.js';
 import { assuranceOf } from './assurance.js';
 import { analyseSeries, chartForUnit, type RequestedChart, type SeriesAnalysis } from './spc/index.js';
 

@@ -93,6 +93,41 @@ export function ageBand(age: number | null): string {
   return '85+';
 }
 
+/** What a unit tells about each breakdown dimension (UnitAttributes of src/indicators/types.ts
+ *  has this shape; declared here so the groups need nothing from the indicators). */
+export interface DimensionValues {
+  municipality: string | null;
+  age: number | null;
+  sex: string | null;
+  education: string | null;
+  patientType?: string;
+  sender?: string;
+  offer?: string;
+}
+
+/** The value of one breakdown dimension for a unit (missing → `unknown`). It lives with the
+ *  groups (issue 22): the engine's tallies and evaluate's arms both read it. */
+export function dimensionValue(dim: Dimension, who: DimensionValues): string {
+  switch (dim) {
+    case 'municipality':
+      return who.municipality ?? UNKNOWN;
+    case 'cluster':
+      return clusterOf(who.municipality);
+    case 'education':
+      return who.education ?? UNKNOWN;
+    case 'sex':
+      return who.sex ?? UNKNOWN;
+    case 'age_band':
+      return ageBand(who.age);
+    case 'patient_type':
+      return who.patientType ?? UNKNOWN;
+    case 'sender':
+      return who.sender ?? UNKNOWN;
+    case 'offer':
+      return who.offer ?? UNKNOWN;
+  }
+}
+
 /** Value order per dimension (SPEC §4.1: "in the order this file lists their values"),
  *  from the vocabulary's declarations. */
 const VALUE_ORDER: Record<Exclude<Dimension, 'municipality'>, readonly string[]> = {

@@ -2,11 +2,12 @@
 // render (SPEC §1.3–§1.6, §3, §4).
 
 import { Command, Option } from 'commander';
-import { defaultSpanProblem, yearsBetween, type Period } from '../calc/periods.js';
+import type { Period } from '../calc/periods.js';
 import { FAIL_ON, failOnTriggers, type FailOn } from '../engine/evaluate.js';
-import type { Report } from '../engine/result.js';
+import type { Report } from '../contracts/report.js';
 import type { DayNumber } from '../calc/time.js';
-import { eventDayRange, runIndicators } from '../engine/run.js';
+import { defaultYears } from '../engine/data-range.js';
+import { runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { DEFAULT_PROFILE } from '../indicators/profiles.js';
 import { auditCsv } from '../report/audit.js';
@@ -16,7 +17,7 @@ import { gateLines } from '../report/gate.js';
 import { disclosureGate } from './disclosure.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { runs } from './command.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
@@ -113,19 +114,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
   checkStandard(opts.standardize, data);
 
-  let periods = opts.period ?? null;
-  if (!periods) {
-    const range = eventDayRange(infos);
-    if (!range) {
-      throw new UsageError('the loaded extracts contain no dated events to choose default periods from: give --period');
-    }
-    const tooLong = defaultSpanProblem(range.first, range.last, {
-      first: infos.find((i) => i.eventDays?.first === range.first)?.path,
-      last: infos.find((i) => i.eventDays?.last === range.last)?.path,
-    });
-    if (tooLong) throw new UsageError(tooLong);
-    periods = yearsBetween(range.first, range.last);
-  }
+  const periods = opts.period ?? inRange(defaultYears(infos));
   const by = opts.by ?? [];
   const run = runIndicators(indicators, prepare(data), {
     periods,

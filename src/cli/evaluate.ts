@@ -1,39 +1,28 @@
 // `triple-aim evaluate`: the Triple Aim evaluation of a project — intervention against
 // comparison, before against after (SPEC §9). The selectors and windows are checked before
-// anything is computed; the evaluation itself is src/analysis/project.ts.
+// anything is computed; the evaluation itself is src/engine/project.ts.
 
-import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
 import { formatDay } from '../calc/time.js';
 import { parsePeriodId, type Period } from '../calc/periods.js';
-import {
-  evaluableIndicators,
-  evaluateProject,
-  projectWindows,
-  selectorDimensions,
-  type Selector,
-} from '../analysis/project.js';
+import { checkProjectWindows } from '../engine/data-range.js';
+import { evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
-import { eventDayRange } from '../engine/run.js';
 import { Invalid } from '../extracts/fields.js';
 import { parseGroupKey } from '../extracts/group-key.js';
-import type { ExtractInfo } from '../extracts/records.js';
 import { prepare } from '../facts/index.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
-import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from '../report/evaluate.js';
+import { EVALUATION_FORMATS, renderEvaluation, type EvaluationFormat } from '../report/render.js';
 import { AIMS } from '../indicators/types.js';
 import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
-
-export const EVALUATE_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
-type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 interface EvaluateOptions extends InputOptions, OutputOptions {
   /** --profile (SPEC §14.3). */
@@ -44,7 +33,7 @@ interface EvaluateOptions extends InputOptions, OutputOptions {
   months: number;
   indicators?: string[];
   aim?: (typeof AIMS)[number];
-  format?: EvaluateFormat;
+  format?: EvaluationFormat;
   color: boolean;
   minCell: number;
   failOn?: 'disclosure';
@@ -109,7 +98,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--comparison <rest|selector>', 'rest (the region\'s other units) or a selector over the same dimensions', parseComparison, 'rest' as const)
     .option('--indicators <ids>', 'only these indicator ids (comma-separated)', parseIndicatorIds)
     .addOption(new Option('--aim <aim>', 'only the indicators of one aim').choices(AIMS))
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(EVALUATE_FORMATS));
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(EVALUATION_FORMATS));
   addOutputOptions(cmd, 'the evaluation');
   cmd
     .option('--no-color', 'no colour in the table (also when NO_COLOR is set or stdout is not a terminal)')
@@ -148,7 +137,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   if (evaluated.length === 0) {
     throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
   }
-  const windowWarnings = checkWindows(infos, opts.start, opts.months);
+  const windowWarnings = inRange(checkProjectWindows(infos, opts.start, opts.months));
   const result = evaluateProject(evaluated, prepared, {
     intervention: opts.intervention,
     comparison: opts.comparison,
@@ -181,43 +170,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     process.env.SOURCE_DATE_EPOCH,
   );
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-  await writeResult(render(report, format, colourEnabled(opts.color, opts.out)), out, { quiet: opts.quiet });
+  await writeResult(renderEvaluation(report, format, { color: colourEnabled(opts.color, opts.out) }), out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   return opts.failOn === 'disclosure' ? disclosureGate(result.disclosures, opts.minCell) : EXIT.ok;
-}
-
-function render(report: EvaluationReport, format: EvaluateFormat, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return renderEvaluationJson(report);
-    case 'csv':
-      return renderEvaluationCsv(report);
-    case 'markdown':
-      return renderEvaluationMarkdown(report);
-    case 'table':
-      return renderEvaluationTable(report, { color });
-  }
-}
-
-/**
- * SPEC §9: the start month must lie within the data and the windows overlap it (usage errors);
- * a window reaching past the last event date, or before the first, gives a warning.
- */
-function checkWindows(infos: readonly ExtractInfo[], start: Period, months: number): string[] {
-  const range = eventDayRange(infos, ['measurements']);
-  if (!range) throw new UsageError('the loaded extracts contain no dated events to evaluate');
-  const { before, after } = projectWindows(start, months);
-  const first = formatDay(range.first);
-  const last = formatDay(range.last);
-  if (start.to < range.first || start.from > range.last) {
-    throw new UsageError(`--start ${start.id} is outside the data (event dates from ${first} to ${last})`);
-  }
-  const warnings: Said[] = [];
-  if (after.to > range.last) {
-    warnings.push(say(MESSAGES.windowAfterPastData, { from: formatDay(after.from), to: formatDay(after.to), last }));
-  }
-  if (before.from < range.first) {
-    warnings.push(say(MESSAGES.windowBeforeData, { from: formatDay(before.from), to: formatDay(before.to), first }));
-  }
-  return warnings;
 }

@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 import { addProfileOption } from './selection.js';
-import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/catalogue.js';
+import { CATALOGUE_FORMATS, renderCatalogue, type CatalogueFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { EXIT, UsageError } from './errors.js';
 import { addOutputOptions, checkOut, chooseFormat, writeResult, type OutputOptions } from './output.js';
@@ -28,7 +28,7 @@ export function indicatorsCommand(): Command {
       if (!found) throw new UsageError(`unknown indicator id "${id}" in the profile ${profile.id} (run \`triple-aim indicators --profile ${profile.id}\` for the list)`);
       list = [found];
     }
-    await writeResult(renderCatalogue(list, format, id !== undefined, profile.version), out, { quiet: opts.quiet });
+    await writeResult(renderCatalogue(list, format, { detailed: id !== undefined, version: profile.version }), out, { quiet: opts.quiet });
     return EXIT.ok;
   });
 }

@@ -4,24 +4,22 @@
 // the series and their SPC analysis come from src/analysis.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { defaultSpanProblem, monthsBetween, periodJson, type Period } from '../calc/periods.js';
-import { formatGroupKey, sameGroup } from '../calc/groups.js';
-import type { Result } from '../contracts/report.js';
+import { periodJson, type Period } from '../calc/periods.js';
+import { formatGroupKey } from '../calc/groups.js';
 import type { DayNumber } from '../calc/time.js';
-import { localiseMonitorModel } from '../report/localise.js';
-import type { Lang, MonitorHtmlModel } from '../report/html/model.js';
+import type { Lang } from '../report/html/model.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
-import { eventDayRange, runIndicators } from '../engine/run.js';
+import { defaultMonths } from '../engine/data-range.js';
+import { runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { DEFAULT_PROFILE } from '../indicators/profiles.js';
-import type { IndicatorDefinition } from '../indicators/types.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
-import { renderMonitorCsv, renderMonitorJson, renderMonitorMarkdown, renderMonitorTable } from '../report/monitor.js';
+import { MONITOR_FORMATS, renderMonitor, type MonitorFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
@@ -38,8 +36,6 @@ import {
 } from './selection.js';
 import { AIMS } from '../indicators/types.js';
 
-export const MONITOR_FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
-export type MonitorFormat = (typeof MONITOR_FORMATS)[number];
 export const CHARTS = ['run', 'p', 'pp', 'u', 'up', 'i', 'auto'] as const;
 
 /** How many triggering series --fail-on prints before "and N more" (as compute does). */
@@ -130,7 +126,7 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
-  const periods = opts.period ?? defaultMonths(infos);
+  const periods = opts.period ?? inRange(defaultMonths(infos));
   const { phaseStarts, freezeTo } = phasesOf(periods, opts.phase ?? [], opts.freeze);
   const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
 
@@ -166,63 +162,16 @@ async function monitor(opts: MonitorOptions): Promise<number> {
   );
 
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
-  const text =
-    format === 'html'
-      ? await (await htmlRenderers()).renderMonitorHtml(monitorHtmlModel(report, run.results, opts.lang, indicators))
-      : render(report, format, colourEnabled(opts.color, opts.out));
+  const text = await renderMonitor(report, format, {
+    color: colourEnabled(opts.color, opts.out),
+    lang: opts.lang,
+    results: run.results,
+    catalogue: indicators,
+  });
   await writeResult(text, out, { quiet: opts.quiet });
   for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.failOn === 'disclosure') return disclosureGate(run.disclosures, opts.minCell);
   return opts.failOn === 'signal' ? gate(report.series) : EXIT.ok;
-}
-
-/** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
-function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lang: Lang, catalogue: readonly IndicatorDefinition[]): MonitorHtmlModel {
-  const last = report.periods[report.periods.length - 1]?.id;
-  // The report's texts are English (as the JSON); the model is put into `lang` (SPEC §13.6).
-  return localiseMonitorModel({
-    meta: {
-      lang,
-      title: null,
-      tool: report.tool,
-      generated_at: report.generated_at ?? null,
-      inputs: report.inputs,
-      suppression: report.suppression,
-    },
-    charts: report.series.map((series) => {
-      const def = catalogue.find((i) => i.id === series.indicator)!;
-      const result = results.find((r) => r.indicator === series.indicator && r.period === last && sameGroup(r.group, series.group));
-      return {
-        indicator: { id: def.id, aim: def.aim, name_da: def.nameDa, name_en: def.nameEn, unit: def.unit, direction: def.direction },
-        series,
-        target: result?.target ?? null,
-      };
-    }),
-    warnings: report.warnings,
-  });
-}
-
-function render(report: MonitorReport, format: Exclude<MonitorFormat, 'html'>, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return renderMonitorJson(report);
-    case 'csv':
-      return renderMonitorCsv(report);
-    case 'markdown':
-      return renderMonitorMarkdown(report);
-    case 'table':
-      return renderMonitorTable(report, { color });
-  }
-}
-
-/** SPEC §7 default points: every month from the month of the earliest to that of the latest
- *  event date (measurement periods excluded), at most 30 calendar years (SPEC §6.2). */
-function defaultMonths(infos: Parameters<typeof eventDayRange>[0]): Period[] {
-  const range = eventDayRange(infos, ['measurements']);
-  if (!range) throw new UsageError('the loaded extracts contain no dated events to choose the points from: give --period');
-  const problem = defaultSpanProblem(range.first, range.last);
-  if (problem) throw new UsageError(problem);
-  return monthsBetween(range.first, range.last);
 }
 
 /** --phase and --freeze as indices into the points, checked against them (SPEC §7: usage errors). */
@@ -269,10 +218,4 @@ function gate(series: readonly Series[]): number {
   }
   if (triggered.length > MAX_GATE_LINES) process.stderr.write(`and ${triggered.length - MAX_GATE_LINES} more\n`);
   return EXIT.gate;
-}
-
-/** The HTML renderers, loaded only when HTML is asked for: they bring vega, vega-lite and
- *  date-fns, whose loading is most of the start-up time of every other command (SPEC §12). */
-function htmlRenderers(): Promise<typeof import('../report/html/index.js')> {
-  return import('../report/html/index.js');
 }

@@ -5,20 +5,22 @@
 // chart analysis of monitor.
 
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { monthsBetween, parsePeriodId, yearsBetween, type Period } from '../calc/periods.js';
+import type { Period } from '../calc/periods.js';
 import { annotationsOf, buildSeries } from '../analysis/monitor.js';
 import { clusterOf, isRegionMunicipality, municipalityName, OUTSIDE_REGION, REGION_MUNICIPALITY_CODES, UNKNOWN } from '../calc/groups.js';
-import { eventDayRange, runIndicators } from '../engine/run.js';
+import { reportPeriods } from '../engine/data-range.js';
+import { runIndicators } from '../engine/run.js';
 import { prepare } from '../facts/index.js';
 import { DEFAULT_PROFILE } from '../indicators/profiles.js';
 import { annualReportModel } from '../report/annual.js';
 import { municipalityProfileModel } from '../report/profile.js';
 import { inputsJson, suppressionText, toolJson } from '../report/assemble.js';
+import { renderAnnualReport, renderMunicipalityProfile } from '../report/render.js';
 import type { DocumentMeta, Lang } from '../report/html/model.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
@@ -97,7 +99,7 @@ async function report(opts: ReportOptions): Promise<number> {
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
-  const { years, months } = reportPeriods(infos, opts.year);
+  const { years, months } = inRange(reportPeriods(infos, opts.year));
   const prepared = prepare(data);
   const indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months);
@@ -143,33 +145,10 @@ async function report(opts: ReportOptions): Promise<number> {
     monthly,
     warnings,
   });
-  // Loaded here: the HTML renderers bring vega, vega-lite and date-fns, whose loading is most
-  // of the start-up time of every other command (SPEC §12).
-  const { renderReportHtml } = await import('../report/html/index.js');
-  await writeResult(await renderReportHtml(model), out, { quiet: opts.quiet });
+  await writeResult(await renderAnnualReport(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.failOn === 'disclosure') return disclosureGate([...overTime.disclosures, ...municipal.disclosures], opts.minCell);
   return EXIT.ok;
-}
-
-/** The years from the first of the data to the report year, and the months from the first month
- *  of the data (measurement periods excluded, as in monitor) to the year's December (SPEC §10). */
-function reportPeriods(infos: readonly ExtractInfo[], year: number): { years: Period[]; months: Period[] } {
-  const all = eventDayRange(infos);
-  if (!all) throw new UsageError('the loaded extracts contain no dated events: nothing to report');
-  const yearEnd = parsePeriodId(String(year))!.to;
-  const years = yearsBetween(all.first, all.last);
-  if (year < years[0].year || year > years[years.length - 1].year) {
-    throw new UsageError(`--year ${year} is outside the data (event dates from ${years[0].id} to ${years[years.length - 1].id})`);
-  }
-  if (year - years[0].year + 1 > 30) {
-    throw new UsageError(`the data start in ${years[0].id}, more than 30 years before ${year}: give a later --year or fewer years of data`);
-  }
-  const dated = eventDayRange(infos, ['measurements']);
-  return {
-    years: years.filter((p) => p.year <= year),
-    months: dated && dated.first <= yearEnd ? monthsBetween(dated.first, yearEnd) : [],
-  };
 }
 
 /** "751 (Aarhus), 615 (Horsens), …": the region's 19, for the help and the usage errors. */
@@ -230,8 +209,7 @@ async function profile(
   const meta = documentMeta(opts, infos, primary, complementary);
   const warnings = [...new Set(municipal.warnings)];
   const model = municipalityProfileModel({ meta, year: opts.year, code, indicators: CATALOGUE, municipal: municipal.results.filter((r) => r.period === year.id), trend, warnings });
-  const { renderProfileHtml } = await import('../report/html/index.js');
-  await writeResult(renderProfileHtml(model), out, { quiet: opts.quiet });
+  await writeResult(await renderMunicipalityProfile(model), out, { quiet: opts.quiet });
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   // The page shows the year of every municipality (values, the lowest and highest) and the months
   // of this one: the counts of those, not of the other municipalities' months (never shown).

@@ -1,22 +1,19 @@
 // `triple-aim validate`: read the extracts and report every problem found; compute nothing
 // (SPEC §1.6). Exit 0 when every file is clean, 1 otherwise; the report goes to stdout in
 // either format, so the exit code and the report always agree. Rendering lives in
-// src/report/validation.ts.
+// src/report/validation.ts, reached through src/report/render.ts.
 
 import { Command, Option } from 'commander';
 import { loadExtracts, type FileReport } from '../extracts/load.js';
-import { renderValidationJson, renderValidationTable } from '../report/validation.js';
+import { renderValidation, VALIDATION_FORMATS, type ValidationFormat } from '../report/render.js';
 import { runs } from './command.js';
 import { EXIT } from './errors.js';
 import { addInputOptions, readOptions, resolveSources, type InputOptions } from './inputs.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { progressReporter } from './progress.js';
 
-export const VALIDATE_FORMATS = ['table', 'json'] as const;
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
-
 interface ValidateOptions extends InputOptions, OutputOptions {
-  format?: ValidateFormat;
+  format?: ValidationFormat;
   color: boolean;
 }
 
@@ -36,7 +33,7 @@ Exit status: 0 when every file is valid, 1 when any problem was found (2 for bad
     );
   addInputOptions(cmd);
   cmd
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(VALIDATE_FORMATS))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(VALIDATION_FORMATS))
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)');
   addOutputOptions(cmd, 'the validation report');
   return runs(cmd, validate);
@@ -49,11 +46,7 @@ async function validate(opts: ValidateOptions): Promise<number> {
   const progress = progressReporter();
   const { files } = await loadExtracts(sources, { ...readOptions(opts), onProgress: progress.update, keepRecords: false });
   progress.done();
-  await writeResult(
-    format === 'json' ? renderValidationJson(files) : renderValidationTable(files, opts.maxErrors, colourEnabled(opts.color, opts.out)),
-    out,
-    { quiet: opts.quiet },
-  );
+  await writeResult(renderValidation(files, format, { color: colourEnabled(opts.color, opts.out), maxErrors: opts.maxErrors }), out, { quiet: opts.quiet });
   return validationExitCode(files);
 }
 

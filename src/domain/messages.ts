@@ -425,7 +425,7 @@ export const MESSAGES = {
     da: '--chart {requested} passer kun til indikatorer med enheden {fits}, ikke {unit}: vist som seriediagram',
   }),
 
-  // --- Project evaluation (src/analysis/project.ts, src/cli/evaluate.ts).
+  // --- Project evaluation (src/engine/project.ts; the window warnings src/engine/data-range.ts).
   evaluationCellReason: message({
     en: '{arm} {window}: {reason}',
     da: (p, t) =>

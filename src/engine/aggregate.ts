@@ -13,7 +13,7 @@
 // testing every period; overlapping periods (a year and its quarters) are tested one by one.
 
 import type { Said } from '../domain/messages.js';
-import { ageBand, clusterOf, type Dimension, type Group, UNKNOWN } from '../calc/groups.js';
+import { dimensionValue, type Dimension, type Group } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { DayNumber } from '../calc/time.js';
 import { esp2013BandOf } from '../analysis/standardisation.js';
@@ -51,28 +51,6 @@ export interface Cell extends Sums {
 export type CellsByPeriod = Map<string, Cell>[];
 
 const KEY_SEPARATOR = '\u0001';
-
-/** The value of one breakdown dimension for a unit (missing → `unknown`). */
-export function dimensionValue(dim: Dimension, who: UnitAttributes): string {
-  switch (dim) {
-    case 'municipality':
-      return who.municipality ?? UNKNOWN;
-    case 'cluster':
-      return clusterOf(who.municipality);
-    case 'education':
-      return who.education ?? UNKNOWN;
-    case 'sex':
-      return who.sex ?? UNKNOWN;
-    case 'age_band':
-      return ageBand(who.age);
-    case 'patient_type':
-      return who.patientType ?? UNKNOWN;
-    case 'sender':
-      return who.sender ?? UNKNOWN;
-    case 'offer':
-      return who.offer ?? UNKNOWN;
-  }
-}
 
 export function groupOf(dims: readonly Dimension[], who: UnitAttributes): { key: string; group: Group } {
   const group: Group = {};

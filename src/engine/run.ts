@@ -23,7 +23,7 @@ import type { Standardized } from '../contracts/report.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { EDUCATION } from '../domain/vocabulary.js';
 import { extractFileName } from '../extracts/declarations.js';
-import type { BaselineRow, ExtractInfo, LoadedData } from '../extracts/records.js';
+import type { BaselineRow, LoadedData } from '../extracts/records.js';
 import { deriveFacts, type DerivedFacts, type PreparedData } from '../facts/index.js';
 import {
   AIMS,
@@ -36,8 +36,9 @@ import {
   type UnitAttributes,
 } from '../indicators/types.js';
 import { CellTally, populationCells, type Cell, type TallyOptions } from './aggregate.js';
-import { applicableBaseline, changeOf, chooseBaseline, chooseTarget, statusOf, targetVerdictOf } from './evaluate.js';
-import type { BaselineRef, Result } from './result.js';
+import { applicableBaseline, chooseBaseline, chooseTarget } from '../calc/targets.js';
+import { changeOf, statusOf, targetVerdictOf } from './evaluate.js';
+import type { BaselineRef, Result } from '../contracts/report.js';
 import {
   DEFAULT_MIN_CELL,
   disclosedCounts,
@@ -679,20 +680,4 @@ function measuredDrafts(
 function addMeasuredCi998(indicator: MeasuredIndicator, drafts: readonly Draft[]): void {
   if (indicator.unit !== 'percent' && indicator.unit !== 'per_1000') return;
   for (const d of drafts) d.ci998 = d.ci95 === null ? null : ci998(d);
-}
-
-/** The first and last event dates of the loaded extracts, for the default periods (SPEC §1.3);
- *  each extract declares its event dates (src/extracts), the loader found their range. */
-export function eventDayRange(
-  inputs: readonly Pick<ExtractInfo, 'extract' | 'eventDays'>[],
-  exclude: readonly string[] = [],
-): { first: DayNumber; last: DayNumber } | null {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const i of inputs) {
-    if (i.eventDays === null || exclude.includes(i.extract)) continue;
-    first = Math.min(first, i.eventDays.first);
-    last = Math.max(last, i.eventDays.last);
-  }
-  return first === Infinity ? null : { first, last };
 }

@@ -23,7 +23,7 @@
 import type { Period } from '../calc/periods.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import type { Unit } from '../indicators/types.js';
-import type { Result } from './result.js';
+import type { Result } from '../contracts/report.js';
 
 /** The default `--min-cell` (SPEC §4.4); `--fail-on disclosure` holds a run to it (§13.7). */
 export const DEFAULT_MIN_CELL = 5;

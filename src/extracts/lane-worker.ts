@@ -16,7 +16,6 @@ try {
   for (const [index, source] of job.sources.entries()) {
     const { report, loaded } = await loadOne(source, {
       ...job.options,
-      readerThread: 'main',
       onProgress: (extract, rows, bytes) => post({ type: 'progress', extract, rows, bytes }),
     });
     if (loaded && 'table' in loaded) {

@@ -5,14 +5,14 @@
 // checking them — while this thread loads the others. Every file is loaded by the same code
 // (load.ts loadOne) either way; its report and table come back to this thread (the table's
 // columns moved, not copied) and everything is put together in the order the files were
-// given, notices included. A single large file is instead split in a worker thread and read
-// here (csv/read.ts), a pipeline rather than two lanes.
+// given, notices included. A single large file is read in this thread alone (csv/read.ts: a
+// pipeline that split it in a worker was measured and removed, issue 22 item 5).
 
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileReport, ReadOptions } from './load.js';
+import type { FileReport, LoadOptions, ReadOptions } from './load.js';
 import type { ExtractInfo, ExtractName } from './records.js';
 import { COLUMNAR_EXTRACTS } from './records.js';
 import type { TableTransfer } from './table.js';
@@ -62,7 +62,7 @@ export async function storedSizes(sources: readonly LaneSource[]): Promise<(numb
 /** What the worker is given: its sources and the options that can cross threads. */
 export interface LaneJob {
   sources: LaneSource[];
-  options: Omit<ReadOptions, 'onNotice' | 'onProgress'>;
+  options: Omit<LoadOptions, 'onNotice' | 'onProgress'>;
 }
 
 /** One file loaded in the worker, or its progress. */

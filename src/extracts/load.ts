@@ -59,19 +59,24 @@ export interface ReadOptions {
   keepRecords?: boolean;
   /** Progress callback for long reads (rows and bytes so far). */
   onProgress?: (extract: ExtractName, rows: number, bytes: number) => void;
-  /** false: every row is split by csv-parse and read by the general row reader (tests compare
-   *  both ways on the same files; SPEC §12). Default true. */
-  fastPath?: boolean;
-  /** false: every file is loaded in this thread, one after another, never in a loading
-   *  worker thread (lanes.ts; tests compare both). Default true. */
-  lanes?: boolean;
-  /** Which thread splits a file (csv/read.ts): 'auto' by size, or 'main' (the loading worker
-   *  splits its files itself). Default 'auto'. */
-  readerThread?: 'auto' | 'main' | 'worker';
   /** true: keep each row's id (the unique id column) beside a large extract's table, for the
    *  exclusion audit (SPEC §14.4); the files are then loaded in this thread. Default false:
    *  ids are checked, not stored. */
   keepIds?: boolean;
+}
+
+/**
+ * ReadOptions and the ways of loading that only tests choose (issue 22 item 5: they are not
+ * for commands, so they are not in ReadOptions): tests run the same files each way and require
+ * the same records and problems. Reached through loadExtractsWith.
+ */
+export interface LoadOptions extends ReadOptions {
+  /** false: every row is split by csv-parse and read by the general row reader (SPEC §12).
+   *  Default true. */
+  fastPath?: boolean;
+  /** false: every file is loaded in this thread, one after another, never in a loading
+   *  worker thread (lanes.ts). Default true. */
+  lanes?: boolean;
 }
 
 export interface FileReport {
@@ -155,7 +160,13 @@ class ProblemList {
  * extracts, some are loaded in a worker thread while this thread loads the others (lanes.ts);
  * the result, notices included, is the same as one after another.
  */
-export async function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
+export function loadExtracts(sources: readonly ExtractSource[], options: ReadOptions): Promise<LoadResult> {
+  return loadExtractsWith(sources, options);
+}
+
+/** loadExtracts, with the ways of loading tests compare (LoadOptions). */
+export async function loadExtractsWith(sources: readonly ExtractSource[], options: LoadOptions): Promise<LoadResult> {
+  // Kept ids stay in this thread (the lane's tables cross without them).
   const lane = options.lanes !== false && options.keepIds !== true && laneWorkerFile() !== null ? planLanes(sources, await storedSizes(sources)) : null;
   const results: ({ report: FileReport; loaded: LoadedExtract | null } | undefined)[] = sources.map(() => undefined);
   if (lane === null) {
@@ -264,7 +275,7 @@ function tableStore(schema: ColumnarSchema<ColumnTypes>, keep: boolean): RowStor
 }
 
 /** Loads one source (in this thread; the loading worker thread calls it too). */
-export async function loadOne(source: ExtractSource, options: ReadOptions): Promise<{ report: FileReport; loaded: LoadedExtract | null }> {
+export async function loadOne(source: ExtractSource, options: LoadOptions): Promise<{ report: FileReport; loaded: LoadedExtract | null }> {
   const schema = SCHEMAS[source.extract] as AnySchema;
   const problems = new ProblemList(source, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS);
   const keepRecords = options.keepRecords !== false;
@@ -332,7 +343,6 @@ export async function loadOne(source: ExtractSource, options: ReadOptions): Prom
       minColumns: Math.max(2, schema.columns.filter((c) => c.required).length),
       onBytes: (n) => (bytes = n),
       fastPath: options.fastPath,
-      thread: options.readerThread,
     },
     {
       header(rawNames, line, delimiter, bom) {

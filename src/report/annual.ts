@@ -4,7 +4,7 @@
 // results in, model out; the numbers are not touched, only selected.
 
 import { municipalityName, OUTSIDE_REGION, REGION_MUNICIPALITY_CODES, UNKNOWN } from '../calc/groups.js';
-import { nearlyEqual } from '../engine/evaluate.js';
+import { nearlyEqual } from '../calc/targets.js';
 import type { Series } from '../contracts/monitor.js';
 import type { Result } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';

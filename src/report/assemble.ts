@@ -5,7 +5,7 @@ import { periodJson, type Period } from '../calc/periods.js';
 import type { Dimension } from '../calc/groups.js';
 import type { ExtractInfo } from '../extracts/records.js';
 import type { RunOutput } from '../engine/run.js';
-import type { InputRef, Report } from '../engine/result.js';
+import type { InputRef, Report } from '../contracts/report.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { DEFINITION_VERSION, SCHEMA_VERSION, VERSION } from '../version.js';
 import { formatDay, type DayNumber } from '../calc/time.js';

@@ -1,15 +1,12 @@
 // The renderers of `indicators [ID]` (SPEC §1.1, §3.2): the catalogue as a table, JSON (the
 // Catalogue contract) or Markdown; with one indicator, its full definition.
 
-import { toJson } from './json.js';
 import Table from 'cli-table3';
 import { formatGroupKey } from '../calc/groups.js';
 import type { CatalogueJson } from '../contracts/catalogue.js';
 import type { IndicatorDefinition, TargetRule } from '../indicators/types.js';
 import { DEFINITION_VERSION } from '../version.js';
 
-export const CATALOGUE_FORMATS = ['table', 'json', 'markdown'] as const;
-export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
 
 export function describeTarget(t: TargetRule | null, direction: IndicatorDefinition['direction']): string {
   if (!t) return 'none';
@@ -55,18 +52,7 @@ export function catalogueJson(list: readonly IndicatorDefinition[], version: str
 }
 
 /** `detailed`: one indicator was asked for by id (the table shows its full definition). */
-export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, detailed: boolean, version: string = DEFINITION_VERSION): string {
-  switch (format) {
-    case 'json':
-      return toJson(catalogueJson(list, version));
-    case 'markdown':
-      return catalogueMarkdown(list, version);
-    case 'table':
-      return detailed ? definitionText(list[0], version) : catalogueTable(list);
-  }
-}
-
-function catalogueMarkdown(list: readonly IndicatorDefinition[], version: string): string {
+export function catalogueMarkdown(list: readonly IndicatorDefinition[], version: string = DEFINITION_VERSION): string {
   const out = [`# Indicator catalogue (${version})`, ''];
   for (const i of list) {
     out.push(`## ${i.nameDa} (\`${i.id}\`)`, '', `*${i.nameEn}*`, '');
@@ -78,7 +64,7 @@ function catalogueMarkdown(list: readonly IndicatorDefinition[], version: string
   return out.join('\n');
 }
 
-function definitionText(i: IndicatorDefinition, version: string): string {
+export function definitionText(i: IndicatorDefinition, version: string = DEFINITION_VERSION): string {
   const lines = [
     `${i.id} — ${i.nameDa}`,
     `${i.nameEn}`,
@@ -102,7 +88,7 @@ function definitionText(i: IndicatorDefinition, version: string): string {
   return lines.join('\n') + '\n';
 }
 
-function catalogueTable(list: readonly IndicatorDefinition[]): string {
+export function catalogueTable(list: readonly IndicatorDefinition[]): string {
   const table = new Table({
     head: ['id', 'aim', 'unit', 'direction', 'target', 'name'],
     style: { head: [], border: [], compact: true },

@@ -5,7 +5,7 @@
 // numbers rounded to 10 significant digits so that float noise (55.00000000000001) is gone.
 
 import { formatGroupKey, municipalityName, type Group } from '../calc/groups.js';
-import type { Report, Result } from '../engine/result.js';
+import type { Report, Result } from '../contracts/report.js';
 
 export const CSV_DIALECTS = ['rfc', 'excel-da'] as const;
 export type CsvDialect = (typeof CSV_DIALECTS)[number];

@@ -5,7 +5,7 @@
 
 import { formatGroupKey, municipalityName, residenceOf, type Group } from '../calc/groups.js';
 import { changeVerdictOf, type ChangeVerdict } from '../engine/evaluate.js';
-import type { Comparison, Report, Result, TargetVerdict } from '../engine/result.js';
+import type { Comparison, Report, Result, TargetVerdict } from '../contracts/report.js';
 import { AIMS, type Aim, type Unit } from '../indicators/types.js';
 
 export const AIM_TITLES: Record<Aim, string> = {

@@ -4,7 +4,7 @@
 // job failed without anyone opening the report.
 
 import type { FailOn } from '../engine/evaluate.js';
-import type { Result } from '../engine/result.js';
+import type { Result } from '../contracts/report.js';
 import { DEFAULT_MIN_CELL, type Disclosure } from '../engine/suppress.js';
 import type { Unit } from '../indicators/types.js';
 import { formatNumber, groupLabel, readingDecimals } from './format.js';

@@ -4,7 +4,7 @@
 // JSON.stringify escapes C0 but writes DEL and C1 raw — appear as \u00HH (SPEC §6.1).
 
 import { escapeJsonControls } from '../extracts/fields.js';
-import type { Report } from '../engine/result.js';
+import type { Report } from '../contracts/report.js';
 
 export function toJson(value: unknown): string {
   return escapeJsonControls(JSON.stringify(value, null, 2)) + '\n';

@@ -6,7 +6,7 @@
 // tables list one line per indicator, group and period, as the terminal table does.
 
 import { profileIdOf, profileNameOf } from '../indicators/profiles.js';
-import type { Report } from '../engine/result.js';
+import type { Report } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, unitLabel, VERDICT_LEGEND, type Cell } from './format.js';
 

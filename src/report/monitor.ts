@@ -1,17 +1,21 @@
 // The renderers of `monitor` (SPEC §7): JSON per the Monitor contract; a table and Markdown with
 // one line per series — a sparkline of the values, the centre line, the runs figures against
 // their limits, the signals, the verdict; CSV with one row per point. The HTML charts are
-// drawn by src/report/html.
+// drawn by src/report/html from the model monitorHtmlModel builds here.
 
 import { csvText, municipalityNameOf } from './csv.js';
 import { toJson } from './json.js';
 import { bulletSection, cellText } from './markdown.js';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { formatGroupKey, municipalityName } from '../calc/groups.js';
+import { formatGroupKey, municipalityName, sameGroup } from '../calc/groups.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
 import { AIMS } from '../domain/vocabulary.js';
 import { AIM_TITLES, formatNumber, unitLabel } from './format.js';
+import type { Result } from '../contracts/report.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
+import type { Lang, MonitorHtmlModel } from './html/model.js';
+import { localiseMonitorModel } from './localise.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
 
@@ -198,4 +202,30 @@ export function renderMonitorCsv(report: MonitorReport): string {
     ]),
   );
   return csvText(CSV_COLUMNS, rows);
+}
+
+/** The charts of `--format html` (SPEC §10): every series with the target of its last period. */
+export function monitorHtmlModel(report: MonitorReport, results: readonly Result[], lang: Lang, catalogue: readonly IndicatorDefinition[]): MonitorHtmlModel {
+  const last = report.periods[report.periods.length - 1]?.id;
+  // The report's texts are English (as the JSON); the model is put into `lang` (SPEC §13.6).
+  return localiseMonitorModel({
+    meta: {
+      lang,
+      title: null,
+      tool: report.tool,
+      generated_at: report.generated_at ?? null,
+      inputs: report.inputs,
+      suppression: report.suppression,
+    },
+    charts: report.series.map((series) => {
+      const def = catalogue.find((i) => i.id === series.indicator)!;
+      const result = results.find((r) => r.indicator === series.indicator && r.period === last && sameGroup(r.group, series.group));
+      return {
+        indicator: { id: def.id, aim: def.aim, name_da: def.nameDa, name_en: def.nameEn, unit: def.unit, direction: def.direction },
+        series,
+        target: result?.target ?? null,
+      };
+    }),
+    warnings: report.warnings,
+  });
 }

@@ -6,7 +6,7 @@
 
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { Report } from '../engine/result.js';
+import type { Report } from '../contracts/report.js';
 import { layout, PROVISIONAL_LEGEND, PROVISIONAL_MARK, REGION_LEGEND, unitLabel, VERDICT_LEGEND, type Cell, type Row, type Section, type Tone, type Verdict } from './format.js';
 
 export interface TableOptions {

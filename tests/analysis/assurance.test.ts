@@ -6,7 +6,7 @@ import { assuranceOf } from '../../src/analysis/assurance.js';
 import { buildSeries, type SeriesOptions } from '../../src/analysis/monitor.js';
 import { parsePeriodArguments } from '../../src/calc/periods.js';
 import type { Result, TargetRef } from '../../src/contracts/report.js';
-import { targetAppliesToKind } from '../../src/engine/evaluate.js';
+import { targetAppliesToKind } from '../../src/calc/targets.js';
 import { findIndicator } from '../../src/indicators/catalogue.js';
 
 const atLeast = (value: number): TargetRef => ({ value, period: null, rule: 'at_least' });

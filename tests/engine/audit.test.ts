@@ -11,7 +11,7 @@ import { loadExtracts } from '../../src/extracts/load.js';
 import type { Contact, LoadedData } from '../../src/extracts/records.js';
 import { prepare } from '../../src/facts/index.js';
 import { findProfile, PROFILES } from '../../src/indicators/profiles.js';
-import type { Result } from '../../src/engine/result.js';
+import type { Result } from '../../src/contracts/report.js';
 import { contact, loaded } from '../helpers/records.js';
 import { ROOT } from '../e2e/helpers.js';
 

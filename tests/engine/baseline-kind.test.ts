@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArguments, parsePeriodId } from '../../src/calc/periods.js';
-import { applicableBaseline } from '../../src/engine/evaluate.js';
+import { applicableBaseline } from '../../src/calc/targets.js';
 import { runIndicators } from '../../src/engine/run.js';
 import type { BaselineRow, LoadedData } from '../../src/extracts/records.js';
 import { prepare } from '../../src/facts/index.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArgument } from '../../src/calc/periods.js';
-import { changeOf, changeVerdictOf, chooseBaseline, chooseTarget, meetsTarget, nearlyEqual, statusOf } from '../../src/engine/evaluate.js';
+import { chooseBaseline, chooseTarget, meetsTarget, nearlyEqual } from '../../src/calc/targets.js';
+import { changeOf, changeVerdictOf, statusOf } from '../../src/engine/evaluate.js';
 import type { BaselineRow } from '../../src/extracts/records.js';
 import type { IndicatorDefinition } from '../../src/indicators/types.js';
 

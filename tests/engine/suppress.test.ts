@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSmallCell } from '../../src/engine/suppress.js';
-import type { Result } from '../../src/engine/result.js';
+import type { Result } from '../../src/contracts/report.js';
 
 const result = (group: Record<string, string>, numerator: number, denominator: number | null, unit: Result['unit'] = 'percent'): Result => ({
   indicator: 'x', aim: 'quality', unit, direction: 'higher_is_better', period: '2016', group,

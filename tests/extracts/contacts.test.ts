@@ -2,7 +2,7 @@
 // by the fast path (rows as bytes) and by the general path, which must agree (SPEC §12).
 
 import { describe, expect, it } from 'vitest';
-import type { ReadOptions } from '../../src/extracts/load.js';
+import type { LoadOptions } from '../../src/extracts/load.js';
 import { csv, loadPath, scratchFile, type Loaded } from './helpers.js';
 
 const H = 'contact_id,patient_id,start_at,end_at,contact_type,priority,action_diagnosis,secondary_diagnoses,sector,unit_type,municipality_code,age,sex,education,cost_dkk,cofinancing_dkk,ready_for_discharge_at,end_status';
@@ -11,7 +11,7 @@ const H = 'contact_id,patient_id,start_at,end_at,contact_type,priority,action_di
 const APR_3 = 17259 * 86400;
 
 /** Loads the text on both paths; they must give the same report and rows. */
-async function both(text: string, options: Partial<ReadOptions> = {}): Promise<Loaded & { rows: Record<string, unknown>[] }> {
+async function both(text: string, options: Partial<LoadOptions> = {}): Promise<Loaded & { rows: Record<string, unknown>[] }> {
   const path = scratchFile(text, 'contacts.csv');
   const fast = await loadPath('contacts', path, { ...options, fastPath: true });
   const general = await loadPath('contacts', path, { ...options, fastPath: false });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerAndFirstRowEnd } from '../../src/extracts/csv/split.js';
 import { readCsv, type ByteRows } from '../../src/extracts/csv/index.js';
-import { loadExtracts, type ReadOptions } from '../../src/extracts/load.js';
+import { loadExtractsWith, type LoadOptions } from '../../src/extracts/load.js';
 import type { ExtractName } from '../../src/extracts/records.js';
 import { writeSample } from '../../src/sample/generate.js';
 import { removeTempDirs, tempDir } from '../sample/helpers.js';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 /** What a load gives that a reader of the result can see. */
-function seen(result: Awaited<ReturnType<typeof loadExtracts>>) {
+function seen(result: Awaited<ReturnType<typeof loadExtractsWith>>) {
   const data = result.data as Record<string, { info: unknown; table?: { rows(): unknown[] }; records?: unknown[] }>;
   return {
     files: result.files,
@@ -48,10 +48,10 @@ function seen(result: Awaited<ReturnType<typeof loadExtracts>>) {
   };
 }
 
-async function bothWays(extract: ExtractName, path: string, options: Partial<ReadOptions> = {}) {
+async function bothWays(extract: ExtractName, path: string, options: Partial<LoadOptions> = {}) {
   const common = { keepProblems: Infinity, lanes: false, ...options };
-  const fast = seen(await loadExtracts([{ extract, path }], { ...common, fastPath: true }));
-  const general = seen(await loadExtracts([{ extract, path }], { ...common, fastPath: false }));
+  const fast = seen(await loadExtractsWith([{ extract, path }], { ...common, fastPath: true }));
+  const general = seen(await loadExtractsWith([{ extract, path }], { ...common, fastPath: false }));
   expect(fast).toEqual(general);
   return general;
 }

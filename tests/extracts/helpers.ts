@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadExtracts, type FileReport, type Problem, type ReadOptions } from '../../src/extracts/load.js';
+import { loadExtractsWith, type FileReport, type LoadOptions, type Problem } from '../../src/extracts/load.js';
 import type { ExtractName, LoadedData } from '../../src/extracts/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'triple-aim-extracts-'));
@@ -32,14 +32,14 @@ export interface Loaded {
 export async function load(
   extract: ExtractName,
   content: string | Buffer,
-  options: Partial<ReadOptions> & { name?: string } = {},
+  options: Partial<LoadOptions> & { name?: string } = {},
 ): Promise<Loaded> {
   const path = scratchFile(content, options.name);
   return loadPath(extract, path, options);
 }
 
-export async function loadPath(extract: ExtractName, path: string, options: Partial<ReadOptions> = {}): Promise<Loaded> {
-  const result = await loadExtracts([{ extract, path }], options);
+export async function loadPath(extract: ExtractName, path: string, options: Partial<LoadOptions> = {}): Promise<Loaded> {
+  const result = await loadExtractsWith([{ extract, path }], options);
   const report = result.files[0];
   return {
     report,

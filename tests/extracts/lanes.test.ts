@@ -85,7 +85,7 @@ describe('loading in two lanes gives what one lane gives', () => {
     expect(lane).toContain(sources.findIndex((s) => s.extract === 'contacts'));
     const run = async (lanes: boolean) => {
       const notices: string[] = [];
-      const result = await dist.loadExtracts(sources, { lanes, keepProblems: Infinity, onNotice: (n) => notices.push(n) });
+      const result = await dist.loadExtractsWith(sources, { lanes, keepProblems: Infinity, onNotice: (n) => notices.push(n) });
       const data = result.data as Record<string, { info: unknown; table?: { rows(): unknown[] }; records?: unknown[] }>;
       return {
         notices,

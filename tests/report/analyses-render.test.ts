@@ -3,7 +3,7 @@
 // worse than the region (words, not arrows).
 
 import { describe, expect, it } from 'vitest';
-import type { Report, Result } from '../../src/engine/result.js';
+import type { Report, Result } from '../../src/contracts/report.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTable } from '../../src/report/table.js';

@@ -3,7 +3,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Report, Result } from '../../src/engine/result.js';
+import type { Report, Result } from '../../src/contracts/report.js';
 import { excelNumber, renderCsv } from '../../src/report/csv.js';
 
 const result = (over: Partial<Result>): Result => ({

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { failOnTriggers } from '../../src/engine/evaluate.js';
-import type { Result } from '../../src/engine/result.js';
+import type { Result } from '../../src/contracts/report.js';
 import { disclosureLines, gateLines } from '../../src/report/gate.js';
 
 const result = (over: Partial<Result>): Result => ({

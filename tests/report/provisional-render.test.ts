@@ -3,7 +3,7 @@
 // flag as a column; the table and Markdown name each input's data end.
 
 import { describe, expect, it } from 'vitest';
-import type { Report, Result } from '../../src/engine/result.js';
+import type { Report, Result } from '../../src/contracts/report.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTable } from '../../src/report/table.js';

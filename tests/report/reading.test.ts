@@ -4,7 +4,7 @@
 // intervals, numerator/denominator and municipality names.
 
 import { describe, expect, it } from 'vitest';
-import type { Report, Result } from '../../src/engine/result.js';
+import type { Report, Result } from '../../src/contracts/report.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import { CHANGE_WORDS, formatNumber, groupLabel, readingDecimals, REGION_LEGEND, TARGET_WORDS, VERDICT_LEGEND } from '../../src/report/format.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, Result } from '../../src/engine/result.js';
+import type { Report, Result } from '../../src/contracts/report.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { formatNumber } from '../../src/report/format.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

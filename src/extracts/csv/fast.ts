@@ -22,8 +22,7 @@ import type { ByteRows, CsvProblem } from './types.js';
  *  record-size limit (MAX_ROW_CHARS) exactly. */
 export const MAX_FAST_LINE = 1_000_000;
 
-/** Rows per ByteRows batch: about a chunk's worth (1 MiB of 70–110-byte rows), so that a
- *  batch sent from the worker thread copies its chunk's bytes once. */
+/** Rows per ByteRows batch: about a chunk's worth (1 MiB of 70–110-byte rows). */
 export const BYTE_ROWS = 16384;
 
 export interface FastTarget {

@@ -8,9 +8,8 @@
 // byte; see decode.ts): the encoding is the business of the columns that are used, which
 // the row layer decodes. A row is marked `plain` when every chunk it was split from is ASCII
 // without NUL bytes (two native scans per chunk), so its fields need no decoding or check;
-// the rows of other chunks are looked at field by field, but only in the used columns and on
-// the main thread (which waits for the worker on large files: a per-row scan here, in the
-// worker, measured slower).
+// the rows of other chunks are looked at field by field, but only in the used columns, by the
+// row readers (a per-row scan here measured slower).
 //
 // The fast path (fast.ts): after the header, the lines of a chunk are split by hand up to the
 // first line that holds a quote (or a CR the file's line break does not explain). That line

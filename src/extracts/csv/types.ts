@@ -21,10 +21,6 @@ export interface CsvReadOptions {
   minColumns: number;
   /** Called as raw bytes arrive (for progress feedback). */
   onBytes?: (bytesSoFar: number) => void;
-  /** Which thread splits the rows: 'auto' (the default) uses a worker thread for a file of
-   *  WORKER_MIN_BYTES or more, this thread otherwise; 'main' and 'worker' force one (tests
-   *  run the same files through both). Standard input is always read in this thread. */
-  thread?: 'auto' | 'main' | 'worker';
   /** false: csv-parse splits every line, without the fast path for lines without quotes
    *  (tests run the same files both ways). Default true. */
   fastPath?: boolean;
@@ -76,9 +72,9 @@ export interface CsvReadResult {
 }
 
 /**
- * Where the byte-level reader sends what it finds: the visitor itself in this thread, or
- * the batches for the main thread in a worker. A promise returned makes the reader wait
- * (for the header's answer from the main thread, or for the main thread to catch up).
+ * Where the byte-level reader sends what it finds (readCsv: the visitor). A promise returned
+ * makes the reader wait for it, so a sink may answer later (the rows read do not depend on
+ * when it answers: tests/extracts/csv/stream.test.ts).
  */
 export interface CsvSink {
   header(names: string[], line: number, delimiter: string, utf16?: Utf16): boolean | Promise<boolean>;

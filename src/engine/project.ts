@@ -2,19 +2,21 @@
 // against after. Each of the four cells is a compute result — the total row of one window
 // over the units of one arm, suppression included — from two runs of the engine (one per
 // arm, both windows at once); the effect per indicator comes from src/analysis/evaluation.ts.
+// It runs the engine, so it lives here and not in src/analysis, which never calls the
+// engine (issue 22: src/analysis is a pure leaf).
 
-import { clusterOf, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
-import { monthWindow, type Period } from '../calc/periods.js';
+import { clusterOf, dimensionValue, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
+import type { Period } from '../calc/periods.js';
 import type { Effect } from '../contracts/evaluate.js';
 import type { Result } from '../contracts/report.js';
-import { dimensionValue } from '../engine/aggregate.js';
-import { runIndicators } from '../engine/run.js';
-import { suppressArm, type Disclosure, type SuppressionCount } from '../engine/suppress.js';
+import { projectWindows } from './data-range.js';
+import { runIndicators } from './run.js';
+import { suppressArm, type Disclosure, type SuppressionCount } from './suppress.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { PreparedData } from '../facts/index.js';
 import { AIMS, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
-import { projectEffect, type EvaluationCell } from './evaluation.js';
+import { projectEffect, type EvaluationCell } from '../analysis/evaluation.js';
 
 /** A selector `dim=value[;dim=value]` as parsed: canonical values per dimension. */
 export type Selector = Group;
@@ -40,11 +42,6 @@ export interface ProjectEvaluation {
   /** Counts shown that the default --min-cell would hide (SPEC §13.7), `what` naming the cell. */
   disclosures: Disclosure[];
   warnings: Said[];
-}
-
-/** SPEC §9: before = the N months ending with the month before the start; after = N months from it. */
-export function projectWindows(start: Period, months: number): { before: Period; after: Period } {
-  return { before: monthWindow(start, months, -months), after: monthWindow(start, months) };
 }
 
 export function selectorDimensions(s: Selector): Dimension[] {

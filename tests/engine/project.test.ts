@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodId } from '../../src/calc/periods.js';
 import { formatDay } from '../../src/calc/time.js';
-import { armFilters, evaluableIndicators, evaluateProject, projectWindows } from '../../src/analysis/project.js';
+import { projectWindows } from '../../src/engine/data-range.js';
+import { armFilters, evaluableIndicators, evaluateProject } from '../../src/engine/project.js';
 import { prepare } from '../../src/facts/index.js';
 import { CATALOGUE, findIndicator } from '../../src/indicators/catalogue.js';
 import type { UnitAttributes } from '../../src/indicators/types.js';
