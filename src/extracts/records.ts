@@ -155,7 +155,7 @@ export interface ExtractInfo {
 }
 
 // ---------------------------------------------------------------------------------------
-// The columns of the four large extracts, declared with the extract (declare.ts): each
+// The columns of the five large extracts, declared with the extract (declare.ts): each
 // function gives the column types of one new table (the dictionaries and patient keys are per
 // table); its rows are the records above.
 
