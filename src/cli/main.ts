@@ -24,6 +24,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['evaluate', async () => (await import('./evaluate.js')).evaluateCommand()],
   ['report', async () => (await import('./report.js')).reportCommand()],
   ['schema', async () => (await import('./schema.js')).schemaCommand()],
+  ['sql', async () => (await import('./sql.js')).sqlCommand()],
 ];
 
 /** The program with the command named first on the command line, or with all of them (for the

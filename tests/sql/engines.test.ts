@@ -1,0 +1,114 @@
+// SPEC §15: the generated SQL, executed by real engines (DuckDB in process; PostgreSQL in a
+// throwaway cluster), counts exactly what the TypeScript engine counts — every compiled
+// indicator, several breakdowns, on the sample data and on the worked examples. The expected
+// counts are not written here: they are the engine's (whose rules have their own hand-worked
+// tests in tests/indicators and the examples' expected.json); what this file states is the
+// equality, cell by cell, including the notes, education cells and ESP2013 strata.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dimension } from '../../src/calc/groups.js';
+import { parsePeriodArgument } from '../../src/calc/periods.js';
+import { formatDay } from '../../src/calc/time.js';
+import { CATALOGUE } from '../../src/indicators/catalogue.js';
+import type { CountingIndicator } from '../../src/indicators/types.js';
+import type { LoadedData } from '../../src/extracts/records.js';
+import { compile, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { DIALECT } from '../../src/sql/dialects/index.js';
+import { printPlan } from '../../src/sql/print.js';
+import {
+  canonicalAdmissionsCsv,
+  engineCounts,
+  loadAdmissions,
+  loadPostgresTables,
+  postgresMissing,
+  runDuckdb,
+  runPostgres,
+  scriptCounts,
+  scriptDataEnd,
+  startPostgres,
+  type Counts,
+  type Postgres,
+} from '../helpers/sql.js';
+
+const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
+
+interface Case {
+  name: string;
+  path: string;
+  periods: string[];
+  by: Dimension[][];
+}
+
+const CASES: Case[] = [
+  { name: 'data-samples', path: 'data-samples/admissions.csv', periods: ['2016', '2017', '2016-Q1..2016-Q4'], by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education']] },
+  { name: 'episodes-and-readmissions', path: 'tests/fixtures/examples/episodes-and-readmissions/admissions.csv', periods: ['2017', '2017-01..2017-12'], by: [[], ['municipality', 'age_band']] },
+  { name: 'project-evaluation', path: 'tests/fixtures/examples/project-evaluation/admissions.csv', periods: ['2017', '2018'], by: [[], ['cluster']] },
+  { name: 'standardisation-and-equity', path: 'tests/fixtures/examples/standardisation-and-equity/admissions.csv', periods: ['2017'], by: [[], ['municipality'], ['education', 'sex']] },
+];
+
+/** The compiled indicators the loaded extract can compute (a missing optional column makes an
+ *  indicator not_computed in the engine; the script needs the column, so it is not compared). */
+function computable(data: LoadedData): CountingIndicator[] {
+  return INDICATORS.filter((i) => !i.unavailable?.(data));
+}
+
+function scriptFor(dialect: 'duckdb' | 'postgres', indicators: CountingIndicator[], periods: string[], by: Dimension[]): string {
+  return printPlan(compile({ indicators, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT[dialect]);
+}
+
+function expectSameCounts(script: Counts, engine: Counts): void {
+  // Sorted entries, so a failure shows the first differing cell by name.
+  const sorted = (m: Counts) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const round = (m: Counts) =>
+    sorted(m).map(([k, v]) => [k, { ...v, numerator: Math.round(v.numerator * 1e4) / 1e4, denominator: Math.round(v.denominator * 1e4) / 1e4 }]);
+  expect(round(script)).toEqual(round(engine));
+}
+
+describe.each(CASES)('SQL counts equal the TypeScript engine’s on $name', (c) => {
+  let data: LoadedData;
+  let csv: string;
+  beforeAll(async () => {
+    data = await loadAdmissions(c.path);
+    csv = canonicalAdmissionsCsv(data);
+  });
+
+  it.each(c.by.map((by) => ({ by })))('DuckDB, --by $by: every compiled indicator, every cell, note and stratum', async ({ by }) => {
+    const indicators = computable(data);
+    const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
+    const rows = await runDuckdb(scriptFor('duckdb', indicators, c.periods, by), { admissions: csv });
+    const engine = engineCounts(indicators, data, periods, by);
+    expect(engine.size).toBeGreaterThan(0);
+    expectSameCounts(scriptCounts(rows, by), engine);
+    expect(scriptDataEnd(rows, 'admissions')).toBe(formatDay(data.admissions!.info.dataEnd!));
+  });
+});
+
+const missing = postgresMissing();
+const describePostgres = missing && process.env.CI !== 'true' ? describe.skip : describe;
+if (missing) {
+  if (process.env.CI === 'true') {
+    describe('PostgreSQL', () => it('is installed (CI runs the §15 scripts in PostgreSQL)', () => expect(missing).toBeNull()));
+  } else console.warn(`tests/sql/engines.test.ts: PostgreSQL tests skipped — ${missing}`);
+}
+
+describePostgres('PostgreSQL: the generated script’s counts equal the TypeScript engine’s', () => {
+  let pg: Postgres;
+  beforeAll(() => {
+    pg = startPostgres();
+  }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it.each(CASES.flatMap((c) => c.by.map((by) => ({ name: c.name, c, by }))))(
+    '$name, --by $by',
+    async ({ c, by }) => {
+      const data = await loadAdmissions(c.path);
+      loadPostgresTables(pg, { admissions: canonicalAdmissionsCsv(data) });
+      const indicators = computable(data);
+      const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
+      const rows = runPostgres(pg, scriptFor('postgres', indicators, c.periods, by));
+      expectSameCounts(scriptCounts(rows, by), engineCounts(indicators, data, periods, by));
+      expect(scriptDataEnd(rows, 'admissions')).toBe(formatDay(data.admissions!.info.dataEnd!));
+    },
+    60_000,
+  );
+});
