@@ -7,6 +7,7 @@ import { FAIL_ON, failOnTriggers, type FailOn } from '../engine/evaluate.js';
 import type { Report } from '../engine/result.js';
 import type { DayNumber } from '../calc/time.js';
 import { eventDayRange, runIndicators } from '../engine/run.js';
+import { countsOption, readCountsOption, type CountsOptions } from './counts.js';
 import { prepare } from '../facts/index.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import { assembleReport } from '../report/assemble.js';
@@ -36,7 +37,7 @@ import {
 const COMPUTE_FAIL_ON = [...FAIL_ON, 'disclosure'] as const;
 type ComputeFailOn = (typeof COMPUTE_FAIL_ON)[number];
 
-interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions {
+interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions, CountsOptions {
   baselinePeriod?: Period;
   dataEnd?: DayNumber;
   format?: ReportFormat;
@@ -87,17 +88,20 @@ Examples:
       ).choices(COMPUTE_FAIL_ON),
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  countsOption(cmd);
   return runs(cmd, compute);
 }
 
 async function compute(opts: ComputeOptions): Promise<number> {
-  const indicators = selectIndicators(opts);
-  const sources = resolveSources(opts);
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption(opts);
+  const indicators = counted ? counted.indicators : selectIndicators(opts);
+  const sources = counted ? counted.sources : resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
 
-  let periods = opts.period ?? null;
+  let periods = counted ? counted.periods : (opts.period ?? null);
   if (!periods) {
     const range = eventDayRange(infos);
     if (!range) {
@@ -110,8 +114,9 @@ async function compute(opts: ComputeOptions): Promise<number> {
     if (tooLong) throw new UsageError(tooLong);
     periods = yearsBetween(range.first, range.last);
   }
-  const by = opts.by ?? [];
+  const by = counted ? counted.by : (opts.by ?? []);
   const run = runIndicators(indicators, prepare(data), {
+    ...(counted ? { counts: counted.counts } : {}),
     periods,
     by,
     minCell: opts.minCell,

@@ -48,6 +48,7 @@ import {
   type SuppressionCount,
 } from './suppress.js';
 import { dataEndOf, followUpSource, provisionalOf } from './provisional.js';
+import type { GivenCounts } from './counts.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
 export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
@@ -70,6 +71,9 @@ export interface RunOptions {
   /** `--data-end` (SPEC §13.2): the extraction date, for every extract; absent: each dated
    *  extract's own latest date. */
   dataEnd?: DayNumber;
+  /** `--counts` (SPEC §15): the counting indicators' cells as a database counted them,
+   *  instead of counting the extracts (src/engine/counts.ts). */
+  counts?: GivenCounts;
 }
 
 export interface RunOutput {
@@ -109,7 +113,7 @@ export function runIndicators(
   options: RunOptions,
 ): RunOutput {
   const data = prepared.data;
-  deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
+  if (!options.counts) deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
   const facts = prepared.facts as DerivedFacts;
   const periods = [...options.periods].sort(comparePeriods);
   const bp = options.baselinePeriod;
@@ -274,23 +278,28 @@ function countingDrafts(
       ]
     : [];
 
-  const reason = missingSource(indicator, data);
+  const reason = options.counts ? options.counts.missing(indicator, data) : missingSource(indicator, data);
   if (reason) {
     return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, say(MESSAGES.notComputed, { reason: reason.message })]), reason }));
   }
 
   // SPEC §13.2: the data end of the source whose follow-up the numerator waits for.
   const source = followUpSource(indicator);
-  const dataEnd = source === null ? null : dataEndOf(data[source]!.info, options.dataEnd);
+  const dataEnd =
+    source === null ? null : options.counts ? options.counts.dataEnd(source, options.dataEnd) : dataEndOf(data[source]!.info, options.dataEnd);
   const wanted = analysesOf(indicator, options);
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
-  indicator.count(data, tally, {
-    periods,
-    firstDay: Math.min(...periods.map((p) => p.from)),
-    lastDay: Math.max(...periods.map((p) => p.to)),
-    facts,
-  });
+  // SPEC §15: counted in the database, or here.
+  if (options.counts) options.counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells);
+  else {
+    indicator.count(data, tally, {
+      periods,
+      firstDay: Math.min(...periods.map((p) => p.from)),
+      lastDay: Math.max(...periods.map((p) => p.to)),
+      facts,
+    });
+  }
   if (indicator.warnings) warnings.push(...indicator.warnings(data, periods, dataEnd));
 
   const drafts: Draft[] = [];
@@ -298,6 +307,7 @@ function countingDrafts(
   const populationOfYear = new Map<number, { cells: Map<string, Cell>; notes: Said[] }>();
   periods.forEach((period, i) => {
     const cells = tally.cells[i];
+    for (const cell of cells.values()) cell.notes = inDeclaredOrder(cell.notes);
     let population: Map<string, Cell> | null = null;
     const periodNotes = [...commonNotes];
     if (usesPopulation(indicator)) {
@@ -362,11 +372,16 @@ function fill(indicator: IndicatorDefinition, d: Draft, cell: Cell | undefined, 
       d.numerator = num;
       d.value = num;
       break;
-    case 'dkk_per_capita':
-      d.numerator = num;
+    case 'dkk_per_capita': {
+      // A sum of money to the millionth of a krone: the float noise of adding a million
+      // amounts (…67000000022) is not part of the figure, and a database's DECIMAL sum of the
+      // same amounts (SPEC §15, --counts) gives the same numerator and value.
+      const amount = Math.round(num * 1e6) / 1e6;
+      d.numerator = amount;
       d.denominator = population ?? 0;
-      d.value = population ? num / population : null;
+      d.value = population ? amount / population : null;
       break;
+    }
   }
   if (d.value === null && population === 0 && num > 0) d.notes.push(say(MESSAGES.noInhabitantsInGroup));
   if (d.value === null) {
@@ -435,6 +450,21 @@ function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft,
       if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = say(MESSAGES.countedHidden, { label });
     }
   }
+}
+
+/** Every declared text without parameters, by its place in src/domain/messages.ts. */
+const DECLARED_ORDER = new Map<string, number>(
+  Object.values(MESSAGES)
+    .filter((m) => !m.en.includes('{'))
+    .map((m, i) => [say(m as never) as string, i]),
+);
+
+/** A cell's notes in the order their messages are declared (then as counted): the same notes
+ *  whatever the order of the rows that made them, and whether they were counted here or in a
+ *  database (SPEC §15, --counts). */
+function inDeclaredOrder(notes: Map<Said, number>): Map<Said, number> {
+  const place = (label: Said) => DECLARED_ORDER.get(label) ?? Infinity;
+  return new Map([...notes].sort(([a], [b]) => (place(a) === place(b) ? 0 : place(a) - place(b))));
 }
 
 /** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */
