@@ -7,7 +7,7 @@ import type { Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
 import type { CountingIndicator } from '../indicators/types.js';
-import { compile, isSqlIndicator, SQL_INDICATORS } from '../sql/compile.js';
+import { compile, isSqlIndicator, SQL_EXTRACTS, SQL_INDICATORS } from '../sql/compile.js';
 import { DIALECT } from '../sql/dialects/index.js';
 import { DIALECTS, printPlan, type DialectName } from '../sql/print.js';
 import { runs } from './command.js';
@@ -15,8 +15,6 @@ import { EXIT, UsageError } from './errors.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 import { collectPeriods, parseDimensions, parseIndicatorIds } from './selection.js';
 
-/** The extracts a script reads (this round: admissions.csv). */
-const SQL_EXTRACTS = ['admissions'] as const;
 
 /** A table name as the script writes it: an identifier, optionally schema- and database-
  *  qualified (dw.lpr.admissions), or bracketed/quoted parts. Anything else could inject SQL. */

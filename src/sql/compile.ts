@@ -11,9 +11,10 @@
 // (indicator, period, group) and further rows with a `cell` for the notes, the education
 // levels (SPEC §8.2) and the ESP2013 age bands with their events per person (SPEC §8.1).
 //
-// Covered this round: the seven admission indicators (SPEC §3.2 no. 1–7) from admissions.csv.
-// The national profile, contacts.csv (§14) and the referral, smoking and LUP indicators slot
-// in as more unit relations of the same shape (see README "sql").
+// Covered this round: the seven admission indicators (SPEC §3.2 no. 1–7) from admissions.csv
+// and the three smoking indicators (no. 12–14) from smoking.csv. The national profile,
+// contacts.csv (§14) and the referral and LUP indicators slot in as more unit relations of the
+// same shape (see README "sql").
 
 import { AGE_BANDS, CLUSTERS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
@@ -65,7 +66,7 @@ import {
   type Relation,
 } from './plan.js';
 
-/** The indicators this compiler covers, by id (SPEC §3.2 no. 1–7). */
+/** The indicators this compiler covers, by id (SPEC §3.2 no. 1–7, 12–14). */
 export const SQL_INDICATORS = [
   'readmission-30d',
   'preventable-admissions-65',
@@ -74,7 +75,18 @@ export const SQL_INDICATORS = [
   'discharges-outside-daytime',
   'cost-per-capita',
   'cofinancing-per-capita',
+  'smoke-free-6m',
+  'smoke-free-6m-itt',
+  'smoking-reach-short-education',
 ] as const;
+
+/** The extracts the script reads, and the indicators that read each. */
+export const SQL_EXTRACTS = ['admissions', 'smoking'] as const;
+export type SqlExtract = (typeof SQL_EXTRACTS)[number];
+const SMOKING_INDICATORS: readonly string[] = ['smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education'];
+function extractOf(id: string): SqlExtract {
+  return SMOKING_INDICATORS.includes(id) ? 'smoking' : 'admissions';
+}
 export type SqlIndicatorId = (typeof SQL_INDICATORS)[number];
 
 export function isSqlIndicator(id: string): id is SqlIndicatorId {
@@ -142,6 +154,24 @@ function admissionsSource(): Relation {
     { name: 'died', type: 'integer', read: flag(eq(lower('discharge_status'), lit('died'))) },
   ];
   return { kind: 'source', extract: 'admissions', columns };
+}
+
+/** The canonical columns of smoking.csv (SPEC §2.4). A boolean is `true`/`1` (a PostgreSQL
+ *  boolean or a SQL Server bit read as text), anything else false. */
+function smokingSource(): Relation {
+  const lower = (name: string): Expr => ({ k: 'lower', e: text(c(name)) });
+  const columns: (ColumnDecl & { read: Expr })[] = [
+    { name: 'course_started_at', type: 'date', read: { k: 'cast', e: c('course_started_at'), type: 'date' } },
+    { name: 'completed', type: 'integer', read: flag(inList(lower('completed'), ['true', '1'])) },
+    { name: 'followup', type: 'text', read: lower('followup_6m') },
+    { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
+    { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
+    { name: 'sex', type: 'text', read: { k: 'upper', e: text(c('sex')) } },
+    { name: 'education', type: 'text', read: lower('education') },
+    // Courses link to no person (SPEC §2.4): no patient for the strata.
+    { name: 'patient_id', type: 'text', read: { k: 'lit', value: null, type: 'text' } },
+  ];
+  return { kind: 'source', extract: 'smoking', columns };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -566,6 +596,42 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
         }),
       ];
     }
+    case 'smoke-free-6m': {
+      // Completers with a follow-up answer; the others noted, in the TypeScript count's order.
+      const day = c('course_started_at');
+      const unit = (where: Expr, note?: NoteKey) =>
+        unitRelation(id, {
+          from: 'smoking_read',
+          where,
+          firstDay: day,
+          numerator: note ? ZERO : flag(eq(c('followup'), lit('smoke_free'))),
+          denominator: note ? ZERO : ONE,
+          ...(note ? { note: noteKey(note) } : {}),
+        });
+      const completed = eq(c('completed'), ONE);
+      return [
+        unit(and(completed, inList(c('followup'), ['smoke_free', 'smoking']))),
+        unit(not(completed), 'coursesNotCompleted'),
+        unit(and(completed, isNull(c('followup'))), 'coursesFollowUpNotDue'),
+        unit(and(completed, eq(c('followup'), lit('lost'))), 'coursesLostCompleted'),
+      ];
+    }
+    case 'smoke-free-6m-itt': {
+      // Every course with a recorded follow-up; lost counts as smoking (Russell Standard).
+      const day = c('course_started_at');
+      return [
+        unitRelation(id, { from: 'smoking_read', where: notNull(c('followup')), firstDay: day, numerator: flag(eq(c('followup'), lit('smoke_free'))), denominator: ONE }),
+        unitRelation(id, { from: 'smoking_read', where: isNull(c('followup')), firstDay: day, numerator: ZERO, denominator: ZERO, note: noteKey('coursesFollowUpNotDue') }),
+        unitRelation(id, { from: 'smoking_read', where: eq(c('followup'), lit('lost')), firstDay: day, numerator: ZERO, denominator: ZERO, note: noteKey('lostCountedSmoking') }),
+      ];
+    }
+    case 'smoking-reach-short-education': {
+      const day = c('course_started_at');
+      return [
+        unitRelation(id, { from: 'smoking_read', where: notNull(c('education')), firstDay: day, numerator: flag(eq(c('education'), lit('short'))), denominator: ONE }),
+        unitRelation(id, { from: 'smoking_read', where: isNull(c('education')), firstDay: day, numerator: ZERO, denominator: ZERO, note: noteKey('coursesEducationUnknown') }),
+      ];
+    }
     case 'cost-per-capita':
     case 'cofinancing-per-capita': {
       const amount = id === 'cost-per-capita' ? 'cost_dkk' : 'cofinancing_dkk';
@@ -605,7 +671,7 @@ function ageBandOf(age: Expr): Expr {
 
 /** The ESP2013 band index (SPEC §8.1) of an age, from ESP2013_BANDS. */
 function esp2013BandOf(age: Expr): Expr {
-  const whens: [Expr, Expr][] = [];
+  const whens: [Expr, Expr][] = [[isNull(age), { k: 'lit', value: null, type: 'integer' }]];
   ESP2013_BANDS.forEach((b, i) => {
     if (b.to !== null) whens.push([bin(age, '<=', lit(b.to)), lit(i)]);
   });
@@ -641,16 +707,29 @@ export function compile(options: CompileOptions): Plan {
   /** An indicator's breakdown: the --by dimensions it carries (SPEC §1.3). */
   const dimsOf = (id: string) => by.filter((d) => byId.get(id)!.dimensions.includes(d));
   const grouped = ids.filter((id) => dimsOf(id).length > 0);
-  const withEducation: string[] = ids.filter((id) => ['percent', 'per_1000'].includes(byId.get(id)!.unit) && byId.get(id)!.dimensions.includes('education'));
+  // SPEC §8.2: the education cells of the indicators that take an education gap.
+  const withEducation: string[] = ids.filter((id) => {
+    const i = byId.get(id)!;
+    return ['percent', 'per_1000'].includes(i.unit) && i.dimensions.includes('education') && !i.definedByEducation;
+  });
+  const extracts = SQL_EXTRACTS.filter((x) => ids.some((id) => extractOf(id) === x));
+  const readsAdmissions = extracts.includes('admissions');
   const withStrata: string[] = ids.filter((id) => byId.get(id)!.unit === 'per_1000');
 
   const steps: Named[] = [
-    { name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() },
-    { name: 'code_lists', why: 'SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.', relation: codeListValues() },
+    ...(readsAdmissions
+      ? [
+          { name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() },
+          { name: 'code_lists', why: 'SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.', relation: codeListValues() },
+        ]
+      : []),
+    ...(extracts.includes('smoking')
+      ? [{ name: 'smoking_read', why: 'SPEC §2.4, §15: smoking.csv with its canonical columns and types.', relation: smokingSource() }]
+      : []),
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
     { name: 'clusters', why: 'SPEC §2.8: the region’s municipalities in their clusters.', relation: clusterValues() },
-    ...episodeSteps(),
+    ...(readsAdmissions ? episodeSteps() : []),
     {
       name: 'units',
       why: 'One row per unit (Tally.add) or note (Tally.note) of each indicator, with its day range and person.',
@@ -748,7 +827,7 @@ export function compile(options: CompileOptions): Plan {
         // SPEC §8.1: events per ESP2013 band …
         parts.push({
           ...base(concat(lit('esp2013='), text(c('esp2013'))), isNull(c('note')), [c('esp2013')]),
-          where: and(inList(c('indicator'), stratified), isNull(c('note'))),
+          where: and(inList(c('indicator'), stratified), isNull(c('note')), notNull(c('esp2013'))),
         });
         // … and how many persons had k events in the band (Dobson's variance).
         const personsName = `persons_${level.name}_${parts.length}`;
@@ -766,7 +845,7 @@ export function compile(options: CompileOptions): Plan {
               // Whole events (the per-1000 indicators count units), as an integer for the cell's name.
               ['events', { k: 'cast', e: sumDays(c('numerator')), type: 'integer' }],
             ],
-            where: and(inList(c('indicator'), stratified), isNull(c('note')), notNull(c('patient_id'))),
+            where: and(inList(c('indicator'), stratified), isNull(c('note')), notNull(c('patient_id')), notNull(c('esp2013'))),
             groupBy: [...groupBy, c('esp2013'), c('patient_id')],
           },
         });
@@ -788,27 +867,28 @@ export function compile(options: CompileOptions): Plan {
       }
     }
   }
-  // SPEC §13.2: the data end of admissions (latest admission or discharge date).
-  if (ids.length > 0) {
-    steps.push({
-      name: 'data_end',
-      why: 'SPEC §13.2: the data end of admissions.csv, its latest admission or discharge date.',
-      relation: {
-        kind: 'unionAll',
-        parts: [
-          { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('admitted_at'))]] },
-          { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('discharged_at'))]], where: notNull(c('discharged_at')) },
-        ],
-      },
-    });
+  // SPEC §13.2: the data end of each extract read (admissions: the latest admission or
+  // discharge date; smoking: the latest course start).
+  const dataEnds: Record<SqlExtract, Relation> = {
+    admissions: {
+      kind: 'unionAll',
+      parts: [
+        { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('admitted_at'))]] },
+        { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('discharged_at'))]], where: notNull(c('discharged_at')) },
+      ],
+    },
+    smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
+  };
+  for (const extract of extracts) {
+    steps.push({ name: `data_end_${extract}`, why: `SPEC §13.2: the dates that make the data end of ${extract}.csv.`, relation: dataEnds[extract] });
     parts.push({
       kind: 'select',
-      from: { relation: 'data_end', alias: 'x' },
+      from: { relation: `data_end_${extract}`, alias: 'x' },
       select: [
         ['indicator', { k: 'lit', value: null, type: 'text' }],
         ['period', { k: 'cast', e: max(c('day')), type: 'text' }],
         ...by.map((d) => [d, { k: 'lit', value: null, type: 'text' }] as [string, Expr]),
-        ['cell', lit('data_end=admissions')],
+        ['cell', lit(`data_end=${extract}`)],
         ['numerator', NULL],
         ['denominator', NULL],
         ['units', NULL],
@@ -826,7 +906,7 @@ export function compile(options: CompileOptions): Plan {
       'Breakdown: ' + (by.length > 0 ? by.join(', ') : '(none)'),
       'Result: ' + columns.join(', ') + ' — feed it back with `triple-aim compute --counts FILE.csv`.',
     ],
-    tables: { admissions: options.tables?.admissions ?? 'admissions' },
+    tables: Object.fromEntries(extracts.map((x) => [x, options.tables?.[x] ?? x])),
     steps,
     result: { relation: 'counts', columns, orderBy: ['indicator', 'period', 'cell', ...by] },
   };

@@ -1,6 +1,6 @@
 // SPEC §15: `compute --counts FILE.csv` gives the results of the run on the extracts. The
 // counts are made the way an analyst makes them: the DuckDB script of `triple-aim sql` run on
-// the sample admissions (tests/helpers/sql.ts), its result set written as CSV. The JSON of
+// the sample admissions and smoking courses (tests/helpers/sql.ts), its result set written as CSV. The JSON of
 // both runs is compared whole, `inputs[]` aside (the counts run does not read admissions.csv):
 // values, intervals, baselines, status, suppression, notes, provisional flags, warnings,
 // standardisation, equity and comparison.
@@ -15,7 +15,7 @@ import type { CountingIndicator } from '../../src/indicators/types.js';
 import { compile, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
-import { canonicalAdmissionsCsv, loadAdmissions, runDuckdb } from '../helpers/sql.js';
+import { canonicalTables, loadFiles, runDuckdb } from '../helpers/sql.js';
 import { hasStackTrace, runCli, scratchDir, show } from './helpers.js';
 
 const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
@@ -23,9 +23,9 @@ const dir = scratchDir('triple-aim-counts-');
 
 /** The counts CSV of the DuckDB script on the sample admissions (NULL → empty field). */
 async function countsFile(name: string, periods: string[], by: Dimension[]): Promise<string> {
-  const data = await loadAdmissions('data-samples/admissions.csv');
+  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', smoking: 'data-samples/smoking.csv' });
   const script = printPlan(compile({ indicators: INDICATORS, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT.duckdb);
-  const rows = await runDuckdb(script, { admissions: canonicalAdmissionsCsv(data) });
+  const rows = await runDuckdb(script, canonicalTables(data));
   const columns = resultColumns(by);
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))];
   const path = join(dir, name);
@@ -94,5 +94,23 @@ describe('compute --counts: a broken counts file is a validation problem naming 
     expect(r.stderr).toMatch(/nothing was computed/);
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('monitor --counts gives the series of the run on the extracts (sample data)', () => {
+  let months: string;
+  beforeAll(async () => {
+    months = await countsFile('months.csv', ['2016-01..2017-12'], []);
+  }, 60_000);
+
+  it('24 months, control charts and signals included', () => {
+    const selection = ['--period', '2016-01..2017-12', '--chart', 'auto', '--format', 'json'];
+    const extracts = runCli(['monitor', '--data', join(process.cwd(), 'data-samples'), '--indicators', SQL_INDICATORS.join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['monitor', '--counts', months, '--data', join(process.cwd(), 'data-samples'), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { series: unknown[] };
+    expect(a.series.length).toBe(SQL_INDICATORS.length);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
   });
 });

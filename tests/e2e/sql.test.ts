@@ -10,6 +10,7 @@ describe('triple-aim sql', () => {
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout).toMatch(/^-- triple-aim: counts of SPEC §3/);
     expect(r.stdout).toContain('FROM dw.adm');
+    expect(r.stdout).toContain('FROM smoking');
     expect(r.stdout).toMatch(/SELECT "indicator", "period", "municipality", "sex", "cell", "numerator", "denominator", "units"\nFROM "counts"/);
     expect(r.stdout.trimEnd().endsWith(';')).toBe(true);
   });
@@ -21,7 +22,7 @@ describe('triple-aim sql', () => {
     [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'admissions=x; DROP TABLE y'], /is not a table name/],
     [['sql', '--dialect', 'spark'], /needs --period/],
     [['sql', '--period', '2016'], /--dialect/],
-    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'smoke-free-6m'], /no SQL yet for smoke-free-6m/],
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'prevention-referrals'], /no SQL yet for prevention-referrals/],
   ])('%j is a usage error (exit 2) with one line that says what is wrong', (args, message) => {
     const r = runCli(args);
     expect(r.code, show(r)).toBe(2);

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dimension } from '../../src/calc/groups.js';
 import type { Period } from '../../src/calc/periods.js';
-import { formatWallTime } from '../../src/calc/time.js';
+import { formatDay, formatWallTime } from '../../src/calc/time.js';
 import { CellTally } from '../../src/engine/aggregate.js';
 import { loadExtracts } from '../../src/extracts/load.js';
-import { amountOrNull, timeOrNull } from '../../src/extracts/read.js';
+import { amountOrNull, timeOrNull, valueOf } from '../../src/extracts/read.js';
 import { personOf, type LoadedData } from '../../src/extracts/records.js';
 import { deriveFacts, prepare, type DerivedFacts } from '../../src/facts/index.js';
 import { MESSAGES } from '../../src/domain/messages.js';
@@ -21,10 +21,12 @@ import { say } from '../../src/domain/messages.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
 import { esp2013BandOf, frequenciesOf } from '../../src/analysis/standardisation.js';
 
-export async function loadAdmissions(path: string): Promise<LoadedData> {
-  const result = await loadExtracts([{ extract: 'admissions', path }], { lanes: false });
+/** Loads the given extracts with the tool's reader; any problem fails the test. */
+export async function loadFiles(paths: { admissions?: string; smoking?: string }): Promise<LoadedData> {
+  const sources = Object.entries(paths).map(([extract, path]) => ({ extract: extract as 'admissions' | 'smoking', path: path! }));
+  const result = await loadExtracts(sources, { lanes: false });
   const problems = result.files.flatMap((f) => f.problems);
-  if (problems.length > 0) throw new Error(`${path}: ${problems.length} problems, first: ${problems[0].message}`);
+  if (problems.length > 0) throw new Error(`${problems[0].path}: ${problems.length} problems, first: ${problems[0].message}`);
   return result.data;
 }
 
@@ -73,6 +75,31 @@ export function canonicalAdmissionsCsv(data: LoadedData): string {
   return lines.join('\n') + '\n';
 }
 
+export const SMOKING_COLUMNS = ['participant_id', 'municipality_code', 'course_started_at', 'completed', 'followup_6m', 'age', 'sex', 'education'] as const;
+
+/** The smoking courses as a canonical CSV (SPEC §15; booleans `true`/`false`). */
+export function canonicalSmokingCsv(data: LoadedData): string {
+  const t = data.smoking!.table;
+  const completed = valueOf(t, 'completed');
+  const followup = valueOf(t, 'followup6m');
+  const lines = [SMOKING_COLUMNS.join(',')];
+  for (let i = 0; i < t.length; i++) {
+    const who = personOf(t, i);
+    lines.push(
+      [`S${i}`, who.municipality ?? '', formatDay(t.columns.courseStartedAt[i]), completed(i) ? 'true' : 'false', followup(i) ?? '', who.age ?? '', who.sex ?? '', who.education ?? ''].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The canonical tables of the loaded extracts the script reads. */
+export function canonicalTables(data: LoadedData): Record<string, string> {
+  return {
+    ...(data.admissions ? { admissions: canonicalAdmissionsCsv(data) } : {}),
+    ...(data.smoking ? { smoking: canonicalSmokingCsv(data) } : {}),
+  };
+}
+
 /** One row of counts, keyed `indicator|period|dim values|cell` (dims `-` in the total row). */
 export interface CountRow {
   numerator: number;
@@ -111,7 +138,7 @@ export function engineCounts(
       lastDay: Math.max(...periods.map((p) => p.to)),
       facts: prepared.facts as DerivedFacts,
     });
-    const education = ['percent', 'per_1000'].includes(indicator.unit) && indicator.dimensions.includes('education');
+    const education = ['percent', 'per_1000'].includes(indicator.unit) && indicator.dimensions.includes('education') && !indicator.definedByEducation;
     const strata = indicator.unit === 'per_1000';
     periods.forEach((period, i) => {
       for (const cell of tally.cells[i].values()) {

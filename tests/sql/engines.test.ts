@@ -16,9 +16,9 @@ import { compile, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
 import {
-  canonicalAdmissionsCsv,
+  canonicalTables,
   engineCounts,
-  loadAdmissions,
+  loadFiles,
   loadPostgresTables,
   postgresMissing,
   runDuckdb,
@@ -34,22 +34,41 @@ const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATO
 
 interface Case {
   name: string;
-  path: string;
+  paths: { admissions?: string; smoking?: string };
   periods: string[];
   by: Dimension[][];
 }
 
+const EXAMPLES = 'tests/fixtures/examples';
 const CASES: Case[] = [
-  { name: 'data-samples', path: 'data-samples/admissions.csv', periods: ['2016', '2017', '2016-Q1..2016-Q4'], by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education']] },
-  { name: 'episodes-and-readmissions', path: 'tests/fixtures/examples/episodes-and-readmissions/admissions.csv', periods: ['2017', '2017-01..2017-12'], by: [[], ['municipality', 'age_band']] },
-  { name: 'project-evaluation', path: 'tests/fixtures/examples/project-evaluation/admissions.csv', periods: ['2017', '2018'], by: [[], ['cluster']] },
-  { name: 'standardisation-and-equity', path: 'tests/fixtures/examples/standardisation-and-equity/admissions.csv', periods: ['2017'], by: [[], ['municipality'], ['education', 'sex']] },
+  {
+    name: 'data-samples',
+    paths: { admissions: 'data-samples/admissions.csv', smoking: 'data-samples/smoking.csv' },
+    periods: ['2016', '2017', '2016-Q1..2016-Q4'],
+    by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education']],
+  },
+  { name: 'episodes-and-readmissions', paths: { admissions: `${EXAMPLES}/episodes-and-readmissions/admissions.csv` }, periods: ['2017', '2017-01..2017-12'], by: [[], ['municipality', 'age_band']] },
+  { name: 'project-evaluation', paths: { admissions: `${EXAMPLES}/project-evaluation/admissions.csv` }, periods: ['2017', '2018'], by: [[], ['cluster']] },
+  {
+    name: 'standardisation-and-equity',
+    paths: { admissions: `${EXAMPLES}/standardisation-and-equity/admissions.csv`, smoking: `${EXAMPLES}/standardisation-and-equity/smoking.csv` },
+    periods: ['2017'],
+    by: [[], ['municipality'], ['education', 'sex']],
+  },
+  { name: 'lup-baselines-status', paths: { smoking: `${EXAMPLES}/lup-baselines-status/smoking.csv` }, periods: ['2018', '2019', '2019-01..2019-12'], by: [[], ['education']] },
 ];
 
 /** The compiled indicators the loaded extract can compute (a missing optional column makes an
  *  indicator not_computed in the engine; the script needs the column, so it is not compared). */
 function computable(data: LoadedData): CountingIndicator[] {
-  return INDICATORS.filter((i) => !i.unavailable?.(data));
+  return INDICATORS.filter((i) => i.sources.every((s) => s === 'population' || data[s]) && !i.unavailable?.(data));
+}
+
+/** The data ends the engine knows, by extract. */
+function dataEnds(data: LoadedData): Record<string, string> {
+  return Object.fromEntries(
+    (['admissions', 'smoking'] as const).filter((x) => data[x]).map((x) => [x, formatDay(data[x]!.info.dataEnd!)]),
+  );
 }
 
 function scriptFor(dialect: 'duckdb' | 'postgres', indicators: CountingIndicator[], periods: string[], by: Dimension[]): string {
@@ -66,20 +85,20 @@ function expectSameCounts(script: Counts, engine: Counts): void {
 
 describe.each(CASES)('SQL counts equal the TypeScript engine’s on $name', (c) => {
   let data: LoadedData;
-  let csv: string;
+  let tables: Record<string, string>;
   beforeAll(async () => {
-    data = await loadAdmissions(c.path);
-    csv = canonicalAdmissionsCsv(data);
+    data = await loadFiles(c.paths);
+    tables = canonicalTables(data);
   });
 
   it.each(c.by.map((by) => ({ by })))('DuckDB, --by $by: every compiled indicator, every cell, note and stratum', async ({ by }) => {
     const indicators = computable(data);
     const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
-    const rows = await runDuckdb(scriptFor('duckdb', indicators, c.periods, by), { admissions: csv });
+    const rows = await runDuckdb(scriptFor('duckdb', indicators, c.periods, by), tables);
     const engine = engineCounts(indicators, data, periods, by);
     expect(engine.size).toBeGreaterThan(0);
     expectSameCounts(scriptCounts(rows, by), engine);
-    expect(scriptDataEnd(rows, 'admissions')).toBe(formatDay(data.admissions!.info.dataEnd!));
+    for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
   });
 });
 
@@ -101,13 +120,13 @@ describePostgres('PostgreSQL: the generated script’s counts equal the TypeScri
   it.each(CASES.flatMap((c) => c.by.map((by) => ({ name: c.name, c, by }))))(
     '$name, --by $by',
     async ({ c, by }) => {
-      const data = await loadAdmissions(c.path);
-      loadPostgresTables(pg, { admissions: canonicalAdmissionsCsv(data) });
+      const data = await loadFiles(c.paths);
+      loadPostgresTables(pg, canonicalTables(data));
       const indicators = computable(data);
       const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
       const rows = runPostgres(pg, scriptFor('postgres', indicators, c.periods, by));
       expectSameCounts(scriptCounts(rows, by), engineCounts(indicators, data, periods, by));
-      expect(scriptDataEnd(rows, 'admissions')).toBe(formatDay(data.admissions!.info.dataEnd!));
+      for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
     },
     60_000,
   );

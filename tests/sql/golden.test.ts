@@ -31,8 +31,8 @@ function script(dialect: (typeof DIALECTS)[number]): string {
 describe.each(DIALECTS)('the %s script', (dialect) => {
   const text = script(dialect);
 
-  it('equals its golden file (2016-12, --by cluster,sex, admissions=dw.lpr_admissions)', () => {
-    const path = join(GOLDEN, `admissions-2016-12-cluster-sex.${dialect}.sql`);
+  it('equals its golden file (every compiled indicator, 2016-12, --by cluster,sex, admissions=dw.lpr_admissions)', () => {
+    const path = join(GOLDEN, `compiled-2016-12-cluster-sex.${dialect}.sql`);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
     expect(text).toBe(readFileSync(path, 'utf8'));
   });

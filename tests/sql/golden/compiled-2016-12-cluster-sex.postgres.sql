@@ -1,5 +1,5 @@
 -- triple-aim: counts of SPEC §3 (profile rm-2015-2018) compiled to SQL (SPEC §15).
--- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita
+-- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education
 -- Periods: 2016-12
 -- Breakdown: cluster, sex
 -- Result: indicator, period, cluster, sex, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
@@ -29,6 +29,19 @@ WITH
 "code_lists" AS (
   SELECT CAST("v"."list" AS TEXT) AS "list", CAST("v"."prefix" AS TEXT) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
   FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
+),
+-- SPEC §2.4, §15: smoking.csv with its canonical columns and types.
+"smoking_read" AS (
+  SELECT
+    CAST("course_started_at" AS DATE) AS "course_started_at",
+    CAST(CASE WHEN (LOWER(CAST("completed" AS TEXT)) IN ('true', '1')) THEN 1 ELSE 0 END AS INTEGER) AS "completed",
+    CAST(LOWER(CAST("followup_6m" AS TEXT)) AS TEXT) AS "followup",
+    CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS TEXT)), 3) END AS TEXT) AS "municipality",
+    CAST("age" AS INTEGER) AS "age",
+    CAST(UPPER(CAST("sex" AS TEXT)) AS TEXT) AS "sex",
+    CAST(LOWER(CAST("education" AS TEXT)) AS TEXT) AS "education",
+    CAST(CAST(NULL AS TEXT) AS TEXT) AS "patient_id"
+  FROM smoking
 ),
 -- SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).
 "calendar" AS (
@@ -419,6 +432,141 @@ WITH
     "patient_id" AS "patient_id"
   FROM "admissions_read" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("cofinancing_dkk" IS NULL))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" IN ('smoke_free', 'smoking')))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesNotCompleted' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE (NOT ("completed" = 1))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesFollowUpNotDue' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" IS NULL))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesLostCompleted' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" = 'lost'))
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesFollowUpNotDue' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" IS NULL)
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'lostCountedSmoking' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" = 'lost')
+  UNION ALL
+  SELECT
+    'smoking-reach-short-education' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("education" = 'short') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE ("education" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'smoking-reach-short-education' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesEducationUnknown' AS "note",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "patient_id" AS "patient_id"
+  FROM "smoking_read" AS "u"
+  WHERE ("education" IS NULL)
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
 "counted" AS (
@@ -431,7 +579,7 @@ WITH
     "u"."note" AS "note",
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
-    CASE WHEN ("u"."age" <= 4) THEN 0 WHEN ("u"."age" <= 9) THEN 1 WHEN ("u"."age" <= 14) THEN 2 WHEN ("u"."age" <= 19) THEN 3 WHEN ("u"."age" <= 24) THEN 4 WHEN ("u"."age" <= 29) THEN 5 WHEN ("u"."age" <= 34) THEN 6 WHEN ("u"."age" <= 39) THEN 7 WHEN ("u"."age" <= 44) THEN 8 WHEN ("u"."age" <= 49) THEN 9 WHEN ("u"."age" <= 54) THEN 10 WHEN ("u"."age" <= 59) THEN 11 WHEN ("u"."age" <= 64) THEN 12 WHEN ("u"."age" <= 69) THEN 13 WHEN ("u"."age" <= 74) THEN 14 WHEN ("u"."age" <= 79) THEN 15 WHEN ("u"."age" <= 84) THEN 16 WHEN ("u"."age" <= 89) THEN 17 ELSE 18 END AS "esp2013",
+    CASE WHEN ("u"."age" IS NULL) THEN CAST(NULL AS INTEGER) WHEN ("u"."age" <= 4) THEN 0 WHEN ("u"."age" <= 9) THEN 1 WHEN ("u"."age" <= 14) THEN 2 WHEN ("u"."age" <= 19) THEN 3 WHEN ("u"."age" <= 24) THEN 4 WHEN ("u"."age" <= 29) THEN 5 WHEN ("u"."age" <= 34) THEN 6 WHEN ("u"."age" <= 39) THEN 7 WHEN ("u"."age" <= 44) THEN 8 WHEN ("u"."age" <= 49) THEN 9 WHEN ("u"."age" <= 54) THEN 10 WHEN ("u"."age" <= 59) THEN 11 WHEN ("u"."age" <= 64) THEN 12 WHEN ("u"."age" <= 69) THEN 13 WHEN ("u"."age" <= 74) THEN 14 WHEN ("u"."age" <= 79) THEN 15 WHEN ("u"."age" <= 84) THEN 16 WHEN ("u"."age" <= 89) THEN 17 ELSE 18 END AS "esp2013",
     CASE WHEN ("u"."municipality" IS NULL) THEN 'unknown' ELSE COALESCE("k"."cluster", 'Outside region') END AS "by_cluster",
     COALESCE("u"."sex", 'unknown') AS "by_sex"
   FROM "units" AS "u"
@@ -446,7 +594,7 @@ WITH
     "esp2013" AS "esp2013",
     CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL))
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "esp2013", "patient_id"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
@@ -459,11 +607,11 @@ WITH
     "esp2013" AS "esp2013",
     CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL))
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "patient_id"
 ),
--- SPEC §13.2: the data end of admissions.csv, its latest admission or discharge date.
-"data_end" AS (
+-- SPEC §13.2: the dates that make the data end of admissions.csv.
+"data_end_admissions" AS (
   SELECT
     CAST("admitted_at" AS DATE) AS "day"
   FROM "admissions_read" AS "a"
@@ -472,6 +620,12 @@ WITH
     CAST("discharged_at" AS DATE) AS "day"
   FROM "admissions_read" AS "a"
   WHERE ("discharged_at" IS NOT NULL)
+),
+-- SPEC §13.2: the dates that make the data end of smoking.csv.
+"data_end_smoking" AS (
+  SELECT
+    "course_started_at" AS "day"
+  FROM "smoking_read" AS "a"
 ),
 -- SPEC §15: one result set of counts.
 "counts" AS (
@@ -485,7 +639,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period"
   UNION ALL
   SELECT
@@ -498,7 +652,7 @@ WITH
     0 AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "note"
   UNION ALL
   SELECT
@@ -511,7 +665,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "education"
   UNION ALL
   SELECT
@@ -524,7 +678,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "esp2013"
   UNION ALL
   SELECT
@@ -550,7 +704,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
   SELECT
@@ -563,7 +717,7 @@ WITH
     0 AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "note"
   UNION ALL
   SELECT
@@ -576,7 +730,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "education"
   UNION ALL
   SELECT
@@ -589,7 +743,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013"
   UNION ALL
   SELECT
@@ -614,7 +768,18 @@ WITH
     NULL AS "numerator",
     NULL AS "denominator",
     NULL AS "units"
-  FROM "data_end" AS "x"
+  FROM "data_end_admissions" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MAX("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'data_end=smoking' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_smoking" AS "x"
 )
 SELECT "indicator", "period", "cluster", "sex", "cell", "numerator", "denominator", "units"
 FROM "counts"
