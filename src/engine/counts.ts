@@ -8,7 +8,7 @@
 import type { Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { DayNumber } from '../calc/time.js';
-import { MESSAGES, say } from '../domain/messages.js';
+import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { CountsFile } from '../extracts/counts.js';
 import type { ExtractName, LoadedData } from '../extracts/records.js';
@@ -60,7 +60,11 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
             cell.units = row.units;
             break;
           case 'note':
-            cell.notes.set(say(MESSAGES[c.key] as never), row.numerator);
+            // The reader checked that every parameter of the message is given.
+            cell.notes.set((say as (m: unknown, p: Record<string, string>) => Said)(MESSAGES[c.key], c.params), row.numerator);
+            break;
+          case 'followUpEnd':
+            cell.followUpEnd = c.day;
             break;
           case 'education':
             cell.education?.set(c.level, { numerator: row.numerator, denominator: row.denominator, units: row.units });

@@ -452,19 +452,31 @@ function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft,
   }
 }
 
-/** Every declared text without parameters, by its place in src/domain/messages.ts. */
-const DECLARED_ORDER = new Map<string, number>(
-  Object.values(MESSAGES)
-    .filter((m) => !m.en.includes('{'))
-    .map((m, i) => [say(m as never) as string, i]),
+/** Each declaration's English template as a pattern, in the order of src/domain/messages.ts. */
+const DECLARED_PATTERNS: readonly RegExp[] = Object.values(MESSAGES).map(
+  (m) => new RegExp(`^${m.en.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+?')}$`),
 );
+const DECLARED_TEXTS = new Map<string, number>(Object.values(MESSAGES).map((m, i) => [m.en, i]));
+const declaredPlace = new Map<string, number>();
 
-/** A cell's notes in the order their messages are declared (then as counted): the same notes
- *  whatever the order of the rows that made them, and whether they were counted here or in a
- *  database (SPEC §15, --counts). */
+/** The place of a note's declaration in src/domain/messages.ts (found once per text). */
+function placeOf(label: Said): number {
+  let place = declaredPlace.get(label);
+  if (place === undefined) {
+    // A text without parameters is found by itself; one with parameters by its template.
+    place = DECLARED_TEXTS.get(label) ?? DECLARED_PATTERNS.findIndex((p) => p.test(label));
+    if (place < 0) place = DECLARED_PATTERNS.length;
+    declaredPlace.set(label, place);
+  }
+  return place;
+}
+
+/** A cell's notes in the order their messages are declared, one declaration's texts in
+ *  alphabetical order (`sender other` before `sender self`): the same notes whatever the order
+ *  of the rows that made them, and whether they were counted here or in a database (SPEC §15,
+ *  --counts). */
 function inDeclaredOrder(notes: Map<Said, number>): Map<Said, number> {
-  const place = (label: Said) => DECLARED_ORDER.get(label) ?? Infinity;
-  return new Map([...notes].sort(([a], [b]) => (place(a) === place(b) ? 0 : place(a) - place(b))));
+  return new Map([...notes].sort(([a], [b]) => placeOf(a) - placeOf(b) || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */

@@ -6,10 +6,12 @@
 // period, <one column per --by dimension>, cell, numerator, denominator, units`, then rows. An
 // empty field or `NULL` (sqlcmd's way of writing one) is a missing value. `cell` is empty for
 // the (indicator, period, group) rows and names a further cell otherwise:
-//   note=KEY                 a note's count (KEY: a declaration of src/domain/messages.ts)
+//   note=KEY[;NAME=VALUE…]   a note's count (KEY: a declaration of src/domain/messages.ts,
+//                            with its parameters)
 //   education=LEVEL          the units of one education level (SPEC §8.2)
 //   esp2013=B                events in ESP2013 band B, 0–18 (SPEC §8.1)
 //   esp2013=B;events=K       persons with K events in band B (Dobson's variance)
+//   follow_up_end=DATE       the latest follow-up end of the cell's units (SPEC §13.2)
 //   data_end=EXTRACT         the extract's data end (SPEC §13.2), a date in `period`
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
@@ -28,7 +30,8 @@ export const COUNTS_COLUMNS = ['indicator', 'period', 'cell', 'numerator', 'deno
 
 export type CountsCell =
   | { kind: 'result' }
-  | { kind: 'note'; key: keyof typeof MESSAGES }
+  | { kind: 'note'; key: keyof typeof MESSAGES; params: Record<string, string> }
+  | { kind: 'followUpEnd'; day: DayNumber }
   | { kind: 'education'; level: Education }
   | { kind: 'band'; band: number }
   | { kind: 'persons'; band: number; events: number };
@@ -63,18 +66,32 @@ export interface CountsFile {
 
 const COUNTING = new Map(CATALOGUE.filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
 
-/** Notes are declared messages without parameters (the script can only count those). */
-function noteKey(key: string): keyof typeof MESSAGES | null {
+/** A note's cell: a declared message's key, then its parameters as `;name=value`
+ *  (`preventionReferralSenderLeftOut;sender=self`); every parameter of the message given. */
+function parseNote(text: string): CountsCell | string {
+  const [key, ...pairs] = text.split(';');
   const m = (MESSAGES as Record<string, { en: string }>)[key];
-  return m !== undefined && !m.en.includes('{') ? (key as keyof typeof MESSAGES) : null;
+  if (m === undefined) return `unknown note "${key}" (expected a declared message such as indexExcludedDied)`;
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at < 1) return `note parameter "${pair}" is not name=value`;
+    params[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const wanted = [...m.en.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
+  const missing = wanted.filter((w) => !(w in params));
+  if (missing.length > 0) return `note "${key}" needs ${missing.map((w) => `;${w}=…`).join('')}`;
+  return { kind: 'note', key: key as keyof typeof MESSAGES, params };
 }
 
 function parseCell(text: string): CountsCell | string {
   if (text === '') return { kind: 'result' };
   let m = /^note=(.+)$/.exec(text);
+  if (m) return parseNote(m[1]);
+  m = /^follow_up_end=(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m) {
-    const key = noteKey(m[1]);
-    return key ? { kind: 'note', key } : `unknown note "${m[1]}" (expected a declared message such as indexExcludedDied)`;
+    const day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+    return day === null ? `"${text}" has no valid date` : { kind: 'followUpEnd', day };
   }
   m = /^education=(.+)$/.exec(text);
   if (m) {

@@ -11,10 +11,9 @@
 // (indicator, period, group) and further rows with a `cell` for the notes, the education
 // levels (SPEC §8.2) and the ESP2013 age bands with their events per person (SPEC §8.1).
 //
-// Covered this round: the seven admission indicators (SPEC §3.2 no. 1–7) from admissions.csv
-// and the three smoking indicators (no. 12–14) from smoking.csv. The national profile,
-// contacts.csv (§14) and the referral and LUP indicators slot in as more unit relations of the
-// same shape (see README "sql").
+// Covered this round: the indicators of SPEC §3.2 no. 1–14 from admissions.csv, referrals.csv
+// and smoking.csv. The national profile, contacts.csv (§14) and the LUP indicators slot in as
+// more unit relations of the same shape (see README "sql").
 
 import { AGE_BANDS, CLUSTERS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
@@ -32,6 +31,8 @@ import {
 } from '../domain/diagnoses.js';
 import { MESSAGES } from '../domain/messages.js';
 import { READMISSION_WINDOW_SECONDS } from '../indicators/admissions.js';
+import { contactDeadline, TERM_DAYS, WEEK_24_DAYS } from '../indicators/referrals.js';
+import { PREVENTION_OFFER, PREVENTION_SENDER } from '../domain/vocabulary.js';
 import type { CountingIndicator } from '../indicators/types.js';
 import {
   addDays,
@@ -61,12 +62,13 @@ import {
   ZERO,
   type ColumnDecl,
   type Expr,
+  type Join,
   type Named,
   type Plan,
   type Relation,
 } from './plan.js';
 
-/** The indicators this compiler covers, by id (SPEC §3.2 no. 1–7, 12–14). */
+/** The indicators this compiler covers, by id (SPEC §3.2 no. 1–14). */
 export const SQL_INDICATORS = [
   'readmission-30d',
   'preventable-admissions-65',
@@ -75,17 +77,22 @@ export const SQL_INDICATORS = [
   'discharges-outside-daytime',
   'cost-per-capita',
   'cofinancing-per-capita',
+  'prevention-referrals',
+  'rehab-contact-3-workdays',
+  'rehab-timely-start',
+  'vulnerable-pregnancy-team-before-week-24',
   'smoke-free-6m',
   'smoke-free-6m-itt',
   'smoking-reach-short-education',
 ] as const;
 
 /** The extracts the script reads, and the indicators that read each. */
-export const SQL_EXTRACTS = ['admissions', 'smoking'] as const;
+export const SQL_EXTRACTS = ['admissions', 'referrals', 'smoking'] as const;
 export type SqlExtract = (typeof SQL_EXTRACTS)[number];
 const SMOKING_INDICATORS: readonly string[] = ['smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education'];
+const REFERRAL_INDICATORS: readonly string[] = ['prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24'];
 function extractOf(id: string): SqlExtract {
-  return SMOKING_INDICATORS.includes(id) ? 'smoking' : 'admissions';
+  return SMOKING_INDICATORS.includes(id) ? 'smoking' : REFERRAL_INDICATORS.includes(id) ? 'referrals' : 'admissions';
 }
 export type SqlIndicatorId = (typeof SQL_INDICATORS)[number];
 
@@ -93,8 +100,12 @@ export function isSqlIndicator(id: string): id is SqlIndicatorId {
   return (SQL_INDICATORS as readonly string[]).includes(id);
 }
 
-/** The dimensions a unit relation carries as columns (the person dimensions of SPEC §1.3). */
+/** The dimensions a unit relation carries as columns (the person dimensions of SPEC §1.3,
+ *  and a referral's sender and offer). */
 const UNIT_PERSON = ['municipality', 'age', 'sex', 'education', 'patient_id'] as const;
+const UNIT_REFERRAL = ['sender', 'offer'] as const;
+const NO_TEXT: Expr = { k: 'lit', value: null, type: 'text' };
+const NO_DATE: Expr = { k: 'lit', value: null, type: 'date' };
 
 /** The columns of the result set (SPEC §15), the --by dimensions between period and cell. */
 export function resultColumns(by: readonly Dimension[]): string[] {
@@ -156,6 +167,29 @@ function admissionsSource(): Relation {
   return { kind: 'source', extract: 'admissions', columns };
 }
 
+/** The canonical columns of referrals.csv (SPEC §2.3). */
+function referralsSource(): Relation {
+  const lower = (name: string): Expr => ({ k: 'lower', e: text(c(name)) });
+  const date = (name: string): ColumnDecl & { read: Expr } => ({ name, type: 'date', read: { k: 'cast', e: c(name), type: 'date' } });
+  const columns: (ColumnDecl & { read: Expr })[] = [
+    { name: 'patient_id', type: 'text', read: text(c('patient_id')) },
+    date('referred_at'),
+    { name: 'sender', type: 'text', read: lower('sender') },
+    { name: 'offer', type: 'text', read: lower('offer') },
+    date('received_at'),
+    date('contacted_at'),
+    date('started_at'),
+    date('start_due_by'),
+    date('expected_delivery_date'),
+    date('team_joined_at'),
+    { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
+    { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
+    { name: 'sex', type: 'text', read: { k: 'upper', e: text(c('sex')) } },
+    { name: 'education', type: 'text', read: lower('education') },
+  ];
+  return { kind: 'source', extract: 'referrals', columns };
+}
+
 /** The canonical columns of smoking.csv (SPEC §2.4). A boolean is `true`/`1` (a PostgreSQL
  *  boolean or a SQL Server bit read as text), anything else false. */
 function smokingSource(): Relation {
@@ -201,13 +235,15 @@ function codeListValues(): Relation {
 
 /** SPEC §3.1's working days, one row per day of the requested periods (src/calc/working-days.ts). */
 function calendarValues(first: DayNumber, last: DayNumber): Relation {
-  const rows: (readonly [{ day: number }, number])[] = [];
-  for (let d = first; d <= last; d++) rows.push([{ day: d }, isWorkingDay(d) ? 1 : 0]);
+  const rows: (readonly [{ day: number }, number, { day: number }])[] = [];
+  for (let d = first; d <= last; d++) rows.push([{ day: d }, isWorkingDay(d) ? 1 : 0, { day: contactDeadline(d) }]);
   return {
     kind: 'values',
     columns: [
       { name: 'day', type: 'date' },
       { name: 'working_day', type: 'integer' },
+      // SPEC §3.2 no. 9: the third working day after this day (the day itself is day 0).
+      { name: 'contact_deadline', type: 'date' },
     ],
     rows,
   };
@@ -434,6 +470,10 @@ type NoteKey = keyof typeof MESSAGES;
 interface UnitSpec {
   /** The relation the units come from (episodes or admissions). */
   from: string;
+  /** Relations joined to it (the calendar). */
+  joins?: Join[];
+  /** SPEC §13.2, a `per_unit` follow-up: the last day of this unit's own follow-up. */
+  followUpEnd?: Expr;
   where: Expr;
   /** First and last day the unit counts on (inclusive); one day for most units. */
   firstDay: Expr;
@@ -445,17 +485,21 @@ interface UnitSpec {
 }
 
 function unitRelation(indicator: string, u: UnitSpec): Relation {
+  const referral = extractOf(indicator) === 'referrals';
   return {
     kind: 'select',
     from: { relation: u.from, alias: 'u' },
+    ...(u.joins ? { joins: u.joins } : {}),
     select: [
       ['indicator', lit(indicator)],
       ['first_day', u.firstDay],
       ['last_day', u.lastDay ?? u.firstDay],
       ['numerator', u.numerator],
       ['denominator', u.denominator],
-      ['note', u.note ?? { k: 'lit', value: null, type: 'text' }],
-      ...UNIT_PERSON.map((n) => [n, c(n)] as const),
+      ['note', u.note ?? NO_TEXT],
+      ['follow_up_end', u.followUpEnd ?? NO_DATE],
+      ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+      ...UNIT_REFERRAL.map((n) => [n, referral ? col(n, 'u') : NO_TEXT] as const),
     ],
     where: u.where,
   };
@@ -581,8 +625,10 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
             // A day outside the calendar lies outside every period and is not counted.
             ['numerator', flag(or(isNull(col('working_day', 'w')), outside))],
             ['denominator', ONE],
-            ['note', { k: 'lit', value: null, type: 'text' }],
+            ['note', NO_TEXT],
+            ['follow_up_end', NO_DATE],
             ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+            ...UNIT_REFERRAL.map((n) => [n, NO_TEXT] as const),
           ],
           where: and(notNull(col('discharged_at', 'u')), eq(col('died', 'u'), ZERO)),
         },
@@ -594,6 +640,75 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
           denominator: ZERO,
           note: noteKey('dischargeExcludedDied'),
         }),
+      ];
+    }
+    case 'prevention-referrals': {
+      // A prevention offer from a counted sender; another sender is noted by name.
+      const offered = inList(c('offer'), PREVENTION_OFFER.values);
+      const counted = inList(c('sender'), PREVENTION_SENDER.values);
+      return [
+        unitRelation(id, { from: 'referrals_read', where: and(offered, counted), firstDay: c('referred_at'), numerator: ONE, denominator: ZERO }),
+        unitRelation(id, {
+          from: 'referrals_read',
+          where: and(offered, not(counted)),
+          firstDay: c('referred_at'),
+          numerator: ZERO,
+          denominator: ZERO,
+          note: concat(noteKey('preventionReferralSenderLeftOut'), lit(';sender='), c('sender')),
+        }),
+      ];
+    }
+    case 'rehab-contact-3-workdays': {
+      // Contacted on or before the 3rd working day after receipt (the calendar's deadline,
+      // from src/indicators/referrals.ts's contactDeadline).
+      const rehabilitation = eq(c('offer'), lit('rehabilitation'));
+      const received = notNull(c('received_at'));
+      const calendar: Join = { kind: 'left', relation: 'calendar', alias: 'w', on: eq(col('day', 'w'), col('received_at', 'u')) };
+      return [
+        unitRelation(id, {
+          from: 'referrals_read',
+          joins: [calendar],
+          where: and(rehabilitation, received),
+          firstDay: col('received_at', 'u'),
+          numerator: flag(and(notNull(col('contacted_at', 'u')), bin(col('contacted_at', 'u'), '<=', col('contact_deadline', 'w')))),
+          denominator: ONE,
+        }),
+        unitRelation(id, { from: 'referrals_read', where: and(rehabilitation, received, isNull(c('contacted_at'))), firstDay: c('received_at'), numerator: ZERO, denominator: ZERO, note: noteKey('notContacted') }),
+        unitRelation(id, { from: 'referrals_read', where: and(rehabilitation, not(received)), firstDay: c('referred_at'), numerator: ZERO, denominator: ZERO, note: noteKey('rehabilitationNoReceivedAt') }),
+      ];
+    }
+    case 'rehab-timely-start': {
+      const base = and(eq(c('offer'), lit('rehabilitation')), notNull(c('received_at')));
+      const due = notNull(c('start_due_by'));
+      return [
+        unitRelation(id, {
+          from: 'referrals_read',
+          where: and(base, due),
+          firstDay: c('received_at'),
+          numerator: flag(and(notNull(c('started_at')), bin(c('started_at'), '<=', c('start_due_by')))),
+          denominator: ONE,
+          followUpEnd: c('start_due_by'),
+        }),
+        unitRelation(id, { from: 'referrals_read', where: and(base, not(due)), firstDay: c('received_at'), numerator: ZERO, denominator: ZERO, note: noteKey('rehabilitationNoStartDueBy') }),
+        unitRelation(id, { from: 'referrals_read', where: and(base, due, isNull(c('started_at'))), firstDay: c('received_at'), numerator: ZERO, denominator: ZERO, note: noteKey('notStarted') }),
+      ];
+    }
+    case 'vulnerable-pregnancy-team-before-week-24': {
+      // Gestational day 168 (24+0) falls 280 − 168 days before the expected delivery date.
+      const pregnancy = eq(c('offer'), lit('vulnerable_pregnancy'));
+      const expected = notNull(c('expected_delivery_date'));
+      const week24 = addDays(c('expected_delivery_date'), WEEK_24_DAYS - TERM_DAYS);
+      return [
+        unitRelation(id, {
+          from: 'referrals_read',
+          where: and(pregnancy, expected),
+          firstDay: c('referred_at'),
+          numerator: flag(and(notNull(c('team_joined_at')), bin(c('team_joined_at'), '<', week24))),
+          denominator: ONE,
+          followUpEnd: week24,
+        }),
+        unitRelation(id, { from: 'referrals_read', where: and(pregnancy, not(expected)), firstDay: c('referred_at'), numerator: ZERO, denominator: ZERO, note: noteKey('pregnancyNoExpectedDelivery') }),
+        unitRelation(id, { from: 'referrals_read', where: and(pregnancy, expected, isNull(c('team_joined_at'))), firstDay: c('referred_at'), numerator: ZERO, denominator: ZERO, note: noteKey('notInTeam') }),
       ];
     }
     case 'smoke-free-6m': {
@@ -690,10 +805,11 @@ function dimensionExpr(dim: Dimension): Expr {
       return { k: 'coalesce', args: [col('sex', 'u'), lit(UNKNOWN)] };
     case 'age_band':
       return ageBandOf(col('age', 'u'));
-    case 'patient_type':
     case 'sender':
     case 'offer':
-      // Not carried by the admission indicators (their units never have these dimensions).
+      return { k: 'coalesce', args: [col(dim, 'u'), lit(UNKNOWN)] };
+    case 'patient_type':
+      // Not carried by the compiled indicators (LUP is not compiled yet).
       return lit(UNKNOWN);
   }
 }
@@ -722,6 +838,9 @@ export function compile(options: CompileOptions): Plan {
           { name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() },
           { name: 'code_lists', why: 'SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.', relation: codeListValues() },
         ]
+      : []),
+    ...(extracts.includes('referrals')
+      ? [{ name: 'referrals_read', why: 'SPEC §2.3, §15: referrals.csv with its canonical columns and types.', relation: referralsSource() }]
       : []),
     ...(extracts.includes('smoking')
       ? [{ name: 'smoking_read', why: 'SPEC §2.4, §15: smoking.csv with its canonical columns and types.', relation: smokingSource() }]
@@ -762,6 +881,7 @@ export function compile(options: CompileOptions): Plan {
         ['note', col('note', 'u')],
         ['education', col('education', 'u')],
         ['patient_id', col('patient_id', 'u')],
+        ['follow_up_end', col('follow_up_end', 'u')],
         ['esp2013', esp2013BandOf(col('age', 'u'))],
         ...by.map((d) => [`by_${d}`, dimensionExpr(d)] as const),
       ],
@@ -822,6 +942,25 @@ export function compile(options: CompileOptions): Plan {
           where: and(inList(c('indicator'), educated), isNull(c('note')), notNull(c('education'))),
         });
       }
+      const followed = members.filter((id) => byId.get(id)!.followUp?.kind === 'per_unit');
+      if (followed.length > 0) {
+        // SPEC §13.2: the latest follow-up end of the cell's units (a per-unit follow-up).
+        parts.push({
+          kind: 'select',
+          from: { relation: 'counted', alias: 'x' },
+          select: [
+            ['indicator', c('indicator')],
+            ['period', c('period')],
+            ...dimensionColumns(dims),
+            ['cell', concat(lit('follow_up_end='), text(max(c('follow_up_end'))))],
+            ['numerator', lit(0)],
+            ['denominator', lit(0)],
+            ['units', lit(0)],
+          ],
+          where: and(inList(c('indicator'), followed), isNull(c('note')), notNull(c('follow_up_end'))),
+          groupBy,
+        });
+      }
       const stratified = members.filter((id) => withStrata.includes(id));
       if (stratified.length > 0) {
         // SPEC §8.1: events per ESP2013 band …
@@ -868,7 +1007,7 @@ export function compile(options: CompileOptions): Plan {
     }
   }
   // SPEC §13.2: the data end of each extract read (admissions: the latest admission or
-  // discharge date; smoking: the latest course start).
+  // discharge date; referrals: the latest referral; smoking: the latest course start).
   const dataEnds: Record<SqlExtract, Relation> = {
     admissions: {
       kind: 'unionAll',
@@ -877,6 +1016,7 @@ export function compile(options: CompileOptions): Plan {
         { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('discharged_at'))]], where: notNull(c('discharged_at')) },
       ],
     },
+    referrals: { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
     smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
   };
   for (const extract of extracts) {

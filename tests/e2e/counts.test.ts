@@ -1,6 +1,6 @@
 // SPEC §15: `compute --counts FILE.csv` gives the results of the run on the extracts. The
 // counts are made the way an analyst makes them: the DuckDB script of `triple-aim sql` run on
-// the sample admissions and smoking courses (tests/helpers/sql.ts), its result set written as CSV. The JSON of
+// the sample admissions, referrals and smoking courses (tests/helpers/sql.ts), its result set written as CSV. The JSON of
 // both runs is compared whole, `inputs[]` aside (the counts run does not read admissions.csv):
 // values, intervals, baselines, status, suppression, notes, provisional flags, warnings,
 // standardisation, equity and comparison.
@@ -23,7 +23,7 @@ const dir = scratchDir('triple-aim-counts-');
 
 /** The counts CSV of the DuckDB script on the sample admissions (NULL → empty field). */
 async function countsFile(name: string, periods: string[], by: Dimension[]): Promise<string> {
-  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', smoking: 'data-samples/smoking.csv' });
+  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' });
   const script = printPlan(compile({ indicators: INDICATORS, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT.duckdb);
   const rows = await runDuckdb(script, canonicalTables(data));
   const columns = resultColumns(by);

@@ -22,7 +22,7 @@ describe('triple-aim sql', () => {
     [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'admissions=x; DROP TABLE y'], /is not a table name/],
     [['sql', '--dialect', 'spark'], /needs --period/],
     [['sql', '--period', '2016'], /--dialect/],
-    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'prevention-referrals'], /no SQL yet for prevention-referrals/],
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'lup-cooperation-school'], /no SQL yet for lup-cooperation-school/],
   ])('%j is a usage error (exit 2) with one line that says what is wrong', (args, message) => {
     const r = runCli(args);
     expect(r.code, show(r)).toBe(2);

@@ -13,17 +13,16 @@ import type { Period } from '../../src/calc/periods.js';
 import { formatDay, formatWallTime } from '../../src/calc/time.js';
 import { CellTally } from '../../src/engine/aggregate.js';
 import { loadExtracts } from '../../src/extracts/load.js';
-import { amountOrNull, timeOrNull, valueOf } from '../../src/extracts/read.js';
+import { amountOrNull, dayOrNull, timeOrNull, valueOf } from '../../src/extracts/read.js';
 import { personOf, type LoadedData } from '../../src/extracts/records.js';
 import { deriveFacts, prepare, type DerivedFacts } from '../../src/facts/index.js';
 import { MESSAGES } from '../../src/domain/messages.js';
-import { say } from '../../src/domain/messages.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
 import { esp2013BandOf, frequenciesOf } from '../../src/analysis/standardisation.js';
 
 /** Loads the given extracts with the tool's reader; any problem fails the test. */
-export async function loadFiles(paths: { admissions?: string; smoking?: string }): Promise<LoadedData> {
-  const sources = Object.entries(paths).map(([extract, path]) => ({ extract: extract as 'admissions' | 'smoking', path: path! }));
+export async function loadFiles(paths: { admissions?: string; referrals?: string; smoking?: string }): Promise<LoadedData> {
+  const sources = Object.entries(paths).map(([extract, path]) => ({ extract: extract as 'admissions' | 'referrals' | 'smoking', path: path! }));
   const result = await loadExtracts(sources, { lanes: false });
   const problems = result.files.flatMap((f) => f.problems);
   if (problems.length > 0) throw new Error(`${problems[0].path}: ${problems.length} problems, first: ${problems[0].message}`);
@@ -75,6 +74,41 @@ export function canonicalAdmissionsCsv(data: LoadedData): string {
   return lines.join('\n') + '\n';
 }
 
+export const REFERRAL_COLUMNS = [
+  'referral_id', 'patient_id', 'referred_at', 'sender', 'offer', 'municipality_code', 'received_at', 'contacted_at',
+  'started_at', 'start_due_by', 'expected_delivery_date', 'team_joined_at', 'age', 'sex', 'education',
+] as const;
+
+/** The referrals as a canonical CSV (SPEC §15). */
+export function canonicalReferralsCsv(data: LoadedData): string {
+  const t = data.referrals!.table;
+  const sender = valueOf(t, 'sender');
+  const offer = valueOf(t, 'offer');
+  const dates = (['receivedAt', 'contactedAt', 'startedAt', 'startDueBy', 'expectedDeliveryDate', 'teamJoinedAt'] as const).map((f) => dayOrNull(t, f));
+  const lines = [REFERRAL_COLUMNS.join(',')];
+  for (let i = 0; i < t.length; i++) {
+    const who = personOf(t, i);
+    lines.push(
+      [
+        `R${i}`,
+        `P${t.columns.patientId[i]}`,
+        formatDay(t.columns.referredAt[i]),
+        sender(i),
+        offer(i),
+        who.municipality ?? '',
+        ...dates.map((d) => {
+          const v = d(i);
+          return v === null ? '' : formatDay(v);
+        }),
+        who.age ?? '',
+        who.sex ?? '',
+        who.education ?? '',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
 export const SMOKING_COLUMNS = ['participant_id', 'municipality_code', 'course_started_at', 'completed', 'followup_6m', 'age', 'sex', 'education'] as const;
 
 /** The smoking courses as a canonical CSV (SPEC §15; booleans `true`/`false`). */
@@ -96,6 +130,7 @@ export function canonicalSmokingCsv(data: LoadedData): string {
 export function canonicalTables(data: LoadedData): Record<string, string> {
   return {
     ...(data.admissions ? { admissions: canonicalAdmissionsCsv(data) } : {}),
+    ...(data.referrals ? { referrals: canonicalReferralsCsv(data) } : {}),
     ...(data.smoking ? { smoking: canonicalSmokingCsv(data) } : {}),
   };
 }
@@ -112,12 +147,20 @@ export type Counts = Map<string, CountRow>;
 const keyOf = (indicator: string, period: string, dims: readonly (string | null)[], cell: string | null) =>
   [indicator, period, ...dims.map((d) => d ?? '-'), cell ?? ''].join('|');
 
-/** The note key (MESSAGES name) of a declared label. */
-const NOTE_KEYS = new Map<string, string>(
-  Object.entries(MESSAGES)
-    .filter(([, m]) => !m.en.includes('{'))
-    .map(([key, m]) => [say(m as never) as string, key]),
-);
+/** The note cell of a declared label: its MESSAGES name, and its parameters read back from
+ *  the English text (`preventionReferralSenderLeftOut;sender=self`). */
+function noteCellOf(label: string): string {
+  for (const [key, m] of Object.entries(MESSAGES)) {
+    const names: string[] = [];
+    const pattern = m.en.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_: string, name: string) => {
+      names.push(name);
+      return '(.+?)';
+    });
+    const match = new RegExp(`^${pattern}$`).exec(label);
+    if (match) return [key, ...names.map((n, i) => `${n}=${match[i + 1]}`)].join(';');
+  }
+  return label;
+}
 
 /** The TypeScript engine's counts of the same cells the script returns. */
 export function engineCounts(
@@ -145,7 +188,8 @@ export function engineCounts(
         const values = by.map((d) => (dims.includes(d) && d in cell.group ? cell.group[d]! : null));
         const put = (name: string | null, row: CountRow) => out.set(keyOf(indicator.id, period.id, values, name), row);
         if (cell.units > 0) put(null, { numerator: cell.numerator, denominator: cell.denominator, units: cell.units });
-        for (const [label, n] of cell.notes) put(`note=${NOTE_KEYS.get(label) ?? label}`, { numerator: n, denominator: 0, units: n });
+        for (const [label, n] of cell.notes) put(`note=${noteCellOf(label)}`, { numerator: n, denominator: 0, units: n });
+        if (cell.followUpEnd > -Infinity) put(`follow_up_end=${formatDay(cell.followUpEnd)}`, { numerator: 0, denominator: 0, units: 0 });
         if (education) for (const [level, s] of cell.education ?? []) put(`education=${level}`, { ...s });
         if (strata) {
           (cell.strata ?? []).forEach((band, b) => {

@@ -34,7 +34,7 @@ const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATO
 
 interface Case {
   name: string;
-  paths: { admissions?: string; smoking?: string };
+  paths: { admissions?: string; referrals?: string; smoking?: string };
   periods: string[];
   by: Dimension[][];
 }
@@ -43,12 +43,19 @@ const EXAMPLES = 'tests/fixtures/examples';
 const CASES: Case[] = [
   {
     name: 'data-samples',
-    paths: { admissions: 'data-samples/admissions.csv', smoking: 'data-samples/smoking.csv' },
+    paths: { admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' },
     periods: ['2016', '2017', '2016-Q1..2016-Q4'],
-    by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education']],
+    by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education'], ['offer']],
   },
   { name: 'episodes-and-readmissions', paths: { admissions: `${EXAMPLES}/episodes-and-readmissions/admissions.csv` }, periods: ['2017', '2017-01..2017-12'], by: [[], ['municipality', 'age_band']] },
-  { name: 'project-evaluation', paths: { admissions: `${EXAMPLES}/project-evaluation/admissions.csv` }, periods: ['2017', '2018'], by: [[], ['cluster']] },
+  {
+    name: 'project-evaluation',
+    paths: { admissions: `${EXAMPLES}/project-evaluation/admissions.csv`, referrals: `${EXAMPLES}/project-evaluation/referrals.csv` },
+    periods: ['2017', '2018'],
+    by: [[], ['cluster'], ['offer', 'sender']],
+  },
+  { name: 'working-days-and-rehabilitation', paths: { referrals: `${EXAMPLES}/working-days-and-rehabilitation/referrals.csv` }, periods: ['2019', '2019-01..2019-12'], by: [[], ['municipality']] },
+  { name: 'monitoring-run-and-control-charts', paths: { referrals: `${EXAMPLES}/monitoring-run-and-control-charts/referrals.csv` }, periods: ['2018..2019', '2018-01..2019-12'], by: [[], ['sender']] },
   {
     name: 'standardisation-and-equity',
     paths: { admissions: `${EXAMPLES}/standardisation-and-equity/admissions.csv`, smoking: `${EXAMPLES}/standardisation-and-equity/smoking.csv` },
@@ -67,7 +74,7 @@ function computable(data: LoadedData): CountingIndicator[] {
 /** The data ends the engine knows, by extract. */
 function dataEnds(data: LoadedData): Record<string, string> {
   return Object.fromEntries(
-    (['admissions', 'smoking'] as const).filter((x) => data[x]).map((x) => [x, formatDay(data[x]!.info.dataEnd!)]),
+    (['admissions', 'referrals', 'smoking'] as const).filter((x) => data[x]).map((x) => [x, formatDay(data[x]!.info.dataEnd!)]),
   );
 }
 

@@ -70,11 +70,13 @@ describe('dialect time arithmetic (SPEC §15: 720 h as an interval, never whole 
     expect(script('tsql')).toContain('AS DATETIME2(0))');
   });
 
-  it('the working-day calendar of December 2016 is generated from src/calc/working-days.ts: 24 Dec a Saturday, 25–26 Dec holidays, 27 Dec a working day', () => {
+  it('the working-day calendar of December 2016 comes from src/calc/working-days.ts: 24 Dec a Saturday, 26 Dec a holiday, and the contact deadline is the 3rd working day after', () => {
+    // 23 Dec (Fri) → 27, 28, 29 Dec: deadline 29 Dec; 24 and 26 Dec too (25, 26 are holidays);
+    // 27 Dec (Tue) → 28, 29, 30 Dec: deadline 30 Dec.
     const text = script('postgres');
-    expect(text).toContain("(DATE '2016-12-23', 1)");
-    expect(text).toContain("(DATE '2016-12-24', 0)");
-    expect(text).toContain("(DATE '2016-12-26', 0)");
-    expect(text).toContain("(DATE '2016-12-27', 1)");
+    expect(text).toContain("(DATE '2016-12-23', 1, DATE '2016-12-29')");
+    expect(text).toContain("(DATE '2016-12-24', 0, DATE '2016-12-29')");
+    expect(text).toContain("(DATE '2016-12-26', 0, DATE '2016-12-29')");
+    expect(text).toContain("(DATE '2016-12-27', 1, DATE '2016-12-30')");
   });
 });

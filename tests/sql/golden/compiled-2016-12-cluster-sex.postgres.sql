@@ -1,5 +1,5 @@
 -- triple-aim: counts of SPEC §3 (profile rm-2015-2018) compiled to SQL (SPEC §15).
--- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education
+-- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, prevention-referrals, rehab-contact-3-workdays, rehab-timely-start, vulnerable-pregnancy-team-before-week-24, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education
 -- Periods: 2016-12
 -- Breakdown: cluster, sex
 -- Result: indicator, period, cluster, sex, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
@@ -30,6 +30,25 @@ WITH
   SELECT CAST("v"."list" AS TEXT) AS "list", CAST("v"."prefix" AS TEXT) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
   FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
 ),
+-- SPEC §2.3, §15: referrals.csv with its canonical columns and types.
+"referrals_read" AS (
+  SELECT
+    CAST("patient_id" AS TEXT) AS "patient_id",
+    CAST("referred_at" AS DATE) AS "referred_at",
+    CAST(LOWER(CAST("sender" AS TEXT)) AS TEXT) AS "sender",
+    CAST(LOWER(CAST("offer" AS TEXT)) AS TEXT) AS "offer",
+    CAST("received_at" AS DATE) AS "received_at",
+    CAST("contacted_at" AS DATE) AS "contacted_at",
+    CAST("started_at" AS DATE) AS "started_at",
+    CAST("start_due_by" AS DATE) AS "start_due_by",
+    CAST("expected_delivery_date" AS DATE) AS "expected_delivery_date",
+    CAST("team_joined_at" AS DATE) AS "team_joined_at",
+    CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS TEXT)), 3) END AS TEXT) AS "municipality",
+    CAST("age" AS INTEGER) AS "age",
+    CAST(UPPER(CAST("sex" AS TEXT)) AS TEXT) AS "sex",
+    CAST(LOWER(CAST("education" AS TEXT)) AS TEXT) AS "education"
+  FROM referrals
+),
 -- SPEC §2.4, §15: smoking.csv with its canonical columns and types.
 "smoking_read" AS (
   SELECT
@@ -45,8 +64,8 @@ WITH
 ),
 -- SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).
 "calendar" AS (
-  SELECT CAST("v"."day" AS DATE) AS "day", CAST("v"."working_day" AS INTEGER) AS "working_day"
-  FROM (VALUES (DATE '2016-12-01', 1), (DATE '2016-12-02', 1), (DATE '2016-12-03', 0), (DATE '2016-12-04', 0), (DATE '2016-12-05', 1), (DATE '2016-12-06', 1), (DATE '2016-12-07', 1), (DATE '2016-12-08', 1), (DATE '2016-12-09', 1), (DATE '2016-12-10', 0), (DATE '2016-12-11', 0), (DATE '2016-12-12', 1), (DATE '2016-12-13', 1), (DATE '2016-12-14', 1), (DATE '2016-12-15', 1), (DATE '2016-12-16', 1), (DATE '2016-12-17', 0), (DATE '2016-12-18', 0), (DATE '2016-12-19', 1), (DATE '2016-12-20', 1), (DATE '2016-12-21', 1), (DATE '2016-12-22', 1), (DATE '2016-12-23', 1), (DATE '2016-12-24', 0), (DATE '2016-12-25', 0), (DATE '2016-12-26', 0), (DATE '2016-12-27', 1), (DATE '2016-12-28', 1), (DATE '2016-12-29', 1), (DATE '2016-12-30', 1), (DATE '2016-12-31', 0)) AS "v"("day", "working_day")
+  SELECT CAST("v"."day" AS DATE) AS "day", CAST("v"."working_day" AS INTEGER) AS "working_day", CAST("v"."contact_deadline" AS DATE) AS "contact_deadline"
+  FROM (VALUES (DATE '2016-12-01', 1, DATE '2016-12-06'), (DATE '2016-12-02', 1, DATE '2016-12-07'), (DATE '2016-12-03', 0, DATE '2016-12-07'), (DATE '2016-12-04', 0, DATE '2016-12-07'), (DATE '2016-12-05', 1, DATE '2016-12-08'), (DATE '2016-12-06', 1, DATE '2016-12-09'), (DATE '2016-12-07', 1, DATE '2016-12-12'), (DATE '2016-12-08', 1, DATE '2016-12-13'), (DATE '2016-12-09', 1, DATE '2016-12-14'), (DATE '2016-12-10', 0, DATE '2016-12-14'), (DATE '2016-12-11', 0, DATE '2016-12-14'), (DATE '2016-12-12', 1, DATE '2016-12-15'), (DATE '2016-12-13', 1, DATE '2016-12-16'), (DATE '2016-12-14', 1, DATE '2016-12-19'), (DATE '2016-12-15', 1, DATE '2016-12-20'), (DATE '2016-12-16', 1, DATE '2016-12-21'), (DATE '2016-12-17', 0, DATE '2016-12-21'), (DATE '2016-12-18', 0, DATE '2016-12-21'), (DATE '2016-12-19', 1, DATE '2016-12-22'), (DATE '2016-12-20', 1, DATE '2016-12-23'), (DATE '2016-12-21', 1, DATE '2016-12-27'), (DATE '2016-12-22', 1, DATE '2016-12-28'), (DATE '2016-12-23', 1, DATE '2016-12-29'), (DATE '2016-12-24', 0, DATE '2016-12-29'), (DATE '2016-12-25', 0, DATE '2016-12-29'), (DATE '2016-12-26', 0, DATE '2016-12-29'), (DATE '2016-12-27', 1, DATE '2016-12-30'), (DATE '2016-12-28', 1, DATE '2017-01-02'), (DATE '2016-12-29', 1, DATE '2017-01-03'), (DATE '2016-12-30', 1, DATE '2017-01-04'), (DATE '2016-12-31', 0, DATE '2017-01-04')) AS "v"("day", "working_day", "contact_deadline")
 ),
 -- SPEC §1.3: the requested periods, first and last day inclusive.
 "periods" AS (
@@ -244,11 +263,14 @@ WITH
     CASE WHEN (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL '720 hours'))) THEN 1 ELSE 0 END AS "numerator",
     1 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))))
   UNION ALL
@@ -259,11 +281,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     CASE WHEN ("died" = 1) THEN 'indexExcludedDied' WHEN ("cancer" = 1) THEN 'indexExcludedCancer' ELSE 'indexExcludedZ763' END AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1)))
   UNION ALL
@@ -274,11 +299,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     CASE WHEN ("next_acute" = 0) THEN 'returnNotCountedPlanned' WHEN ("next_birth" = 1) THEN 'returnNotCountedBirth' ELSE 'returnNotCountedInjury' END AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))) AND (NOT (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL '720 hours')))) AND ("next_admitted_at" IS NOT NULL) AND ("next_admitted_at" <= ("discharged_at" + INTERVAL '720 hours')))
   UNION ALL
@@ -289,11 +317,14 @@ WITH
     1 AS "numerator",
     0 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("acute" = 1) AND ("preventable" = 1) AND ("age" >= 65))
   UNION ALL
@@ -304,11 +335,14 @@ WITH
     1 AS "numerator",
     0 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("acute" = 1) AND ("discharged_at" IS NOT NULL) AND ("discharged_at" < ("admitted_at" + INTERVAL '24 hours')))
   UNION ALL
@@ -319,11 +353,14 @@ WITH
     1 AS "numerator",
     0 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
   UNION ALL
@@ -334,11 +371,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'stillAdmittedWhenReady' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
   UNION ALL
@@ -349,11 +389,14 @@ WITH
     CASE WHEN (("w"."working_day" IS NULL) OR (("discharged_at" < (CAST(CAST("discharged_at" AS DATE) AS TIMESTAMP) + INTERVAL '8 hours')) OR ("discharged_at" >= (CAST(CAST("discharged_at" AS DATE) AS TIMESTAMP) + INTERVAL '16 hours')) OR (NOT ("w"."working_day" = 1)))) THEN 1 ELSE 0 END AS "numerator",
     1 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
     "u"."municipality" AS "municipality",
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id"
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   LEFT JOIN "calendar" AS "w" ON ("w"."day" = CAST("u"."discharged_at" AS DATE))
   WHERE (("u"."discharged_at" IS NOT NULL) AND ("u"."died" = 0))
@@ -365,11 +408,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'dischargeExcludedDied' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("died" = 1))
   UNION ALL
@@ -380,11 +426,14 @@ WITH
     COALESCE("cost_dkk", CAST(0 AS NUMERIC(20,6))) AS "numerator",
     0 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE ("discharged_at" IS NOT NULL)
   UNION ALL
@@ -395,11 +444,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'missingCost' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("cost_dkk" IS NULL))
   UNION ALL
@@ -410,11 +462,14 @@ WITH
     COALESCE("cofinancing_dkk", CAST(0 AS NUMERIC(20,6))) AS "numerator",
     0 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE ("discharged_at" IS NOT NULL)
   UNION ALL
@@ -425,13 +480,215 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'missingCofinancing' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("cofinancing_dkk" IS NULL))
+  UNION ALL
+  SELECT
+    'prevention-referrals' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    1 AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND ("sender" IN ('gp', 'hospital', 'psychiatry')))
+  UNION ALL
+  SELECT
+    'prevention-referrals' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    CONCAT('preventionReferralSenderLeftOut', ';sender=', "sender") AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND (NOT ("sender" IN ('gp', 'hospital', 'psychiatry'))))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "u"."received_at" AS "first_day",
+    "u"."received_at" AS "last_day",
+    CASE WHEN (("u"."contacted_at" IS NOT NULL) AND ("u"."contacted_at" <= "w"."contact_deadline")) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  LEFT JOIN "calendar" AS "w" ON ("w"."day" = "u"."received_at")
+  WHERE (("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notContacted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL) AND ("contacted_at" IS NULL))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'rehabilitationNoReceivedAt' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'rehabilitation') AND (NOT ("received_at" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    CASE WHEN (("started_at" IS NOT NULL) AND ("started_at" <= "start_due_by")) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    "start_due_by" AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND ("start_due_by" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'rehabilitationNoStartDueBy' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND (NOT ("start_due_by" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notStarted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND ("start_due_by" IS NOT NULL) AND ("started_at" IS NULL))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    CASE WHEN (("team_joined_at" IS NOT NULL) AND ("team_joined_at" < ("expected_delivery_date" + -112))) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS TEXT) AS "note",
+    ("expected_delivery_date" + -112) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND ("expected_delivery_date" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'pregnancyNoExpectedDelivery' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND (NOT ("expected_delivery_date" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notInTeam' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND ("expected_delivery_date" IS NOT NULL) AND ("team_joined_at" IS NULL))
   UNION ALL
   SELECT
     'smoke-free-6m' AS "indicator",
@@ -440,11 +697,14 @@ WITH
     CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
     1 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE (("completed" = 1) AND ("followup" IN ('smoke_free', 'smoking')))
   UNION ALL
@@ -455,11 +715,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'coursesNotCompleted' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE (NOT ("completed" = 1))
   UNION ALL
@@ -470,11 +733,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'coursesFollowUpNotDue' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE (("completed" = 1) AND ("followup" IS NULL))
   UNION ALL
@@ -485,11 +751,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'coursesLostCompleted' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE (("completed" = 1) AND ("followup" = 'lost'))
   UNION ALL
@@ -500,11 +769,14 @@ WITH
     CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
     1 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("followup" IS NOT NULL)
   UNION ALL
@@ -515,11 +787,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'coursesFollowUpNotDue' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("followup" IS NULL)
   UNION ALL
@@ -530,11 +805,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'lostCountedSmoking' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("followup" = 'lost')
   UNION ALL
@@ -545,11 +823,14 @@ WITH
     CASE WHEN ("education" = 'short') THEN 1 ELSE 0 END AS "numerator",
     1 AS "denominator",
     CAST(NULL AS TEXT) AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("education" IS NOT NULL)
   UNION ALL
@@ -560,11 +841,14 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     'coursesEducationUnknown' AS "note",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "patient_id" AS "patient_id"
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "sender",
+    CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("education" IS NULL)
 ),
@@ -579,6 +863,7 @@ WITH
     "u"."note" AS "note",
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
+    "u"."follow_up_end" AS "follow_up_end",
     CASE WHEN ("u"."age" IS NULL) THEN CAST(NULL AS INTEGER) WHEN ("u"."age" <= 4) THEN 0 WHEN ("u"."age" <= 9) THEN 1 WHEN ("u"."age" <= 14) THEN 2 WHEN ("u"."age" <= 19) THEN 3 WHEN ("u"."age" <= 24) THEN 4 WHEN ("u"."age" <= 29) THEN 5 WHEN ("u"."age" <= 34) THEN 6 WHEN ("u"."age" <= 39) THEN 7 WHEN ("u"."age" <= 44) THEN 8 WHEN ("u"."age" <= 49) THEN 9 WHEN ("u"."age" <= 54) THEN 10 WHEN ("u"."age" <= 59) THEN 11 WHEN ("u"."age" <= 64) THEN 12 WHEN ("u"."age" <= 69) THEN 13 WHEN ("u"."age" <= 74) THEN 14 WHEN ("u"."age" <= 79) THEN 15 WHEN ("u"."age" <= 84) THEN 16 WHEN ("u"."age" <= 89) THEN 17 ELSE 18 END AS "esp2013",
     CASE WHEN ("u"."municipality" IS NULL) THEN 'unknown' ELSE COALESCE("k"."cluster", 'Outside region') END AS "by_cluster",
     COALESCE("u"."sex", 'unknown') AS "by_sex"
@@ -587,7 +872,7 @@ WITH
   LEFT JOIN "clusters" AS "k" ON ("k"."municipality" = "u"."municipality")
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
-"persons_total_4" AS (
+"persons_total_5" AS (
   SELECT
     "indicator" AS "indicator",
     "period" AS "period",
@@ -598,7 +883,7 @@ WITH
   GROUP BY "indicator", "period", "esp2013", "patient_id"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
-"persons_group_9" AS (
+"persons_group_11" AS (
   SELECT
     "indicator" AS "indicator",
     "period" AS "period",
@@ -621,6 +906,12 @@ WITH
   FROM "admissions_read" AS "a"
   WHERE ("discharged_at" IS NOT NULL)
 ),
+-- SPEC §13.2: the dates that make the data end of referrals.csv.
+"data_end_referrals" AS (
+  SELECT
+    "referred_at" AS "day"
+  FROM "referrals_read" AS "a"
+),
 -- SPEC §13.2: the dates that make the data end of smoking.csv.
 "data_end_smoking" AS (
   SELECT
@@ -639,7 +930,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period"
   UNION ALL
   SELECT
@@ -652,7 +943,7 @@ WITH
     0 AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "note"
   UNION ALL
   SELECT
@@ -665,8 +956,21 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "education"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    CONCAT('follow_up_end=', CAST(MAX("follow_up_end") AS TEXT)) AS "cell",
+    0 AS "numerator",
+    0 AS "denominator",
+    0 AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
+  GROUP BY "indicator", "period"
   UNION ALL
   SELECT
     "indicator" AS "indicator",
@@ -690,7 +994,7 @@ WITH
     COUNT(*) AS "numerator",
     0 AS "denominator",
     COUNT(*) AS "units"
-  FROM "persons_total_4" AS "x"
+  FROM "persons_total_5" AS "x"
   WHERE ("events" > 0)
   GROUP BY "indicator", "period", "esp2013", "events"
   UNION ALL
@@ -704,7 +1008,7 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
   SELECT
@@ -717,7 +1021,7 @@ WITH
     0 AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "note"
   UNION ALL
   SELECT
@@ -730,8 +1034,21 @@ WITH
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units"
   FROM "counted" AS "x"
-  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "education"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('follow_up_end=', CAST(MAX("follow_up_end") AS TEXT)) AS "cell",
+    0 AS "numerator",
+    0 AS "denominator",
+    0 AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
   SELECT
     "indicator" AS "indicator",
@@ -755,7 +1072,7 @@ WITH
     COUNT(*) AS "numerator",
     0 AS "denominator",
     COUNT(*) AS "units"
-  FROM "persons_group_9" AS "x"
+  FROM "persons_group_11" AS "x"
   WHERE ("events" > 0)
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "events"
   UNION ALL
@@ -769,6 +1086,17 @@ WITH
     NULL AS "denominator",
     NULL AS "units"
   FROM "data_end_admissions" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MAX("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'data_end=referrals' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_referrals" AS "x"
   UNION ALL
   SELECT
     CAST(NULL AS TEXT) AS "indicator",
