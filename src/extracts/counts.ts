@@ -157,6 +157,8 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
     const dataEnd = /^data_end=(.+)$/.exec(cellText);
     if (dataEnd) {
       const extract = dataEnd[1] as ColumnarExtractName;
+      // An empty table has no data end (MAX over no rows is NULL).
+      if (value('period') === '' && (COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) return;
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value('period'));
       const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
       if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);

@@ -114,3 +114,23 @@ describe('monitor --counts gives the series of the run on the extracts (sample d
     expect(withoutInputs(counted.stdout)).toEqual(a);
   });
 });
+
+describe('compute --counts on a hand-written counts file', () => {
+  it('7 of 20 index episodes readmitted is 35 %, the note is shown, and an empty table’s data end (NULL) is no data end', () => {
+    const path = join(dir, 'hand.csv');
+    writeFileSync(
+      path,
+      'indicator,period,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,7,20,20\n' +
+        'readmission-30d,2016,note=indexExcludedDied,6,0,6\n' +
+        ',,data_end=admissions,NULL,NULL,NULL\n',
+    );
+    const r = runCli(['compute', '--counts', path, '--format', 'json', '--min-cell', '0'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    const [result] = JSON.parse(r.stdout).results;
+    expect(result).toMatchObject({ indicator: 'readmission-30d', period: '2016', numerator: 7, denominator: 20, value: 35 });
+    expect(result.notes).toContain('index episodes excluded: died: 6');
+    // No data end known: nothing is known to be missing, so the period is not provisional (SPEC §13.2).
+    expect(result.provisional).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 // SPEC §16: `sql --dialect postgres` run in PostgreSQL on the §5 set gives counts equal to the
-// TypeScript engine's — and DuckDB's too. Heavy (1,000,000 admissions, 100,000 smoking courses),
+// TypeScript engine's — and DuckDB's too. Heavy (1,000,000 admissions, 200,000 referrals, 100,000 smoking courses),
 // so it runs only when asked: SQL_SCALE=200 npx vitest run tests/sql/scale.test.ts (the scale
 // of `triple-aim sample`; 200 is the §5 set). It prints the engines' times.
 
@@ -24,7 +24,7 @@ describe.skipIf(!scale)(`SQL on \`sample --scale ${scale}\`: DuckDB and PostgreS
 
   it('every compiled indicator by year, no breakdown and by municipality', async () => {
     execFileSync(process.execPath, ['bin/triple-aim.js', 'sample', '--out', dir, '--scale', String(scale)], { stdio: 'ignore' });
-    const data = await loadFiles({ admissions: join(dir, 'admissions.csv'), smoking: join(dir, 'smoking.csv') });
+    const data = await loadFiles({ admissions: join(dir, 'admissions.csv'), referrals: join(dir, 'referrals.csv'), smoking: join(dir, 'smoking.csv') });
     const indicators = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
     const periods = [...parsePeriodArgument('2015..2018')];
     const tables = canonicalTables(data);
