@@ -373,10 +373,11 @@ function fill(indicator: IndicatorDefinition, d: Draft, cell: Cell | undefined, 
       d.value = num;
       break;
     case 'dkk_per_capita': {
-      // A sum of money to the millionth of a krone: the float noise of adding a million
-      // amounts (…67000000022) is not part of the figure, and a database's DECIMAL sum of the
-      // same amounts (SPEC §15, --counts) gives the same numerator and value.
-      const amount = Math.round(num * 1e6) / 1e6;
+      // A sum of money to the øre: the float noise of adding a million amounts
+      // (2315070666.4501 for …66.45 on the §5 set) is not part of the figure, and a database's
+      // exact DECIMAL sum of the same amounts (SPEC §15, --counts) gives the same numerator
+      // and value. Amounts are kroner with øre; a sub-øre part of the sum is not shown.
+      const amount = Math.round(num * 100) / 100;
       d.numerator = amount;
       d.denominator = population ?? 0;
       d.value = population ? amount / population : null;
