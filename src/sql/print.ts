@@ -30,11 +30,29 @@ export interface Dialect {
   values(rows: readonly string[], alias: string, columns: readonly string[]): string;
   /** Comment lines at the top of the script (e.g. how to run it). */
   readonly preamble: readonly string[];
+  /** Writes `AS MATERIALIZED` on a step read more than once, so the engine computes it once
+   *  (DuckDB inlines a CTE at every reference unless told; PostgreSQL ≥ 12 also accepts it). */
+  readonly materialize: boolean;
 }
 
 export function printPlan(plan: Plan, d: Dialect): string {
   const p = new Printer(plan, d);
   return p.script();
+}
+
+/** How many times each step is read (FROM or JOIN) by the plan's steps and its result. */
+function readCounts(plan: Plan): Map<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  const walk = (r: Relation): void => {
+    if (r.kind === 'select') {
+      bump(r.from.relation);
+      for (const j of r.joins ?? []) bump(j.relation);
+    } else if (r.kind === 'unionAll') r.parts.forEach(walk);
+  };
+  for (const step of plan.steps) walk(step.relation);
+  bump(plan.result.relation);
+  return counts;
 }
 
 class Printer {
@@ -47,8 +65,9 @@ class Printer {
     const lines: string[] = [];
     for (const h of [...this.plan.header, ...this.d.preamble]) lines.push(`-- ${h}`);
     lines.push('WITH');
+    const reads = readCounts(this.plan);
     this.plan.steps.forEach((step, i) => {
-      lines.push(...this.step(step, i === this.plan.steps.length - 1));
+      lines.push(...this.step(step, i === this.plan.steps.length - 1, this.d.materialize && (reads.get(step.name) ?? 0) > 1));
     });
     const { relation, columns, orderBy } = this.plan.result;
     lines.push(`SELECT ${columns.map((c) => this.d.quote(c)).join(', ')}`);
@@ -57,8 +76,8 @@ class Printer {
     return lines.join('\n') + '\n';
   }
 
-  private step(step: Named, last: boolean): string[] {
-    const out = [`-- ${step.why}`, `${this.d.quote(step.name)} AS (`];
+  private step(step: Named, last: boolean, materialized: boolean): string[] {
+    const out = [`-- ${step.why}`, `${this.d.quote(step.name)} AS ${materialized ? 'MATERIALIZED ' : ''}(`];
     out.push(...this.relation(step.relation).map((l) => '  ' + l));
     out.push(last ? ')' : '),');
     return out;

@@ -16,5 +16,6 @@ export const duckdb: Dialect = {
   dayStart: (ts) => `CAST(CAST(${ts} AS DATE) AS TIMESTAMP)`,
   rest: (text, start) => `SUBSTRING(${text}, ${start})`,
   values: (rows, alias, columns) => `(VALUES ${rows.join(', ')}) AS "${alias}"(${columns.map((c) => `"${c}"`).join(', ')})`,
+  materialize: true,
   preamble: ['Run: duckdb my.db < script.sql, or in the DuckDB CLI; export the result with COPY (…) TO \'counts.csv\' (HEADER).'],
 };

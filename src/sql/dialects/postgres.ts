@@ -16,5 +16,6 @@ export const postgres: Dialect = {
   dayStart: (ts) => `CAST(CAST(${ts} AS DATE) AS TIMESTAMP)`,
   rest: (text, start) => `SUBSTRING(${text} FROM ${start})`,
   values: (rows, alias, columns) => `(VALUES ${rows.join(', ')}) AS "${alias}"(${columns.map((c) => `"${c}"`).join(', ')})`,
+  materialize: true,
   preamble: ["Run: psql -v ON_ERROR_STOP=1 -f script.sql --csv -o counts.csv (the result set is the script's last statement)."],
 };

@@ -18,6 +18,7 @@ export const spark: Dialect = {
   dayStart: (ts) => `CAST(CAST(${ts} AS DATE) AS TIMESTAMP_NTZ)`,
   rest: (text, start) => `substring(${text}, ${start})`,
   values: (rows, alias, columns) => `VALUES ${rows.join(', ')} AS \`${alias}\`(${columns.map((c) => `\`${c}\``).join(', ')})`,
+  materialize: false,
   preamble: [
     'Run in a Databricks/Spark notebook cell: counts = spark.sql(open("script.sql").read().rstrip().rstrip(";"))',
     'then counts.toPandas().to_csv("counts.csv", index=False) (or counts.coalesce(1).write.csv(…, header=True)).',

@@ -18,6 +18,7 @@ export const tsql: Dialect = {
   dayStart: (ts) => `CAST(CAST(${ts} AS DATE) AS DATETIME2(0))`,
   rest: (text, start) => `SUBSTRING(${text}, ${start}, 4000)`,
   values: (rows, alias, columns) => `(VALUES ${rows.join(', ')}) AS [${alias}](${columns.map((c) => `[${c}]`).join(', ')})`,
+  materialize: false,
   preamble: [
     'Run in SQL Server Management Studio (Results to File, CSV) or:',
     'sqlcmd -S SERVER -d DATABASE -E -i script.sql -o counts.csv -s "," -W -h -1  (then add the header line below)',

@@ -6,7 +6,7 @@
 -- Run: duckdb my.db < script.sql, or in the DuckDB CLI; export the result with COPY (…) TO 'counts.csv' (HEADER).
 WITH
 -- SPEC §2.2, §15: admissions.csv with its canonical columns and types.
-"admissions_read" AS (
+"admissions_read" AS MATERIALIZED (
   SELECT
     CAST("admission_id" AS VARCHAR) AS "admission_id",
     CAST("patient_id" AS VARCHAR) AS "patient_id",
@@ -31,7 +31,7 @@ WITH
   FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
 ),
 -- SPEC §2.3, §15: referrals.csv with its canonical columns and types.
-"referrals_read" AS (
+"referrals_read" AS MATERIALIZED (
   SELECT
     CAST("patient_id" AS VARCHAR) AS "patient_id",
     CAST("referred_at" AS DATE) AS "referred_at",
@@ -50,7 +50,7 @@ WITH
   FROM referrals
 ),
 -- SPEC §2.4, §15: smoking.csv with its canonical columns and types.
-"smoking_read" AS (
+"smoking_read" AS MATERIALIZED (
   SELECT
     CAST("course_started_at" AS DATE) AS "course_started_at",
     CAST(CASE WHEN (LOWER(CAST("completed" AS VARCHAR)) IN ('true', '1')) THEN 1 ELSE 0 END AS INTEGER) AS "completed",
@@ -63,7 +63,7 @@ WITH
   FROM smoking
 ),
 -- SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).
-"calendar" AS (
+"calendar" AS MATERIALIZED (
   SELECT CAST("v"."day" AS DATE) AS "day", CAST("v"."working_day" AS INTEGER) AS "working_day", CAST("v"."contact_deadline" AS DATE) AS "contact_deadline"
   FROM (VALUES (DATE '2016-12-01', 1, DATE '2016-12-06'), (DATE '2016-12-02', 1, DATE '2016-12-07'), (DATE '2016-12-03', 0, DATE '2016-12-07'), (DATE '2016-12-04', 0, DATE '2016-12-07'), (DATE '2016-12-05', 1, DATE '2016-12-08'), (DATE '2016-12-06', 1, DATE '2016-12-09'), (DATE '2016-12-07', 1, DATE '2016-12-12'), (DATE '2016-12-08', 1, DATE '2016-12-13'), (DATE '2016-12-09', 1, DATE '2016-12-14'), (DATE '2016-12-10', 0, DATE '2016-12-14'), (DATE '2016-12-11', 0, DATE '2016-12-14'), (DATE '2016-12-12', 1, DATE '2016-12-15'), (DATE '2016-12-13', 1, DATE '2016-12-16'), (DATE '2016-12-14', 1, DATE '2016-12-19'), (DATE '2016-12-15', 1, DATE '2016-12-20'), (DATE '2016-12-16', 1, DATE '2016-12-21'), (DATE '2016-12-17', 0, DATE '2016-12-21'), (DATE '2016-12-18', 0, DATE '2016-12-21'), (DATE '2016-12-19', 1, DATE '2016-12-22'), (DATE '2016-12-20', 1, DATE '2016-12-23'), (DATE '2016-12-21', 1, DATE '2016-12-27'), (DATE '2016-12-22', 1, DATE '2016-12-28'), (DATE '2016-12-23', 1, DATE '2016-12-29'), (DATE '2016-12-24', 0, DATE '2016-12-29'), (DATE '2016-12-25', 0, DATE '2016-12-29'), (DATE '2016-12-26', 0, DATE '2016-12-29'), (DATE '2016-12-27', 1, DATE '2016-12-30'), (DATE '2016-12-28', 1, DATE '2017-01-02'), (DATE '2016-12-29', 1, DATE '2017-01-03'), (DATE '2016-12-30', 1, DATE '2017-01-04'), (DATE '2016-12-31', 0, DATE '2017-01-04')) AS "v"("day", "working_day", "contact_deadline")
 ),
@@ -184,7 +184,7 @@ WITH
   FROM "chain_starts" AS "s"
 ),
 -- SPEC §3.1: the first admission (earliest admitted_at, ties by id) and the last-ending one (latest discharge, an ongoing one latest; ties the later in (admitted_at, id)) of each episode.
-"ranked" AS (
+"ranked" AS MATERIALIZED (
   SELECT
     "admission_id" AS "admission_id",
     "patient_id" AS "patient_id",
@@ -231,7 +231,7 @@ WITH
   WHERE ("f"."first_rank" = 1)
 ),
 -- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
-"episode_returns" AS (
+"episode_returns" AS MATERIALIZED (
   SELECT
     "patient_id" AS "patient_id",
     "episode_no" AS "episode_no",
@@ -853,7 +853,7 @@ WITH
   WHERE ("education" IS NULL)
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
-"counted" AS (
+"counted" AS MATERIALIZED (
   SELECT
     "u"."indicator" AS "indicator",
     "p"."period" AS "period",
