@@ -19,8 +19,8 @@ WITH
     CAST("age" AS INTEGER) AS "age",
     CAST(UPPER(CAST("sex" AS VARCHAR)) AS VARCHAR) AS "sex",
     CAST(LOWER(CAST("education" AS VARCHAR)) AS VARCHAR) AS "education",
-    CAST("cost_dkk" AS DECIMAL(20,6)) AS "cost_dkk",
-    CAST("cofinancing_dkk" AS DECIMAL(20,6)) AS "cofinancing_dkk",
+    CAST("cost_dkk" AS DECIMAL(18,6)) AS "cost_dkk",
+    CAST("cofinancing_dkk" AS DECIMAL(18,6)) AS "cofinancing_dkk",
     CAST("ready_for_discharge_at" AS TIMESTAMP) AS "ready_at",
     CAST(CASE WHEN (LOWER(CAST("discharge_status" AS VARCHAR)) = 'died') THEN 1 ELSE 0 END AS INTEGER) AS "died"
   FROM dw.lpr_admissions
@@ -423,7 +423,7 @@ WITH
     'cost-per-capita' AS "indicator",
     CAST("discharged_at" AS DATE) AS "first_day",
     CAST("discharged_at" AS DATE) AS "last_day",
-    COALESCE("cost_dkk", CAST(0 AS DECIMAL(20,6))) AS "numerator",
+    COALESCE("cost_dkk", CAST(0 AS DECIMAL(18,6))) AS "numerator",
     0 AS "denominator",
     CAST(NULL AS VARCHAR) AS "note",
     CAST(NULL AS DATE) AS "follow_up_end",
@@ -459,7 +459,7 @@ WITH
     'cofinancing-per-capita' AS "indicator",
     CAST("discharged_at" AS DATE) AS "first_day",
     CAST("discharged_at" AS DATE) AS "last_day",
-    COALESCE("cofinancing_dkk", CAST(0 AS DECIMAL(20,6))) AS "numerator",
+    COALESCE("cofinancing_dkk", CAST(0 AS DECIMAL(18,6))) AS "numerator",
     0 AS "denominator",
     CAST(NULL AS VARCHAR) AS "note",
     CAST(NULL AS DATE) AS "follow_up_end",
