@@ -8,6 +8,7 @@ import type { Report } from '../contracts/report.js';
 import type { DayNumber } from '../calc/time.js';
 import { defaultYears } from '../engine/data-range.js';
 import { runIndicators } from '../engine/run.js';
+import { countsOption, countsProfileCheck, readCountsOption, type CountsOptions } from './counts.js';
 import { prepare } from '../facts/index.js';
 import { DEFAULT_PROFILE } from '../indicators/profiles.js';
 import { auditCsv } from '../report/audit.js';
@@ -39,7 +40,7 @@ import {
 const COMPUTE_FAIL_ON = [...FAIL_ON, 'disclosure'] as const;
 type ComputeFailOn = (typeof COMPUTE_FAIL_ON)[number];
 
-interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions {
+interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions, CountsOptions {
   baselinePeriod?: Period;
   dataEnd?: DayNumber;
   format?: ReportFormat;
@@ -96,13 +97,17 @@ Examples:
       ).choices(COMPUTE_FAIL_ON),
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  countsOption(cmd);
   return runs(cmd, compute);
 }
 
 async function compute(opts: ComputeOptions): Promise<number> {
-  const indicators = selectIndicators(opts);
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption(opts);
+  const indicators = counted ? counted.indicators : selectIndicators(opts);
   const profile = opts.profile ?? DEFAULT_PROFILE;
-  const sources = resolveSources(opts);
+  if (counted) countsProfileCheck(profile);
+  const sources = counted ? counted.sources : resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.
   if (opts.audit === '-' || opts.audit === '') throw new UsageError('--audit: give a file name (standard output carries the report)');
@@ -114,9 +119,10 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
   checkStandard(opts.standardize, data);
 
-  const periods = opts.period ?? inRange(defaultYears(infos));
-  const by = opts.by ?? [];
+  const periods = counted ? counted.periods : (opts.period ?? inRange(defaultYears(infos)));
+  const by = counted ? counted.by : (opts.by ?? []);
   const run = runIndicators(indicators, prepare(data), {
+    ...(counted ? { counts: counted.counts } : {}),
     periods,
     by,
     minCell: opts.minCell,

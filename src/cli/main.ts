@@ -25,6 +25,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['report', async () => (await import('./report.js')).reportCommand()],
   ['schema', async () => (await import('./schema.js')).schemaCommand()],
   ['definitions', async () => (await import('./definitions.js')).definitionsCommand()],
+  ['sql', async () => (await import('./sql.js')).sqlCommand()],
 ];
 
 /** The program with the command named first on the command line, or with all of them (for the

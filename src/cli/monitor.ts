@@ -13,6 +13,7 @@ import type { RequestedChart } from '../analysis/spc/index.js';
 import type { MonitorReport, Series } from '../contracts/monitor.js';
 import { defaultMonths } from '../engine/data-range.js';
 import { runIndicators } from '../engine/run.js';
+import { countsOption, countsProfileCheck, readCountsOption, type CountsOptions } from './counts.js';
 import { prepare } from '../facts/index.js';
 import { DEFAULT_PROFILE } from '../indicators/profiles.js';
 import { inputsJson, suppressionText, toolJson, withGeneratedAt } from '../report/assemble.js';
@@ -116,22 +117,35 @@ numbers per point).`,
       ).choices(['signal', 'disclosure']),
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
+  countsOption(cmd);
   return runs(cmd, monitor);
 }
 
-async function monitor(opts: MonitorOptions): Promise<number> {
-  const indicators = selectIndicators(opts);
-  const sources = resolveSources(opts);
+async function monitor(opts: MonitorOptions & CountsOptions): Promise<number> {
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption(opts);
+  if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE);
+  const indicators = counted ? counted.indicators : selectIndicators(opts);
+  const sources = counted ? counted.sources : resolveSources(opts);
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
-  const periods = opts.period ?? inRange(defaultMonths(infos));
+  const periods = counted ? counted.periods : (opts.period ?? inRange(defaultMonths(infos)));
+  if (counted && (periods[0].kind === 'year' || periods.some((p) => p.kind !== periods[0].kind))) {
+    throw new UsageError(`the points of a series are months or quarters of one kind: ${opts.counts} has ${periods.map((p) => p.id).join(', ')} (give --period)`);
+  }
   const { phaseStarts, freezeTo } = phasesOf(periods, opts.phase ?? [], opts.freeze);
   const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
 
-  const by = opts.by ?? [];
-  const run = runIndicators(indicators, prepare(data), { periods, by, minCell: opts.minCell, dataEnd: opts.dataEnd });
+  const by = counted ? counted.by : (opts.by ?? []);
+  const run = runIndicators(indicators, prepare(data), {
+    periods,
+    by,
+    minCell: opts.minCell,
+    dataEnd: opts.dataEnd,
+    ...(counted ? { counts: counted.counts } : {}),
+  });
   const series = buildSeries(indicators, run.results, {
     periods,
     chart: opts.chart,

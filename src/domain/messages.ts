@@ -283,6 +283,8 @@ export const MESSAGES = {
     en: '{files} not loaded',
     da: (p) => `${filesDa(p.files)} er ikke indlæst`,
   }),
+  /** `--counts` (SPEC §15): the counts file has no rows of the indicator. */
+  notInCounts: message({ en: 'no counts of this indicator in {file}', da: 'ingen tællinger for denne indikator i {file}' }),
   columnMissing: message({
     en: 'admissions extract has no {column} column',
     da: 'indlæggelsesudtrækket har ingen kolonne {column}',

@@ -13,7 +13,7 @@
 // testing every period; overlapping periods (a year and its quarters) are tested one by one.
 
 import type { Said } from '../domain/messages.js';
-import { dimensionValue, type Dimension, type Group } from '../calc/groups.js';
+import { dimensionValue, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { DayNumber } from '../calc/time.js';
 import { esp2013BandOf } from '../analysis/standardisation.js';
@@ -73,7 +73,12 @@ export interface TallyOptions {
   strata?: boolean;
 }
 
-function newCell(group: Group, options: TallyOptions): Cell {
+/** The key of a group's cell in `CellsByPeriod` ("" for the total row), as CellTally makes it. */
+export function cellKey(dims: readonly Dimension[], group: Group): string {
+  return Object.keys(group).length === 0 ? '' : KEY_SEPARATOR + dims.map((d) => group[d] ?? UNKNOWN).join(KEY_SEPARATOR);
+}
+
+export function newCell(group: Group, options: TallyOptions): Cell {
   const cell: Cell = { group, numerator: 0, denominator: 0, units: 0, notes: new Map(), followUpEnd: -Infinity };
   if (options.byEducation) cell.education = new Map();
   if (options.strata) cell.strata = [];

@@ -51,6 +51,7 @@ import {
   type SuppressionCount,
 } from './suppress.js';
 import { dataEndOf, followUpSource, provisionalOf } from './provisional.js';
+import type { GivenCounts } from './counts.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
 export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
@@ -75,6 +76,9 @@ export interface RunOptions {
   dataEnd?: DayNumber;
   /** `compute --audit` (SPEC §14.4): gather the exclusion audit's rows of the reported periods. */
   audit?: boolean;
+  /** `--counts` (SPEC §15): the counting indicators' cells as a database counted them,
+   *  instead of counting the extracts (src/engine/counts.ts). */
+  counts?: GivenCounts;
 }
 
 /** One row of the exclusion audit (SPEC §14.4). */
@@ -125,7 +129,7 @@ export function runIndicators(
   options: RunOptions,
 ): RunOutput {
   const data = prepared.data;
-  deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
+  if (!options.counts) deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
   const facts = prepared.facts as DerivedFacts;
   const periods = [...options.periods].sort(comparePeriods);
   const bp = options.baselinePeriod;
@@ -324,24 +328,29 @@ function countingDrafts(
       ]
     : [];
 
-  const reason = missingSource(indicator, data);
+  const reason = options.counts ? options.counts.missing(indicator, data) : missingSource(indicator, data);
   if (reason) {
     return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, say(MESSAGES.notComputed, { reason: reason.message })]), reason }));
   }
 
   // SPEC §13.2: the data end of the source whose follow-up the numerator waits for.
   const source = followUpSource(indicator);
-  const dataEnd = source === null ? null : dataEndOf(data[source]!.info, options.dataEnd);
+  const dataEnd =
+    source === null ? null : options.counts ? options.counts.dataEnd(source, options.dataEnd) : dataEndOf(data[source]!.info, options.dataEnd);
   const wanted = analysesOf(indicator, options);
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
-  indicator.count(data, tally, {
-    ...(audit && !options.unitFilter ? { audit } : {}),
-    periods,
-    firstDay: Math.min(...periods.map((p) => p.from)),
-    lastDay: Math.max(...periods.map((p) => p.to)),
-    facts,
-  });
+  // SPEC §15: counted in the database, or here.
+  if (options.counts) options.counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells);
+  else {
+    indicator.count(data, tally, {
+      ...(audit && !options.unitFilter ? { audit } : {}),
+      periods,
+      firstDay: Math.min(...periods.map((p) => p.from)),
+      lastDay: Math.max(...periods.map((p) => p.to)),
+      facts,
+    });
+  }
   if (indicator.warnings) warnings.push(...indicator.warnings(data, periods, dataEnd));
 
   const drafts: Draft[] = [];
@@ -349,6 +358,7 @@ function countingDrafts(
   const populationOfYear = new Map<number, { cells: Map<string, Cell>; notes: Said[] }>();
   periods.forEach((period, i) => {
     const cells = tally.cells[i];
+    for (const cell of cells.values()) cell.notes = inDeclaredOrder(cell.notes);
     let population: Map<string, Cell> | null = null;
     const periodNotes = [...commonNotes];
     if (usesPopulation(indicator)) {
@@ -414,11 +424,17 @@ function fill(indicator: IndicatorDefinition, d: Draft, cell: Cell | undefined, 
       d.numerator = num;
       d.value = num;
       break;
-    case 'dkk_per_capita':
-      d.numerator = num;
+    case 'dkk_per_capita': {
+      // A sum of money to the øre: the float noise of adding a million amounts
+      // (2315070666.4501 for …66.45 on the §5 set) is not part of the figure, and a database's
+      // exact DECIMAL sum of the same amounts (SPEC §15, --counts) gives the same numerator
+      // and value. Amounts are kroner with øre; a sub-øre part of the sum is not shown.
+      const amount = Math.round(num * 100) / 100;
+      d.numerator = amount;
       d.denominator = population ?? 0;
-      d.value = population ? num / population : null;
+      d.value = population ? amount / population : null;
       break;
+    }
   }
   if (d.value === null && population === 0 && num > 0) d.notes.push(say(MESSAGES.noInhabitantsInGroup));
   if (d.value === null) {
@@ -487,6 +503,33 @@ function protectNoteCounts(drafts: readonly Draft[], cellsOf: ReadonlyMap<Draft,
       if (c.suppressed && !isSmallCount(c.count, minCell)) c.draft.notes[c.index] = say(MESSAGES.countedHidden, { label });
     }
   }
+}
+
+/** Each declaration's English template as a pattern, in the order of src/domain/messages.ts. */
+const DECLARED_PATTERNS: readonly RegExp[] = Object.values(MESSAGES).map(
+  (m) => new RegExp(`^${m.en.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+?')}$`),
+);
+const DECLARED_TEXTS = new Map<string, number>(Object.values(MESSAGES).map((m, i) => [m.en, i]));
+const declaredPlace = new Map<string, number>();
+
+/** The place of a note's declaration in src/domain/messages.ts (found once per text). */
+function placeOf(label: Said): number {
+  let place = declaredPlace.get(label);
+  if (place === undefined) {
+    // A text without parameters is found by itself; one with parameters by its template.
+    place = DECLARED_TEXTS.get(label) ?? DECLARED_PATTERNS.findIndex((p) => p.test(label));
+    if (place < 0) place = DECLARED_PATTERNS.length;
+    declaredPlace.set(label, place);
+  }
+  return place;
+}
+
+/** A cell's notes in the order their messages are declared, one declaration's texts in
+ *  alphabetical order (`sender other` before `sender self`): the same notes whatever the order
+ *  of the rows that made them, and whether they were counted here or in a database (SPEC §15,
+ *  --counts). */
+function inDeclaredOrder(notes: Map<Said, number>): Map<Said, number> {
+  return new Map([...notes].sort(([a], [b]) => placeOf(a) - placeOf(b) || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The tally's counts of exclusions as notes; a small count is written `<N` (SPEC §13.7). */

@@ -1,0 +1,93 @@
+// `--counts FILE.csv` (SPEC §15): the counts a database returned for `triple-aim sql`'s script,
+// instead of the extracts it counted. Reads the file (validation problems name line and column,
+// exit 1) and settles the selection against it (a breakdown or period the file does not hold
+// is a usage error, exit 2). The population, baselines and measurements are read as usual.
+
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Dimension } from '../calc/groups.js';
+import { parsePeriodArgument, type Period } from '../calc/periods.js';
+import { givenCounts, type GivenCounts } from '../engine/counts.js';
+import { readCounts } from '../extracts/counts.js';
+import type { ExtractSource } from '../extracts/load.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import type { IndicatorDefinition } from '../indicators/types.js';
+import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
+import { InputError, UsageError } from './errors.js';
+import { resolveSources, type InputOptions } from './inputs.js';
+import type { SelectionOptions } from './selection.js';
+
+export interface CountsOptions {
+  counts?: string;
+}
+
+export function countsOption(cmd: Command): Command {
+  return cmd.option(
+    '--counts <file>',
+    'counts returned by the script of `triple-aim sql` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read',
+  );
+}
+
+/** The scripts of `triple-aim sql` count the rm-2015-2018 profile only so far (SPEC §15 on
+ *  §14.3 is issue 24's next step): counts are never relabelled as another profile's. */
+export function countsProfileCheck(profile: Profile): void {
+  if (profile.id !== DEFAULT_PROFILE.id) {
+    throw new UsageError(`--counts: the scripts of \`triple-aim sql\` count the ${DEFAULT_PROFILE.id} profile only; --profile ${profile.id} cannot be computed from counts yet`);
+  }
+}
+
+/** The extracts a counts file replaces (the counted ones). */
+const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
+
+export interface Counted {
+  counts: GivenCounts;
+  indicators: IndicatorDefinition[];
+  sources: ExtractSource[];
+  periods: Period[];
+  by: Dimension[];
+}
+
+export function readCountsOption(
+  opts: CountsOptions & InputOptions & SelectionOptions & { baselinePeriod?: Period; maxErrors: number },
+): Counted | null {
+  const path = opts.counts;
+  if (path === undefined) return null;
+  for (const name of COUNTED) {
+    if (opts[name] !== undefined) throw new UsageError(`--counts replaces the ${name} extract: give one or the other, not --${name} too`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${path}: cannot read the counts file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const { counts, problems } = readCounts(text, path);
+  if (problems.length > 0) {
+    const lines = problems
+      .slice(0, opts.maxErrors)
+      .map((p) => `${p.line === null ? path : `${path}:${p.line}`}: ${p.column === null ? '' : p.column + ': '}${p.message}`);
+    if (problems.length > lines.length) lines.push(`… and ${problems.length - lines.length} more problems (--max-errors N shows more)`);
+    lines.push(`triple-aim: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path}; nothing was computed`);
+    throw new InputError(lines[lines.length - 1], lines);
+  }
+  // The breakdown is the script's: the cells of another one are not in the file.
+  if (opts.by !== undefined && opts.by.join(',') !== counts.by.join(',')) {
+    throw new UsageError(
+      `--by ${opts.by.join(',') || '(none)'} differs from the breakdown of ${path} (${counts.by.join(',') || 'none'}); run the script with that --by, or leave --by out`,
+    );
+  }
+  const available = new Set(counts.periods);
+  const periods = opts.period ?? counts.periods.flatMap((id) => parsePeriodArgument(id));
+  const absent = [...periods, ...(opts.baselinePeriod ? [opts.baselinePeriod] : [])].filter((p) => !available.has(p.id));
+  if (absent.length > 0) {
+    throw new UsageError(`${path} has no counts for ${absent.map((p) => p.id).join(', ')} (it has ${counts.periods.join(', ') || 'none'})`);
+  }
+  // Default: the indicators the file counted, in catalogue order.
+  const ids = opts.indicators ?? [...new Set(counts.rows.map((r) => r.indicator))];
+  let indicators = CATALOGUE.filter((i) => ids.includes(i.id));
+  if (opts.aim) indicators = indicators.filter((i) => i.aim === opts.aim);
+  if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
+  const anyInput = opts.data !== undefined || ['population', 'measurements', 'baselines'].some((n) => opts[n as keyof InputOptions] !== undefined);
+  const sources = anyInput ? resolveSources(opts).filter((s) => !(COUNTED as readonly string[]).includes(s.extract)) : [];
+  return { counts: givenCounts(counts, path), indicators, sources, periods, by: counts.by };
+}

@@ -1,0 +1,83 @@
+// `triple-aim sql --dialect duckdb|postgres|spark|tsql`: prints the SQL script that counts the
+// indicators where the data live (SPEC §15). Reads no file: the script is compiled from the
+// declarations (src/sql/compile.ts) and printed by the chosen dialect (src/sql/dialects).
+
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Dimension } from '../calc/groups.js';
+import type { Period } from '../calc/periods.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import type { CountingIndicator } from '../indicators/types.js';
+import { compile, isSqlIndicator, SQL_EXTRACTS, SQL_INDICATORS } from '../sql/compile.js';
+import { DIALECT } from '../sql/dialects/index.js';
+import { DIALECTS, printPlan, type DialectName } from '../sql/print.js';
+import { runs } from './command.js';
+import { EXIT, UsageError } from './errors.js';
+import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
+import { collectPeriods, parseDimensions, parseIndicatorIds } from './selection.js';
+
+
+/** A table name as the script writes it: an identifier, optionally schema- and database-
+ *  qualified (dw.lpr.admissions), or bracketed/quoted parts. Anything else could inject SQL. */
+const TABLE_NAME = /^(?:[A-Za-z_][A-Za-z0-9_$]*|\[[^\]]+\]|"[^"]+"|`[^`]+`)(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|\[[^\]]+\]|"[^"]+"|`[^`]+`)){0,2}$/;
+
+/** --table EXTRACT=NAME, accumulated. */
+export function collectTable(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = /^([^=]+)=(.+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`expected EXTRACT=NAME (e.g. admissions=dw.lpr_admissions), not "${value}"`);
+  const extract = m[1].trim().toLowerCase();
+  const name = m[2].trim();
+  if (!(SQL_EXTRACTS as readonly string[]).includes(extract)) {
+    throw new InvalidArgumentError(`unknown extract "${m[1].trim()}" (the script reads ${SQL_EXTRACTS.join(', ')})`);
+  }
+  if (!TABLE_NAME.test(name)) {
+    throw new InvalidArgumentError(`"${name}" is not a table name (expected NAME, SCHEMA.NAME or DATABASE.SCHEMA.NAME)`);
+  }
+  if (previous[extract] !== undefined && previous[extract] !== name) {
+    throw new InvalidArgumentError(`${extract} is mapped twice (${previous[extract]} and ${name})`);
+  }
+  return { ...previous, [extract]: name };
+}
+
+interface SqlOptions extends OutputOptions {
+  dialect: DialectName;
+  profile: string;
+  indicators?: string[];
+  period?: Period[];
+  by?: Dimension[];
+  table?: Record<string, string>;
+}
+
+export function sqlCommand(): Command {
+  const cmd = new Command('sql')
+    .description('print the SQL script that counts the indicators in a database (DuckDB, PostgreSQL, Spark, SQL Server)')
+    .addOption(new Option('--dialect <dialect>', 'the SQL dialect').choices(DIALECTS).makeOptionMandatory())
+    .addOption(new Option('--profile <profile>', 'definition profile').choices(['rm-2015-2018']).default('rm-2015-2018'))
+    .option('--indicators <ids>', `only these indicator ids (comma-separated; default: ${SQL_INDICATORS.join(', ')})`, parseIndicatorIds)
+    .option('--period <id>', 'YYYY, YYYY-Qn, YYYY-MM or a range A..B (repeatable; required)', collectPeriods)
+    .option('--by <dims>', 'break down by these dimensions (comma-separated)', parseDimensions)
+    .option('--table <extract=name>', 'the table an extract is read from (repeatable; default: the extract name)', collectTable)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  triple-aim sql --dialect postgres --period 2016 --by municipality > counts.sql
+  triple-aim sql --dialect tsql --period 2016-01..2016-12 --table admissions=dw.lpr_admissions --out counts.sql
+  then: triple-aim compute --counts counts.csv --population population.csv`,
+    );
+  addOutputOptions(cmd, 'the script');
+  return runs(cmd, sql);
+}
+
+async function sql(opts: SqlOptions): Promise<number> {
+  const out = checkOut(opts.out);
+  if (!opts.period) throw new UsageError('sql needs --period (the script reads no data to choose periods from)');
+  const wanted = opts.indicators ?? [...SQL_INDICATORS];
+  const unsupported = wanted.filter((id) => !isSqlIndicator(id));
+  if (unsupported.length > 0) {
+    throw new UsageError(`no SQL yet for ${unsupported.join(', ')} (sql covers ${SQL_INDICATORS.join(', ')})`);
+  }
+  const indicators = CATALOGUE.filter((i): i is CountingIndicator => i.kind === 'counting' && wanted.includes(i.id));
+  const plan = compile({ indicators, periods: opts.period, by: opts.by ?? [], tables: opts.table, profile: opts.profile });
+  await writeResult(printPlan(plan, DIALECT[opts.dialect]), out, { quiet: opts.quiet });
+  return EXIT.ok;
+}

@@ -1,0 +1,219 @@
+// The counts a database returned for `triple-aim sql`'s script (SPEC §15), read back for
+// `compute --counts FILE.csv`. Pure: takes the text, returns the rows and the problems, each
+// naming line, column and value (SPEC §1.6); the CLI prints them and exits 1.
+//
+// The file is the script's result set as an engine exports it: a header row `indicator,
+// period, <one column per --by dimension>, cell, numerator, denominator, units`, then rows. An
+// empty field or `NULL` (sqlcmd's way of writing one) is a missing value. `cell` is empty for
+// the (indicator, period, group) rows and names a further cell otherwise:
+//   note=KEY[;NAME=VALUE…]   a note's count (KEY: a declaration of src/domain/messages.ts,
+//                            with its parameters)
+//   education=LEVEL          the units of one education level (SPEC §8.2)
+//   esp2013=B                events in ESP2013 band B, 0–18 (SPEC §8.1)
+//   esp2013=B;events=K       persons with K events in band B (Dobson's variance)
+//   follow_up_end=DATE       the latest follow-up end of the cell's units (SPEC §13.2)
+//   data_end=EXTRACT         the extract's data end (SPEC §13.2), a date in `period`
+// A group row has a value in each of the indicator's --by columns; the total row none.
+
+import { parse } from 'csv-parse/sync';
+import { DIMENSIONS, isDimension, type Dimension, type Group } from '../calc/groups.js';
+import { parsePeriodArgument, PeriodError } from '../calc/periods.js';
+import { dayNumber, type DayNumber } from '../calc/time.js';
+import { MESSAGES } from '../domain/messages.js';
+import { EDUCATION, type Education } from '../domain/vocabulary.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
+import { ESP2013_BANDS } from '../analysis/standardisation.js';
+import { COLUMNAR_EXTRACTS, type ColumnarExtractName } from './records.js';
+
+/** The columns every counts file has besides its dimensions. */
+export const COUNTS_COLUMNS = ['indicator', 'period', 'cell', 'numerator', 'denominator', 'units'] as const;
+
+export type CountsCell =
+  | { kind: 'result' }
+  | { kind: 'note'; key: keyof typeof MESSAGES; params: Record<string, string> }
+  | { kind: 'followUpEnd'; day: DayNumber }
+  | { kind: 'education'; level: Education }
+  | { kind: 'band'; band: number }
+  | { kind: 'persons'; band: number; events: number };
+
+export interface CountsRow {
+  line: number;
+  indicator: string;
+  period: string;
+  /** The row's group: the dimensions with a value ({} for the total row). */
+  group: Group;
+  cell: CountsCell;
+  numerator: number;
+  denominator: number;
+  units: number;
+}
+
+export interface CountsProblem {
+  line: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface CountsFile {
+  /** The --by dimensions of the script, in column order. */
+  by: Dimension[];
+  rows: CountsRow[];
+  /** Period ids present, in first-seen order. */
+  periods: string[];
+  /** Data ends the script returned, per extract. */
+  dataEnd: Map<ColumnarExtractName, DayNumber>;
+}
+
+const COUNTING = new Map(CATALOGUE.filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
+
+/** A note's cell: a declared message's key, then its parameters as `;name=value`
+ *  (`preventionReferralSenderLeftOut;sender=self`); every parameter of the message given. */
+function parseNote(text: string): CountsCell | string {
+  const [key, ...pairs] = text.split(';');
+  const m = (MESSAGES as Record<string, { en: string }>)[key];
+  if (m === undefined) return `unknown note "${key}" (expected a declared message such as indexExcludedDied)`;
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at < 1) return `note parameter "${pair}" is not name=value`;
+    params[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const wanted = [...m.en.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
+  const missing = wanted.filter((w) => !(w in params));
+  if (missing.length > 0) return `note "${key}" needs ${missing.map((w) => `;${w}=…`).join('')}`;
+  return { kind: 'note', key: key as keyof typeof MESSAGES, params };
+}
+
+function parseCell(text: string): CountsCell | string {
+  if (text === '') return { kind: 'result' };
+  let m = /^note=(.+)$/.exec(text);
+  if (m) return parseNote(m[1]);
+  m = /^follow_up_end=(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) {
+    const day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+    return day === null ? `"${text}" has no valid date` : { kind: 'followUpEnd', day };
+  }
+  m = /^education=(.+)$/.exec(text);
+  if (m) {
+    return (EDUCATION.values as readonly string[]).includes(m[1])
+      ? { kind: 'education', level: m[1] as Education }
+      : `unknown education level "${m[1]}" (expected ${EDUCATION.values.join(', ')})`;
+  }
+  m = /^esp2013=(\d+)(?:;events=(\d+))?$/.exec(text);
+  if (m) {
+    const band = Number(m[1]);
+    if (band >= ESP2013_BANDS.length) return `ESP2013 band ${band} does not exist (expected 0–${ESP2013_BANDS.length - 1})`;
+    if (m[2] === undefined) return { kind: 'band', band };
+    const events = Number(m[2]);
+    return events >= 1 ? { kind: 'persons', band, events } : 'events per person must be at least 1';
+  }
+  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=… or data_end=…)`;
+}
+
+const MISSING = new Set(['', 'NULL']);
+
+/** Reads a counts file; `file` names it in problems. */
+export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
+  const problems: CountsProblem[] = [];
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map() };
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    problems.push({ line: null, column: null, message: `not a CSV file: ${(e as Error).message}` });
+    return { counts, problems };
+  }
+  if (records.length === 0) {
+    problems.push({ line: null, column: null, message: `empty file (expected a header ${COUNTS_COLUMNS.join(', ')})` });
+    return { counts, problems };
+  }
+  const header = records[0].map((h) => h.trim().toLowerCase());
+  const missing = COUNTS_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    problems.push({
+      line: 1,
+      column: null,
+      message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (a counts file has ${COUNTS_COLUMNS.join(', ')} and one column per --by dimension)`,
+    });
+  }
+  for (const h of header) {
+    if ((COUNTS_COLUMNS as readonly string[]).includes(h)) continue;
+    if (isDimension(h)) counts.by.push(h);
+    else problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected ${COUNTS_COLUMNS.join(', ')} or a dimension: ${DIMENSIONS.join(', ')})` });
+  }
+  if (problems.length > 0) return { counts, problems };
+
+  const at = (name: string) => header.indexOf(name);
+  const seen = new Map<string, number>();
+  const periods = new Set<string>();
+  records.slice(1).forEach((record, i) => {
+    const line = i + 2; // physical line when no field holds a newline (the script's values never do)
+    const value = (name: string) => {
+      const v = (record[at(name)] ?? '').trim();
+      return MISSING.has(v) ? '' : v;
+    };
+    const problem = (column: string | null, message: string) => problems.push({ line, column, message });
+    const cellText = value('cell');
+    const dataEnd = /^data_end=(.+)$/.exec(cellText);
+    if (dataEnd) {
+      const extract = dataEnd[1] as ColumnarExtractName;
+      // An empty table has no data end (MAX over no rows is NULL).
+      if (value('period') === '' && (COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) return;
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value('period'));
+      const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+      if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);
+      else if (day === null) problem('period', `"${value('period')}" is not a date (expected the data end as YYYY-MM-DD)`);
+      else counts.dataEnd.set(extract, day);
+      return;
+    }
+    const indicator = value('indicator');
+    const definition = COUNTING.get(indicator);
+    if (!definition) {
+      problem('indicator', `unknown indicator "${indicator}" (expected a counting indicator of \`triple-aim indicators\`)`);
+      return;
+    }
+    const period = value('period');
+    try {
+      const parsed = parsePeriodArgument(period);
+      if (parsed.length !== 1) throw new PeriodError('a range');
+    } catch {
+      problem('period', `"${period}" is not a period id (expected YYYY, YYYY-Qn or YYYY-MM)`);
+      return;
+    }
+    const cell = parseCell(cellText);
+    if (typeof cell === 'string') {
+      problem('cell', cell);
+      return;
+    }
+    const numbers: Record<'numerator' | 'denominator' | 'units', number> = { numerator: 0, denominator: 0, units: 0 };
+    for (const name of ['numerator', 'denominator', 'units'] as const) {
+      const text = value(name);
+      const n = text === '' ? NaN : Number(text);
+      // DKK sums may have decimals; every other number is a count of units or events.
+      const whole = name !== 'numerator' || definition.unit !== 'dkk_per_capita' || cell.kind !== 'result';
+      if (!Number.isFinite(n)) problem(name, `"${text}" is not a number`);
+      else if (n < 0) problem(name, `${text} is negative (expected a count ≥ 0)`);
+      else if (whole && !Number.isInteger(n)) problem(name, `${text} is not a whole number (expected a count)`);
+      else numbers[name] = n;
+    }
+    const group: Group = {};
+    for (const d of counts.by) {
+      const v = value(d);
+      if (v !== '') {
+        if (!definition.dimensions.includes(d)) problem(d, `${indicator} is not broken down by ${d} (expected an empty value)`);
+        group[d] = v;
+      }
+    }
+    if (Object.keys(group).length > 0 && !counts.by.filter((d) => definition.dimensions.includes(d)).every((d) => d in group)) {
+      problem(null, `a group row of ${indicator} needs a value in each of ${counts.by.filter((d) => definition.dimensions.includes(d)).join(', ')}`);
+    }
+    const key = [indicator, period, ...counts.by.map((d) => group[d] ?? ''), cellText].join('\u0001');
+    const first = seen.get(key);
+    if (first !== undefined) problem(null, `the same cell as line ${first} (${indicator}, ${period}${cellText ? ', ' + cellText : ''})`);
+    seen.set(key, line);
+    periods.add(period);
+    counts.rows.push({ line, indicator, period, group, cell, ...numbers });
+  });
+  counts.periods = [...periods];
+  return { counts, problems };
+}

@@ -1,0 +1,136 @@
+// SPEC §15: `compute --counts FILE.csv` gives the results of the run on the extracts. The
+// counts are made the way an analyst makes them: the DuckDB script of `triple-aim sql` run on
+// the sample admissions, referrals and smoking courses (tests/helpers/sql.ts), its result set written as CSV. The JSON of
+// both runs is compared whole, `inputs[]` aside (the counts run does not read admissions.csv):
+// values, intervals, baselines, status, suppression, notes, provisional flags, warnings,
+// standardisation, equity and comparison.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dimension } from '../../src/calc/groups.js';
+import { parsePeriodArgument } from '../../src/calc/periods.js';
+import { CATALOGUE } from '../../src/indicators/catalogue.js';
+import type { CountingIndicator } from '../../src/indicators/types.js';
+import { compile, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { DIALECT } from '../../src/sql/dialects/index.js';
+import { printPlan } from '../../src/sql/print.js';
+import { canonicalTables, loadFiles, runDuckdb } from '../helpers/sql.js';
+import { hasStackTrace, runCli, scratchDir, show } from './helpers.js';
+
+const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
+const dir = scratchDir('triple-aim-counts-');
+
+/** The counts CSV of the DuckDB script on the sample admissions (NULL → empty field). */
+async function countsFile(name: string, periods: string[], by: Dimension[]): Promise<string> {
+  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' });
+  const script = printPlan(compile({ indicators: INDICATORS, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT.duckdb);
+  const rows = await runDuckdb(script, canonicalTables(data));
+  const columns = resultColumns(by);
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))];
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+function withoutInputs(stdout: string): unknown {
+  const report = JSON.parse(stdout);
+  delete report.inputs;
+  return report;
+}
+
+describe('compute --counts gives the results of the run on the extracts (sample data)', () => {
+  const ids = SQL_INDICATORS.join(',');
+  let total: string;
+  let byMunicipality: string;
+  let byClusterSex: string;
+  beforeAll(async () => {
+    total = await countsFile('total.csv', ['2016', '2017'], []);
+    byMunicipality = await countsFile('municipality.csv', ['2016', '2016-Q1..2016-Q4'], ['municipality']);
+    byClusterSex = await countsFile('cluster-sex.csv', ['2017'], ['cluster', 'sex']);
+  }, 60_000);
+
+  it.each([
+    ['no breakdown, 2016 and 2017', () => total, ['--period', '2016', '--period', '2017'], []],
+    ['by municipality, 2016 and its quarters, standardised, equity, compared', () => byMunicipality, ['--period', '2016', '--period', '2016-Q1..2016-Q4', '--standardize', 'esp2013', '--equity', '--compare'], ['--by', 'municipality']],
+    ['by cluster and sex, 2017, baseline 2017, --min-cell 3', () => byClusterSex, ['--period', '2017', '--baseline-period', '2017', '--min-cell', '3', '--equity'], ['--by', 'cluster,sex']],
+  ] as const)('%s', (_name, file, selection, by) => {
+    const extracts = runCli(['compute', '--data', join(process.cwd(), 'data-samples'), '--indicators', ids, ...selection, ...by, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['compute', '--counts', file(), '--data', join(process.cwd(), 'data-samples'), ...selection, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { results: unknown[] };
+    expect(a.results.length).toBeGreaterThan(7);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
+    expect(counted.stderr).toBe(extracts.stderr);
+  });
+
+  it('--by other than the file’s breakdown, or a period it does not hold, is a usage error (exit 2)', () => {
+    const by = runCli(['compute', '--counts', byMunicipality, '--by', 'cluster', '--format', 'json']);
+    expect(by.code, show(by)).toBe(2);
+    expect(by.stderr).toMatch(/--by cluster differs from the breakdown of .*municipality\.csv \(municipality\)/);
+    const period = runCli(['compute', '--counts', total, '--period', '2018', '--format', 'json']);
+    expect(period.code, show(period)).toBe(2);
+    expect(period.stderr).toMatch(/has no counts for 2018 \(it has 2016, 2017\)/);
+  });
+});
+
+describe('compute --counts: a broken counts file is a validation problem naming line and column (exit 1)', () => {
+  const header = 'indicator,period,municipality,cell,numerator,denominator,units';
+  it.each([
+    ['missing columns', 'indicator,period,cell,numerator\n', /counts\.csv:1: missing columns denominator, units/],
+    ['an unknown column', `${header},kommune\n`, /counts\.csv:1: kommune: unknown column "kommune"/],
+    ['an unknown indicator', `${header}\nreadmission-31d,2016,,,3,10,10\n`, /counts\.csv:2: indicator: unknown indicator "readmission-31d"/],
+    ['a negative count', `${header}\nreadmission-30d,2016,,,-3,10,10\n`, /counts\.csv:2: numerator: -3 is negative \(expected a count ≥ 0\)/],
+    ['a count that is not a number', `${header}\nreadmission-30d,2016,751,,3,ti,10\n`, /counts\.csv:2: denominator: "ti" is not a number/],
+    ['an unknown note', `${header}\nreadmission-30d,2016,,note=died,3,0,3\n`, /counts\.csv:2: cell: unknown note "died"/],
+    ['the same cell twice', `${header}\nreadmission-30d,2016,,,3,10,10\nreadmission-30d,2016,,,4,10,10\n`, /counts\.csv:3: the same cell as line 2/],
+  ])('%s', (_name, content, message) => {
+    const path = join(dir, 'counts.csv');
+    writeFileSync(path, content);
+    const r = runCli(['compute', '--counts', path, '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/nothing was computed/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('monitor --counts gives the series of the run on the extracts (sample data)', () => {
+  let months: string;
+  beforeAll(async () => {
+    months = await countsFile('months.csv', ['2016-01..2017-12'], []);
+  }, 60_000);
+
+  it('24 months, control charts and signals included', () => {
+    const selection = ['--period', '2016-01..2017-12', '--chart', 'auto', '--format', 'json'];
+    const extracts = runCli(['monitor', '--data', join(process.cwd(), 'data-samples'), '--indicators', SQL_INDICATORS.join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['monitor', '--counts', months, '--data', join(process.cwd(), 'data-samples'), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { series: unknown[] };
+    expect(a.series.length).toBe(SQL_INDICATORS.length);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
+  });
+});
+
+describe('compute --counts on a hand-written counts file', () => {
+  it('7 of 20 index episodes readmitted is 35 %, the note is shown, and an empty table’s data end (NULL) is no data end', () => {
+    const path = join(dir, 'hand.csv');
+    writeFileSync(
+      path,
+      'indicator,period,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,7,20,20\n' +
+        'readmission-30d,2016,note=indexExcludedDied,6,0,6\n' +
+        ',,data_end=admissions,NULL,NULL,NULL\n',
+    );
+    const r = runCli(['compute', '--counts', path, '--format', 'json', '--min-cell', '0'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    const [result] = JSON.parse(r.stdout).results;
+    expect(result).toMatchObject({ indicator: 'readmission-30d', period: '2016', numerator: 7, denominator: 20, value: 35 });
+    expect(result.notes).toContain('index episodes excluded: died: 6');
+    // No data end known: nothing is known to be missing, so the period is not provisional (SPEC §13.2).
+    expect(result.provisional).toBe(false);
+  });
+});

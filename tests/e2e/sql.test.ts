@@ -1,0 +1,33 @@
+// `triple-aim sql` (SPEC §15) through the binary: one script on stdout, usage errors (exit 2)
+// for an unknown dialect, a bad --table mapping or a missing period, no stack trace.
+
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli, show } from './helpers.js';
+
+describe('triple-aim sql', () => {
+  it('prints one PostgreSQL script whose result set has the --by columns between period and cell', () => {
+    const r = runCli(['sql', '--dialect', 'postgres', '--period', '2016', '--by', 'municipality,sex', '--table', 'admissions=dw.adm']);
+    expect(r.code, show(r)).toBe(0);
+    expect(r.stdout).toMatch(/^-- triple-aim: counts of SPEC §3/);
+    expect(r.stdout).toContain('FROM dw.adm');
+    expect(r.stdout).toContain('FROM smoking');
+    expect(r.stdout).toMatch(/SELECT "indicator", "period", "municipality", "sex", "cell", "numerator", "denominator", "units"\nFROM "counts"/);
+    expect(r.stdout.trimEnd().endsWith(';')).toBe(true);
+  });
+
+  it.each([
+    [['sql', '--dialect', 'oracle', '--period', '2016'], /--dialect.*oracle.*(duckdb|choices)/is],
+    [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'admissions'], /expected EXTRACT=NAME/],
+    [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'patients=dw.x'], /unknown extract "patients"/],
+    [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'admissions=x; DROP TABLE y'], /is not a table name/],
+    [['sql', '--dialect', 'spark'], /needs --period/],
+    [['sql', '--period', '2016'], /--dialect/],
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'lup-cooperation-school'], /no SQL yet for lup-cooperation-school/],
+  ])('%j is a usage error (exit 2) with one line that says what is wrong', (args, message) => {
+    const r = runCli(args);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});

@@ -1,0 +1,1114 @@
+-- triple-aim: counts of SPEC §3 (profile rm-2015-2018) compiled to SQL (SPEC §15).
+-- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, prevention-referrals, rehab-contact-3-workdays, rehab-timely-start, vulnerable-pregnancy-team-before-week-24, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education
+-- Periods: 2016-12
+-- Breakdown: cluster, sex
+-- Result: indicator, period, cluster, sex, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
+-- Run: duckdb my.db < script.sql, or in the DuckDB CLI; export the result with COPY (…) TO 'counts.csv' (HEADER).
+WITH
+-- SPEC §2.2, §15: admissions.csv with its canonical columns and types.
+"admissions_read" AS MATERIALIZED (
+  SELECT
+    CAST("admission_id" AS VARCHAR) AS "admission_id",
+    CAST("patient_id" AS VARCHAR) AS "patient_id",
+    CAST("admitted_at" AS TIMESTAMP) AS "admitted_at",
+    CAST("discharged_at" AS TIMESTAMP) AS "discharged_at",
+    CAST(CASE WHEN (LOWER(CAST("admission_type" AS VARCHAR)) = 'acute') THEN 1 ELSE 0 END AS INTEGER) AS "acute",
+    CAST(CASE WHEN ((SUBSTRING(REPLACE(REPLACE(UPPER(CAST("primary_diagnosis" AS VARCHAR)), '.', ''), ' ', ''), 1, 1) = 'D') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST("primary_diagnosis" AS VARCHAR)), '.', ''), ' ', ''), 1, 2), 2) >= 'A') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST("primary_diagnosis" AS VARCHAR)), '.', ''), ' ', ''), 1, 2), 2) <= 'Z')) THEN SUBSTRING(REPLACE(REPLACE(UPPER(CAST("primary_diagnosis" AS VARCHAR)), '.', ''), ' ', ''), 2) ELSE REPLACE(REPLACE(UPPER(CAST("primary_diagnosis" AS VARCHAR)), '.', ''), ' ', '') END AS VARCHAR) AS "diagnosis",
+    CAST(CASE WHEN (LOWER(CAST("sector" AS VARCHAR)) = 'psychiatric') THEN 1 ELSE 0 END AS INTEGER) AS "psychiatric",
+    CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS VARCHAR)), 3) END AS VARCHAR) AS "municipality",
+    CAST("age" AS INTEGER) AS "age",
+    CAST(UPPER(CAST("sex" AS VARCHAR)) AS VARCHAR) AS "sex",
+    CAST(LOWER(CAST("education" AS VARCHAR)) AS VARCHAR) AS "education",
+    CAST("cost_dkk" AS DECIMAL(18,6)) AS "cost_dkk",
+    CAST("cofinancing_dkk" AS DECIMAL(18,6)) AS "cofinancing_dkk",
+    CAST("ready_for_discharge_at" AS TIMESTAMP) AS "ready_at",
+    CAST(CASE WHEN (LOWER(CAST("discharge_status" AS VARCHAR)) = 'died') THEN 1 ELSE 0 END AS INTEGER) AS "died"
+  FROM dw.lpr_admissions
+),
+-- SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.
+"code_lists" AS (
+  SELECT CAST("v"."list" AS VARCHAR) AS "list", CAST("v"."prefix" AS VARCHAR) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
+  FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
+),
+-- SPEC §2.3, §15: referrals.csv with its canonical columns and types.
+"referrals_read" AS MATERIALIZED (
+  SELECT
+    CAST("patient_id" AS VARCHAR) AS "patient_id",
+    CAST("referred_at" AS DATE) AS "referred_at",
+    CAST(LOWER(CAST("sender" AS VARCHAR)) AS VARCHAR) AS "sender",
+    CAST(LOWER(CAST("offer" AS VARCHAR)) AS VARCHAR) AS "offer",
+    CAST("received_at" AS DATE) AS "received_at",
+    CAST("contacted_at" AS DATE) AS "contacted_at",
+    CAST("started_at" AS DATE) AS "started_at",
+    CAST("start_due_by" AS DATE) AS "start_due_by",
+    CAST("expected_delivery_date" AS DATE) AS "expected_delivery_date",
+    CAST("team_joined_at" AS DATE) AS "team_joined_at",
+    CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS VARCHAR)), 3) END AS VARCHAR) AS "municipality",
+    CAST("age" AS INTEGER) AS "age",
+    CAST(UPPER(CAST("sex" AS VARCHAR)) AS VARCHAR) AS "sex",
+    CAST(LOWER(CAST("education" AS VARCHAR)) AS VARCHAR) AS "education"
+  FROM referrals
+),
+-- SPEC §2.4, §15: smoking.csv with its canonical columns and types.
+"smoking_read" AS MATERIALIZED (
+  SELECT
+    CAST("course_started_at" AS DATE) AS "course_started_at",
+    CAST(CASE WHEN (LOWER(CAST("completed" AS VARCHAR)) IN ('true', '1')) THEN 1 ELSE 0 END AS INTEGER) AS "completed",
+    CAST(LOWER(CAST("followup_6m" AS VARCHAR)) AS VARCHAR) AS "followup",
+    CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS VARCHAR)), 3) END AS VARCHAR) AS "municipality",
+    CAST("age" AS INTEGER) AS "age",
+    CAST(UPPER(CAST("sex" AS VARCHAR)) AS VARCHAR) AS "sex",
+    CAST(LOWER(CAST("education" AS VARCHAR)) AS VARCHAR) AS "education",
+    CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "patient_id"
+  FROM smoking
+),
+-- SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).
+"calendar" AS MATERIALIZED (
+  SELECT CAST("v"."day" AS DATE) AS "day", CAST("v"."working_day" AS INTEGER) AS "working_day", CAST("v"."contact_deadline" AS DATE) AS "contact_deadline"
+  FROM (VALUES (DATE '2016-12-01', 1, DATE '2016-12-06'), (DATE '2016-12-02', 1, DATE '2016-12-07'), (DATE '2016-12-03', 0, DATE '2016-12-07'), (DATE '2016-12-04', 0, DATE '2016-12-07'), (DATE '2016-12-05', 1, DATE '2016-12-08'), (DATE '2016-12-06', 1, DATE '2016-12-09'), (DATE '2016-12-07', 1, DATE '2016-12-12'), (DATE '2016-12-08', 1, DATE '2016-12-13'), (DATE '2016-12-09', 1, DATE '2016-12-14'), (DATE '2016-12-10', 0, DATE '2016-12-14'), (DATE '2016-12-11', 0, DATE '2016-12-14'), (DATE '2016-12-12', 1, DATE '2016-12-15'), (DATE '2016-12-13', 1, DATE '2016-12-16'), (DATE '2016-12-14', 1, DATE '2016-12-19'), (DATE '2016-12-15', 1, DATE '2016-12-20'), (DATE '2016-12-16', 1, DATE '2016-12-21'), (DATE '2016-12-17', 0, DATE '2016-12-21'), (DATE '2016-12-18', 0, DATE '2016-12-21'), (DATE '2016-12-19', 1, DATE '2016-12-22'), (DATE '2016-12-20', 1, DATE '2016-12-23'), (DATE '2016-12-21', 1, DATE '2016-12-27'), (DATE '2016-12-22', 1, DATE '2016-12-28'), (DATE '2016-12-23', 1, DATE '2016-12-29'), (DATE '2016-12-24', 0, DATE '2016-12-29'), (DATE '2016-12-25', 0, DATE '2016-12-29'), (DATE '2016-12-26', 0, DATE '2016-12-29'), (DATE '2016-12-27', 1, DATE '2016-12-30'), (DATE '2016-12-28', 1, DATE '2017-01-02'), (DATE '2016-12-29', 1, DATE '2017-01-03'), (DATE '2016-12-30', 1, DATE '2017-01-04'), (DATE '2016-12-31', 0, DATE '2017-01-04')) AS "v"("day", "working_day", "contact_deadline")
+),
+-- SPEC §1.3: the requested periods, first and last day inclusive.
+"periods" AS (
+  SELECT CAST("v"."period" AS VARCHAR) AS "period", CAST("v"."from_day" AS DATE) AS "from_day", CAST("v"."to_day" AS DATE) AS "to_day"
+  FROM (VALUES ('2016-12', DATE '2016-12-01', DATE '2016-12-31')) AS "v"("period", "from_day", "to_day")
+),
+-- SPEC §2.8: the region’s municipalities in their clusters.
+"clusters" AS (
+  SELECT CAST("v"."municipality" AS VARCHAR) AS "municipality", CAST("v"."cluster" AS VARCHAR) AS "cluster"
+  FROM (VALUES ('741', 'Aarhus'), ('751', 'Aarhus'), ('657', 'Vest'), ('661', 'Vest'), ('665', 'Vest'), ('671', 'Vest'), ('756', 'Vest'), ('760', 'Vest'), ('740', 'Midt'), ('779', 'Midt'), ('791', 'Midt'), ('706', 'Randers'), ('707', 'Randers'), ('710', 'Randers'), ('730', 'Randers'), ('615', 'Horsens'), ('727', 'Horsens'), ('746', 'Horsens'), ('766', 'Horsens')) AS "v"("municipality", "cluster")
+),
+-- Each distinct diagnosis once (the lists are tested per code, not per row).
+"diagnosis_codes" AS (
+  SELECT DISTINCT
+    "diagnosis" AS "diagnosis"
+  FROM "admissions_read" AS "a"
+),
+-- SPEC §3.2 no. 1–2, §3.3: which code lists each diagnosis is on (prefix match).
+"diagnosis_flags" AS (
+  SELECT
+    "d"."diagnosis" AS "diagnosis",
+    MAX(CASE WHEN ("l"."list" = 'cancer') THEN 1 ELSE 0 END) AS "cancer",
+    MAX(CASE WHEN ("l"."list" = 'z76_3') THEN 1 ELSE 0 END) AS "z76_3",
+    MAX(CASE WHEN ("l"."list" = 'birth') THEN 1 ELSE 0 END) AS "birth",
+    MAX(CASE WHEN ("l"."list" = 'injury') THEN 1 ELSE 0 END) AS "injury",
+    MAX(CASE WHEN ("l"."list" = 'preventable') THEN 1 ELSE 0 END) AS "preventable"
+  FROM "diagnosis_codes" AS "d"
+  LEFT JOIN "code_lists" AS "l" ON (SUBSTRING("d"."diagnosis", 1, "l"."prefix_length") = "l"."prefix")
+  GROUP BY "d"."diagnosis"
+),
+-- SPEC §3.1: psychiatric admissions never form or join episodes.
+"somatic" AS (
+  SELECT
+    "a"."admission_id" AS "admission_id",
+    "a"."patient_id" AS "patient_id",
+    "a"."admitted_at" AS "admitted_at",
+    "a"."discharged_at" AS "discharged_at",
+    "a"."acute" AS "acute",
+    "a"."died" AS "died",
+    "a"."municipality" AS "municipality",
+    "a"."age" AS "age",
+    "a"."sex" AS "sex",
+    "a"."education" AS "education",
+    "f"."cancer" AS "cancer",
+    "f"."z76_3" AS "z76_3",
+    "f"."birth" AS "birth",
+    "f"."injury" AS "injury",
+    "f"."preventable" AS "preventable"
+  FROM "admissions_read" AS "a"
+  JOIN "diagnosis_flags" AS "f" ON ("a"."diagnosis" = "f"."diagnosis")
+  WHERE ("a"."psychiatric" = 0)
+),
+-- SPEC §3.1: an admission joins the chain when it starts no later than 4 hours after the latest discharge so far (or overlaps it); an admission without discharge keeps the chain open for every later one.
+"chain_gaps" AS (
+  SELECT
+    "admission_id" AS "admission_id",
+    "patient_id" AS "patient_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "acute" AS "acute",
+    "died" AS "died",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "cancer" AS "cancer",
+    "z76_3" AS "z76_3",
+    "birth" AS "birth",
+    "injury" AS "injury",
+    "preventable" AS "preventable",
+    ROW_NUMBER() OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id") AS "seq",
+    MAX("discharged_at") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "end_before",
+    MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "open_before"
+  FROM "somatic" AS "s"
+),
+-- SPEC §3.1: a new episode starts where the gap exceeds 4 hours (timestamp arithmetic).
+"chain_starts" AS (
+  SELECT
+    "admission_id" AS "admission_id",
+    "patient_id" AS "patient_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "acute" AS "acute",
+    "died" AS "died",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "cancer" AS "cancer",
+    "z76_3" AS "z76_3",
+    "birth" AS "birth",
+    "injury" AS "injury",
+    "preventable" AS "preventable",
+    CASE WHEN ("seq" = 1) THEN 1 WHEN ("open_before" = 1) THEN 0 WHEN ("admitted_at" > ("end_before" + INTERVAL 4 HOUR)) THEN 1 ELSE 0 END AS "starts"
+  FROM "chain_gaps" AS "g"
+),
+-- SPEC §3.1: the episode number is the running count of starts in (admitted_at, id) order.
+"chained" AS (
+  SELECT
+    "admission_id" AS "admission_id",
+    "patient_id" AS "patient_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "acute" AS "acute",
+    "died" AS "died",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "cancer" AS "cancer",
+    "z76_3" AS "z76_3",
+    "birth" AS "birth",
+    "injury" AS "injury",
+    "preventable" AS "preventable",
+    SUM("starts") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "episode_no"
+  FROM "chain_starts" AS "s"
+),
+-- SPEC §3.1: the first admission (earliest admitted_at, ties by id) and the last-ending one (latest discharge, an ongoing one latest; ties the later in (admitted_at, id)) of each episode.
+"ranked" AS MATERIALIZED (
+  SELECT
+    "admission_id" AS "admission_id",
+    "patient_id" AS "patient_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "acute" AS "acute",
+    "died" AS "died",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "cancer" AS "cancer",
+    "z76_3" AS "z76_3",
+    "birth" AS "birth",
+    "injury" AS "injury",
+    "preventable" AS "preventable",
+    "episode_no" AS "episode_no",
+    ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY "admitted_at", "admission_id") AS "first_rank",
+    ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END DESC, "discharged_at" DESC, "admitted_at" DESC, "admission_id" DESC) AS "last_rank",
+    MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id", "episode_no") AS "episode_open",
+    MAX("discharged_at") OVER (PARTITION BY "patient_id", "episode_no") AS "episode_end"
+  FROM "chained" AS "h"
+),
+-- SPEC §3.1: an episode takes the attributes of its first admission, the discharge of the chain (none while open) and the status of its last-ending admission.
+"episodes" AS (
+  SELECT
+    "f"."patient_id" AS "patient_id",
+    "f"."episode_no" AS "episode_no",
+    "f"."admitted_at" AS "admitted_at",
+    "f"."acute" AS "acute",
+    "f"."municipality" AS "municipality",
+    "f"."age" AS "age",
+    "f"."sex" AS "sex",
+    "f"."education" AS "education",
+    "f"."cancer" AS "cancer",
+    "f"."z76_3" AS "z76_3",
+    "f"."birth" AS "birth",
+    "f"."injury" AS "injury",
+    "f"."preventable" AS "preventable",
+    CASE WHEN ("f"."episode_open" = 1) THEN NULL ELSE "f"."episode_end" END AS "discharged_at",
+    "l"."died" AS "died"
+  FROM "ranked" AS "f"
+  JOIN "ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."episode_no" = "l"."episode_no") AND ("l"."last_rank" = 1))
+  WHERE ("f"."first_rank" = 1)
+),
+-- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
+"episode_returns" AS MATERIALIZED (
+  SELECT
+    "patient_id" AS "patient_id",
+    "episode_no" AS "episode_no",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "died" AS "died",
+    "acute" AS "acute",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    "cancer" AS "cancer",
+    "z76_3" AS "z76_3",
+    "birth" AS "birth",
+    "injury" AS "injury",
+    "preventable" AS "preventable",
+    MIN(CASE WHEN (("acute" = 1) AND ("birth" = 0) AND ("injury" = 0)) THEN "admitted_at" ELSE NULL END) OVER (PARTITION BY "patient_id" ORDER BY "episode_no" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "next_readmission_at",
+    LEAD("admitted_at") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_admitted_at",
+    LEAD("acute") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_acute",
+    LEAD("birth") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_birth"
+  FROM "episodes" AS "e"
+),
+-- One row per unit (Tally.add) or note (Tally.note) of each indicator, with its day range and person.
+"units" AS (
+  SELECT
+    'readmission-30d' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    CASE WHEN (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL 720 HOUR))) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))))
+  UNION ALL
+  SELECT
+    'readmission-30d' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    CASE WHEN ("died" = 1) THEN 'indexExcludedDied' WHEN ("cancer" = 1) THEN 'indexExcludedCancer' ELSE 'indexExcludedZ763' END AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1)))
+  UNION ALL
+  SELECT
+    'readmission-30d' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    CASE WHEN ("next_acute" = 0) THEN 'returnNotCountedPlanned' WHEN ("next_birth" = 1) THEN 'returnNotCountedBirth' ELSE 'returnNotCountedInjury' END AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))) AND (NOT (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL 720 HOUR)))) AND ("next_admitted_at" IS NOT NULL) AND ("next_admitted_at" <= ("discharged_at" + INTERVAL 720 HOUR)))
+  UNION ALL
+  SELECT
+    'preventable-admissions-65' AS "indicator",
+    CAST("admitted_at" AS DATE) AS "first_day",
+    CAST("admitted_at" AS DATE) AS "last_day",
+    1 AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("acute" = 1) AND ("preventable" = 1) AND ("age" >= 65))
+  UNION ALL
+  SELECT
+    'acute-short-admissions' AS "indicator",
+    CAST("admitted_at" AS DATE) AS "first_day",
+    CAST("admitted_at" AS DATE) AS "last_day",
+    1 AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("acute" = 1) AND ("discharged_at" IS NOT NULL) AND ("discharged_at" < ("admitted_at" + INTERVAL 24 HOUR)))
+  UNION ALL
+  SELECT
+    'ready-for-discharge-days' AS "indicator",
+    CAST("ready_at" AS DATE) AS "first_day",
+    (CAST("discharged_at" AS DATE) + -1) AS "last_day",
+    1 AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
+  UNION ALL
+  SELECT
+    'ready-for-discharge-days' AS "indicator",
+    CAST("ready_at" AS DATE) AS "first_day",
+    CAST("ready_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'stillAdmittedWhenReady' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
+  UNION ALL
+  SELECT
+    'discharges-outside-daytime' AS "indicator",
+    CAST("u"."discharged_at" AS DATE) AS "first_day",
+    CAST("u"."discharged_at" AS DATE) AS "last_day",
+    CASE WHEN (("w"."working_day" IS NULL) OR (("discharged_at" < (CAST(CAST("discharged_at" AS DATE) AS TIMESTAMP) + INTERVAL 8 HOUR)) OR ("discharged_at" >= (CAST(CAST("discharged_at" AS DATE) AS TIMESTAMP) + INTERVAL 16 HOUR)) OR (NOT ("w"."working_day" = 1)))) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  LEFT JOIN "calendar" AS "w" ON ("w"."day" = CAST("u"."discharged_at" AS DATE))
+  WHERE (("u"."discharged_at" IS NOT NULL) AND ("u"."died" = 0))
+  UNION ALL
+  SELECT
+    'discharges-outside-daytime' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'dischargeExcludedDied' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "episode_returns" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND ("died" = 1))
+  UNION ALL
+  SELECT
+    'cost-per-capita' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    COALESCE("cost_dkk", CAST(0 AS DECIMAL(18,6))) AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE ("discharged_at" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'cost-per-capita' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'missingCost' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND ("cost_dkk" IS NULL))
+  UNION ALL
+  SELECT
+    'cofinancing-per-capita' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    COALESCE("cofinancing_dkk", CAST(0 AS DECIMAL(18,6))) AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE ("discharged_at" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'cofinancing-per-capita' AS "indicator",
+    CAST("discharged_at" AS DATE) AS "first_day",
+    CAST("discharged_at" AS DATE) AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'missingCofinancing' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "admissions_read" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND ("cofinancing_dkk" IS NULL))
+  UNION ALL
+  SELECT
+    'prevention-referrals' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    1 AS "numerator",
+    0 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND ("sender" IN ('gp', 'hospital', 'psychiatry')))
+  UNION ALL
+  SELECT
+    'prevention-referrals' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    CONCAT('preventionReferralSenderLeftOut', ';sender=', "sender") AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND (NOT ("sender" IN ('gp', 'hospital', 'psychiatry'))))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "u"."received_at" AS "first_day",
+    "u"."received_at" AS "last_day",
+    CASE WHEN (("u"."contacted_at" IS NOT NULL) AND ("u"."contacted_at" <= "w"."contact_deadline")) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  LEFT JOIN "calendar" AS "w" ON ("w"."day" = "u"."received_at")
+  WHERE (("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notContacted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL) AND ("contacted_at" IS NULL))
+  UNION ALL
+  SELECT
+    'rehab-contact-3-workdays' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'rehabilitationNoReceivedAt' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'rehabilitation') AND (NOT ("received_at" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    CASE WHEN (("started_at" IS NOT NULL) AND ("started_at" <= "start_due_by")) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    "start_due_by" AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND ("start_due_by" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'rehabilitationNoStartDueBy' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND (NOT ("start_due_by" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'rehab-timely-start' AS "indicator",
+    "received_at" AS "first_day",
+    "received_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notStarted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE ((("offer" = 'rehabilitation') AND ("received_at" IS NOT NULL)) AND ("start_due_by" IS NOT NULL) AND ("started_at" IS NULL))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    CASE WHEN (("team_joined_at" IS NOT NULL) AND ("team_joined_at" < ("expected_delivery_date" + -112))) THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    ("expected_delivery_date" + -112) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND ("expected_delivery_date" IS NOT NULL))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'pregnancyNoExpectedDelivery' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND (NOT ("expected_delivery_date" IS NOT NULL)))
+  UNION ALL
+  SELECT
+    'vulnerable-pregnancy-team-before-week-24' AS "indicator",
+    "referred_at" AS "first_day",
+    "referred_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'notInTeam' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."sender" AS "sender",
+    "u"."offer" AS "offer"
+  FROM "referrals_read" AS "u"
+  WHERE (("offer" = 'vulnerable_pregnancy') AND ("expected_delivery_date" IS NOT NULL) AND ("team_joined_at" IS NULL))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" IN ('smoke_free', 'smoking')))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesNotCompleted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE (NOT ("completed" = 1))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesFollowUpNotDue' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" IS NULL))
+  UNION ALL
+  SELECT
+    'smoke-free-6m' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesLostCompleted' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE (("completed" = 1) AND ("followup" = 'lost'))
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("followup" = 'smoke_free') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesFollowUpNotDue' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" IS NULL)
+  UNION ALL
+  SELECT
+    'smoke-free-6m-itt' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'lostCountedSmoking' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE ("followup" = 'lost')
+  UNION ALL
+  SELECT
+    'smoking-reach-short-education' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    CASE WHEN ("education" = 'short') THEN 1 ELSE 0 END AS "numerator",
+    1 AS "denominator",
+    CAST(NULL AS VARCHAR) AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE ("education" IS NOT NULL)
+  UNION ALL
+  SELECT
+    'smoking-reach-short-education' AS "indicator",
+    "course_started_at" AS "first_day",
+    "course_started_at" AS "last_day",
+    0 AS "numerator",
+    0 AS "denominator",
+    'coursesEducationUnknown' AS "note",
+    CAST(NULL AS DATE) AS "follow_up_end",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "sender",
+    CAST(NULL AS VARCHAR) AS "offer"
+  FROM "smoking_read" AS "u"
+  WHERE ("education" IS NULL)
+),
+-- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
+"counted" AS MATERIALIZED (
+  SELECT
+    "u"."indicator" AS "indicator",
+    "p"."period" AS "period",
+    ((CASE WHEN ("u"."last_day" < "p"."to_day") THEN "u"."last_day" ELSE "p"."to_day" END - CASE WHEN ("u"."first_day" > "p"."from_day") THEN "u"."first_day" ELSE "p"."from_day" END) + 1) AS "days",
+    "u"."numerator" AS "numerator",
+    "u"."denominator" AS "denominator",
+    "u"."note" AS "note",
+    "u"."education" AS "education",
+    "u"."patient_id" AS "patient_id",
+    "u"."follow_up_end" AS "follow_up_end",
+    CASE WHEN ("u"."age" IS NULL) THEN CAST(NULL AS INTEGER) WHEN ("u"."age" <= 4) THEN 0 WHEN ("u"."age" <= 9) THEN 1 WHEN ("u"."age" <= 14) THEN 2 WHEN ("u"."age" <= 19) THEN 3 WHEN ("u"."age" <= 24) THEN 4 WHEN ("u"."age" <= 29) THEN 5 WHEN ("u"."age" <= 34) THEN 6 WHEN ("u"."age" <= 39) THEN 7 WHEN ("u"."age" <= 44) THEN 8 WHEN ("u"."age" <= 49) THEN 9 WHEN ("u"."age" <= 54) THEN 10 WHEN ("u"."age" <= 59) THEN 11 WHEN ("u"."age" <= 64) THEN 12 WHEN ("u"."age" <= 69) THEN 13 WHEN ("u"."age" <= 74) THEN 14 WHEN ("u"."age" <= 79) THEN 15 WHEN ("u"."age" <= 84) THEN 16 WHEN ("u"."age" <= 89) THEN 17 ELSE 18 END AS "esp2013",
+    CASE WHEN ("u"."municipality" IS NULL) THEN 'unknown' ELSE COALESCE("k"."cluster", 'Outside region') END AS "by_cluster",
+    COALESCE("u"."sex", 'unknown') AS "by_sex"
+  FROM "units" AS "u"
+  JOIN "periods" AS "p" ON (("u"."first_day" <= "p"."to_day") AND ("u"."last_day" >= "p"."from_day"))
+  LEFT JOIN "clusters" AS "k" ON ("k"."municipality" = "u"."municipality")
+),
+-- SPEC §8.1: events per person within a band, for the variance of repeat events.
+"persons_total_5" AS (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "esp2013" AS "esp2013",
+    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "esp2013", "patient_id"
+),
+-- SPEC §8.1: events per person within a band, for the variance of repeat events.
+"persons_group_11" AS (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "by_cluster",
+    "by_sex" AS "by_sex",
+    "esp2013" AS "esp2013",
+    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "patient_id"
+),
+-- SPEC §13.2: the dates that make the data end of admissions.csv.
+"data_end_admissions" AS (
+  SELECT
+    CAST("admitted_at" AS DATE) AS "day"
+  FROM "admissions_read" AS "a"
+  UNION ALL
+  SELECT
+    CAST("discharged_at" AS DATE) AS "day"
+  FROM "admissions_read" AS "a"
+  WHERE ("discharged_at" IS NOT NULL)
+),
+-- SPEC §13.2: the dates that make the data end of referrals.csv.
+"data_end_referrals" AS (
+  SELECT
+    "referred_at" AS "day"
+  FROM "referrals_read" AS "a"
+),
+-- SPEC §13.2: the dates that make the data end of smoking.csv.
+"data_end_smoking" AS (
+  SELECT
+    "course_started_at" AS "day"
+  FROM "smoking_read" AS "a"
+),
+-- SPEC §15: one result set of counts.
+"counts" AS (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CAST(NULL AS VARCHAR) AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
+  GROUP BY "indicator", "period"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('note=', "note") AS "cell",
+    SUM("days") AS "numerator",
+    0 AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
+  GROUP BY "indicator", "period", "note"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('education=', "education") AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  GROUP BY "indicator", "period", "education"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('follow_up_end=', CAST(MAX("follow_up_end") AS VARCHAR)) AS "cell",
+    0 AS "numerator",
+    0 AS "denominator",
+    0 AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
+  GROUP BY "indicator", "period"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('esp2013=', CAST("esp2013" AS VARCHAR)) AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "esp2013"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('esp2013=', CAST("esp2013" AS VARCHAR), ';events=', CAST("events" AS VARCHAR)) AS "cell",
+    COUNT(*) AS "numerator",
+    0 AS "denominator",
+    COUNT(*) AS "units"
+  FROM "persons_total_5" AS "x"
+  WHERE ("events" > 0)
+  GROUP BY "indicator", "period", "esp2013", "events"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CAST(NULL AS VARCHAR) AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('note=', "note") AS "cell",
+    SUM("days") AS "numerator",
+    0 AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "note"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('education=', "education") AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "education"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('follow_up_end=', CAST(MAX("follow_up_end") AS VARCHAR)) AS "cell",
+    0 AS "numerator",
+    0 AS "denominator",
+    0 AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('esp2013=', CAST("esp2013" AS VARCHAR)) AS "cell",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units"
+  FROM "counted" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013"
+  UNION ALL
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "cluster",
+    "by_sex" AS "sex",
+    CONCAT('esp2013=', CAST("esp2013" AS VARCHAR), ';events=', CAST("events" AS VARCHAR)) AS "cell",
+    COUNT(*) AS "numerator",
+    0 AS "denominator",
+    COUNT(*) AS "units"
+  FROM "persons_group_11" AS "x"
+  WHERE ("events" > 0)
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "events"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(MAX("day") AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    'data_end=admissions' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_admissions" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(MAX("day") AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    'data_end=referrals' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_referrals" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(MAX("day") AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    'data_end=smoking' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_smoking" AS "x"
+)
+SELECT "indicator", "period", "cluster", "sex", "cell", "numerator", "denominator", "units"
+FROM "counts"
+ORDER BY "indicator", "period", "cell", "cluster", "sex";
