@@ -73,6 +73,15 @@ describe('compute --counts gives the results of the run on the extracts (sample 
     expect(period.code, show(period)).toBe(2);
     expect(period.stderr).toMatch(/has no counts for 2018 \(it has 2016, 2017\)/);
   });
+
+  it('counts are the rm-2015-2018 profile’s: --profile national with --counts is a usage error (exit 2), for compute and monitor', () => {
+    for (const command of ['compute', 'monitor']) {
+      const r = runCli([command, '--counts', total, '--profile', 'national', '--format', 'json']);
+      expect(r.code, show(r)).toBe(2);
+      expect(r.stderr).toMatch(/--counts: the scripts of `triple-aim sql` count the rm-2015-2018 profile only; --profile national cannot be computed from counts yet/);
+      expect(r.stdout).toBe('');
+    }
+  });
 });
 
 describe('compute --counts: a broken counts file is a validation problem naming line and column (exit 1)', () => {
