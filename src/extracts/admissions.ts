@@ -2,9 +2,8 @@
 // declared once (declare.ts): the header spec, the table, the record type and both row
 // parsers derive from the columns and rules below.
 
-import { dayOf } from '../calc/time.js';
 import { EDUCATION, SEX } from '../domain/vocabulary.js';
-import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within } from './declare.js';
+import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within, startEndDayRange } from './declare.js';
 import { parseAcute, parseDiagnosis, parseDied, parseEducation, parsePsychiatric, parseSex } from './fields.js';
 import { COMMON_ALIASES } from './schema.js';
 import { Dictionary, FLAG, vocabulary } from './table.js';
@@ -42,17 +41,5 @@ export const admissionsSchema = declareExtract({
     within('ready_for_discharge_at', 'admitted_at', 'discharged_at'),
   ],
   // Admission and discharge dates (SPEC §1.3).
-  eventDayRange(t) {
-    const { admittedAt, dischargedAt } = t.columns;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < t.length; i++) {
-      const a = admittedAt[i];
-      const d = dischargedAt[i];
-      if (a < first) first = a;
-      if (a > last) last = a;
-      if (d === d && d > last) last = d; // d === d: not NaN (still admitted)
-    }
-    return first === Infinity ? null : { first: dayOf(first), last: dayOf(last) };
-  },
+  eventDayRange: (t) => startEndDayRange(t.columns.admittedAt, t.columns.dischargedAt, t.length),
 });

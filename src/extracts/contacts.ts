@@ -3,9 +3,8 @@
 // the columns and rules below. Stays and admissions are built from these rows by
 // src/facts/stays.ts (SPEC §14.2); only physical contacts form stays.
 
-import { dayOf } from '../calc/time.js';
 import { CONTACT_TYPE, EDUCATION, SEX } from '../domain/vocabulary.js';
-import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within } from './declare.js';
+import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within, startEndDayRange } from './declare.js';
 import {
   parseContactType,
   parseDiagnosis,
@@ -58,19 +57,7 @@ export const contactsSchema = declareExtract({
   ],
   // Start and end dates of every contact (SPEC §1.3); the data end is the latest of them
   // (SPEC §13.2; the worked example lpr3-contacts-and-profiles, step 11).
-  eventDayRange(t) {
-    const { startAt, endAt } = t.columns;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < t.length; i++) {
-      const a = startAt[i];
-      const d = endAt[i];
-      if (a < first) first = a;
-      if (a > last) last = a;
-      if (d === d && d > last) last = d; // d === d: not NaN (ongoing)
-    }
-    return first === Infinity ? null : { first: dayOf(first), last: dayOf(last) };
-  },
+  eventDayRange: (t) => startEndDayRange(t.columns.startAt, t.columns.endAt, t.length),
 });
 
 /** The contact types as stored (code = index in CONTACT_TYPE.values + 1). */

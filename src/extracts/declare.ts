@@ -21,7 +21,7 @@
 // rules that register nothing first and the one that registers a key last, so nothing is
 // registered for a row it gives up on (byte-row.ts); a declaration has at most one such rule.
 
-import { formatDay, formatWallTime, type DayNumber } from '../calc/time.js';
+import { dayOf, formatDay, formatWallTime, type DayNumber } from '../calc/time.js';
 import { ByteCodes, type ByteRowReader } from './byte-row.js';
 import { type FieldParser, parseDate, parseDateTime, parseAge, parseMunicipality, parseNonNegativeNumber, quote } from './fields.js';
 import type { ExtractName } from './records.js';
@@ -202,6 +202,21 @@ export const uniqueAnswer = <const N extends string>(respondent: N, survey: N, q
   survey,
   question,
 });
+
+/** The event days of a table of start and (optional, NaN = still open) end times (SPEC §1.3):
+ *  the first start, and the latest start or end — admissions.csv and contacts.csv alike. */
+export function startEndDayRange(startAt: Float64Array, endAt: Float64Array, length: number): { first: DayNumber; last: DayNumber } | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const a = startAt[i];
+    const d = endAt[i];
+    if (a < first) first = a;
+    if (a > last) last = a;
+    if (d === d && d > last) last = d; // d === d: not NaN (still open)
+  }
+  return first === Infinity ? null : { first: dayOf(first), last: dayOf(last) };
+}
 
 // ---------------------------------------------------------------------------------------
 // The declaration
