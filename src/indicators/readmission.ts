@@ -11,7 +11,7 @@
 import { OPEN, type EpisodeColumns } from '../calc/episodes.js';
 import { dayOf, SECONDS_PER_HOUR, type DayNumber } from '../calc/time.js';
 import { CodeList } from '../domain/diagnoses.js';
-import { say } from '../domain/messages.js';
+import { say, type Said } from '../domain/messages.js';
 import { personOf, type AdmissionTable, type ContactTable, type LoadedData } from '../extracts/records.js';
 import type { DerivedFacts } from '../facts/index.js';
 import { ADMISSION_MINIMUM_SECONDS } from '../facts/stays.js';
@@ -77,56 +77,60 @@ function unitsOf(definition: ReadmissionDefinition, facts: Pick<DerivedFacts, Re
 /** A rule made ready for a set of units: its code list tested once per distinct code. */
 interface Test {
   rule: ExclusionRule;
+  /** The rule's note, said once per count rather than once per unit (a hot loop). */
+  said: Said;
   applies: (e: number) => boolean;
 }
 
 function testsOf(rules: readonly ExclusionRule[], units: Units): Test[] {
+  return rules.map((rule): Test => ({ ...testOf(rule, units), said: say(rule.note) }));
+}
+
+function testOf(rule: ExclusionRule, units: Units): Omit<Test, 'said'> {
   const { first, last, admittedAt, dischargedAt, order, start } = units.columns;
   const r = units.rows;
-  return rules.map((rule): Test => {
-    switch (rule.test) {
-      case 'planned':
-        return { rule, applies: (e) => r.acute[first[e]] !== 1 };
-      case 'under-12-hours':
-        // An ongoing unit is an admission (SPEC §14.2).
-        return { rule, applies: (e) => dischargedAt[e] !== OPEN && dischargedAt[e] - admittedAt[e] < ADMISSION_MINIMUM_SECONDS };
-      case 'died':
-        return { rule, applies: (e) => dischargedAt[e] !== OPEN && r.died[last[e]] === 1 };
-      case 'hospice': {
-        const hospice = r.hospice;
-        if (hospice === null) return { rule, applies: () => false }; // admissions.csv has no unit type
-        return {
-          rule,
-          applies: (e) => {
-            for (let p = start[e]; p < start[e + 1]; p++) if (hospice[order[p]] === 1) return true;
-            return false;
-          },
-        };
-      }
-      case 'diagnosis': {
-        const list = new CodeList(rule.codes);
-        const byCode = Uint8Array.from(r.diagnosisTexts, (dx) => (list.has(dx) ? 1 : 0));
-        const dx = r.diagnosis;
-        if (rule.reads === 'first') return { rule, applies: (e) => byCode[dx[first[e]]] === 1 };
-        // An ongoing unit has no last diagnosis (SPEC §14.2).
-        if (rule.reads === 'last') return { rule, applies: (e) => dischargedAt[e] !== OPEN && byCode[dx[last[e]]] === 1 };
-        const secondary = r.secondary;
-        const bySecondary =
-          r.secondaryTexts === null ? null : Uint8Array.from(r.secondaryTexts, (l) => (l.split('|').some((code) => code !== '' && list.has(code)) ? 1 : 0));
-        return {
-          rule,
-          applies: (e) => {
-            for (let p = start[e]; p < start[e + 1]; p++) {
-              const j = order[p];
-              if (byCode[dx[j]] === 1) return true;
-              if (bySecondary !== null && bySecondary[secondary![j]] === 1) return true;
-            }
-            return false;
-          },
-        };
-      }
+  switch (rule.test) {
+    case 'planned':
+      return { rule, applies: (e) => r.acute[first[e]] !== 1 };
+    case 'under-12-hours':
+      // An ongoing unit is an admission (SPEC §14.2).
+      return { rule, applies: (e) => dischargedAt[e] !== OPEN && dischargedAt[e] - admittedAt[e] < ADMISSION_MINIMUM_SECONDS };
+    case 'died':
+      return { rule, applies: (e) => dischargedAt[e] !== OPEN && r.died[last[e]] === 1 };
+    case 'hospice': {
+      const hospice = r.hospice;
+      if (hospice === null) return { rule, applies: () => false }; // admissions.csv has no unit type
+      return {
+        rule,
+        applies: (e) => {
+          for (let p = start[e]; p < start[e + 1]; p++) if (hospice[order[p]] === 1) return true;
+          return false;
+        },
+      };
     }
-  });
+    case 'diagnosis': {
+      const list = new CodeList(rule.codes);
+      const byCode = Uint8Array.from(r.diagnosisTexts, (dx) => (list.has(dx) ? 1 : 0));
+      const dx = r.diagnosis;
+      if (rule.reads === 'first') return { rule, applies: (e) => byCode[dx[first[e]]] === 1 };
+      // An ongoing unit has no last diagnosis (SPEC §14.2).
+      if (rule.reads === 'last') return { rule, applies: (e) => dischargedAt[e] !== OPEN && byCode[dx[last[e]]] === 1 };
+      const secondary = r.secondary;
+      const bySecondary =
+        r.secondaryTexts === null ? null : Uint8Array.from(r.secondaryTexts, (l) => (l.split('|').some((code) => code !== '' && list.has(code)) ? 1 : 0));
+      return {
+        rule,
+        applies: (e) => {
+          for (let p = start[e]; p < start[e + 1]; p++) {
+            const j = order[p];
+            if (byCode[dx[j]] === 1) return true;
+            if (bySecondary !== null && bySecondary[secondary![j]] === 1) return true;
+          }
+          return false;
+        },
+      };
+    }
+  }
 }
 
 /** The index of the first test that applies to unit e, or −1. */
@@ -178,7 +182,7 @@ export function countReadmissionsBy(definition: ReadmissionDefinition) {
       const excludedBy = firstApplying(indexTests, e);
       if (excludedBy >= 0) {
         const rule = indexTests[excludedBy].rule;
-        tally.note(day, index, say(rule.note));
+        tally.note(day, index, indexTests[excludedBy].said);
         audit?.unit(day, rows.table, first[e], 'excluded', rule.name);
         continue;
       }
@@ -190,7 +194,7 @@ export function countReadmissionsBy(definition: ReadmissionDefinition) {
       if (!readmitted && hasNext && admittedAt[e + 1] <= windowEnd && rejected[e + 1] >= 0) {
         // The patient came back within the window, but not as a readmission: say why (the
         // first return's first rule).
-        tally.note(day, index, say(readmissionTests[rejected[e + 1]].rule.note));
+        tally.note(day, index, readmissionTests[rejected[e + 1]].said);
       }
       if (audit) {
         audit.unit(day, rows.table, first[e], 'index');
