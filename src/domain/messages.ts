@@ -412,10 +412,10 @@ export const MESSAGES = {
   // --- Warnings of a run.
   readmissionFollowUpIncomplete: message({
     // One literal, so that the type of the parameters can be read from it.
-    en: 'readmission-30d: follow-up is incomplete for period {period}: readmissions within {days} days of its last discharges ({last}) need admissions data up to {needed}, but the data end on {end}',
+    en: 'readmission-30d: follow-up is incomplete for period {period}: readmissions within {days} days of its last discharges ({last}) need hospital data (admissions or contacts) up to {needed}, but the data end on {end}',
     da:
       'readmission-30d: opfølgningen er ufuldstændig for perioden {period}: genindlæggelser inden for {days} dage ' +
-      'efter periodens sidste udskrivelser ({last}) kræver indlæggelsesdata til og med {needed}, men data slutter {end}',
+      'efter periodens sidste udskrivelser ({last}) kræver sygehusdata (indlæggelser eller kontakter) til og med {needed}, men data slutter {end}',
   }),
   annotationOutside: message({
     en: '{path}:{line}: the annotation of {period} lies outside the points ({first} … {last}); not shown',

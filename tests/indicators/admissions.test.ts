@@ -261,7 +261,7 @@ describe('readmission-30d (SPEC §3.2 no. 1)', () => {
     const early = data([stay('P', '2016-04-01 08:00', '2016-05-02 10:00')]);
     expect(readmission30d.warnings!(early, parsePeriodArguments(['2016']))).toEqual([
       'readmission-30d: follow-up is incomplete for period 2016: readmissions within 30 days of its last discharges ' +
-        '(2016-12-31) need admissions data up to 2017-01-30, but the data end on 2016-05-02',
+        '(2016-12-31) need hospital data (admissions or contacts) up to 2017-01-30, but the data end on 2016-05-02',
     ]);
   });
 });

@@ -58,7 +58,7 @@ describe('the annual report model in the page language (SPEC §13.6)', () => {
     expect(s.year.baseline?.source).toBe(smoking.baselines[0].sourceDa);
     expect(m.warnings).toEqual([
       'readmission-30d: opfølgningen er ufuldstændig for perioden 2016: genindlæggelser inden for 30 dage efter periodens ' +
-        'sidste udskrivelser (2016-12-31) kræver indlæggelsesdata til og med 2017-01-30, men data slutter 2017-01-10',
+        'sidste udskrivelser (2016-12-31) kræver sygehusdata (indlæggelser eller kontakter) til og med 2017-01-30, men data slutter 2017-01-10',
     ]);
     expect(m.meta.suppression.description).toMatch(/^Diskretionering med tærskel 5: .* \(primært: 1\); .* \(sekundært: 0\)\. Antal på 1 til 4 i noter skrives <5\.$/);
   });
