@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { CatalogueSchema } from './catalogue.js';
+import { DefinitionsDiffSchema } from './definitions.js';
 import { EvaluationSchema } from './evaluate.js';
 import { MonitorSchema } from './monitor.js';
 import { ReportSchema } from './report.js';
@@ -21,6 +22,8 @@ export const OUTPUT_SCHEMAS: Record<OutputName, z.ZodType> = {
   monitor: MonitorSchema,
   /** `evaluate --format json` */
   evaluate: EvaluationSchema,
+  /** `definitions diff A B --format json` (SPEC §14.3) */
+  definitions: DefinitionsDiffSchema,
 };
 
 /** The JSON Schema (draft 2020-12) of one output, as zod derives it. */

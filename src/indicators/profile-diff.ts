@@ -4,18 +4,9 @@
 
 import { describeRule, type ExclusionRule, type ReadmissionDefinition } from './readmission-rules.js';
 import type { Profile } from './profiles.js';
+import type { RuleDifference } from '../contracts/definitions.js';
 
-export interface RuleDifference {
-  indicator: string;
-  /** What differs: the catalogue (an indicator in one profile only), the units, the window,
-   *  an index rule or a readmission rule. */
-  part: 'catalogue' | 'units' | 'window' | 'index rule' | 'readmission rule';
-  /** The rule's name (or the part's), as the audit writes it. */
-  rule: string;
-  /** The rule in profile A and in B, in words; null: not in that profile. */
-  a: string | null;
-  b: string | null;
-}
+export type { RuleDifference };
 
 function ruleText(rule: ExclusionRule, position: number): string {
   return `${position + 1}. ${describeRule(rule)}`;

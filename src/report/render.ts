@@ -1,12 +1,13 @@
 // One door for every report type (issue 22): the compute report (SPEC §4), monitor's series
-// (§7), evaluate's evaluation (§9), validate's report (§1.6) and the catalogue of `indicators`
-// are each rendered through a registry of one renderer per format, and a command offers
-// exactly the formats of its registry (its keys), so a format cannot be offered without a
-// renderer (as @arethetypeswrong/cli checks its formats against the renderer type). The annual
+// (§7), evaluate's evaluation (§9), validate's report (§1.6), the catalogue of `indicators`
+// and the profile differences of `definitions diff` (§14.3) are each rendered through a
+// registry of one renderer per format, and a command offers exactly the formats of its
+// registry (its keys), so a format cannot be offered without a renderer (as @arethetypeswrong/cli checks its formats against the renderer type). The annual
 // report and a municipality's profile (§10, §13.9) are HTML only. The HTML renderers are loaded
 // only when HTML is asked for: they bring vega, vega-lite and date-fns, whose loading is most
 // of the start-up time of every other command (SPEC §12).
 
+import type { DefinitionsDiffJson } from '../contracts/definitions.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
 import type { FileReport } from '../extracts/load.js';
 import type { MonitorReport } from '../contracts/monitor.js';
@@ -14,6 +15,7 @@ import type { Report, Result } from '../contracts/report.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { catalogueJson, catalogueMarkdown, catalogueTable, definitionText } from './catalogue.js';
 import { renderCsv, type CsvDialect } from './csv.js';
+import { renderDefinitionsMarkdown, renderDefinitionsTable } from './definitions.js';
 import { renderEvaluationCsv, renderEvaluationJson, renderEvaluationMarkdown, renderEvaluationTable } from './evaluate.js';
 import type { Lang, MunicipalityProfileModel, ReportHtmlModel } from './html/model.js';
 import { renderJson, toJson } from './json.js';
@@ -158,4 +160,19 @@ export const CATALOGUE_FORMATS = formatsOf(CATALOGUE_RENDERERS);
 
 export function renderCatalogue(list: readonly IndicatorDefinition[], format: CatalogueFormat, context: CatalogueRenderContext): string {
   return CATALOGUE_RENDERERS[format](list, context);
+}
+
+// --- definitions diff: the profile differences (SPEC §14.3) ----------------------------------
+
+const DEFINITIONS_RENDERERS = {
+  table: (diff) => renderDefinitionsTable(diff),
+  json: (diff) => toJson(diff),
+  markdown: (diff) => renderDefinitionsMarkdown(diff),
+} satisfies Registry<DefinitionsDiffJson, void>;
+
+export type DefinitionsFormat = keyof typeof DEFINITIONS_RENDERERS;
+export const DEFINITIONS_FORMATS = formatsOf(DEFINITIONS_RENDERERS);
+
+export function renderDefinitions(diff: DefinitionsDiffJson, format: DefinitionsFormat): string {
+  return DEFINITIONS_RENDERERS[format](diff);
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import { CatalogueSchema } from '../../src/contracts/catalogue.js';
+import { DefinitionsDiffSchema } from '../../src/contracts/definitions.js';
 import { ReportSchema } from '../../src/contracts/report.js';
 import { ValidationReportSchema } from '../../src/contracts/validate.js';
 import { parseOutput, ROOT, runCli, scratchFiles, show } from './helpers.js';
@@ -64,10 +65,18 @@ describe('the real JSON outputs parse strictly with their zod contracts (SPEC §
     expect(r.code, show(r)).toBe(0);
     expect(parseOutput(CatalogueSchema, r.stdout).indicators).toHaveLength(CATALOGUE.length);
   });
+
+  it('definitions diff --format json is a DefinitionsDiff (SPEC §14.3)', () => {
+    const r = runCli(['definitions', 'diff', 'rm-2015-2018', 'national', '--format', 'json']);
+    expect(r.code, show(r)).toBe(0);
+    const diff = parseOutput(DefinitionsDiffSchema, r.stdout);
+    expect(diff.a.version).toBe('rm-2015-2018.1');
+    expect(diff.differences.length).toBeGreaterThan(0);
+  });
 });
 
 describe('triple-aim schema [NAME] (SPEC §11)', () => {
-  it.each(['report', 'validate', 'indicators', 'monitor', 'evaluate'])('schema %s prints a draft 2020-12 JSON Schema of a strict object', (name) => {
+  it.each(['report', 'validate', 'indicators', 'monitor', 'evaluate', 'definitions'])('schema %s prints a draft 2020-12 JSON Schema of a strict object', (name) => {
     const r = runCli(['schema', name]);
     expect(r.code, show(r)).toBe(0);
     const schema = JSON.parse(r.stdout);
@@ -84,10 +93,10 @@ describe('triple-aim schema [NAME] (SPEC §11)', () => {
 
   it('without NAME it prints every schema by name; an unknown name is a usage error', () => {
     const all = runCli(['schema']);
-    expect(Object.keys(JSON.parse(all.stdout))).toEqual(['report', 'validate', 'indicators', 'monitor', 'evaluate']);
+    expect(Object.keys(JSON.parse(all.stdout))).toEqual(['report', 'validate', 'indicators', 'monitor', 'evaluate', 'definitions']);
     const bad = runCli(['schema', 'nope']);
     expect(bad.code, show(bad)).toBe(2);
-    expect(bad.stderr).toMatch(/^triple-aim: command-argument value 'nope' is invalid for argument 'name'\. Allowed choices are report, validate, indicators, monitor, evaluate/);
+    expect(bad.stderr).toMatch(/^triple-aim: command-argument value 'nope' is invalid for argument 'name'\. Allowed choices are report, validate, indicators, monitor, evaluate, definitions/);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { computeCommand } from '../../src/cli/compute.js';
+import { definitionsCommand } from '../../src/cli/definitions.js';
 import { evaluateCommand } from '../../src/cli/evaluate.js';
 import { indicatorsCommand } from '../../src/cli/indicators.js';
 import { monitorCommand } from '../../src/cli/monitor.js';
@@ -22,6 +23,7 @@ import { toJson } from '../../src/report/json.js';
 import { DEFINITION_VERSION } from '../../src/version.js';
 import {
   CATALOGUE_FORMATS,
+  DEFINITIONS_FORMATS,
   EVALUATION_FORMATS,
   MONITOR_FORMATS,
   renderCatalogue,
@@ -86,6 +88,12 @@ describe('each command offers exactly the formats of its registry', () => {
   it('indicators: table, json, markdown', () => {
     expect(CATALOGUE_FORMATS).toEqual(['table', 'json', 'markdown']);
     expect(formatChoices(indicatorsCommand())).toEqual(CATALOGUE_FORMATS);
+  });
+
+  it('definitions diff: table, json, markdown (SPEC §14.3)', () => {
+    expect(DEFINITIONS_FORMATS).toEqual(['table', 'json', 'markdown']);
+    const diff = definitionsCommand().commands.find((c) => c.name() === 'diff')!;
+    expect(formatChoices(diff)).toEqual(DEFINITIONS_FORMATS);
   });
 });
 
