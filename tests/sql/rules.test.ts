@@ -99,3 +99,34 @@ describe('SQL ready-for-discharge bed days (DuckDB)', () => {
     expect([december.numerator, january.numerator]).toEqual([3, 1]);
   });
 });
+
+describe('SQL municipality codes (DuckDB; SPEC §15: an integer code is cast to three-digit text)', () => {
+  it('codes stored as INTEGER (751, 101) and as text with a leading zero (0751) give the groups 751 and 101: 2 + 1 acute short stays', async () => {
+    // Three acute stays of 2 h in January 2016: two in Aarhus (one written 0751), one in
+    // Copenhagen (101). By municipality: 751 → 2, 101 → 1, whatever type the column has.
+    const header = ADMISSION_COLUMNS.join(',');
+    const row = (id: string, municipality: string) => `${id},${id},2016-01-05 08:00,2016-01-05 10:00,acute,R104,somatic,${municipality},70,F,short,,,,alive`;
+    const script = printPlan(compile({ indicators: [indicator('acute-short-admissions')], periods: parsePeriodArgument('2016'), by: ['municipality'] }), DIALECT.duckdb);
+    const counted = async (csv: string, integerCodes: boolean) => {
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const { mkdtempSync, writeFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const path = join(mkdtempSync(join(tmpdir(), 'triple-aim-sql-')), 'admissions.csv');
+      writeFileSync(path, csv);
+      const db = await DuckDBInstance.create(':memory:');
+      const con = await db.connect();
+      try {
+        await con.run(`CREATE TABLE admissions AS SELECT * FROM read_csv('${path}', header = true, all_varchar = true)`);
+        if (integerCodes) await con.run('ALTER TABLE admissions ALTER municipality_code TYPE INTEGER');
+        const rows = (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[];
+        return Object.fromEntries(rows.filter((r) => r.cell === null && r.municipality !== null).map((r) => [String(r.municipality), Number(r.numerator)]));
+      } finally {
+        con.closeSync();
+        db.closeSync();
+      }
+    };
+    expect(await counted([header, row('m1', '751'), row('m2', '751'), row('m3', '101')].join('\n') + '\n', true)).toEqual({ '751': 2, '101': 1 });
+    expect(await counted([header, row('m1', '0751'), row('m2', '751'), row('m3', '101')].join('\n') + '\n', false)).toEqual({ '751': 2, '101': 1 });
+  });
+});
