@@ -34,7 +34,7 @@ import { contactDeadline, TERM_DAYS, WEEK_24_DAYS } from '../indicators/referral
 import { PREVENTION_OFFER, PREVENTION_SENDER } from '../domain/vocabulary.js';
 import type { CountingIndicator } from '../indicators/types.js';
 import { RM_READMISSION, type ReadmissionDefinition } from '../indicators/readmission-rules.js';
-import { contactSteps, contactsDataEndDays, notPhysicalContacts } from './contacts.js';
+import { contactSteps, contactsDataEndDays, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
 import { readmissionLists, readmissionSteps, readmissionUnits } from './readmission.js';
 import {
   addDays,
@@ -841,7 +841,7 @@ export function compile(options: CompileOptions): Plan {
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
     { name: 'clusters', why: 'SPEC §2.8: the region’s municipalities in their clusters.', relation: clusterValues() },
-    ...(readsAdmissions ? episodeSteps() : []),
+    ...(readsAdmissions ? (hospital === 'contacts' ? stayEpisodeSteps() : episodeSteps()) : []),
     ...(lists ? readmissionSteps(readmission, hospital) : []),
     {
       name: 'units',

@@ -287,6 +287,25 @@ function admissionRowColumns(): [string, Expr][] {
   ];
 }
 
+/** From contacts.csv the episodes of the admissions are the somatic admission stays themselves
+ *  (two stays of one patient and sector are more than 4 h apart, or the first is ongoing and
+ *  took in everything after it), so they are not chained again: what discharges-outside-
+ *  daytime reads of an episode, straight from admissions_read. */
+export function stayEpisodeSteps(): Named[] {
+  return [
+    {
+      name: 'episode_returns',
+      why: 'SPEC §14.2, §3.1: the somatic admissions of contacts.csv, each its own episode (its discharge, status and person).',
+      relation: {
+        kind: 'select',
+        from: { relation: 'admissions_read', alias: 'a' },
+        select: ['patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', 'municipality', 'age', 'sex', 'education'].map((n) => [n, c(n)] as [string, Expr]),
+        where: eq(c('psychiatric'), ZERO),
+      },
+    },
+  ];
+}
+
 /** SPEC §14.1: the home and virtual contacts of the periods, for the note every admission
  *  indicator computed from contacts.csv gives (by the contact's start date and person). */
 export function notPhysicalContacts(): { from: string; where: Expr; firstDay: Expr } {
