@@ -309,7 +309,8 @@ function episodeSteps(): Named[] {
   const open = flag(isNull(c('discharged_at')));
   const keep = (names: readonly string[], from?: string) => names.map((n) => [n, col(n, from)] as const);
   const admissionColumns = [
-    'admission_id', 'patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', 'municipality', 'age', 'sex', 'education',
+    // diagnosis: each admission's, for readmission-30d's rules on every and the last diagnosis (src/sql/readmission.ts).
+    'admission_id', 'patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', 'municipality', 'age', 'sex', 'education', 'diagnosis',
   ];
   return [
     {
@@ -452,30 +453,11 @@ function episodeSteps(): Named[] {
     },
     {
       name: 'episode_returns',
-      why:
-        'SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no ' +
-        'injury), and the next later episode (for the note on a return that is not one).',
+      why: 'SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).',
       relation: {
         kind: 'select',
         from: { relation: 'episodes', alias: 'e' },
-        select: [
-          ...keep(['patient_id', 'episode_no', 'admitted_at', 'discharged_at', 'died', 'acute', 'municipality', 'age', 'sex', 'education', ...FLAG_LISTS]),
-          [
-            'next_readmission_at',
-            {
-              k: 'window',
-              fn: 'MIN',
-              arg: when([[and(eq(c('acute'), ONE), eq(c('birth'), ZERO), eq(c('injury'), ZERO)), c('admitted_at')]]),
-              partition: byPatient,
-              order: [{ e: c('episode_no') }],
-              frame: 'after',
-            },
-          ],
-          ...(['admitted_at', 'acute', 'birth'] as const).map(
-            (name) =>
-              [`next_${name}`, { k: 'window', fn: 'LEAD', arg: c(name), partition: byPatient, order: [{ e: c('episode_no') }], frame: null }] as const,
-          ),
-        ],
+        select: [...keep(['patient_id', 'episode_no', 'admitted_at', 'discharged_at', 'died', 'acute', 'municipality', 'age', 'sex', 'education', ...FLAG_LISTS])],
       },
     },
   ];

@@ -21,7 +21,6 @@ import { CodeList } from '../domain/diagnoses.js';
 import { MESSAGES, type Message } from '../domain/messages.js';
 import { ADMISSION_MINIMUM_SECONDS } from '../facts/stays.js';
 import type { ExclusionRule, ReadmissionDefinition } from '../indicators/readmission-rules.js';
-import { chainSteps } from './chain.js';
 import {
   addHours,
   and,
@@ -30,6 +29,7 @@ import {
   dateOf,
   eq,
   flag,
+  isNull,
   lit,
   max,
   notNull,
@@ -97,7 +97,9 @@ export function readmissionSteps(definition: ReadmissionDefinition, hospital: 'a
   if (hospital === 'contacts') {
     from = 'stays';
   } else {
-    // From admissions.csv: the episodes of the somatic admissions, with every admission's flags.
+    // From admissions.csv: the episodes compile.ts chains (its `ranked` admissions and
+    // `episodes`), with the flags of their first, last-ending and every admission.
+    const flagged = (n: string, rank: string | null): Expr => max(rank === null ? c(n, 'f') : when([[eq(c(rank, 'r'), ONE), c(n, 'f')]], ZERO));
     steps.push(
       {
         name: 'readmission_codes',
@@ -111,33 +113,47 @@ export function readmissionSteps(definition: ReadmissionDefinition, hospital: 'a
         },
       },
       {
-        name: 'readmission_rows',
-        why: 'SPEC §3.1: the somatic admissions, each with its code-list flags.',
+        name: 'readmission_episode_flags',
+        why: 'SPEC §3.1, §14.3: an episode’s diagnoses are the primary diagnoses of its admissions: the first’s, the last-ending one’s, any.',
         relation: {
           kind: 'select',
-          from: { relation: 'admissions_read', alias: 'a' },
-          joins: [{ kind: 'inner', relation: 'readmission_codes', alias: 'f', on: eq(c('diagnosis', 'a'), c('diagnosis', 'f')) }],
+          from: { relation: 'ranked', alias: 'r' },
+          joins: [{ kind: 'inner', relation: 'readmission_codes', alias: 'f', on: eq(c('diagnosis', 'r'), c('diagnosis', 'f')) }],
           select: [
-            ...['admission_id', 'patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', ...PERSON].map((n) => [n, c(n, 'a')] as [string, Expr]),
-            ...lists.names.map((n) => [n, c(n, 'f')] as [string, Expr]),
+            ['patient_id', c('patient_id', 'r')],
+            ['episode_no', c('episode_no', 'r')],
+            ...lists.names.flatMap((n) => [
+              [n, flagged(n, 'first_rank')] as [string, Expr],
+              [`last_${n}`, flagged(n, 'last_rank')] as [string, Expr],
+              [`any_${n}`, flagged(n, null)] as [string, Expr],
+            ]),
           ],
-          where: eq(c('psychiatric', 'a'), ZERO),
+          groupBy: [c('patient_id', 'r'), c('episode_no', 'r')],
         },
       },
-      ...chainSteps({
+      {
         name: 'readmission_episodes',
-        why: 'SPEC §3.1, §14.3: the episodes, their diagnoses the primary diagnoses of their admissions (first, last-ending, any).',
-        from: 'readmission_rows',
-        partition: ['patient_id'],
-        id: 'admission_id',
-        start: 'admitted_at',
-        end: 'discharged_at',
-        first: ['acute', ...PERSON, ...lists.names],
-        last: ['died', ...lists.names],
-        any: lists.names,
-        sum: [],
-        latest: [],
-      }),
+        why: 'SPEC §3.1, §14.3: the episodes with their diagnoses’ flags.',
+        relation: {
+          kind: 'select',
+          from: { relation: 'episodes', alias: 'e' },
+          joins: [
+            { kind: 'inner', relation: 'readmission_episode_flags', alias: 'g', on: and(eq(c('patient_id', 'e'), c('patient_id', 'g')), eq(c('episode_no', 'e'), c('episode_no', 'g'))) },
+          ],
+          select: [
+            ['patient_id', c('patient_id', 'e')],
+            // Episodes of a patient never start at the same instant: the number orders them.
+            ['unit_id', c('episode_no', 'e')],
+            ['admitted_at', c('admitted_at', 'e')],
+            ['discharged_at', c('discharged_at', 'e')],
+            ['open', flag(isNull(c('discharged_at', 'e')))],
+            ['acute', c('acute', 'e')],
+            ['last_died', c('died', 'e')],
+            ...PERSON.map((n) => [n, c(n, 'e')] as [string, Expr]),
+            ...lists.names.flatMap((n) => [n, `last_${n}`, `any_${n}`].map((m) => [m, c(m, 'g')] as [string, Expr])),
+          ],
+        },
+      },
     );
     from = 'readmission_episodes';
   }
