@@ -134,6 +134,24 @@ function rules(run: () => Run, engineRun: Run): void {
     }
   });
 
+  // Two contacts of one patient start at the same minute: the stay's priority is its first
+  // contact's. The engine takes file order, the script contact_id (README "sql"): they agree
+  // when ids ascend in file order; with the ids reversed they differ, by this stated rule.
+  const tie = (first: string, second: string) => [
+    `${first},P20,2017-03-01 08:00,2017-03-01 10:00,physical,planned,K802,,,,751,70,F,,,,,`,
+    `${second},P20,2017-03-01 08:00,2017-03-01 10:00,physical,acute,J189,,,,751,70,F,,,,,`,
+  ];
+  it('ties of start_at: the script takes the smaller contact_id first, the engine file order — equal when ids ascend in file order', async () => {
+    const inOrder = file('tie-in-order.csv', tie('t1', 't2'));
+    const reversed = file('tie-reversed.csv', tie('t2', 't1'));
+    // In order: t1 (planned) first, so the 2-hour stay is planned: no acute short stay.
+    expect(cell(await run()('national', ['acute-short-admissions'], inOrder), 'acute-short-admissions')).toBeUndefined();
+    expect(cell(await engineRun('national', ['acute-short-admissions'], inOrder), 'acute-short-admissions')).toBeUndefined();
+    // Reversed file order: the engine's first is t2 (planned); the script's t1 (acute).
+    expect(cell(await run()('national', ['acute-short-admissions'], reversed), 'acute-short-admissions')).toEqual({ numerator: 1, denominator: 0 });
+    expect(cell(await engineRun('national', ['acute-short-admissions'], reversed), 'acute-short-admissions')).toBeUndefined();
+  });
+
   it('readmission-30d under rm-2015-2018: the admissions, primary (first) diagnosis only, chapters S–Y, no hospice rule', async () => {
     for (const counts of [await run()('rm-2015-2018', ['readmission-30d'], readmissions), await engineRun('rm-2015-2018', ['readmission-30d'], readmissions)]) {
       // Index admissions discharged in 2017: both stays of P10–P15 and P18 (14), i16, i17 (r16
