@@ -146,6 +146,8 @@ describe('compute --counts: a broken counts file is a validation problem naming 
     ['a negative count', `${header}\nreadmission-30d,2016,,,-3,10,10\n`, /counts\.csv:2: numerator: -3 is negative \(expected a count ≥ 0\)/],
     ['a count that is not a number', `${header}\nreadmission-30d,2016,751,,3,ti,10\n`, /counts\.csv:2: denominator: "ti" is not a number/],
     ['an unknown note', `${header}\nreadmission-30d,2016,,note=died,3,0,3\n`, /counts\.csv:2: cell: unknown note "died"/],
+    ['an unknown profile', `${header}\n,,,profile=danish,,,\n`, /counts\.csv:2: cell: unknown profile "danish" \(expected rm-2015-2018 or national\)/],
+    ['two profiles in one file', `${header}\n,,,profile=national,,,\n,,,profile=rm-2015-2018,,,\n`, /counts\.csv:3: cell: a second profile \(rm-2015-2018\) after national/],
     ['the same cell twice', `${header}\nreadmission-30d,2016,,,3,10,10\nreadmission-30d,2016,,,4,10,10\n`, /counts\.csv:3: the same cell as line 2/],
   ])('%s', (_name, content, message) => {
     const path = join(dir, 'counts.csv');
