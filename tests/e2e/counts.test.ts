@@ -100,6 +100,7 @@ describe('compute --counts under --profile national from contacts.csv gives the 
   const hospital = national.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting' && isSqlIndicator(i.id) && i.sources.includes('admissions'));
   const lpr3 = scratchDir('triple-aim-counts-lpr3-');
   let counts: string;
+  let months: string;
   beforeAll(async () => {
     const sample = runCli(['sample', '--contacts', '--scale', '0.4', '--seed', '3', '--out', lpr3]);
     expect(sample.code, show(sample)).toBe(0);
@@ -113,7 +114,28 @@ describe('compute --counts under --profile national from contacts.csv gives the 
     const columns = resultColumns(['municipality']);
     counts = join(lpr3, 'national-counts.csv');
     writeFileSync(counts, [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))].join('\n') + '\n');
+    // The months of monitor, no breakdown.
+    const monthly = printPlan(
+      compile({ indicators: hospital, periods: parsePeriodArgument('2016-01..2017-12'), by: [], profile: 'national', readmission: national.readmission, hospital: 'contacts' }),
+      DIALECT.duckdb,
+    );
+    const monthRows = await runDuckdb(monthly, canonicalTables(data));
+    const monthColumns = resultColumns([]);
+    months = join(lpr3, 'national-months.csv');
+    writeFileSync(months, [monthColumns.join(','), ...monthRows.map((r) => monthColumns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))].join('\n') + '\n');
   }, 120_000);
+
+  it('monitor --profile national over 24 months from the counts equals the run on the contacts', () => {
+    const ids = hospital.map((i) => i.id).join(',');
+    const selection = ['--period', '2016-01..2017-12', '--profile', 'national', '--indicators', ids, '--chart', 'auto', '--format', 'json'];
+    const extracts = runCli(['monitor', '--data', lpr3, ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['monitor', '--counts', months, '--data', lpr3, ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { series: unknown[] };
+    expect(a.series.length).toBeGreaterThan(5);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
+  });
 
   it('every hospital indicator of the national profile (the split bed days, the national readmission and the contact notes included), by municipality', () => {
     const ids = hospital.map((i) => i.id);

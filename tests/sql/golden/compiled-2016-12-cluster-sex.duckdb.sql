@@ -114,6 +114,7 @@ WITH
     "a"."age" AS "age",
     "a"."sex" AS "sex",
     "a"."education" AS "education",
+    "a"."diagnosis" AS "diagnosis",
     "f"."cancer" AS "cancer",
     "f"."z76_3" AS "z76_3",
     "f"."birth" AS "birth",
@@ -136,6 +137,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -159,6 +161,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -180,6 +183,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -201,6 +205,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -214,7 +219,7 @@ WITH
   FROM "chained" AS "h"
 ),
 -- SPEC §3.1: an episode takes the attributes of its first admission, the discharge of the chain (none while open) and the status of its last-ending admission.
-"episodes" AS (
+"episodes" AS MATERIALIZED (
   SELECT
     "f"."patient_id" AS "patient_id",
     "f"."episode_no" AS "episode_no",
@@ -235,7 +240,7 @@ WITH
   JOIN "ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."episode_no" = "l"."episode_no") AND ("l"."last_rank" = 1))
   WHERE ("f"."first_rank" = 1)
 ),
--- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
+-- SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).
 "episode_returns" AS MATERIALIZED (
   SELECT
     "patient_id" AS "patient_id",
@@ -252,11 +257,7 @@ WITH
     "z76_3" AS "z76_3",
     "birth" AS "birth",
     "injury" AS "injury",
-    "preventable" AS "preventable",
-    MIN(CASE WHEN (("acute" = 1) AND ("birth" = 0) AND ("injury" = 0)) THEN "admitted_at" ELSE NULL END) OVER (PARTITION BY "patient_id" ORDER BY "episode_no" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "next_readmission_at",
-    LEAD("admitted_at") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_admitted_at",
-    LEAD("acute") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_acute",
-    LEAD("birth") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_birth"
+    "preventable" AS "preventable"
   FROM "episodes" AS "e"
 ),
 -- SPEC §3.2 no. 1, §14.3: which of the readmission rules’ code lists each distinct primary diagnosis is on.
@@ -271,146 +272,55 @@ WITH
   LEFT JOIN "readmission_lists" AS "l" ON (SUBSTRING("d"."diagnosis", 1, "l"."prefix_length") = "l"."prefix")
   GROUP BY "d"."diagnosis"
 ),
--- SPEC §3.1: the somatic admissions, each with its code-list flags.
-"readmission_rows" AS (
+-- SPEC §3.1, §14.3: an episode’s diagnoses are the primary diagnoses of its admissions: the first’s, the last-ending one’s, any.
+"readmission_episode_flags" AS (
   SELECT
-    "a"."admission_id" AS "admission_id",
-    "a"."patient_id" AS "patient_id",
-    "a"."admitted_at" AS "admitted_at",
-    "a"."discharged_at" AS "discharged_at",
-    "a"."acute" AS "acute",
-    "a"."died" AS "died",
-    "a"."municipality" AS "municipality",
-    "a"."age" AS "age",
-    "a"."sex" AS "sex",
-    "a"."education" AS "education",
-    "f"."l0" AS "l0",
-    "f"."l1" AS "l1",
-    "f"."l2" AS "l2",
-    "f"."l3" AS "l3"
-  FROM "admissions_read" AS "a"
-  JOIN "readmission_codes" AS "f" ON ("a"."diagnosis" = "f"."diagnosis")
-  WHERE ("a"."psychiatric" = 0)
+    "r"."patient_id" AS "patient_id",
+    "r"."episode_no" AS "episode_no",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "l0",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "last_l0",
+    MAX("f"."l0") AS "any_l0",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "l1",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "last_l1",
+    MAX("f"."l1") AS "any_l1",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "l2",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "last_l2",
+    MAX("f"."l2") AS "any_l2",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "l3",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "last_l3",
+    MAX("f"."l3") AS "any_l3"
+  FROM "ranked" AS "r"
+  JOIN "readmission_codes" AS "f" ON ("r"."diagnosis" = "f"."diagnosis")
+  GROUP BY "r"."patient_id", "r"."episode_no"
 ),
--- The latest end of the rows before each row of its partition, in (start, id) order; whether one of them is open.
-"readmission_episodes_gaps" AS (
-  SELECT
-    "patient_id" AS "patient_id",
-    "admission_id" AS "admission_id",
-    "admitted_at" AS "admitted_at",
-    "discharged_at" AS "discharged_at",
-    "acute" AS "acute",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "l0" AS "l0",
-    "l1" AS "l1",
-    "l2" AS "l2",
-    "l3" AS "l3",
-    "died" AS "died",
-    ROW_NUMBER() OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id") AS "seq",
-    MAX("discharged_at") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "end_before",
-    MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "open_before"
-  FROM "readmission_rows" AS "r"
-),
--- A row starts a new unit when it is its partition’s first, or starts more than 4 hours after the latest end so far and no earlier row is open (timestamp arithmetic: 4 h 00 joins).
-"readmission_episodes_starts" AS (
-  SELECT
-    "patient_id" AS "patient_id",
-    "admission_id" AS "admission_id",
-    "admitted_at" AS "admitted_at",
-    "discharged_at" AS "discharged_at",
-    "acute" AS "acute",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "l0" AS "l0",
-    "l1" AS "l1",
-    "l2" AS "l2",
-    "l3" AS "l3",
-    "died" AS "died",
-    CASE WHEN ("seq" = 1) THEN 1 WHEN ("open_before" = 1) THEN 0 WHEN ("admitted_at" > ("end_before" + INTERVAL 4 HOUR)) THEN 1 ELSE 0 END AS "starts"
-  FROM "readmission_episodes_gaps" AS "g"
-),
--- The unit number: the running count of starts in (start, id) order.
-"readmission_episodes_chained" AS (
-  SELECT
-    "patient_id" AS "patient_id",
-    "admission_id" AS "admission_id",
-    "admitted_at" AS "admitted_at",
-    "discharged_at" AS "discharged_at",
-    "acute" AS "acute",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "l0" AS "l0",
-    "l1" AS "l1",
-    "l2" AS "l2",
-    "l3" AS "l3",
-    "died" AS "died",
-    SUM("starts") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_no"
-  FROM "readmission_episodes_starts" AS "s"
-),
--- Each unit’s first row, its last-ending row (an open one latest; ties the later in (start, id)), and its aggregates.
-"readmission_episodes_ranked" AS MATERIALIZED (
-  SELECT
-    "patient_id" AS "patient_id",
-    "admission_id" AS "admission_id",
-    "admitted_at" AS "admitted_at",
-    "discharged_at" AS "discharged_at",
-    "acute" AS "acute",
-    "municipality" AS "municipality",
-    "age" AS "age",
-    "sex" AS "sex",
-    "education" AS "education",
-    "l0" AS "l0",
-    "l1" AS "l1",
-    "l2" AS "l2",
-    "l3" AS "l3",
-    "died" AS "died",
-    "chain_no" AS "chain_no",
-    ROW_NUMBER() OVER (PARTITION BY "patient_id", "chain_no" ORDER BY "admitted_at", "admission_id") AS "first_rank",
-    ROW_NUMBER() OVER (PARTITION BY "patient_id", "chain_no" ORDER BY CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END DESC, "discharged_at" DESC, "admitted_at" DESC, "admission_id" DESC) AS "last_rank",
-    MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id", "chain_no") AS "unit_open",
-    MAX("discharged_at") OVER (PARTITION BY "patient_id", "chain_no") AS "unit_end",
-    MAX("l0") OVER (PARTITION BY "patient_id", "chain_no") AS "any_l0",
-    MAX("l1") OVER (PARTITION BY "patient_id", "chain_no") AS "any_l1",
-    MAX("l2") OVER (PARTITION BY "patient_id", "chain_no") AS "any_l2",
-    MAX("l3") OVER (PARTITION BY "patient_id", "chain_no") AS "any_l3"
-  FROM "readmission_episodes_chained" AS "h"
-),
--- SPEC §3.1, §14.3: the episodes, their diagnoses the primary diagnoses of their admissions (first, last-ending, any).
+-- SPEC §3.1, §14.3: the episodes with their diagnoses’ flags.
 "readmission_episodes" AS (
   SELECT
-    "f"."patient_id" AS "patient_id",
-    "f"."admission_id" AS "unit_id",
-    "f"."admitted_at" AS "admitted_at",
-    CASE WHEN ("f"."unit_open" = 1) THEN NULL ELSE "f"."unit_end" END AS "discharged_at",
-    "f"."unit_open" AS "open",
-    "f"."acute" AS "acute",
-    "f"."municipality" AS "municipality",
-    "f"."age" AS "age",
-    "f"."sex" AS "sex",
-    "f"."education" AS "education",
-    "f"."l0" AS "l0",
-    "f"."l1" AS "l1",
-    "f"."l2" AS "l2",
-    "f"."l3" AS "l3",
-    "l"."died" AS "last_died",
-    "l"."l0" AS "last_l0",
-    "l"."l1" AS "last_l1",
-    "l"."l2" AS "last_l2",
-    "l"."l3" AS "last_l3",
-    "f"."any_l0" AS "any_l0",
-    "f"."any_l1" AS "any_l1",
-    "f"."any_l2" AS "any_l2",
-    "f"."any_l3" AS "any_l3"
-  FROM "readmission_episodes_ranked" AS "f"
-  JOIN "readmission_episodes_ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."chain_no" = "l"."chain_no") AND ("l"."last_rank" = 1))
-  WHERE ("f"."first_rank" = 1)
+    "e"."patient_id" AS "patient_id",
+    "e"."episode_no" AS "unit_id",
+    "e"."admitted_at" AS "admitted_at",
+    "e"."discharged_at" AS "discharged_at",
+    CASE WHEN ("e"."discharged_at" IS NULL) THEN 1 ELSE 0 END AS "open",
+    "e"."acute" AS "acute",
+    "e"."died" AS "last_died",
+    "e"."municipality" AS "municipality",
+    "e"."age" AS "age",
+    "e"."sex" AS "sex",
+    "e"."education" AS "education",
+    "g"."l0" AS "l0",
+    "g"."last_l0" AS "last_l0",
+    "g"."any_l0" AS "any_l0",
+    "g"."l1" AS "l1",
+    "g"."last_l1" AS "last_l1",
+    "g"."any_l1" AS "any_l1",
+    "g"."l2" AS "l2",
+    "g"."last_l2" AS "last_l2",
+    "g"."any_l2" AS "any_l2",
+    "g"."l3" AS "l3",
+    "g"."last_l3" AS "last_l3",
+    "g"."any_l3" AS "any_l3"
+  FROM "episodes" AS "e"
+  JOIN "readmission_episode_flags" AS "g" ON (("e"."patient_id" = "g"."patient_id") AND ("e"."episode_no" = "g"."episode_no"))
 ),
 -- SPEC §3.2 no. 1, §14.3: the units are the episodes.
 "readmission_units" AS (
