@@ -810,7 +810,10 @@ export function compile(options: CompileOptions): Plan {
             ? [{ name: 'readmission_lists', why: 'SPEC §3.2 no. 1, §14.3: the code lists of the profile’s readmission rules (src/indicators/readmission-rules.ts).', relation: lists.relation }]
             : []),
           ...(hospital === 'contacts'
-            ? contactSteps(lists ? { relation: 'readmission_lists', names: lists.names } : null)
+            ? contactSteps(
+                // From contacts with units `admissions` the rules read the first diagnosis only (src/sql/readmission.ts).
+                lists ? { relation: 'readmission_lists', names: lists.names, anyNames: readmission.units === 'stays' ? lists.anyNames : [] } : null,
+              )
             : [{ name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() }]),
         ]
       : []),

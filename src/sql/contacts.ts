@@ -116,18 +116,27 @@ export interface ContactLists {
   /** The VALUES step with (list, prefix, prefix_length) rows. */
   relation: string;
   names: readonly string[];
+  /** The lists read on every diagnosis (secondary ones included): only these are matched
+   *  against the secondary lists (the costly step), and get an `_any` column. */
+  anyNames: readonly string[];
 }
 
 /** The steps from contacts.csv to `stays`, `admissions_read` and `every_stay`. `lists`: the code
  *  lists the stays carry flags of (the readmission rules'), or none. */
 export function contactSteps(lists: ContactLists | null): Named[] {
   const names = lists?.names ?? [];
+  const anyNames = lists?.anyNames ?? [];
   const steps: Named[] = [
     { name: 'contacts_read', why: 'SPEC §14.1, §15: contacts.csv with its canonical columns and types, its enumerations mapped from the declared vocabulary.', relation: contactsSource() },
   ];
-  let physical = 'physical_contacts';
+  const physical = 'physical_contacts';
   if (lists && names.length > 0) {
     steps.push(
+      {
+        name: 'action_codes',
+        why: 'Each distinct action diagnosis of a physical contact once.',
+        relation: { kind: 'select', distinct: true, from: { relation: 'contacts_read', alias: 'r' }, select: [['diagnosis', c('diagnosis')]], where: eq(c('physical'), ONE) },
+      },
       {
         name: 'action_flags',
         why: 'SPEC §3.3, §14.3: which code lists each distinct action diagnosis is on (prefix match).',
@@ -139,27 +148,10 @@ export function contactSteps(lists: ContactLists | null): Named[] {
           groupBy: [c('diagnosis', 'd')],
         },
       },
-      {
-        name: 'secondary_flags',
-        why: 'SPEC §14.1–§14.3: which code lists any code of each distinct secondary-diagnosis list is on (a prefix after a delimiter).',
-        relation: {
-          kind: 'select',
-          from: { relation: 'secondary_lists', alias: 'd' },
-          joins: [{ kind: 'left', relation: lists.relation, alias: 'l', on: { k: 'like', e: c('codes', 'd'), pattern: concat(lit('%|'), c('prefix', 'l'), lit('%')) } }],
-          select: [['secondary_diagnoses', c('secondary_diagnoses', 'd')], ...names.map((n) => [n, max(flag(eq(c('list', 'l'), lit(n))))] as [string, Expr])],
-          groupBy: [c('secondary_diagnoses', 'd')],
-        },
-      },
     );
-    // The two inputs of the flag steps, placed before them.
-    steps.splice(
-      1,
-      0,
-      {
-        name: 'action_codes',
-        why: 'Each distinct action diagnosis of a physical contact once.',
-        relation: { kind: 'select', distinct: true, from: { relation: 'contacts_read', alias: 'r' }, select: [['diagnosis', c('diagnosis')]], where: eq(c('physical'), ONE) },
-      },
+    // Secondary diagnoses only where a rule reads every diagnosis (SPEC §14.3: national).
+    if (anyNames.length > 0) {
+      steps.push(
       {
         name: 'secondary_lists',
         why: 'Each distinct secondary-diagnosis list of a physical contact once, as a delimited text of normalised codes.',
@@ -174,7 +166,26 @@ export function contactSteps(lists: ContactLists | null): Named[] {
           where: eq(c('physical'), ONE),
         },
       },
-    );
+      {
+        name: 'secondary_flags',
+        why: 'SPEC §14.1–§14.3: which code lists any code of each distinct secondary-diagnosis list is on (a prefix after a delimiter).',
+        relation: {
+          kind: 'select',
+          from: { relation: 'secondary_lists', alias: 'd' },
+          joins: [
+            {
+              kind: 'left',
+              relation: lists.relation,
+              alias: 'l',
+              on: and(inList(c('list', 'l'), anyNames), { k: 'like', e: c('codes', 'd'), pattern: concat(lit('%|'), c('prefix', 'l'), lit('%')) }),
+            },
+          ],
+          select: [['secondary_diagnoses', c('secondary_diagnoses', 'd')], ...anyNames.map((n) => [n, max(flag(eq(c('list', 'l'), lit(n))))] as [string, Expr])],
+          groupBy: [c('secondary_diagnoses', 'd')],
+        },
+      },
+      );
+    }
     steps.push({
       name: 'physical_contacts',
       why: 'SPEC §14.1: only physical contacts form stays; each with its code-list flags.',
@@ -183,12 +194,14 @@ export function contactSteps(lists: ContactLists | null): Named[] {
         from: { relation: 'contacts_read', alias: 'r' },
         joins: [
           { kind: 'inner', relation: 'action_flags', alias: 'a', on: eq(c('diagnosis', 'r'), c('diagnosis', 'a')) },
-          { kind: 'inner', relation: 'secondary_flags', alias: 's', on: eq(c('secondary_diagnoses', 'r'), c('secondary_diagnoses', 's')) },
+          ...(anyNames.length > 0
+            ? [{ kind: 'inner' as const, relation: 'secondary_flags', alias: 's', on: eq(c('secondary_diagnoses', 'r'), c('secondary_diagnoses', 's')) }]
+            : []),
         ],
         select: [
           ...CONTACT_COLUMNS.map((n) => [n, c(n, 'r')] as [string, Expr]),
           ...names.map((n) => [n, c(n, 'a')] as [string, Expr]),
-          ...names.map((n) => [`${n}_any`, flag(or(eq(c(n, 'a'), ONE), eq(c(n, 's'), ONE)))] as [string, Expr]),
+          ...anyNames.map((n) => [`${n}_any`, flag(or(eq(c(n, 'a'), ONE), eq(c(n, 's'), ONE)))] as [string, Expr]),
         ],
         where: eq(c('physical', 'r'), ONE),
       },
@@ -213,7 +226,7 @@ export function contactSteps(lists: ContactLists | null): Named[] {
       end: 'end_at',
       first: ['acute', 'diagnosis', 'municipality', 'age', 'sex', 'education', ...names],
       last: ['died', 'diagnosis', ...names],
-      any: ['hospice', ...names.map((n) => `${n}_any`)],
+      any: ['hospice', ...anyNames.map((n) => `${n}_any`)],
       sum: ['cost_dkk', 'cofinancing_dkk'],
       latest: ['ready_at'],
     }),

@@ -46,7 +46,13 @@ import {
 const c = (name: string, from?: string) => col(name, from);
 
 /** The distinct code lists of a declaration's diagnosis rules, named l0, l1, … in rule order. */
-export function readmissionLists(definition: ReadmissionDefinition): { names: string[]; nameOf: (rule: ExclusionRule) => string; relation: Relation } {
+export function readmissionLists(definition: ReadmissionDefinition): {
+  names: string[];
+  /** The lists some rule reads on every diagnosis (from contacts: secondary ones included). */
+  anyNames: string[];
+  nameOf: (rule: ExclusionRule) => string;
+  relation: Relation;
+} {
   const keys: string[] = [];
   const codes: (readonly string[])[] = [];
   for (const rule of [...definition.index, ...definition.readmission]) {
@@ -58,8 +64,14 @@ export function readmissionLists(definition: ReadmissionDefinition): { names: st
     }
   }
   const names = keys.map((_, i) => `l${i}`);
+  const anyNames = [
+    ...new Set(
+      [...definition.index, ...definition.readmission].flatMap((r) => (r.test === 'diagnosis' && r.reads === 'all' ? [names[keys.indexOf(r.codes.join(','))]] : [])),
+    ),
+  ];
   return {
     names,
+    anyNames,
     nameOf: (rule) => (rule.test === 'diagnosis' ? names[keys.indexOf(rule.codes.join(','))] : ''),
     relation: {
       kind: 'values',

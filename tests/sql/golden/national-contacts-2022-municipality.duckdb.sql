@@ -45,14 +45,6 @@ WITH
   FROM "contacts_read" AS "r"
   WHERE ("physical" = 1)
 ),
--- Each distinct secondary-diagnosis list of a physical contact once, as a delimited text of normalised codes.
-"secondary_lists" AS (
-  SELECT DISTINCT
-    "secondary_diagnoses" AS "secondary_diagnoses",
-    REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(CONCAT('|', REPLACE(REPLACE(UPPER(COALESCE(CAST("secondary_diagnoses" AS VARCHAR), '')), '.', ''), ' ', '|'), '|'), '|DA', '|A'), '|DB', '|B'), '|DC', '|C'), '|DD', '|D'), '|DE', '|E'), '|DF', '|F'), '|DG', '|G'), '|DH', '|H'), '|DI', '|I'), '|DJ', '|J'), '|DK', '|K'), '|DL', '|L'), '|DM', '|M'), '|DN', '|N'), '|DO', '|O'), '|DP', '|P'), '|DQ', '|Q'), '|DR', '|R'), '|DS', '|S'), '|DT', '|T'), '|DU', '|U'), '|DV', '|V'), '|DW', '|W'), '|DX', '|X'), '|DY', '|Y'), '|DZ', '|Z') AS "codes"
-  FROM "contacts_read" AS "r"
-  WHERE ("physical" = 1)
-),
 -- SPEC §3.3, §14.3: which code lists each distinct action diagnosis is on (prefix match).
 "action_flags" AS (
   SELECT
@@ -66,17 +58,23 @@ WITH
   LEFT JOIN "readmission_lists" AS "l" ON (SUBSTRING("d"."diagnosis", 1, "l"."prefix_length") = "l"."prefix")
   GROUP BY "d"."diagnosis"
 ),
+-- Each distinct secondary-diagnosis list of a physical contact once, as a delimited text of normalised codes.
+"secondary_lists" AS (
+  SELECT DISTINCT
+    "secondary_diagnoses" AS "secondary_diagnoses",
+    REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(CONCAT('|', REPLACE(REPLACE(UPPER(COALESCE(CAST("secondary_diagnoses" AS VARCHAR), '')), '.', ''), ' ', '|'), '|'), '|DA', '|A'), '|DB', '|B'), '|DC', '|C'), '|DD', '|D'), '|DE', '|E'), '|DF', '|F'), '|DG', '|G'), '|DH', '|H'), '|DI', '|I'), '|DJ', '|J'), '|DK', '|K'), '|DL', '|L'), '|DM', '|M'), '|DN', '|N'), '|DO', '|O'), '|DP', '|P'), '|DQ', '|Q'), '|DR', '|R'), '|DS', '|S'), '|DT', '|T'), '|DU', '|U'), '|DV', '|V'), '|DW', '|W'), '|DX', '|X'), '|DY', '|Y'), '|DZ', '|Z') AS "codes"
+  FROM "contacts_read" AS "r"
+  WHERE ("physical" = 1)
+),
 -- SPEC §14.1–§14.3: which code lists any code of each distinct secondary-diagnosis list is on (a prefix after a delimiter).
 "secondary_flags" AS (
   SELECT
     "d"."secondary_diagnoses" AS "secondary_diagnoses",
     MAX(CASE WHEN ("l"."list" = 'l0') THEN 1 ELSE 0 END) AS "l0",
     MAX(CASE WHEN ("l"."list" = 'l1') THEN 1 ELSE 0 END) AS "l1",
-    MAX(CASE WHEN ("l"."list" = 'l2') THEN 1 ELSE 0 END) AS "l2",
-    MAX(CASE WHEN ("l"."list" = 'l3') THEN 1 ELSE 0 END) AS "l3",
-    MAX(CASE WHEN ("l"."list" = 'l4') THEN 1 ELSE 0 END) AS "l4"
+    MAX(CASE WHEN ("l"."list" = 'l2') THEN 1 ELSE 0 END) AS "l2"
   FROM "secondary_lists" AS "d"
-  LEFT JOIN "readmission_lists" AS "l" ON ("d"."codes" LIKE CONCAT('%|', "l"."prefix", '%'))
+  LEFT JOIN "readmission_lists" AS "l" ON (("l"."list" IN ('l0', 'l1', 'l2')) AND ("d"."codes" LIKE CONCAT('%|', "l"."prefix", '%')))
   GROUP BY "d"."secondary_diagnoses"
 ),
 -- SPEC §14.1: only physical contacts form stays; each with its code-list flags.
@@ -105,9 +103,7 @@ WITH
     "a"."l4" AS "l4",
     CASE WHEN (("a"."l0" = 1) OR ("s"."l0" = 1)) THEN 1 ELSE 0 END AS "l0_any",
     CASE WHEN (("a"."l1" = 1) OR ("s"."l1" = 1)) THEN 1 ELSE 0 END AS "l1_any",
-    CASE WHEN (("a"."l2" = 1) OR ("s"."l2" = 1)) THEN 1 ELSE 0 END AS "l2_any",
-    CASE WHEN (("a"."l3" = 1) OR ("s"."l3" = 1)) THEN 1 ELSE 0 END AS "l3_any",
-    CASE WHEN (("a"."l4" = 1) OR ("s"."l4" = 1)) THEN 1 ELSE 0 END AS "l4_any"
+    CASE WHEN (("a"."l2" = 1) OR ("s"."l2" = 1)) THEN 1 ELSE 0 END AS "l2_any"
   FROM "contacts_read" AS "r"
   JOIN "action_flags" AS "a" ON ("r"."diagnosis" = "a"."diagnosis")
   JOIN "secondary_flags" AS "s" ON ("r"."secondary_diagnoses" = "s"."secondary_diagnoses")
@@ -137,8 +133,6 @@ WITH
     "l0_any" AS "l0_any",
     "l1_any" AS "l1_any",
     "l2_any" AS "l2_any",
-    "l3_any" AS "l3_any",
-    "l4_any" AS "l4_any",
     "cost_dkk" AS "cost_dkk",
     "cofinancing_dkk" AS "cofinancing_dkk",
     "ready_at" AS "ready_at",
@@ -171,8 +165,6 @@ WITH
     "l0_any" AS "l0_any",
     "l1_any" AS "l1_any",
     "l2_any" AS "l2_any",
-    "l3_any" AS "l3_any",
-    "l4_any" AS "l4_any",
     "cost_dkk" AS "cost_dkk",
     "cofinancing_dkk" AS "cofinancing_dkk",
     "ready_at" AS "ready_at",
@@ -203,8 +195,6 @@ WITH
     "l0_any" AS "l0_any",
     "l1_any" AS "l1_any",
     "l2_any" AS "l2_any",
-    "l3_any" AS "l3_any",
-    "l4_any" AS "l4_any",
     "cost_dkk" AS "cost_dkk",
     "cofinancing_dkk" AS "cofinancing_dkk",
     "ready_at" AS "ready_at",
@@ -235,8 +225,6 @@ WITH
     "l0_any" AS "l0_any",
     "l1_any" AS "l1_any",
     "l2_any" AS "l2_any",
-    "l3_any" AS "l3_any",
-    "l4_any" AS "l4_any",
     "cost_dkk" AS "cost_dkk",
     "cofinancing_dkk" AS "cofinancing_dkk",
     "ready_at" AS "ready_at",
@@ -249,8 +237,6 @@ WITH
     MAX("l0_any") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "any_l0_any",
     MAX("l1_any") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "any_l1_any",
     MAX("l2_any") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "any_l2_any",
-    MAX("l3_any") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "any_l3_any",
-    MAX("l4_any") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "any_l4_any",
     SUM("cost_dkk") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "sum_cost_dkk",
     SUM("cofinancing_dkk") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "sum_cofinancing_dkk",
     MAX("ready_at") OVER (PARTITION BY "patient_id", "psychiatric", "chain_no") AS "latest_ready_at"
@@ -287,8 +273,6 @@ WITH
     "f"."any_l0_any" AS "any_l0_any",
     "f"."any_l1_any" AS "any_l1_any",
     "f"."any_l2_any" AS "any_l2_any",
-    "f"."any_l3_any" AS "any_l3_any",
-    "f"."any_l4_any" AS "any_l4_any",
     "f"."sum_cost_dkk" AS "cost_dkk",
     "f"."sum_cofinancing_dkk" AS "cofinancing_dkk",
     "f"."latest_ready_at" AS "ready_at"
