@@ -106,7 +106,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const counted = readCountsOption(opts);
   const indicators = counted ? counted.indicators : selectIndicators(opts);
   const profile = opts.profile ?? DEFAULT_PROFILE;
-  if (counted) countsProfileCheck(profile);
+  if (counted) countsProfileCheck(profile, counted);
   const sources = counted ? counted.sources : resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.

@@ -10,7 +10,6 @@ import { parsePeriodArgument, type Period } from '../calc/periods.js';
 import { givenCounts, type GivenCounts } from '../engine/counts.js';
 import { readCounts } from '../extracts/counts.js';
 import type { ExtractSource } from '../extracts/load.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 import { InputError, UsageError } from './errors.js';
@@ -28,11 +27,15 @@ export function countsOption(cmd: Command): Command {
   );
 }
 
-/** The scripts of `triple-aim sql` count the rm-2015-2018 profile only so far (SPEC §15 on
- *  §14.3 is issue 24's next step): counts are never relabelled as another profile's. */
-export function countsProfileCheck(profile: Profile): void {
-  if (profile.id !== DEFAULT_PROFILE.id) {
-    throw new UsageError(`--counts: the scripts of \`triple-aim sql\` count the ${DEFAULT_PROFILE.id} profile only; --profile ${profile.id} cannot be computed from counts yet`);
+/** SPEC §14.3, §15: counts are never computed as another profile's. The script of `triple-aim
+ *  sql --profile P` returns a `profile=P` cell; a file without one was counted under
+ *  rm-2015-2018 (the only profile the scripts counted before). A mismatch is a usage error. */
+export function countsProfileCheck(profile: Profile, counted: Counted): void {
+  if (profile.id !== counted.profile) {
+    throw new UsageError(
+      `--counts: ${counted.path} holds counts of the ${counted.profile} profile, not ${profile.id}: ` +
+        `give --profile ${counted.profile}, or count with \`triple-aim sql --profile ${profile.id}\``,
+    );
   }
 }
 
@@ -41,6 +44,9 @@ const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as con
 
 export interface Counted {
   counts: GivenCounts;
+  /** The counts file, and the profile its script counted (SPEC §14.3). */
+  path: string;
+  profile: string;
   indicators: IndicatorDefinition[];
   sources: ExtractSource[];
   periods: Period[];
@@ -84,10 +90,11 @@ export function readCountsOption(
   }
   // Default: the indicators the file counted, in catalogue order.
   const ids = opts.indicators ?? [...new Set(counts.rows.map((r) => r.indicator))];
-  let indicators = CATALOGUE.filter((i) => ids.includes(i.id));
+  // The run's profile's catalogue (countsProfileCheck refuses a file of another profile).
+  let indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue.filter((i) => ids.includes(i.id));
   if (opts.aim) indicators = indicators.filter((i) => i.aim === opts.aim);
   if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
   const anyInput = opts.data !== undefined || ['population', 'measurements', 'baselines'].some((n) => opts[n as keyof InputOptions] !== undefined);
   const sources = anyInput ? resolveSources(opts).filter((s) => !(COUNTED as readonly string[]).includes(s.extract)) : [];
-  return { counts: givenCounts(counts, path), indicators, sources, periods, by: counts.by };
+  return { counts: givenCounts(counts, path), path, profile: counts.profile ?? DEFAULT_PROFILE.id, indicators, sources, periods, by: counts.by };
 }

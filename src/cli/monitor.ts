@@ -124,7 +124,7 @@ numbers per point).`,
 async function monitor(opts: MonitorOptions & CountsOptions): Promise<number> {
   // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
   const counted = readCountsOption(opts);
-  if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE);
+  if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
   const indicators = counted ? counted.indicators : selectIndicators(opts);
   const sources = counted ? counted.sources : resolveSources(opts);
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { findProfile, PROFILES } from '../indicators/profiles.js';
 import type { CountingIndicator } from '../indicators/types.js';
 import { compile, isSqlIndicator, SQL_EXTRACTS, SQL_INDICATORS } from '../sql/compile.js';
 import { DIALECT } from '../sql/dialects/index.js';
@@ -51,17 +51,22 @@ export function sqlCommand(): Command {
   const cmd = new Command('sql')
     .description('print the SQL script that counts the indicators in a database (DuckDB, PostgreSQL, Spark, SQL Server)')
     .addOption(new Option('--dialect <dialect>', 'the SQL dialect').choices(DIALECTS).makeOptionMandatory())
-    .addOption(new Option('--profile <profile>', 'definition profile').choices(['rm-2015-2018']).default('rm-2015-2018'))
+    .addOption(new Option('--profile <profile>', 'definition profile (SPEC §14.3)').choices(PROFILES.map((p) => p.id)).default('rm-2015-2018'))
     .option('--indicators <ids>', `only these indicator ids (comma-separated; default: ${SQL_INDICATORS.join(', ')})`, parseIndicatorIds)
     .option('--period <id>', 'YYYY, YYYY-Qn, YYYY-MM or a range A..B (repeatable; required)', collectPeriods)
     .option('--by <dims>', 'break down by these dimensions (comma-separated)', parseDimensions)
-    .option('--table <extract=name>', 'the table an extract is read from (repeatable; default: the extract name)', collectTable)
+    .option(
+      '--table <extract=name>',
+      'the table an extract is read from (repeatable; default: the extract name); --table contacts=NAME counts the hospital indicators from LPR3 contacts instead of admissions',
+      collectTable,
+    )
     .addHelpText(
       'after',
       `
 Examples:
   triple-aim sql --dialect postgres --period 2016 --by municipality > counts.sql
   triple-aim sql --dialect tsql --period 2016-01..2016-12 --table admissions=dw.lpr_admissions --out counts.sql
+  triple-aim sql --dialect duckdb --period 2022 --profile national --table contacts=lpr3_contacts > counts.sql
   then: triple-aim compute --counts counts.csv --population population.csv`,
     );
   addOutputOptions(cmd, 'the script');
@@ -76,8 +81,28 @@ async function sql(opts: SqlOptions): Promise<number> {
   if (unsupported.length > 0) {
     throw new UsageError(`no SQL yet for ${unsupported.join(', ')} (sql covers ${SQL_INDICATORS.join(', ')})`);
   }
-  const indicators = CATALOGUE.filter((i): i is CountingIndicator => i.kind === 'counting' && wanted.includes(i.id));
-  const plan = compile({ indicators, periods: opts.period, by: opts.by ?? [], tables: opts.table, profile: opts.profile });
+  const profile = findProfile(opts.profile)!;
+  // SPEC §14.1: the hospital data are admissions.csv or contacts.csv, not both; a contacts
+  // table named with --table makes the script read contacts (stays, SPEC §14.2).
+  if (opts.table?.admissions !== undefined && opts.table?.contacts !== undefined) {
+    throw new UsageError('--table names both admissions and contacts: the hospital indicators read one of them (SPEC §14.1)');
+  }
+  const hospital = opts.table?.contacts !== undefined ? 'contacts' : 'admissions';
+  // The profile's catalogue: its readmission-30d, and under national the split bed days.
+  const indicators = profile.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting' && wanted.includes(i.id));
+  const notInProfile = wanted.filter((id) => !indicators.some((i) => i.id === id));
+  if (opts.indicators && notInProfile.length > 0) {
+    throw new UsageError(`${notInProfile.join(', ')} ${notInProfile.length === 1 ? 'is' : 'are'} not in the ${profile.id} profile (see \`triple-aim indicators --profile ${profile.id}\`)`);
+  }
+  const plan = compile({
+    indicators,
+    periods: opts.period,
+    by: opts.by ?? [],
+    tables: opts.table,
+    profile: profile.id,
+    readmission: profile.readmission,
+    hospital,
+  });
   await writeResult(printPlan(plan, DIALECT[opts.dialect]), out, { quiet: opts.quiet });
   return EXIT.ok;
 }

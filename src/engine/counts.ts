@@ -18,8 +18,11 @@ import { cellKey, newCell, type Cell, type CellsByPeriod, type TallyOptions } fr
 export interface GivenCounts {
   /** Why the indicator cannot be computed from the counts (null: it can). */
   missing(indicator: CountingIndicator, data: LoadedData): DeclaredReason | null;
-  /** The data end of an extract (SPEC §13.2): --data-end, else what the script returned. */
+  /** The data end of an extract (SPEC §13.2): --data-end, else what the script returned. From
+   *  contacts.csv the admissions are its stays (SPEC §14.2): contacts' data end is theirs. */
   dataEnd(source: ExtractName, override: DayNumber | undefined): DayNumber | null;
+  /** The extract that was counted for a source (contacts for the admissions of contacts.csv). */
+  countedExtract(source: ExtractName): ExtractName;
   /** Puts the indicator's cells of the periods into `cells` (as CellTally keeps them). */
   fill(indicator: string, periods: readonly Period[], dims: readonly Dimension[], options: TallyOptions, cells: CellsByPeriod): void;
 }
@@ -35,7 +38,10 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
       return null;
     },
     dataEnd(source, override) {
-      return override ?? file.dataEnd.get(source as never) ?? null;
+      return override ?? file.dataEnd.get(this.countedExtract(source) as never) ?? null;
+    },
+    countedExtract(source) {
+      return source === 'admissions' && !file.dataEnd.has('admissions') && file.dataEnd.has('contacts') ? 'contacts' : source;
     },
     fill(indicator, periods, dims, options, cells) {
       const periodIndex = new Map(periods.map((p, i) => [p.id, i]));

@@ -381,7 +381,7 @@ function countingDrafts(
       // SPEC §13.2: the provisional note comes after the cell's counted notes (notesAt indexes them).
       const latestUnitEnd = cell !== undefined && cell.followUpEnd > -Infinity ? cell.followUpEnd : null;
       // From contacts.csv the admissions are its stays (SPEC §14.2): the note names the file read.
-      const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source === null ? null : (data[source]?.info.extract ?? source));
+      const late = provisionalOf(indicator.followUp, period, latestUnitEnd, dataEnd, source === null ? null : (data[source]?.info.extract ?? options.counts?.countedExtract(source) ?? source));
       d.provisional = late.provisional;
       if (late.note) d.notes.push(late.note);
       cellsOf.set(d, { cell, population: inhabitants, notesAt });

@@ -13,6 +13,9 @@
 //   esp2013=B;events=K       persons with K events in band B (Dobson's variance)
 //   follow_up_end=DATE       the latest follow-up end of the cell's units (SPEC §13.2)
 //   data_end=EXTRACT         the extract's data end (SPEC §13.2), a date in `period`
+//   profile=ID               the definition profile the script counted (SPEC §14.3); a file
+//                            without one was counted under rm-2015-2018 (the only profile the
+//                            scripts counted before)
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
 import { parse } from 'csv-parse/sync';
@@ -21,7 +24,7 @@ import { parsePeriodArgument, PeriodError } from '../calc/periods.js';
 import { dayNumber, type DayNumber } from '../calc/time.js';
 import { MESSAGES } from '../domain/messages.js';
 import { EDUCATION, type Education } from '../domain/vocabulary.js';
-import { CATALOGUE } from '../indicators/catalogue.js';
+import { PROFILES } from '../indicators/profiles.js';
 import { ESP2013_BANDS } from '../analysis/standardisation.js';
 import { COLUMNAR_EXTRACTS, type ColumnarExtractName } from './records.js';
 
@@ -62,9 +65,12 @@ export interface CountsFile {
   periods: string[];
   /** Data ends the script returned, per extract. */
   dataEnd: Map<ColumnarExtractName, DayNumber>;
+  /** The profile the script counted (SPEC §14.3), or null when the file does not say. */
+  profile: string | null;
 }
 
-const COUNTING = new Map(CATALOGUE.filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
+// Every profile's counting indicators (the national split of the bed days included).
+const COUNTING = new Map(PROFILES.flatMap((p) => p.catalogue).filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
 
 /** A note's cell: a declared message's key, then its parameters as `;name=value`
  *  (`preventionReferralSenderLeftOut;sender=self`); every parameter of the message given. */
@@ -115,7 +121,7 @@ const MISSING = new Set(['', 'NULL']);
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
-  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map() };
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), profile: null };
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
@@ -164,6 +170,13 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
       if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);
       else if (day === null) problem('period', `"${value('period')}" is not a date (expected the data end as YYYY-MM-DD)`);
       else counts.dataEnd.set(extract, day);
+      return;
+    }
+    const profile = /^profile=(.*)$/.exec(cellText);
+    if (profile) {
+      if (!PROFILES.some((p) => p.id === profile[1])) problem('cell', `unknown profile "${profile[1]}" (expected ${PROFILES.map((p) => p.id).join(' or ')})`);
+      else if (counts.profile !== null && counts.profile !== profile[1]) problem('cell', `a second profile (${profile[1]}) after ${counts.profile}: one file holds the counts of one profile`);
+      else counts.profile = profile[1];
       return;
     }
     const indicator = value('indicator');

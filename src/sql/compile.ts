@@ -30,10 +30,12 @@ import {
   type CodeList,
 } from '../domain/diagnoses.js';
 import { MESSAGES } from '../domain/messages.js';
-import { READMISSION_WINDOW_SECONDS } from '../indicators/admissions.js';
 import { contactDeadline, TERM_DAYS, WEEK_24_DAYS } from '../indicators/referrals.js';
 import { PREVENTION_OFFER, PREVENTION_SENDER } from '../domain/vocabulary.js';
 import type { CountingIndicator } from '../indicators/types.js';
+import { RM_READMISSION, type ReadmissionDefinition } from '../indicators/readmission-rules.js';
+import { contactSteps, contactsDataEndDays, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
+import { readmissionLists, readmissionSteps, readmissionUnits } from './readmission.js';
 import {
   addDays,
   addHours,
@@ -74,6 +76,9 @@ export const SQL_INDICATORS = [
   'preventable-admissions-65',
   'acute-short-admissions',
   'ready-for-discharge-days',
+  // SPEC §14.3: the national profile's split of ready-for-discharge-days by sector.
+  'ready-for-discharge-days-somatic',
+  'ready-for-discharge-days-psychiatric',
   'discharges-outside-daytime',
   'cost-per-capita',
   'cofinancing-per-capita',
@@ -87,10 +92,13 @@ export const SQL_INDICATORS = [
 ] as const;
 
 /** The extracts the script reads, and the indicators that read each. */
-export const SQL_EXTRACTS = ['admissions', 'referrals', 'smoking'] as const;
+export const SQL_EXTRACTS = ['admissions', 'contacts', 'referrals', 'smoking'] as const;
 export type SqlExtract = (typeof SQL_EXTRACTS)[number];
 const SMOKING_INDICATORS: readonly string[] = ['smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education'];
 const REFERRAL_INDICATORS: readonly string[] = ['prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24'];
+export function extractOfIndicator(id: string): SqlExtract {
+  return extractOf(id);
+}
 function extractOf(id: string): SqlExtract {
   return SMOKING_INDICATORS.includes(id) ? 'smoking' : REFERRAL_INDICATORS.includes(id) ? 'referrals' : 'admissions';
 }
@@ -118,8 +126,20 @@ export interface CompileOptions {
   by: readonly Dimension[];
   /** Extract → table name (--table); default the extract's name. */
   tables?: Readonly<Record<string, string>>;
-  /** The profile named in the header. */
+  /** The profile named in the header and returned as the `profile=ID` cell. */
   profile?: string;
+  /** The profile's readmission declaration (SPEC §14.3); default rm-2015-2018's. */
+  readmission?: ReadmissionDefinition;
+  /** Where the hospital indicators' rows come from: admissions.csv (default) or contacts.csv
+   *  (SPEC §14.2: stays, and the admissions among them). */
+  hospital?: 'admissions' | 'contacts';
+}
+
+/** What the units of the hospital indicators read (src/sql/contacts.ts, readmission.ts). */
+interface UnitContext {
+  /** The relation of every somatic stay (contacts) or episode (admissions). */
+  everyStay: string;
+  readmission: ReadmissionDefinition;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -129,7 +149,7 @@ const c = (name: string) => col(name);
 
 /** SPEC §2.2's normalisation of a diagnosis: upper case, no dots or spaces, and a leading SKS
  *  "D" removed when a letter follows (DJ440 → J440, DD509 → D509, D509 stays). */
-function normalisedDiagnosis(raw: Expr): Expr {
+export function normalisedDiagnosis(raw: Expr): Expr {
   const cleaned: Expr = { k: 'remove', e: { k: 'remove', e: { k: 'upper', e: raw }, from: '.' }, from: ' ' };
   const second: Expr = { k: 'rest', e: { k: 'prefix', e: cleaned, length: lit(2) }, start: 2 };
   return when(
@@ -139,7 +159,7 @@ function normalisedDiagnosis(raw: Expr): Expr {
 }
 
 /** SPEC §15: a municipality code that arrives as an integer (or as 0751) becomes three-digit text. */
-function municipalityText(raw: Expr): Expr {
+export function municipalityText(raw: Expr): Expr {
   return when([[isNull(raw), NULL]], { k: 'right', e: concat(lit('000'), text(raw)), length: 3 });
 }
 
@@ -289,7 +309,8 @@ function episodeSteps(): Named[] {
   const open = flag(isNull(c('discharged_at')));
   const keep = (names: readonly string[], from?: string) => names.map((n) => [n, col(n, from)] as const);
   const admissionColumns = [
-    'admission_id', 'patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', 'municipality', 'age', 'sex', 'education',
+    // diagnosis: each admission's, for readmission-30d's rules on every and the last diagnosis (src/sql/readmission.ts).
+    'admission_id', 'patient_id', 'admitted_at', 'discharged_at', 'acute', 'died', 'municipality', 'age', 'sex', 'education', 'diagnosis',
   ];
   return [
     {
@@ -432,30 +453,11 @@ function episodeSteps(): Named[] {
     },
     {
       name: 'episode_returns',
-      why:
-        'SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no ' +
-        'injury), and the next later episode (for the note on a return that is not one).',
+      why: 'SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).',
       relation: {
         kind: 'select',
         from: { relation: 'episodes', alias: 'e' },
-        select: [
-          ...keep(['patient_id', 'episode_no', 'admitted_at', 'discharged_at', 'died', 'acute', 'municipality', 'age', 'sex', 'education', ...FLAG_LISTS]),
-          [
-            'next_readmission_at',
-            {
-              k: 'window',
-              fn: 'MIN',
-              arg: when([[and(eq(c('acute'), ONE), eq(c('birth'), ZERO), eq(c('injury'), ZERO)), c('admitted_at')]]),
-              partition: byPatient,
-              order: [{ e: c('episode_no') }],
-              frame: 'after',
-            },
-          ],
-          ...(['admitted_at', 'acute', 'birth'] as const).map(
-            (name) =>
-              [`next_${name}`, { k: 'window', fn: 'LEAD', arg: c(name), partition: byPatient, order: [{ e: c('episode_no') }], frame: null }] as const,
-          ),
-        ],
+        select: [...keep(['patient_id', 'episode_no', 'admitted_at', 'discharged_at', 'died', 'acute', 'municipality', 'age', 'sex', 'education', ...FLAG_LISTS])],
       },
     },
   ];
@@ -512,63 +514,18 @@ function hours(seconds: number): number {
 }
 
 /** The units of one admission indicator (SPEC §3.2 no. 1–7; src/indicators/admissions.ts). */
-function unitsOf(id: SqlIndicatorId): Relation[] {
+function unitsOf(id: SqlIndicatorId, ctx: UnitContext): Relation[] {
   const discharged = notNull(c('discharged_at'));
   const dischargeDay = dateOf(c('discharged_at'));
   switch (id) {
-    case 'readmission-30d': {
-      const windowEnd = addHours(c('discharged_at'), hours(READMISSION_WINDOW_SECONDS));
-      const readmitted = and(
-        notNull(c('next_readmission_at')),
-        bin(c('next_readmission_at'), '>', c('discharged_at')),
-        bin(c('next_readmission_at'), '<=', windowEnd),
-      );
-      const excluded = or(eq(c('died'), ONE), eq(c('cancer'), ONE), eq(c('z76_3'), ONE));
-      return [
-        unitRelation(id, {
-          from: 'episode_returns',
-          where: and(discharged, not(excluded)),
-          firstDay: dischargeDay,
-          numerator: flag(readmitted),
-          denominator: ONE,
-        }),
-        // The order of the exclusions is the TypeScript count's: died, cancer, Z76.3.
-        unitRelation(id, {
-          from: 'episode_returns',
-          where: and(discharged, excluded),
-          firstDay: dischargeDay,
-          numerator: ZERO,
-          denominator: ZERO,
-          note: when(
-            [
-              [eq(c('died'), ONE), noteKey('indexExcludedDied')],
-              [eq(c('cancer'), ONE), noteKey('indexExcludedCancer')],
-            ],
-            noteKey('indexExcludedZ763'),
-          ),
-        }),
-        // The patient came back within 30 days, but not as a readmission: why (first return).
-        unitRelation(id, {
-          from: 'episode_returns',
-          where: and(discharged, not(excluded), not(readmitted), notNull(c('next_admitted_at')), bin(c('next_admitted_at'), '<=', windowEnd)),
-          firstDay: dischargeDay,
-          numerator: ZERO,
-          denominator: ZERO,
-          note: when(
-            [
-              [eq(c('next_acute'), ZERO), noteKey('returnNotCountedPlanned')],
-              [eq(c('next_birth'), ONE), noteKey('returnNotCountedBirth')],
-            ],
-            noteKey('returnNotCountedInjury'),
-          ),
-        }),
-      ];
-    }
+    case 'readmission-30d':
+      // Compiled from the profile's declaration (src/sql/readmission.ts).
+      return readmissionUnits(ctx.readmission).map((u) => unitRelation(id, u));
     case 'preventable-admissions-65':
       // Open episodes count by their admitted_at; discharge status does not matter.
       return [
         unitRelation(id, {
-          from: 'episode_returns',
+          from: ctx.everyStay,
           where: and(eq(c('acute'), ONE), eq(c('preventable'), ONE), bin(c('age'), '>=', lit(65))),
           firstDay: dateOf(c('admitted_at')),
           numerator: ONE,
@@ -579,7 +536,7 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
       // Under 24 hours: exactly 24 h is not short; open episodes are never short.
       return [
         unitRelation(id, {
-          from: 'episode_returns',
+          from: ctx.everyStay,
           where: and(eq(c('acute'), ONE), discharged, bin(c('discharged_at'), '<', addHours(c('admitted_at'), hours(SECONDS_PER_DAY)))),
           firstDay: dateOf(c('admitted_at')),
           numerator: ONE,
@@ -587,11 +544,16 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
         }),
       ];
     case 'ready-for-discharge-days':
-      // Every admission (somatic and psychiatric): the bed days date(ready) ≤ d < date(discharged).
+    case 'ready-for-discharge-days-somatic':
+    case 'ready-for-discharge-days-psychiatric': {
+      // Every admission (somatic and psychiatric; SPEC §14.3: or those of one sector): the bed
+      // days date(ready) ≤ d < date(discharged).
+      const sector: Expr =
+        id === 'ready-for-discharge-days' ? eq(ONE, ONE) : eq(c('psychiatric'), id === 'ready-for-discharge-days-psychiatric' ? ONE : ZERO);
       return [
         unitRelation(id, {
           from: 'admissions_read',
-          where: and(notNull(c('ready_at')), discharged, bin(dateOf(c('ready_at')), '<', dischargeDay)),
+          where: and(sector, notNull(c('ready_at')), discharged, bin(dateOf(c('ready_at')), '<', dischargeDay)),
           firstDay: dateOf(c('ready_at')),
           lastDay: addDays(dischargeDay, -1),
           numerator: ONE,
@@ -599,13 +561,14 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
         }),
         unitRelation(id, {
           from: 'admissions_read',
-          where: and(notNull(c('ready_at')), isNull(c('discharged_at'))),
+          where: and(sector, notNull(c('ready_at')), isNull(c('discharged_at'))),
           firstDay: dateOf(c('ready_at')),
           numerator: ZERO,
           denominator: ZERO,
           note: noteKey('stillAdmittedWhenReady'),
         }),
       ];
+    }
     case 'discharges-outside-daytime': {
       const dayStart: Expr = { k: 'dayStart', ts: c('discharged_at') };
       const outside = or(
@@ -828,15 +791,30 @@ export function compile(options: CompileOptions): Plan {
     const i = byId.get(id)!;
     return ['percent', 'per_1000'].includes(i.unit) && i.dimensions.includes('education') && !i.definedByEducation;
   });
-  const extracts = SQL_EXTRACTS.filter((x) => ids.some((id) => extractOf(id) === x));
-  const readsAdmissions = extracts.includes('admissions');
+  const hospital = options.hospital ?? 'admissions';
+  // The hospital indicators read admissions.csv or contacts.csv (SPEC §14.2), never both.
+  const extracts = SQL_EXTRACTS.filter((x) => x !== (hospital === 'contacts' ? 'admissions' : 'contacts')).filter((x) =>
+    ids.some((id) => extractOf(id) === (x === 'contacts' ? 'admissions' : x)),
+  );
+  const readsAdmissions = ids.some((id) => extractOf(id) === 'admissions');
+  const readmission = options.readmission ?? RM_READMISSION;
+  const lists = ids.includes('readmission-30d') ? readmissionLists(readmission) : null;
+  const ctx: UnitContext = { everyStay: hospital === 'contacts' ? 'every_stay' : 'episode_returns', readmission };
   const withStrata: string[] = ids.filter((id) => byId.get(id)!.unit === 'per_1000');
 
   const steps: Named[] = [
     ...(readsAdmissions
       ? [
-          { name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() },
           { name: 'code_lists', why: 'SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.', relation: codeListValues() },
+          ...(lists
+            ? [{ name: 'readmission_lists', why: 'SPEC §3.2 no. 1, §14.3: the code lists of the profile’s readmission rules (src/indicators/readmission-rules.ts).', relation: lists.relation }]
+            : []),
+          ...(hospital === 'contacts'
+            ? contactSteps(
+                // From contacts with units `admissions` the rules read the first diagnosis only (src/sql/readmission.ts).
+                lists ? { relation: 'readmission_lists', names: lists.names, anyNames: readmission.units === 'stays' ? lists.anyNames : [] } : null,
+              )
+            : [{ name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() }]),
         ]
       : []),
     ...(extracts.includes('referrals')
@@ -848,11 +826,21 @@ export function compile(options: CompileOptions): Plan {
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
     { name: 'clusters', why: 'SPEC §2.8: the region’s municipalities in their clusters.', relation: clusterValues() },
-    ...(readsAdmissions ? episodeSteps() : []),
+    ...(readsAdmissions ? (hospital === 'contacts' ? stayEpisodeSteps() : episodeSteps()) : []),
+    ...(lists ? readmissionSteps(readmission, hospital) : []),
     {
       name: 'units',
       why: 'One row per unit (Tally.add) or note (Tally.note) of each indicator, with its day range and person.',
-      relation: { kind: 'unionAll', parts: ids.flatMap(unitsOf) },
+      relation: {
+        kind: 'unionAll',
+        parts: ids.flatMap((id) => [
+          ...unitsOf(id, ctx),
+          // SPEC §14.1: from contacts.csv every admission indicator notes the home and virtual contacts.
+          ...(hospital === 'contacts' && extractOf(id) === 'admissions'
+            ? [unitRelation(id, { ...notPhysicalContacts(), numerator: ZERO, denominator: ZERO, note: noteKey('contactsNotPhysical') })]
+            : []),
+        ]),
+      },
     },
   ];
 
@@ -1016,6 +1004,7 @@ export function compile(options: CompileOptions): Plan {
         { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('discharged_at'))]], where: notNull(c('discharged_at')) },
       ],
     },
+    contacts: contactsDataEndDays(),
     referrals: { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
     smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
   };
@@ -1035,6 +1024,26 @@ export function compile(options: CompileOptions): Plan {
       ],
     });
   }
+  // SPEC §14.3, §15: the profile the script counted, so that `--counts` never computes one
+  // profile's counts as another's (src/cli/counts.ts refuses a mismatch).
+  steps.push({
+    name: 'profile',
+    why: 'SPEC §14.3: the definition profile of these counts.',
+    relation: { kind: 'values', columns: [{ name: 'profile', type: 'text' }], rows: [[options.profile ?? 'rm-2015-2018']] },
+  });
+  parts.push({
+    kind: 'select',
+    from: { relation: 'profile', alias: 'x' },
+    select: [
+      ['indicator', { k: 'lit', value: null, type: 'text' }],
+      ['period', { k: 'lit', value: null, type: 'text' }],
+      ...by.map((d) => [d, { k: 'lit', value: null, type: 'text' }] as [string, Expr]),
+      ['cell', concat(lit('profile='), c('profile'))],
+      ['numerator', NULL],
+      ['denominator', NULL],
+      ['units', NULL],
+    ],
+  });
   steps.push({ name: 'counts', why: 'SPEC §15: one result set of counts.', relation: { kind: 'unionAll', parts } });
 
   const columns = resultColumns(by);

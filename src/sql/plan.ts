@@ -53,12 +53,16 @@ export type Expr =
   | { readonly k: 'upper' | 'lower'; readonly e: Expr }
   /** A text with every `from` removed. */
   | { readonly k: 'remove'; readonly e: Expr; readonly from: string }
+  /** A text with every `from` replaced by `to` (left to right, not overlapping). */
+  | { readonly k: 'replace'; readonly e: Expr; readonly from: string; readonly to: string }
   /** Everything from character `start` (1-based) on. */
   | { readonly k: 'rest'; readonly e: Expr; readonly start: number }
   | { readonly k: 'concat'; readonly args: readonly Expr[] }
   | { readonly k: 'cast'; readonly e: Expr; readonly type: SqlType }
   /** The last `length` characters of a text. */
   | { readonly k: 'right'; readonly e: Expr; readonly length: number }
+  /** A text matching a LIKE pattern (the pattern built from code-list prefixes, never from data). */
+  | { readonly k: 'like'; readonly e: Expr; readonly pattern: Expr }
   | { readonly k: 'agg'; readonly fn: 'SUM' | 'MAX' | 'MIN' | 'COUNT'; readonly e: Expr | null }
   | {
       readonly k: 'window';

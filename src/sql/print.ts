@@ -173,6 +173,8 @@ class Printer {
         return `LOWER(${x(e.e)})`;
       case 'remove':
         return `REPLACE(${x(e.e)}, '${e.from.replace(/'/g, "''")}', '')`;
+      case 'replace':
+        return `REPLACE(${x(e.e)}, '${e.from.replace(/'/g, "''")}', '${e.to.replace(/'/g, "''")}')`;
       case 'rest':
         return d.rest(x(e.e), e.start);
       case 'concat':
@@ -181,6 +183,8 @@ class Printer {
         return this.castTo(x(e.e), e.type);
       case 'right':
         return `RIGHT(${x(e.e)}, ${e.length})`;
+      case 'like':
+        return `(${x(e.e)} LIKE ${x(e.pattern)})`;
       case 'agg':
         return `${e.fn}(${e.e === null ? '*' : x(e.e)})`;
       case 'window': {

@@ -5,14 +5,15 @@
 // values, intervals, baselines, status, suppression, notes, provisional flags, warnings,
 // standardisation, equity and comparison.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dimension } from '../../src/calc/groups.js';
 import { parsePeriodArgument } from '../../src/calc/periods.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
-import { compile, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { findProfile } from '../../src/indicators/profiles.js';
+import { compile, isSqlIndicator, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
 import { canonicalTables, loadFiles, runDuckdb } from '../helpers/sql.js';
@@ -40,7 +41,7 @@ function withoutInputs(stdout: string): unknown {
 }
 
 describe('compute --counts gives the results of the run on the extracts (sample data)', () => {
-  const ids = SQL_INDICATORS.join(',');
+  const ids = INDICATORS.map((i) => i.id).join(',');
   let total: string;
   let byMunicipality: string;
   let byClusterSex: string;
@@ -74,13 +75,87 @@ describe('compute --counts gives the results of the run on the extracts (sample 
     expect(period.stderr).toMatch(/has no counts for 2018 \(it has 2016, 2017\)/);
   });
 
-  it('counts are the rm-2015-2018 profile’s: --profile national with --counts is a usage error (exit 2), for compute and monitor', () => {
+  it('a file of the rm-2015-2018 profile is not computed as national: --profile national is a usage error (exit 2) naming both, for compute and monitor', () => {
     for (const command of ['compute', 'monitor']) {
       const r = runCli([command, '--counts', total, '--profile', 'national', '--format', 'json']);
       expect(r.code, show(r)).toBe(2);
-      expect(r.stderr).toMatch(/--counts: the scripts of `triple-aim sql` count the rm-2015-2018 profile only; --profile national cannot be computed from counts yet/);
+      expect(r.stderr).toMatch(/--counts: .*total\.csv holds counts of the rm-2015-2018 profile, not national: give --profile rm-2015-2018, or count with `triple-aim sql --profile national`/);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('a file without a profile cell was counted under rm-2015-2018 (the scripts before the national profile): --profile national refuses it (exit 2)', () => {
+    const path = join(dir, 'no-profile.csv');
+    writeFileSync(path, readFileSync(total, 'utf8').split('\n').filter((l) => !l.includes('profile=')).join('\n'));
+    expect(readFileSync(path, 'utf8')).not.toMatch(/profile=/);
+    expect(runCli(['compute', '--counts', path, '--period', '2016', '--format', 'json']).code).toBe(0);
+    const r = runCli(['compute', '--counts', path, '--profile', 'national', '--format', 'json']);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(/holds counts of the rm-2015-2018 profile, not national/);
+  });
+});
+
+describe('compute --counts under --profile national from contacts.csv gives the results of the run on the extracts (SPEC §14.3, §15)', () => {
+  const national = findProfile('national')!;
+  const hospital = national.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting' && isSqlIndicator(i.id) && i.sources.includes('admissions'));
+  const lpr3 = scratchDir('triple-aim-counts-lpr3-');
+  let counts: string;
+  let months: string;
+  beforeAll(async () => {
+    const sample = runCli(['sample', '--contacts', '--scale', '0.4', '--seed', '3', '--out', lpr3]);
+    expect(sample.code, show(sample)).toBe(0);
+    // cofinancing_dkk is not in the sample's contacts: that indicator is not_computed either way.
+    const data = await loadFiles({ contacts: join(lpr3, 'contacts.csv') });
+    const script = printPlan(
+      compile({ indicators: hospital, periods: ['2016', '2017'].flatMap((p) => parsePeriodArgument(p)), by: ['municipality'], profile: 'national', readmission: national.readmission, hospital: 'contacts' }),
+      DIALECT.duckdb,
+    );
+    const rows = await runDuckdb(script, canonicalTables(data));
+    const columns = resultColumns(['municipality']);
+    counts = join(lpr3, 'national-counts.csv');
+    writeFileSync(counts, [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))].join('\n') + '\n');
+    // The months of monitor, no breakdown.
+    const monthly = printPlan(
+      compile({ indicators: hospital, periods: parsePeriodArgument('2016-01..2017-12'), by: [], profile: 'national', readmission: national.readmission, hospital: 'contacts' }),
+      DIALECT.duckdb,
+    );
+    const monthRows = await runDuckdb(monthly, canonicalTables(data));
+    const monthColumns = resultColumns([]);
+    months = join(lpr3, 'national-months.csv');
+    writeFileSync(months, [monthColumns.join(','), ...monthRows.map((r) => monthColumns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))].join('\n') + '\n');
+  }, 120_000);
+
+  it('monitor --profile national over 24 months from the counts equals the run on the contacts', () => {
+    const ids = hospital.map((i) => i.id).join(',');
+    const selection = ['--period', '2016-01..2017-12', '--profile', 'national', '--indicators', ids, '--chart', 'auto', '--format', 'json'];
+    const extracts = runCli(['monitor', '--data', lpr3, ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['monitor', '--counts', months, '--data', lpr3, ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { series: unknown[] };
+    expect(a.series.length).toBeGreaterThan(5);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
+  });
+
+  it('every hospital indicator of the national profile (the split bed days, the national readmission and the contact notes included), by municipality', () => {
+    const ids = hospital.map((i) => i.id);
+    expect(ids).toContain('ready-for-discharge-days-somatic');
+    const selection = ['--period', '2016', '--period', '2017', '--by', 'municipality', '--profile', 'national', '--equity', '--format', 'json'];
+    const extracts = runCli(['compute', '--data', lpr3, '--indicators', ids.join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(extracts.code, show(extracts)).toBe(0);
+    const counted = runCli(['compute', '--counts', counts, '--data', lpr3, '--indicators', ids.join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(counted.code, show(counted)).toBe(0);
+    const a = withoutInputs(extracts.stdout) as { results: { notes: string[] }[]; tool: { definition_version: string } };
+    expect(a.tool.definition_version).toMatch(/^national-/);
+    expect(a.results.some((r) => r.notes.some((n) => /home and virtual contacts/.test(n)))).toBe(true);
+    expect(withoutInputs(counted.stdout)).toEqual(a);
+    expect(counted.stderr).toBe(extracts.stderr);
+  });
+
+  it('the national file under --profile rm-2015-2018 (the default) is a usage error (exit 2)', () => {
+    const r = runCli(['compute', '--counts', counts, '--format', 'json']);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(/holds counts of the national profile, not rm-2015-2018: give --profile national/);
   });
 });
 
@@ -93,6 +168,8 @@ describe('compute --counts: a broken counts file is a validation problem naming 
     ['a negative count', `${header}\nreadmission-30d,2016,,,-3,10,10\n`, /counts\.csv:2: numerator: -3 is negative \(expected a count ≥ 0\)/],
     ['a count that is not a number', `${header}\nreadmission-30d,2016,751,,3,ti,10\n`, /counts\.csv:2: denominator: "ti" is not a number/],
     ['an unknown note', `${header}\nreadmission-30d,2016,,note=died,3,0,3\n`, /counts\.csv:2: cell: unknown note "died"/],
+    ['an unknown profile', `${header}\n,,,profile=danish,,,\n`, /counts\.csv:2: cell: unknown profile "danish" \(expected rm-2015-2018 or national\)/],
+    ['two profiles in one file', `${header}\n,,,profile=national,,,\n,,,profile=rm-2015-2018,,,\n`, /counts\.csv:3: cell: a second profile \(rm-2015-2018\) after national/],
     ['the same cell twice', `${header}\nreadmission-30d,2016,,,3,10,10\nreadmission-30d,2016,,,4,10,10\n`, /counts\.csv:3: the same cell as line 2/],
   ])('%s', (_name, content, message) => {
     const path = join(dir, 'counts.csv');
@@ -114,12 +191,12 @@ describe('monitor --counts gives the series of the run on the extracts (sample d
 
   it('24 months, control charts and signals included', () => {
     const selection = ['--period', '2016-01..2017-12', '--chart', 'auto', '--format', 'json'];
-    const extracts = runCli(['monitor', '--data', join(process.cwd(), 'data-samples'), '--indicators', SQL_INDICATORS.join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
+    const extracts = runCli(['monitor', '--data', join(process.cwd(), 'data-samples'), '--indicators', INDICATORS.map((i) => i.id).join(','), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
     expect(extracts.code, show(extracts)).toBe(0);
     const counted = runCli(['monitor', '--counts', months, '--data', join(process.cwd(), 'data-samples'), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
     expect(counted.code, show(counted)).toBe(0);
     const a = withoutInputs(extracts.stdout) as { series: unknown[] };
-    expect(a.series.length).toBe(SQL_INDICATORS.length);
+    expect(a.series.length).toBe(INDICATORS.length);
     expect(withoutInputs(counted.stdout)).toEqual(a);
   });
 });

@@ -15,7 +15,29 @@ describe('triple-aim sql', () => {
     expect(r.stdout.trimEnd().endsWith(';')).toBe(true);
   });
 
+  it('--profile national --table contacts=NAME prints a script that reads contacts only, counts the national split of the bed days and returns its profile', () => {
+    const r = runCli(['sql', '--dialect', 'duckdb', '--period', '2022', '--profile', 'national', '--table', 'contacts=lpr.contacts', '--table', 'referrals=dw.ref']);
+    expect(r.code, show(r)).toBe(0);
+    expect(r.stdout).toMatch(/^-- triple-aim: counts of SPEC §3 \(profile national\)/);
+    expect(r.stdout).toContain('FROM lpr.contacts');
+    expect(r.stdout).not.toMatch(/FROM admissions\b/);
+    expect(r.stdout).toContain("'ready-for-discharge-days-psychiatric'");
+    expect(r.stdout).toContain("'profile='");
+    expect(r.stdout).toContain("(VALUES ('national'))");
+  });
+
+  it('the default profile counts no split bed days and reads admissions', () => {
+    const r = runCli(['sql', '--dialect', 'duckdb', '--period', '2016']);
+    expect(r.code, show(r)).toBe(0);
+    expect(r.stdout).toContain('FROM admissions');
+    expect(r.stdout).not.toContain('ready-for-discharge-days-somatic');
+    expect(r.stdout).toContain("(VALUES ('rm-2015-2018'))");
+  });
+
   it.each([
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--table', 'admissions=a', '--table', 'contacts=c'], /--table names both admissions and contacts/],
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--indicators', 'ready-for-discharge-days-somatic'], /ready-for-discharge-days-somatic is not in the rm-2015-2018 profile/],
+    [['sql', '--dialect', 'duckdb', '--period', '2016', '--profile', 'danish'], /--profile.*danish/is],
     [['sql', '--dialect', 'oracle', '--period', '2016'], /--dialect.*oracle.*(duckdb|choices)/is],
     [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'admissions'], /expected EXTRACT=NAME/],
     [['sql', '--dialect', 'tsql', '--period', '2016', '--table', 'patients=dw.x'], /unknown extract "patients"/],

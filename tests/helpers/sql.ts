@@ -21,8 +21,8 @@ import type { CountingIndicator } from '../../src/indicators/types.js';
 import { esp2013BandOf, frequenciesOf } from '../../src/analysis/standardisation.js';
 
 /** Loads the given extracts with the tool's reader; any problem fails the test. */
-export async function loadFiles(paths: { admissions?: string; referrals?: string; smoking?: string }): Promise<LoadedData> {
-  const sources = Object.entries(paths).map(([extract, path]) => ({ extract: extract as 'admissions' | 'referrals' | 'smoking', path: path! }));
+export async function loadFiles(paths: { admissions?: string; contacts?: string; referrals?: string; smoking?: string }): Promise<LoadedData> {
+  const sources = Object.entries(paths).map(([extract, path]) => ({ extract: extract as 'admissions' | 'contacts' | 'referrals' | 'smoking', path: path! }));
   const result = await loadExtractsWith(sources, { lanes: false });
   const problems = result.files.flatMap((f) => f.problems);
   if (problems.length > 0) throw new Error(`${problems[0].path}: ${problems.length} problems, first: ${problems[0].message}`);
@@ -60,6 +60,56 @@ export function canonicalAdmissionsCsv(data: LoadedData): string {
         c.acute[i] === 1 ? 'acute' : 'planned',
         t.types.diagnosis.values[c.diagnosis[i]],
         c.psychiatric[i] === 1 ? 'psychiatric' : 'somatic',
+        who.municipality ?? '',
+        who.age ?? '',
+        who.sex ?? '',
+        who.education ?? '',
+        cost(i) ?? '',
+        cofinancing(i) ?? '',
+        r === null ? '' : formatWallTime(r),
+        c.died[i] === 1 ? 'died' : 'alive',
+      ].join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const CONTACT_COLUMNS = [
+  'contact_id', 'patient_id', 'start_at', 'end_at', 'contact_type', 'priority', 'action_diagnosis', 'secondary_diagnoses', 'sector',
+  'unit_type', 'municipality_code', 'age', 'sex', 'education', 'cost_dkk', 'cofinancing_dkk', 'ready_for_discharge_at', 'end_status',
+] as const;
+
+/**
+ * The contacts as a canonical CSV (SPEC §14.1, §15). contact_id is the row's line in its file,
+ * zero-padded: the engine breaks ties of start_at by file order, the script by id (README
+ * "sql"), and this id keeps the two orders the same. Secondary diagnoses as the reader
+ * normalised them, joined by `|`.
+ */
+export function canonicalContactsCsv(data: LoadedData): string {
+  const t = data.contacts!.table;
+  const c = t.columns;
+  const end = timeOrNull(t, 'endAt');
+  const ready = timeOrNull(t, 'readyForDischargeAt');
+  const cost = amountOrNull(t, 'costDkk');
+  const cofinancing = amountOrNull(t, 'cofinancingDkk');
+  const type = valueOf(t, 'contactType');
+  const lines = [CONTACT_COLUMNS.join(',')];
+  for (let i = 0; i < t.length; i++) {
+    const who = personOf(t, i);
+    const e = end(i);
+    const r = ready(i);
+    lines.push(
+      [
+        `C${String(c.line[i]).padStart(9, '0')}`,
+        `P${c.patientId[i]}`,
+        formatWallTime(c.startAt[i]),
+        e === null ? '' : formatWallTime(e),
+        type(i),
+        c.acute[i] === 1 ? 'acute' : 'planned',
+        t.types.diagnosis.values[c.diagnosis[i]],
+        t.types.secondaryDiagnoses.values[c.secondaryDiagnoses[i]],
+        c.psychiatric[i] === 1 ? 'psychiatric' : 'somatic',
+        c.hospice[i] === 1 ? 'hospice' : 'hospital',
         who.municipality ?? '',
         who.age ?? '',
         who.sex ?? '',
@@ -130,6 +180,7 @@ export function canonicalSmokingCsv(data: LoadedData): string {
 export function canonicalTables(data: LoadedData): Record<string, string> {
   return {
     ...(data.admissions ? { admissions: canonicalAdmissionsCsv(data) } : {}),
+    ...(data.contacts ? { contacts: canonicalContactsCsv(data) } : {}),
     ...(data.referrals ? { referrals: canonicalReferralsCsv(data) } : {}),
     ...(data.smoking ? { smoking: canonicalSmokingCsv(data) } : {}),
   };
@@ -175,7 +226,8 @@ export function engineCounts(
   for (const indicator of indicators) {
     const dims = by.filter((d) => indicator.dimensions.includes(d));
     const tally = new CellTally(periods, dims, { byEducation: true, strata: true });
-    indicator.count(data, tally, {
+    // From contacts.csv the prepared data hold the admissions among the stays (SPEC §14.2).
+    indicator.count(prepared.data, tally, {
       periods,
       firstDay: Math.min(...periods.map((p) => p.from)),
       lastDay: Math.max(...periods.map((p) => p.to)),

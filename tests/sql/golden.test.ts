@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArgument } from '../../src/calc/periods.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
+import { findProfile } from '../../src/indicators/profiles.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
-import { compile, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { compile, isSqlIndicator, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { DIALECTS, printPlan } from '../../src/sql/print.js';
 
@@ -41,6 +42,42 @@ describe.each(DIALECTS)('the %s script', (dialect) => {
     expect(text).toContain('FROM dw.lpr_admissions');
     // DATEDIFF counts boundaries crossed: only DATE values may go into it (SPEC §15).
     for (const m of text.matchAll(/DATEDIFF\(day, ([^,]+), /gi)) expect(m[1]).toMatch(/^CASE WHEN/);
+    expect(text).not.toMatch(/DATEDIFF\((hour|minute|second)/i);
+  });
+});
+
+// SPEC §14, §15: the national profile from LPR3 contacts — stays chained in SQL, the readmission
+// rules compiled from NATIONAL_READMISSION, the split bed days.
+const NATIONAL = findProfile('national')!;
+function nationalScript(dialect: (typeof DIALECTS)[number]): string {
+  const indicators = NATIONAL.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting' && isSqlIndicator(i.id) && i.sources.includes('admissions'));
+  const plan = compile({
+    indicators,
+    periods: parsePeriodArgument('2022'),
+    by: ['municipality'],
+    tables: { contacts: 'dw.lpr3_contacts' },
+    profile: NATIONAL.id,
+    readmission: NATIONAL.readmission,
+    hospital: 'contacts',
+  });
+  return printPlan(plan, DIALECT[dialect]);
+}
+
+describe.each(DIALECTS)('the %s script of the national profile from contacts', (dialect) => {
+  const text = nationalScript(dialect);
+
+  it('equals its golden file (every hospital indicator of national, 2022, --by municipality, contacts=dw.lpr3_contacts)', () => {
+    const path = join(GOLDEN, `national-contacts-2022-municipality.${dialect}.sql`);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
+    expect(text).toBe(readFileSync(path, 'utf8'));
+  });
+
+  it('reads the contacts table only, returns its profile, and matches secondary codes after a delimiter', () => {
+    expect(text).toContain('FROM dw.lpr3_contacts');
+    expect(text).not.toMatch(/FROM dw\.lpr_admissions|FROM admissions\b/);
+    expect(text).toContain("'profile='");
+    expect(text).toMatch(/LIKE CONCAT\('%\|', /);
+    // The 12-hour rule and the 720-hour window as timestamp arithmetic, never whole days.
     expect(text).not.toMatch(/DATEDIFF\((hour|minute|second)/i);
   });
 });

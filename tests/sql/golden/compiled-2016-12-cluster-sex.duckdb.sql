@@ -5,6 +5,16 @@
 -- Result: indicator, period, cluster, sex, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
 -- Run: duckdb my.db < script.sql, or in the DuckDB CLI; export the result with COPY (…) TO 'counts.csv' (HEADER).
 WITH
+-- SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.
+"code_lists" AS (
+  SELECT CAST("v"."list" AS VARCHAR) AS "list", CAST("v"."prefix" AS VARCHAR) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
+  FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
+),
+-- SPEC §3.2 no. 1, §14.3: the code lists of the profile’s readmission rules (src/indicators/readmission-rules.ts).
+"readmission_lists" AS (
+  SELECT CAST("v"."list" AS VARCHAR) AS "list", CAST("v"."prefix" AS VARCHAR) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
+  FROM (VALUES ('l0', 'C00', 3), ('l0', 'C01', 3), ('l0', 'C02', 3), ('l0', 'C03', 3), ('l0', 'C04', 3), ('l0', 'C05', 3), ('l0', 'C06', 3), ('l0', 'C07', 3), ('l0', 'C08', 3), ('l0', 'C09', 3), ('l0', 'C10', 3), ('l0', 'C11', 3), ('l0', 'C12', 3), ('l0', 'C13', 3), ('l0', 'C14', 3), ('l0', 'C15', 3), ('l0', 'C16', 3), ('l0', 'C17', 3), ('l0', 'C18', 3), ('l0', 'C19', 3), ('l0', 'C20', 3), ('l0', 'C21', 3), ('l0', 'C22', 3), ('l0', 'C23', 3), ('l0', 'C24', 3), ('l0', 'C25', 3), ('l0', 'C26', 3), ('l0', 'C27', 3), ('l0', 'C28', 3), ('l0', 'C29', 3), ('l0', 'C30', 3), ('l0', 'C31', 3), ('l0', 'C32', 3), ('l0', 'C33', 3), ('l0', 'C34', 3), ('l0', 'C35', 3), ('l0', 'C36', 3), ('l0', 'C37', 3), ('l0', 'C38', 3), ('l0', 'C39', 3), ('l0', 'C40', 3), ('l0', 'C41', 3), ('l0', 'C42', 3), ('l0', 'C43', 3), ('l0', 'C44', 3), ('l0', 'C45', 3), ('l0', 'C46', 3), ('l0', 'C47', 3), ('l0', 'C48', 3), ('l0', 'C49', 3), ('l0', 'C50', 3), ('l0', 'C51', 3), ('l0', 'C52', 3), ('l0', 'C53', 3), ('l0', 'C54', 3), ('l0', 'C55', 3), ('l0', 'C56', 3), ('l0', 'C57', 3), ('l0', 'C58', 3), ('l0', 'C59', 3), ('l0', 'C60', 3), ('l0', 'C61', 3), ('l0', 'C62', 3), ('l0', 'C63', 3), ('l0', 'C64', 3), ('l0', 'C65', 3), ('l0', 'C66', 3), ('l0', 'C67', 3), ('l0', 'C68', 3), ('l0', 'C69', 3), ('l0', 'C70', 3), ('l0', 'C71', 3), ('l0', 'C72', 3), ('l0', 'C73', 3), ('l0', 'C74', 3), ('l0', 'C75', 3), ('l0', 'C76', 3), ('l0', 'C77', 3), ('l0', 'C78', 3), ('l0', 'C79', 3), ('l0', 'C80', 3), ('l0', 'C81', 3), ('l0', 'C82', 3), ('l0', 'C83', 3), ('l0', 'C84', 3), ('l0', 'C85', 3), ('l0', 'C86', 3), ('l0', 'C87', 3), ('l0', 'C88', 3), ('l0', 'C89', 3), ('l0', 'C90', 3), ('l0', 'C91', 3), ('l0', 'C92', 3), ('l0', 'C93', 3), ('l0', 'C94', 3), ('l0', 'C95', 3), ('l0', 'C96', 3), ('l0', 'C97', 3), ('l0', 'C98', 3), ('l0', 'C99', 3), ('l0', 'D00', 3), ('l0', 'D01', 3), ('l0', 'D02', 3), ('l0', 'D03', 3), ('l0', 'D04', 3), ('l0', 'D05', 3), ('l0', 'D06', 3), ('l0', 'D07', 3), ('l0', 'D08', 3), ('l0', 'D09', 3), ('l1', 'Z763', 4), ('l2', 'O80', 3), ('l2', 'O81', 3), ('l2', 'O82', 3), ('l2', 'O83', 3), ('l2', 'O84', 3), ('l3', 'S', 1), ('l3', 'T', 1), ('l3', 'V', 1), ('l3', 'W', 1), ('l3', 'X', 1), ('l3', 'Y', 1)) AS "v"("list", "prefix", "prefix_length")
+),
 -- SPEC §2.2, §15: admissions.csv with its canonical columns and types.
 "admissions_read" AS MATERIALIZED (
   SELECT
@@ -24,11 +34,6 @@ WITH
     CAST("ready_for_discharge_at" AS TIMESTAMP) AS "ready_at",
     CAST(CASE WHEN (LOWER(CAST("discharge_status" AS VARCHAR)) = 'died') THEN 1 ELSE 0 END AS INTEGER) AS "died"
   FROM dw.lpr_admissions
-),
--- SPEC §3.2 no. 1, §3.3: the diagnosis code lists (src/domain/diagnoses.ts), one prefix per row.
-"code_lists" AS (
-  SELECT CAST("v"."list" AS VARCHAR) AS "list", CAST("v"."prefix" AS VARCHAR) AS "prefix", CAST("v"."prefix_length" AS INTEGER) AS "prefix_length"
-  FROM (VALUES ('cancer', 'C00', 3), ('cancer', 'C01', 3), ('cancer', 'C02', 3), ('cancer', 'C03', 3), ('cancer', 'C04', 3), ('cancer', 'C05', 3), ('cancer', 'C06', 3), ('cancer', 'C07', 3), ('cancer', 'C08', 3), ('cancer', 'C09', 3), ('cancer', 'C10', 3), ('cancer', 'C11', 3), ('cancer', 'C12', 3), ('cancer', 'C13', 3), ('cancer', 'C14', 3), ('cancer', 'C15', 3), ('cancer', 'C16', 3), ('cancer', 'C17', 3), ('cancer', 'C18', 3), ('cancer', 'C19', 3), ('cancer', 'C20', 3), ('cancer', 'C21', 3), ('cancer', 'C22', 3), ('cancer', 'C23', 3), ('cancer', 'C24', 3), ('cancer', 'C25', 3), ('cancer', 'C26', 3), ('cancer', 'C27', 3), ('cancer', 'C28', 3), ('cancer', 'C29', 3), ('cancer', 'C30', 3), ('cancer', 'C31', 3), ('cancer', 'C32', 3), ('cancer', 'C33', 3), ('cancer', 'C34', 3), ('cancer', 'C35', 3), ('cancer', 'C36', 3), ('cancer', 'C37', 3), ('cancer', 'C38', 3), ('cancer', 'C39', 3), ('cancer', 'C40', 3), ('cancer', 'C41', 3), ('cancer', 'C42', 3), ('cancer', 'C43', 3), ('cancer', 'C44', 3), ('cancer', 'C45', 3), ('cancer', 'C46', 3), ('cancer', 'C47', 3), ('cancer', 'C48', 3), ('cancer', 'C49', 3), ('cancer', 'C50', 3), ('cancer', 'C51', 3), ('cancer', 'C52', 3), ('cancer', 'C53', 3), ('cancer', 'C54', 3), ('cancer', 'C55', 3), ('cancer', 'C56', 3), ('cancer', 'C57', 3), ('cancer', 'C58', 3), ('cancer', 'C59', 3), ('cancer', 'C60', 3), ('cancer', 'C61', 3), ('cancer', 'C62', 3), ('cancer', 'C63', 3), ('cancer', 'C64', 3), ('cancer', 'C65', 3), ('cancer', 'C66', 3), ('cancer', 'C67', 3), ('cancer', 'C68', 3), ('cancer', 'C69', 3), ('cancer', 'C70', 3), ('cancer', 'C71', 3), ('cancer', 'C72', 3), ('cancer', 'C73', 3), ('cancer', 'C74', 3), ('cancer', 'C75', 3), ('cancer', 'C76', 3), ('cancer', 'C77', 3), ('cancer', 'C78', 3), ('cancer', 'C79', 3), ('cancer', 'C80', 3), ('cancer', 'C81', 3), ('cancer', 'C82', 3), ('cancer', 'C83', 3), ('cancer', 'C84', 3), ('cancer', 'C85', 3), ('cancer', 'C86', 3), ('cancer', 'C87', 3), ('cancer', 'C88', 3), ('cancer', 'C89', 3), ('cancer', 'C90', 3), ('cancer', 'C91', 3), ('cancer', 'C92', 3), ('cancer', 'C93', 3), ('cancer', 'C94', 3), ('cancer', 'C95', 3), ('cancer', 'C96', 3), ('cancer', 'C97', 3), ('cancer', 'C98', 3), ('cancer', 'C99', 3), ('cancer', 'D00', 3), ('cancer', 'D01', 3), ('cancer', 'D02', 3), ('cancer', 'D03', 3), ('cancer', 'D04', 3), ('cancer', 'D05', 3), ('cancer', 'D06', 3), ('cancer', 'D07', 3), ('cancer', 'D08', 3), ('cancer', 'D09', 3), ('z76_3', 'Z763', 4), ('birth', 'O80', 3), ('birth', 'O81', 3), ('birth', 'O82', 3), ('birth', 'O83', 3), ('birth', 'O84', 3), ('injury', 'S', 1), ('injury', 'T', 1), ('injury', 'V', 1), ('injury', 'W', 1), ('injury', 'X', 1), ('injury', 'Y', 1), ('preventable', 'A00', 3), ('preventable', 'A01', 3), ('preventable', 'A02', 3), ('preventable', 'A03', 3), ('preventable', 'A04', 3), ('preventable', 'A05', 3), ('preventable', 'A06', 3), ('preventable', 'A07', 3), ('preventable', 'A08', 3), ('preventable', 'A09', 3), ('preventable', 'D50', 3), ('preventable', 'D51', 3), ('preventable', 'D52', 3), ('preventable', 'D53', 3), ('preventable', 'E86', 3), ('preventable', 'J12', 3), ('preventable', 'J13', 3), ('preventable', 'J14', 3), ('preventable', 'J15', 3), ('preventable', 'J16', 3), ('preventable', 'J17', 3), ('preventable', 'J18', 3), ('preventable', 'J20', 3), ('preventable', 'J21', 3), ('preventable', 'J22', 3), ('preventable', 'K590', 4), ('preventable', 'L89', 3), ('preventable', 'N30', 3), ('preventable', 'N390', 4), ('preventable', 'S32', 3), ('preventable', 'S42', 3), ('preventable', 'S52', 3), ('preventable', 'S72', 3), ('preventable', 'Z59', 3), ('preventable', 'Z74', 3), ('preventable', 'Z75', 3)) AS "v"("list", "prefix", "prefix_length")
 ),
 -- SPEC §2.3, §15: referrals.csv with its canonical columns and types.
 "referrals_read" AS MATERIALIZED (
@@ -78,7 +83,7 @@ WITH
   FROM (VALUES ('741', 'Aarhus'), ('751', 'Aarhus'), ('657', 'Vest'), ('661', 'Vest'), ('665', 'Vest'), ('671', 'Vest'), ('756', 'Vest'), ('760', 'Vest'), ('740', 'Midt'), ('779', 'Midt'), ('791', 'Midt'), ('706', 'Randers'), ('707', 'Randers'), ('710', 'Randers'), ('730', 'Randers'), ('615', 'Horsens'), ('727', 'Horsens'), ('746', 'Horsens'), ('766', 'Horsens')) AS "v"("municipality", "cluster")
 ),
 -- Each distinct diagnosis once (the lists are tested per code, not per row).
-"diagnosis_codes" AS (
+"diagnosis_codes" AS MATERIALIZED (
   SELECT DISTINCT
     "diagnosis" AS "diagnosis"
   FROM "admissions_read" AS "a"
@@ -109,6 +114,7 @@ WITH
     "a"."age" AS "age",
     "a"."sex" AS "sex",
     "a"."education" AS "education",
+    "a"."diagnosis" AS "diagnosis",
     "f"."cancer" AS "cancer",
     "f"."z76_3" AS "z76_3",
     "f"."birth" AS "birth",
@@ -131,6 +137,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -154,6 +161,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -175,6 +183,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -196,6 +205,7 @@ WITH
     "age" AS "age",
     "sex" AS "sex",
     "education" AS "education",
+    "diagnosis" AS "diagnosis",
     "cancer" AS "cancer",
     "z76_3" AS "z76_3",
     "birth" AS "birth",
@@ -209,7 +219,7 @@ WITH
   FROM "chained" AS "h"
 ),
 -- SPEC §3.1: an episode takes the attributes of its first admission, the discharge of the chain (none while open) and the status of its last-ending admission.
-"episodes" AS (
+"episodes" AS MATERIALIZED (
   SELECT
     "f"."patient_id" AS "patient_id",
     "f"."episode_no" AS "episode_no",
@@ -230,7 +240,7 @@ WITH
   JOIN "ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."episode_no" = "l"."episode_no") AND ("l"."last_rank" = 1))
   WHERE ("f"."first_rank" = 1)
 ),
--- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
+-- SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).
 "episode_returns" AS MATERIALIZED (
   SELECT
     "patient_id" AS "patient_id",
@@ -247,12 +257,122 @@ WITH
     "z76_3" AS "z76_3",
     "birth" AS "birth",
     "injury" AS "injury",
-    "preventable" AS "preventable",
-    MIN(CASE WHEN (("acute" = 1) AND ("birth" = 0) AND ("injury" = 0)) THEN "admitted_at" ELSE NULL END) OVER (PARTITION BY "patient_id" ORDER BY "episode_no" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "next_readmission_at",
-    LEAD("admitted_at") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_admitted_at",
-    LEAD("acute") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_acute",
-    LEAD("birth") OVER (PARTITION BY "patient_id" ORDER BY "episode_no") AS "next_birth"
+    "preventable" AS "preventable"
   FROM "episodes" AS "e"
+),
+-- SPEC §3.2 no. 1, §14.3: which of the readmission rules’ code lists each distinct primary diagnosis is on.
+"readmission_codes" AS (
+  SELECT
+    "d"."diagnosis" AS "diagnosis",
+    MAX(CASE WHEN ("l"."list" = 'l0') THEN 1 ELSE 0 END) AS "l0",
+    MAX(CASE WHEN ("l"."list" = 'l1') THEN 1 ELSE 0 END) AS "l1",
+    MAX(CASE WHEN ("l"."list" = 'l2') THEN 1 ELSE 0 END) AS "l2",
+    MAX(CASE WHEN ("l"."list" = 'l3') THEN 1 ELSE 0 END) AS "l3"
+  FROM "diagnosis_codes" AS "d"
+  LEFT JOIN "readmission_lists" AS "l" ON (SUBSTRING("d"."diagnosis", 1, "l"."prefix_length") = "l"."prefix")
+  GROUP BY "d"."diagnosis"
+),
+-- SPEC §3.1, §14.3: an episode’s diagnoses are the primary diagnoses of its admissions: the first’s, the last-ending one’s, any.
+"readmission_episode_flags" AS (
+  SELECT
+    "r"."patient_id" AS "patient_id",
+    "r"."episode_no" AS "episode_no",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "l0",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "last_l0",
+    MAX("f"."l0") AS "any_l0",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "l1",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "last_l1",
+    MAX("f"."l1") AS "any_l1",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "l2",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "last_l2",
+    MAX("f"."l2") AS "any_l2",
+    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "l3",
+    MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "last_l3",
+    MAX("f"."l3") AS "any_l3"
+  FROM "ranked" AS "r"
+  JOIN "readmission_codes" AS "f" ON ("r"."diagnosis" = "f"."diagnosis")
+  GROUP BY "r"."patient_id", "r"."episode_no"
+),
+-- SPEC §3.1, §14.3: the episodes with their diagnoses’ flags.
+"readmission_episodes" AS (
+  SELECT
+    "e"."patient_id" AS "patient_id",
+    "e"."episode_no" AS "unit_id",
+    "e"."admitted_at" AS "admitted_at",
+    "e"."discharged_at" AS "discharged_at",
+    CASE WHEN ("e"."discharged_at" IS NULL) THEN 1 ELSE 0 END AS "open",
+    "e"."acute" AS "acute",
+    "e"."died" AS "last_died",
+    "e"."municipality" AS "municipality",
+    "e"."age" AS "age",
+    "e"."sex" AS "sex",
+    "e"."education" AS "education",
+    "g"."l0" AS "l0",
+    "g"."last_l0" AS "last_l0",
+    "g"."any_l0" AS "any_l0",
+    "g"."l1" AS "l1",
+    "g"."last_l1" AS "last_l1",
+    "g"."any_l1" AS "any_l1",
+    "g"."l2" AS "l2",
+    "g"."last_l2" AS "last_l2",
+    "g"."any_l2" AS "any_l2",
+    "g"."l3" AS "l3",
+    "g"."last_l3" AS "last_l3",
+    "g"."any_l3" AS "any_l3"
+  FROM "episodes" AS "e"
+  JOIN "readmission_episode_flags" AS "g" ON (("e"."patient_id" = "g"."patient_id") AND ("e"."episode_no" = "g"."episode_no"))
+),
+-- SPEC §3.2 no. 1, §14.3: the units are the episodes.
+"readmission_units" AS (
+  SELECT
+    "u"."patient_id" AS "patient_id",
+    "u"."unit_id" AS "unit_id",
+    "u"."admitted_at" AS "admitted_at",
+    "u"."discharged_at" AS "discharged_at",
+    "u"."open" AS "open",
+    "u"."acute" AS "acute",
+    CASE WHEN ("u"."open" = 1) THEN 0 ELSE "u"."last_died" END AS "died",
+    0 AS "hospice",
+    "u"."l0" AS "l0_first",
+    "u"."l1" AS "l1_first",
+    "u"."l2" AS "l2_first",
+    "u"."l3" AS "l3_first",
+    "u"."municipality" AS "municipality",
+    "u"."age" AS "age",
+    "u"."sex" AS "sex",
+    "u"."education" AS "education"
+  FROM "readmission_episodes" AS "u"
+),
+-- SPEC §3.2 no. 1, §14.3, §14.4: the first index rule that excludes each unit and the first readmission rule that rejects it, in the declared order (−1: none).
+"readmission_rules" AS (
+  SELECT
+    "patient_id" AS "patient_id",
+    "unit_id" AS "unit_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    CASE WHEN ("died" = 1) THEN 0 WHEN ("l0_first" = 1) THEN 1 WHEN ("l1_first" = 1) THEN 2 ELSE -1 END AS "index_rule",
+    CASE WHEN ("acute" = 0) THEN 0 WHEN ("l2_first" = 1) THEN 1 WHEN ("l3_first" = 1) THEN 2 ELSE -1 END AS "return_rule"
+  FROM "readmission_units" AS "u"
+),
+-- SPEC §3.2 no. 1: the first later unit of the patient that no readmission rule rejects, and the next later unit (for the note on a return that is not one).
+"readmission_next" AS MATERIALIZED (
+  SELECT
+    "patient_id" AS "patient_id",
+    "admitted_at" AS "admitted_at",
+    "discharged_at" AS "discharged_at",
+    "index_rule" AS "index_rule",
+    "municipality" AS "municipality",
+    "age" AS "age",
+    "sex" AS "sex",
+    "education" AS "education",
+    MIN(CASE WHEN ("return_rule" = -1) THEN "admitted_at" ELSE NULL END) OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "unit_id" ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS "next_readmission_at",
+    LEAD("admitted_at") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "unit_id") AS "next_admitted_at",
+    LEAD("return_rule") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "unit_id") AS "next_return_rule"
+  FROM "readmission_rules" AS "r"
 ),
 -- One row per unit (Tally.add) or note (Tally.note) of each indicator, with its day range and person.
 "units" AS (
@@ -271,8 +391,8 @@ WITH
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
-  FROM "episode_returns" AS "u"
-  WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))))
+  FROM "readmission_next" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND ("index_rule" = -1))
   UNION ALL
   SELECT
     'readmission-30d' AS "indicator",
@@ -280,7 +400,7 @@ WITH
     CAST("discharged_at" AS DATE) AS "last_day",
     0 AS "numerator",
     0 AS "denominator",
-    CASE WHEN ("died" = 1) THEN 'indexExcludedDied' WHEN ("cancer" = 1) THEN 'indexExcludedCancer' ELSE 'indexExcludedZ763' END AS "note",
+    CASE WHEN ("index_rule" = 0) THEN 'indexExcludedDied' WHEN ("index_rule" = 1) THEN 'indexExcludedCancer' WHEN ("index_rule" = 2) THEN 'indexExcludedZ763' ELSE CAST(NULL AS VARCHAR) END AS "note",
     CAST(NULL AS DATE) AS "follow_up_end",
     "u"."municipality" AS "municipality",
     "u"."age" AS "age",
@@ -289,8 +409,8 @@ WITH
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
-  FROM "episode_returns" AS "u"
-  WHERE (("discharged_at" IS NOT NULL) AND (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1)))
+  FROM "readmission_next" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND (NOT ("index_rule" = -1)))
   UNION ALL
   SELECT
     'readmission-30d' AS "indicator",
@@ -298,7 +418,7 @@ WITH
     CAST("discharged_at" AS DATE) AS "last_day",
     0 AS "numerator",
     0 AS "denominator",
-    CASE WHEN ("next_acute" = 0) THEN 'returnNotCountedPlanned' WHEN ("next_birth" = 1) THEN 'returnNotCountedBirth' ELSE 'returnNotCountedInjury' END AS "note",
+    CASE WHEN ("next_return_rule" = 0) THEN 'returnNotCountedPlanned' WHEN ("next_return_rule" = 1) THEN 'returnNotCountedBirth' WHEN ("next_return_rule" = 2) THEN 'returnNotCountedInjury' ELSE CAST(NULL AS VARCHAR) END AS "note",
     CAST(NULL AS DATE) AS "follow_up_end",
     "u"."municipality" AS "municipality",
     "u"."age" AS "age",
@@ -307,8 +427,8 @@ WITH
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
-  FROM "episode_returns" AS "u"
-  WHERE (("discharged_at" IS NOT NULL) AND (NOT (("died" = 1) OR ("cancer" = 1) OR ("z76_3" = 1))) AND (NOT (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL 720 HOUR)))) AND ("next_admitted_at" IS NOT NULL) AND ("next_admitted_at" <= ("discharged_at" + INTERVAL 720 HOUR)))
+  FROM "readmission_next" AS "u"
+  WHERE (("discharged_at" IS NOT NULL) AND ("index_rule" = -1) AND (NOT (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL 720 HOUR)))) AND ("next_admitted_at" IS NOT NULL) AND ("next_admitted_at" <= ("discharged_at" + INTERVAL 720 HOUR)) AND ("next_return_rule" >= 0))
   UNION ALL
   SELECT
     'preventable-admissions-65' AS "indicator",
@@ -362,7 +482,7 @@ WITH
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
-  WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
+  WHERE ((1 = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
   UNION ALL
   SELECT
     'ready-for-discharge-days' AS "indicator",
@@ -380,7 +500,7 @@ WITH
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
-  WHERE (("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
+  WHERE ((1 = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
   UNION ALL
   SELECT
     'discharges-outside-daytime' AS "indicator",
@@ -918,6 +1038,11 @@ WITH
     "course_started_at" AS "day"
   FROM "smoking_read" AS "a"
 ),
+-- SPEC §14.3: the definition profile of these counts.
+"profile" AS (
+  SELECT CAST("v"."profile" AS VARCHAR) AS "profile"
+  FROM (VALUES ('rm-2015-2018')) AS "v"("profile")
+),
 -- SPEC §15: one result set of counts.
 "counts" AS (
   SELECT
@@ -1108,6 +1233,17 @@ WITH
     NULL AS "denominator",
     NULL AS "units"
   FROM "data_end_smoking" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(NULL AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "cluster",
+    CAST(NULL AS VARCHAR) AS "sex",
+    CONCAT('profile=', "profile") AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "profile" AS "x"
 )
 SELECT "indicator", "period", "cluster", "sex", "cell", "numerator", "denominator", "units"
 FROM "counts"
