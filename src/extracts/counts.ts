@@ -13,6 +13,9 @@
 //   esp2013=B;events=K       persons with K events in band B (Dobson's variance)
 //   follow_up_end=DATE       the latest follow-up end of the cell's units (SPEC §13.2)
 //   data_end=EXTRACT         the extract's data end (SPEC §13.2), a date in `period`
+//   first_event=EXTRACT      the extract's first and last event dates (SPEC §1.3: the range
+//   last_event=EXTRACT       report's years and months and evaluate's windows are read
+//                            against), a date in `period`
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
 import { parse } from 'csv-parse/sync';
@@ -62,6 +65,9 @@ export interface CountsFile {
   periods: string[];
   /** Data ends the script returned, per extract. */
   dataEnd: Map<ColumnarExtractName, DayNumber>;
+  /** The first and last event dates the script returned, per extract (either may be absent
+   *  in a file of an older script or written by hand). */
+  eventDays: Map<ColumnarExtractName, { first?: DayNumber; last?: DayNumber }>;
 }
 
 const COUNTING = new Map(CATALOGUE.filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
@@ -107,7 +113,7 @@ function parseCell(text: string): CountsCell | string {
     const events = Number(m[2]);
     return events >= 1 ? { kind: 'persons', band, events } : 'events per person must be at least 1';
   }
-  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=… or data_end=…)`;
+  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=…, follow_up_end=…, data_end=…, first_event=… or last_event=…)`;
 }
 
 const MISSING = new Set(['', 'NULL']);
@@ -115,7 +121,7 @@ const MISSING = new Set(['', 'NULL']);
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
-  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map() };
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), eventDays: new Map() };
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
@@ -154,16 +160,22 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
     };
     const problem = (column: string | null, message: string) => problems.push({ line, column, message });
     const cellText = value('cell');
-    const dataEnd = /^data_end=(.+)$/.exec(cellText);
-    if (dataEnd) {
-      const extract = dataEnd[1] as ColumnarExtractName;
+    const dated = /^(data_end|first_event|last_event)=(.+)$/.exec(cellText);
+    if (dated) {
+      const extract = dated[2] as ColumnarExtractName;
       // An empty table has no data end (MAX over no rows is NULL).
       if (value('period') === '' && (COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) return;
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value('period'));
       const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+      const what = dated[1] === 'data_end' ? 'the data end' : 'an event date';
       if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);
-      else if (day === null) problem('period', `"${value('period')}" is not a date (expected the data end as YYYY-MM-DD)`);
-      else counts.dataEnd.set(extract, day);
+      else if (day === null) problem('period', `"${value('period')}" is not a date (expected ${what} as YYYY-MM-DD)`);
+      else if (dated[1] === 'data_end') counts.dataEnd.set(extract, day);
+      else {
+        const range = counts.eventDays.get(extract) ?? {};
+        range[dated[1] === 'first_event' ? 'first' : 'last'] = day;
+        counts.eventDays.set(extract, range);
+      }
       return;
     }
     const indicator = value('indicator');
