@@ -3,11 +3,16 @@
 // exit 1) and settles the selection against it (a breakdown or period the file does not hold
 // is a usage error, exit 2). The population, baselines and measurements are read as usual.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { formatDay } from '../calc/time.js';
+import type { InputRef } from '../contracts/report.js';
 import type { Command } from 'commander';
 import type { Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
-import { givenCounts, type GivenCounts } from '../engine/counts.js';
+import { givenCounts, type CountsRequest, type GivenCounts } from '../engine/counts.js';
+import type { DayNumber } from '../calc/time.js';
+import type { ExtractName } from '../extracts/records.js';
 import { readCounts } from '../extracts/counts.js';
 import type { ExtractSource } from '../extracts/load.js';
 import { CATALOGUE } from '../indicators/catalogue.js';
@@ -21,11 +26,81 @@ export interface CountsOptions {
   counts?: string;
 }
 
-export function countsOption(cmd: Command): Command {
+/** What `triple-aim sql` run makes counts that serve each command (SPEC §15), for the help. */
+export const COUNTS_HELP = {
+  compute: 'the periods and --by of the run: triple-aim sql --period 2016 --period 2017 --by municipality',
+  monitor: 'the points of the series: triple-aim sql --period 2016-01..2017-12 [--by …]',
+  report:
+    'the years and months of the data up to the report year, by municipality: triple-aim sql --period 2015..2016 --period 2015-01..2016-12 --by municipality',
+  evaluate:
+    'the months of both windows, by municipality and the selector\'s other dimensions: triple-aim sql --period 2015-07..2017-06 --by municipality[,sex]',
+} as const;
+
+export function countsOption(cmd: Command, command: keyof typeof COUNTS_HELP = 'compute'): Command {
   return cmd.option(
     '--counts <file>',
-    'counts returned by the script of `triple-aim sql` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read',
+    `counts returned by the script of \`triple-aim sql\` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read. Made by ${COUNTS_HELP[command]}`,
   );
+}
+
+/** Periods as `triple-aim sql --period` arguments: each run of consecutive periods of one
+ *  kind as a range A..B. */
+export function sqlPeriodArguments(periods: readonly Period[]): string[] {
+  const order = ['year', 'quarter', 'month', 'window'];
+  const sorted = [...periods].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.from - b.from);
+  const out: string[] = [];
+  let start: Period | null = null;
+  let last: Period | null = null;
+  const flush = () => {
+    if (start && last) out.push(start.id === last.id ? start.id : `${start.id}..${last.id}`);
+  };
+  for (const p of sorted) {
+    if (last && p.kind === last.kind && p.from === last.to + 1) {
+      last = p;
+      continue;
+    }
+    flush();
+    start = last = p;
+  }
+  flush();
+  return out;
+}
+
+/** The `triple-aim sql` options that make counts for these periods and breakdown. */
+export function sqlInvocation(periods: readonly Period[], by: readonly Dimension[]): string {
+  const args = sqlPeriodArguments(periods).map((p) => `--period ${p}`);
+  return `triple-aim sql --dialect … ${args.join(' ')}${by.length > 0 ? ` --by ${by.join(',')}` : ''}`;
+}
+
+/**
+ * SPEC §15: a run on counts the file cannot give exactly is a usage error (exit 2) that names
+ * the `triple-aim sql` invocation whose counts can (`periods`, `by`: everything the command
+ * needs, not only what was missing).
+ */
+export function requireCounts(
+  counted: Counted,
+  path: string,
+  requests: readonly CountsRequest[],
+  serve: { what: string; periods: readonly Period[]; by: readonly Dimension[] },
+): void {
+  for (const request of requests) {
+    const why = counted.counts.lacks(request);
+    if (why !== null) {
+      throw new UsageError(`${path} cannot give ${serve.what}: ${why}; \`${sqlInvocation(serve.periods, serve.by)}\` makes counts that can`);
+    }
+  }
+}
+
+/** The counted extracts' event dates (SPEC §1.3), as loaded extracts' infos give them, for
+ *  the data range of report and evaluate; a file without them is a usage error (exit 2). */
+export function countedEventDays(counted: Counted, path: string): { extract: ExtractName; eventDays: { first: DayNumber; last: DayNumber } | null }[] {
+  const days = counted.counts.eventDays();
+  if (days === null) {
+    throw new UsageError(
+      `${path} has no first_event and last_event rows (the range of the data, SPEC §1.3): make it again with the script of this version's \`triple-aim sql\``,
+    );
+  }
+  return days;
 }
 
 /** The scripts of `triple-aim sql` count the rm-2015-2018 profile only so far (SPEC §15 on
@@ -37,10 +112,15 @@ export function countsProfileCheck(profile: Profile): void {
 }
 
 /** The extracts a counts file replaces (the counted ones). */
-const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
+export const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
 
 export interface Counted {
   counts: GivenCounts;
+  /** The counts file as an input of the output (SPEC §4.1, §10 item 1): one entry per extract
+   *  the script counted, each naming the file, its rows and checksum and that extract's data
+   *  end (SPEC §13.2; --data-end when given), so a page says what it was computed from and
+   *  its "data up to" line is the one of the run on the extracts. */
+  inputs(dataEnd?: DayNumber): InputRef[];
   indicators: IndicatorDefinition[];
   sources: ExtractSource[];
   periods: Period[];
@@ -89,5 +169,16 @@ export function readCountsOption(
   if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
   const anyInput = opts.data !== undefined || ['population', 'measurements', 'baselines'].some((n) => opts[n as keyof InputOptions] !== undefined);
   const sources = anyInput ? resolveSources(opts).filter((s) => !(COUNTED as readonly string[]).includes(s.extract)) : [];
-  return { counts: givenCounts(counts, path), indicators, sources, periods, by: counts.by };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const inputs = (dataEnd?: DayNumber): InputRef[] =>
+    [...counts.dataEnd].map(([extract, end]) => ({
+      extract,
+      path,
+      sha256,
+      rows: counts.rows.length,
+      rows_rejected: 0,
+      encoding: 'utf8' as const,
+      data_end: formatDay(dataEnd ?? end),
+    }));
+  return { counts: givenCounts(counts, path), inputs, indicators, sources, periods, by: counts.by };
 }

@@ -7,7 +7,11 @@ import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js'
 import { formatDay } from '../calc/time.js';
 import { parsePeriodId, type Period } from '../calc/periods.js';
 import { checkProjectWindows } from '../engine/data-range.js';
-import { evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import { armGroupFilters, evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import { projectWindows } from '../engine/data-range.js';
+import { monthsBetween } from '../calc/periods.js';
+import { countedEventDays, countsOption, countsProfileCheck, COUNTED, readCountsOption, requireCounts, type CountsOptions } from './counts.js';
+import type { ExtractName } from '../extracts/records.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
 import { Invalid } from '../extracts/fields.js';
 import { parseGroupKey } from '../extracts/group-key.js';
@@ -24,7 +28,7 @@ import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, t
 import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
-interface EvaluateOptions extends InputOptions, OutputOptions {
+interface EvaluateOptions extends InputOptions, OutputOptions, CountsOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   intervention: Selector;
@@ -111,6 +115,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
   addProfileOption(cmd);
+  countsOption(cmd, 'evaluate');
   return runs(cmd, evaluate);
 }
 
@@ -127,17 +132,43 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   if (!selected.some((i) => i.kind === 'counting' && dims.every((d) => i.dimensions.includes(d)))) {
     throw new UsageError(`no selected indicator's source carries ${dims.join(' and ')}: nothing can be evaluated for this selector`);
   }
-  const sources = resolveSources(opts);
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption({ ...opts, indicators: undefined, aim: undefined });
+  // The counted extracts' range is the script's (first_event, last_event): the same checks and warnings.
+  const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
+  if (counted) {
+    countsProfileCheck(opts.profile ?? DEFAULT_PROFILE);
+    // Each arm's window is summed from the months of its groups (src/engine/counts.ts): the
+    // file needs the months of both windows, by the selector's dimensions and the region's
+    // municipalities (a unit outside them or of unknown value is in neither arm).
+    const { before, after } = projectWindows(opts.start, opts.months);
+    const filter = armGroupFilters(opts).intervention;
+    const by = ['municipality' as const, ...dims.filter((d) => d !== 'municipality' && d !== 'cluster')];
+    requireCounts(counted, opts.counts!, [{ periods: [before, after], by: [], filter }], {
+      what: `the windows ${before.id} and ${after.id} by ${filter.reads.join(', ')}`,
+      periods: monthsBetween(before.from, after.to),
+      by,
+    });
+  }
+  const sources = counted ? counted.sources : resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
   const prepared = prepare(data);
-  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined);
+  // With counts, an indicator is evaluable when the file counted it (its extracts were not read).
+  const loaded = (s: ExtractName) => prepared.data[s] !== undefined || (counted !== null && (COUNTED as readonly string[]).includes(s));
+  const { evaluated, notEvaluated } = evaluableIndicators(
+    selected,
+    dims,
+    loaded,
+    counted ? (i) => counted.counts.missing(i, prepared.data)?.message ?? null : undefined,
+  );
   if (evaluated.length === 0) {
     throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
   }
-  const windowWarnings = inRange(checkProjectWindows(infos, opts.start, opts.months));
+  const dated = [...infos, ...countedDays];
+  const windowWarnings = inRange(checkProjectWindows(dated, opts.start, opts.months));
   const result = evaluateProject(evaluated, prepared, {
     intervention: opts.intervention,
     comparison: opts.comparison,
@@ -145,13 +176,14 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     months: opts.months,
     minCell: opts.minCell,
     dataEnd: opts.dataEnd,
+    ...(counted ? { counts: counted.counts } : {}),
   });
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,
       tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'evaluate',
-      inputs: inputsJson(infos, opts.dataEnd),
+      inputs: [...inputsJson(infos, opts.dataEnd), ...(counted?.inputs(opts.dataEnd) ?? [])],
       intervention: opts.intervention,
       comparison: opts.comparison,
       windows: {
