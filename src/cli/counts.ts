@@ -10,7 +10,7 @@ import type { InputRef } from '../contracts/report.js';
 import type { Command } from 'commander';
 import type { Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
-import { givenCounts, type CountsRequest, type GivenCounts } from '../engine/counts.js';
+import { givenCounts, periodRanges, type CountsRequest, type GivenCounts } from '../engine/counts.js';
 import type { DayNumber } from '../calc/time.js';
 import type { ExtractName } from '../extracts/records.js';
 import { readCounts } from '../extracts/counts.js';
@@ -43,32 +43,9 @@ export function countsOption(cmd: Command, command: keyof typeof COUNTS_HELP = '
   );
 }
 
-/** Periods as `triple-aim sql --period` arguments: each run of consecutive periods of one
- *  kind as a range A..B. */
-export function sqlPeriodArguments(periods: readonly Period[]): string[] {
-  const order = ['year', 'quarter', 'month', 'window'];
-  const sorted = [...periods].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.from - b.from);
-  const out: string[] = [];
-  let start: Period | null = null;
-  let last: Period | null = null;
-  const flush = () => {
-    if (start && last) out.push(start.id === last.id ? start.id : `${start.id}..${last.id}`);
-  };
-  for (const p of sorted) {
-    if (last && p.kind === last.kind && p.from === last.to + 1) {
-      last = p;
-      continue;
-    }
-    flush();
-    start = last = p;
-  }
-  flush();
-  return out;
-}
-
 /** The `triple-aim sql` options that make counts for these periods and breakdown. */
 export function sqlInvocation(periods: readonly Period[], by: readonly Dimension[]): string {
-  const args = sqlPeriodArguments(periods).map((p) => `--period ${p}`);
+  const args = periodRanges(periods).map((p) => `--period ${p}`);
   return `triple-aim sql --dialect … ${args.join(' ')}${by.length > 0 ? ` --by ${by.join(',')}` : ''}`;
 }
 

@@ -75,6 +75,29 @@ function valueIn(group: Group, dim: Dimension): string | undefined {
   return undefined;
 }
 
+/** Periods as `triple-aim sql --period` writes them: each run of consecutive periods of one
+ *  kind as a range A..B (years, then quarters, months, windows). */
+export function periodRanges(periods: readonly Period[]): string[] {
+  const order = ['year', 'quarter', 'month', 'window'];
+  const sorted = [...periods].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.from - b.from);
+  const out: string[] = [];
+  let start: Period | null = null;
+  let last: Period | null = null;
+  const flush = () => {
+    if (start && last) out.push(start.id === last.id ? start.id : `${start.id}..${last.id}`);
+  };
+  for (const p of sorted) {
+    if (last && p.kind === last.kind && p.kind !== 'window' && p.from === last.to + 1) {
+      last = p;
+      continue;
+    }
+    flush();
+    start = last = p;
+  }
+  flush();
+  return out;
+}
+
 const sameDimensions = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d) => b.includes(d));
 
 export function givenCounts(file: CountsFile, name: string): GivenCounts {
@@ -134,7 +157,7 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
     lacks({ periods, by, filter, strata }) {
       const absent = periods.filter((p) => tiles(p) === null);
       if (absent.length > 0) {
-        return `it has no counts for ${absent.map((p) => p.id).join(', ')}, nor the periods that make ${absent.length === 1 ? 'it' : 'them'} up (it has ${file.periods.join(', ') || 'none'})`;
+        return `it has no counts for ${periodRanges(absent).join(', ')}, nor the periods that make ${absent.length === 1 ? 'it' : 'them'} up (it has ${periodRanges(filePeriods).join(', ') || 'none'})`;
       }
       const have = derivable(file.by);
       const wanted = [...new Set([...by, ...(filter?.reads ?? [])])];

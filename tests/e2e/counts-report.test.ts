@@ -13,7 +13,7 @@
 // signals, the municipalities against the region (standardised or not), the clusters of the
 // codes outside the region, education gaps, notes, warnings, provisional marks — is byte-equal.
 
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCounts } from '../helpers/counts.js';
@@ -82,5 +82,62 @@ describe('report --counts writes the page of the run on the extracts (sample dat
     // The warnings are the same; the last line names the file written.
     const warnings = (stderr: string) => stderr.replace(/^wrote .*$/m, 'wrote');
     expect(warnings(counted.stderr)).toBe(warnings(extracts.stderr));
+  });
+});
+
+describe('report --counts: what a counts file must hold (SPEC §15)', () => {
+  let bySex: string;
+  let yearsOnly: string;
+  let noRange: string;
+  let sexOnly: string;
+  beforeAll(async () => {
+    if (!existsSync(data)) {
+      mkdirSync(data);
+      for (const f of ['admissions', 'referrals', 'smoking', 'population', 'measurements', 'baselines']) copyFileSync(join(SAMPLES, `${f}.csv`), join(data, `${f}.csv`));
+    }
+    bySex = await writeCounts(join(dir, 'by-sex.csv'), EXTRACTS, ['2015..2016', '2015-01..2016-12'], ['municipality', 'sex']);
+    yearsOnly = await writeCounts(join(dir, 'years.csv'), EXTRACTS, ['2015..2016'], ['municipality']);
+    // A file of a script before first_event/last_event: the data range is not known.
+    noRange = await writeCounts(join(dir, 'no-range.csv'), EXTRACTS, ['2015..2016', '2015-01..2016-12'], ['municipality'], (lines) =>
+      lines.filter((l) => !/,(first|last)_event=/.test(l)),
+    );
+    sexOnly = await writeCounts(join(dir, 'sex.csv'), EXTRACTS, ['2015..2016', '2015-01..2016-12'], ['sex']);
+  }, 120_000);
+
+  it('a file by municipality and sex gives the same page: its municipalities are summed over sex (exact: each unit is in one group)', () => {
+    const extracts = report(['--data', data, '--year', '2016'], join(dir, 'sex-extracts.html'));
+    const counted = report(['--counts', bySex, '--data', data, '--year', '2016'], join(dir, 'sex-counts.html'));
+    const a = normalised(extracts.html, /lup\.csv (er ikke indlæst|not loaded)/g);
+    const b = normalised(counted.html, /ingen tællinger for denne indikator i \S*by-sex\.csv/g);
+    expect(b.lup).toBe(a.lup);
+    expect(firstDifference(b.html, a.html)).toBe(null);
+  });
+
+  const usage = (args: string[], message: RegExp) => {
+    const r = runCli(['report', ...args, '--data', data, '--year', '2016', '--out', join(dir, 'never.html')]);
+    expect(r.code, show(r)).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(existsSync(join(dir, 'never.html'))).toBe(false);
+  };
+  const invocation = /`triple-aim sql --dialect … --period 2015\.\.2016 --period 2015-01\.\.2016-12 --by municipality` makes counts that can/;
+
+  it('standardising from a file by municipality and sex is a usage error: persons per age band do not add up across groups', () => {
+    usage(['--counts', bySex, '--standardize', 'esp2013'], /cannot give the report for 2016: standardisation reads each cell's persons per age band, which do not add up across groups/);
+    usage(['--counts', bySex, '--standardize', 'esp2013'], invocation);
+  });
+
+  it('a file without the months of the run charts is a usage error naming the sql that makes one', () => {
+    usage(['--counts', yearsOnly], /years\.csv cannot give the report for 2016: it has no counts for 2015-01\.\.2016-12, nor the periods that make them up \(it has 2015\.\.2016\)/);
+    usage(['--counts', yearsOnly], invocation);
+  });
+
+  it('a file not broken down by municipality is a usage error naming the sql that makes one', () => {
+    usage(['--counts', sexOnly], /sex\.csv cannot give the report for 2016: it is not broken down by municipality \(its breakdown: sex\)/);
+    usage(['--counts', sexOnly, '--municipality', '751'], /cannot give the profile of 751 for 2016: it is not broken down by municipality.*`triple-aim sql --dialect … --period 2016 --period 2015-01\.\.2016-12 --by municipality`/);
+  });
+
+  it('a file without the range of the data (first_event, last_event) is a usage error: the years and months of the page would be guessed', () => {
+    usage(['--counts', noRange], /no-range\.csv has no first_event and last_event rows/);
   });
 });
