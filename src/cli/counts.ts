@@ -26,20 +26,21 @@ export interface CountsOptions {
   counts?: string;
 }
 
-/** What `triple-aim sql` run makes counts that serve each command (SPEC §15), for the help. */
+/** Which `triple-aim sql` invocation makes counts that serve each command (SPEC §15), for
+ *  the --counts help; the README's table says the same. */
 export const COUNTS_HELP = {
-  compute: 'the periods and --by of the run: triple-aim sql --period 2016 --period 2017 --by municipality',
-  monitor: 'the points of the series: triple-aim sql --period 2016-01..2017-12 [--by …]',
+  compute: 'the periods and breakdown of the run, e.g. `triple-aim sql --period 2016 --period 2017 --by municipality`',
+  monitor: 'the points of the series, e.g. `triple-aim sql --period 2016-01..2017-12`',
   report:
-    'the years and months of the data up to the report year, by municipality: triple-aim sql --period 2015..2016 --period 2015-01..2016-12 --by municipality',
+    'the years and months of the data up to the report year by municipality, e.g. `triple-aim sql --period 2015..2016 --period 2015-01..2016-12 --by municipality`',
   evaluate:
-    'the months of both windows, by municipality and the selector\'s other dimensions: triple-aim sql --period 2015-07..2017-06 --by municipality[,sex]',
+    "the months of both windows by municipality and the selector's other dimensions, e.g. `triple-aim sql --period 2015-07..2017-06 --by municipality,sex`",
 } as const;
 
 export function countsOption(cmd: Command, command: keyof typeof COUNTS_HELP = 'compute'): Command {
   return cmd.option(
     '--counts <file>',
-    `counts returned by the script of \`triple-aim sql\` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read. Made by ${COUNTS_HELP[command]}`,
+    `counts returned by the script of \`triple-aim sql\` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read. ${command} needs ${COUNTS_HELP[command]}`,
   );
 }
 

@@ -89,10 +89,18 @@ Examples:
   triple-aim evaluate --data extracts --intervention cluster=Vest --start 2016-07
   triple-aim evaluate --data extracts --intervention municipality=657 --comparison municipality=661 --start 2017-01 --months 6
   triple-aim evaluate --data extracts --intervention "cluster=Vest;sex=F" --start 2016-07 --format markdown --out evaluation.md
+  triple-aim evaluate --counts counts.csv --population population.csv --intervention "cluster=Vest;sex=F" --start 2016-07
 
 The windows: before = the N months (--months, default 12) ending with the month before --start; after =
 N months from --start, each one period (population of the year it starts in). Units outside the region's
-19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.`,
+19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.
+
+--counts FILE.csv reads the counts a database returned for the script of \`triple-aim sql\` instead of
+the admissions, referrals and smoking courses (population.csv is still read). Each arm's window is summed
+from the file's months and groups, so it needs the months of both windows by municipality and the
+selector's other dimensions; for --intervention "cluster=Vest;sex=F" --start 2016-07:
+  triple-aim sql --dialect tsql --period 2015-07..2017-06 --by municipality,sex
+A file that lacks them is a usage error that names the invocation for the options given.`,
     );
   addInputOptions(cmd);
   cmd

@@ -62,6 +62,7 @@ Examples:
   triple-aim report --data extracts --year 2016 --out report-2016.html
   triple-aim report --data extracts --year 2016 --lang en --out report-2016-en.html
   triple-aim report --data extracts --year 2016 --municipality 751 --out aarhus-2016.html
+  triple-aim report --counts counts.csv --population population.csv --year 2016 --out report-2016.html
 
 The document needs nothing from outside (no script, style, font or image is fetched) and prints on A4.
 It shows the year's value of every indicator with its interval, baseline, target and status, the monthly
@@ -71,7 +72,14 @@ the municipalities against the region.
 --municipality CODE writes one municipality's profile instead: per indicator its value, the region's,
 the lowest and highest of the region's 19 municipalities, its place among them (a spine chart), its
 monthly trend and its comparison with the region. The region's 19 municipalities:
-  ${regionList()}`,
+  ${regionList()}
+
+--counts FILE.csv reads the counts a database returned for the script of \`triple-aim sql\` instead of
+the admissions, referrals and smoking courses (population, measurements and baselines are still read).
+Both pages need the years and the months of the data up to the report year, by municipality; for data
+from January 2015 and --year 2016:
+  triple-aim sql --dialect tsql --period 2015..2016 --period 2015-01..2016-12 --by municipality
+A file that lacks them is a usage error that names the invocation for the data at hand.`,
     );
   addInputOptions(cmd);
   cmd
