@@ -152,7 +152,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     const { before, after } = projectWindows(opts.start, opts.months);
     const filter = armGroupFilters(opts).intervention;
     const by = ['municipality' as const, ...dims.filter((d) => d !== 'municipality' && d !== 'cluster')];
-    requireCounts(counted, opts.counts!, [{ periods: [before, after], by: [], filter }], {
+    requireCounts(counted, opts.counts!, [{ periods: [before, after], by: [], filter, pooled: true }], {
       what: `the windows ${before.id} and ${after.id} by ${filter.reads.join(', ')}`,
       periods: monthsBetween(before.from, after.to),
       by,

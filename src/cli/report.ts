@@ -193,11 +193,11 @@ function countsFor(
   const strata = opts.standardize !== undefined;
   const requests: CountsRequest[] =
     municipality !== undefined
-      ? [{ periods: [year, ...months], by: ['municipality'], strata }]
+      ? [{ periods: [year, ...months], by: ['municipality'], strata, pooled: true }]
       : [
           { periods: [...years, ...months], by: [] },
-          { periods: [year], by: ['municipality'], strata },
-          { periods: [year], by: ['cluster'] },
+          { periods: [year], by: ['municipality'], strata, pooled: true },
+          { periods: [year], by: ['cluster'], pooled: true },
         ];
   const what = municipality !== undefined ? `the profile of ${municipality} for ${year.id}` : `the report for ${year.id}`;
   requireCounts(counted, opts.counts!, requests, { what, periods: [...(municipality !== undefined ? [year] : years), ...months], by: ['municipality'] });

@@ -24,6 +24,7 @@ import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { CountsFile, CountsRow } from '../extracts/counts.js';
 import type { ExtractName, LoadedData } from '../extracts/records.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
 import type { CountingIndicator, DeclaredReason } from '../indicators/types.js';
 import { cellKey, newCell, type Cell, type CellsByPeriod, type TallyOptions } from './aggregate.js';
 
@@ -41,6 +42,8 @@ export interface CountsRequest {
   by: readonly Dimension[];
   filter?: GroupFilter;
   strata?: boolean;
+  /** The run pools over the dimensions an indicator always breaks down by (RunOptions.pooled). */
+  pooled?: boolean;
 }
 
 export interface GivenCounts {
@@ -112,10 +115,12 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
     if (list) list.push(row);
     else periods.set(row.period, [row]);
   }
-  // An indicator's group rows all name the same dimensions (the reader checked): its finest level.
+  // An indicator's group rows name the file's dimensions that the indicator carries (the
+  // reader checked): its finest level.
   const finest = new Map<string, Dimension[]>();
-  for (const row of file.rows) {
-    if (!finest.has(row.indicator) && Object.keys(row.group).length > 0) finest.set(row.indicator, Object.keys(row.group) as Dimension[]);
+  for (const id of indicators) {
+    const definition = CATALOGUE.find((i) => i.id === id);
+    finest.set(id, definition?.kind === 'counting' ? file.by.filter((d) => definition.dimensions.includes(d)) : []);
   }
 
   /** The file's periods that make up `p` exactly, longest first (calendar periods nest, so the
@@ -154,7 +159,7 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
       }
       return out;
     },
-    lacks({ periods, by, filter, strata }) {
+    lacks({ periods, by, filter, strata, pooled }) {
       const absent = periods.filter((p) => tiles(p) === null);
       if (absent.length > 0) {
         return `it has no counts for ${periodRanges(absent).join(', ')}, nor the periods that make ${absent.length === 1 ? 'it' : 'them'} up (it has ${periodRanges(filePeriods).join(', ') || 'none'})`;
@@ -163,6 +168,17 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
       const wanted = [...new Set([...by, ...(filter?.reads ?? [])])];
       const without = wanted.filter((d) => !have.has(d));
       if (without.length > 0) return `it is not broken down by ${without.join(', ')} (its breakdown: ${file.by.join(', ') || 'none'})`;
+      // Per indicator, the cells a run makes of it (src/engine/run.ts: the breakdown it carries,
+      // and the one it always has unless pooled, LUP's patient type) from the ones it has.
+      for (const id of indicators) {
+        const definition = CATALOGUE.find((i) => i.id === id);
+        // An indicator without an arm's dimensions is not evaluated (SPEC §9): nothing to check.
+        if (definition?.kind !== 'counting' || filter?.reads.some((d) => !definition.dimensions.includes(d))) continue;
+        const own = derivable(finest.get(id)!);
+        const needs = [...by.filter((d) => definition.dimensions.includes(d)), ...(pooled ? [] : (definition.alwaysBy ?? [])), ...(filter?.reads ?? [])];
+        const missing = [...new Set(needs.filter((d) => !own.has(d)))];
+        if (missing.length > 0) return `it has no cells of ${id} by ${missing.join(', ')}`;
+      }
       if (strata) {
         // Persons per band are not additive (see the head of this file): the cells as counted.
         if (by.length > 0 && !sameDimensions(by, file.by)) {

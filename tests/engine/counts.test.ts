@@ -120,6 +120,12 @@ describe('cells summed from the counts (SPEC §15)', () => {
     );
   });
 
+  it('an indicator always broken down by a dimension (LUP by patient type) needs it in the file unless the run pools over it', () => {
+    const c = counts(['lup-cooperation-school,2016,,,8,10,10', 'lup-cooperation-school,2016,751,,8,10,10']);
+    expect(c.lacks({ periods: [p('2016')], by: [] })).toBe('it has no cells of lup-cooperation-school by patient_type');
+    expect(c.lacks({ periods: [p('2016')], by: ['municipality'], pooled: true })).toBeNull();
+  });
+
   it('periods are named as ranges of consecutive periods of one kind', () => {
     expect(periodRanges(parsePeriodArgument('2016-01..2016-12').concat(parsePeriodArgument('2015..2016'), parsePeriodArgument('2018-03')))).toEqual([
       '2015..2016',
