@@ -2,16 +2,18 @@
 // instead of the extracts it counted. Reads the file (validation problems name line and column,
 // exit 1) and settles the selection against it (a breakdown or period the file does not hold
 // is a usage error, exit 2). The population, baselines and measurements are read as usual.
+// report and evaluate take from the file the cells their runs need, summed where needed
+// (src/engine/counts.ts): `requireCounts` checks that it can give them before anything is
+// computed and names the `triple-aim sql` that makes a file that can.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { formatDay } from '../calc/time.js';
-import type { InputRef } from '../contracts/report.js';
 import type { Command } from 'commander';
+import type { InputRef } from '../contracts/report.js';
 import type { Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
 import { givenCounts, periodRanges, type CountsRequest, type GivenCounts } from '../engine/counts.js';
-import type { DayNumber } from '../calc/time.js';
+import { formatDay, type DayNumber } from '../calc/time.js';
 import type { ExtractName } from '../extracts/records.js';
 import { readCounts } from '../extracts/counts.js';
 import type { ExtractSource } from '../extracts/load.js';

@@ -5,11 +5,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
 import { formatDay } from '../calc/time.js';
-import { parsePeriodId, type Period } from '../calc/periods.js';
-import { checkProjectWindows } from '../engine/data-range.js';
+import { monthsBetween, parsePeriodId, type Period } from '../calc/periods.js';
+import { checkProjectWindows, projectWindows } from '../engine/data-range.js';
 import { armGroupFilters, evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
-import { projectWindows } from '../engine/data-range.js';
-import { monthsBetween } from '../calc/periods.js';
 import { countedEventDays, countsOption, countsProfileCheck, COUNTED, readCountsOption, requireCounts, type CountsOptions } from './counts.js';
 import type { ExtractName } from '../extracts/records.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';

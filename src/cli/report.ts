@@ -107,7 +107,7 @@ async function report(opts: ReportOptions): Promise<number> {
   // A usage error before anything is read (SPEC §1.5).
   const municipality = opts.municipality === undefined ? undefined : regionMunicipality(opts.municipality);
   // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
-  const counted = readCountsOption({ ...opts, maxErrors: opts.maxErrors });
+  const counted = readCountsOption(opts);
   if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE);
   // The counted extracts' range is the script's (first_event, last_event): the same years and months.
   const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
