@@ -118,6 +118,20 @@ function parseCell(text: string): CountsCell | string {
 
 const MISSING = new Set(['', 'NULL']);
 
+/** A cell's name as the file writes it, for the result, note and education cells. */
+function cellName(c: CountsCell): string {
+  switch (c.kind) {
+    case 'result':
+      return '';
+    case 'note':
+      return `note=${[c.key, ...Object.entries(c.params).map(([k, v]) => `${k}=${v}`)].join(';')}`;
+    case 'education':
+      return `education=${c.level}`;
+    default:
+      return c.kind;
+  }
+}
+
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
@@ -226,6 +240,22 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
     periods.add(period);
     counts.rows.push({ line, indicator, period, group, cell, ...numbers });
   });
+  // The script writes each cell of a group beside the same cell of the total row (the region):
+  // a file without the total would give the region nothing where it has units (SPEC §15: the
+  // commands read the total rows as counted).
+  const totals = new Set(counts.rows.filter((r) => Object.keys(r.group).length === 0).map((r) => [r.indicator, r.period, cellName(r.cell)].join('\u0001')));
+  const told = new Set<string>();
+  for (const r of counts.rows) {
+    if (Object.keys(r.group).length === 0 || !['result', 'note', 'education'].includes(r.cell.kind)) continue;
+    const key = [r.indicator, r.period, cellName(r.cell)].join('\u0001');
+    if (totals.has(key) || told.has(key)) continue;
+    told.add(key);
+    problems.push({
+      line: r.line,
+      column: null,
+      message: `${r.indicator}, ${r.period}${r.cell.kind === 'result' ? '' : ', ' + cellName(r.cell)}: a group's cell without the total row's (every dimension empty), which the script writes beside it`,
+    });
+  }
   counts.periods = [...periods];
   return { counts, problems };
 }

@@ -35,6 +35,7 @@ const DIED = say(MESSAGES.indexExcludedDied);
 const YEAR = [
   'readmission-30d,2016,,,9,41,41',
   'readmission-30d,2016,,note=indexExcludedDied,4,0,4',
+  'readmission-30d,2016,,education=short,2,5,5',
   'readmission-30d,2016,657,,3,10,10',
   'readmission-30d,2016,657,note=indexExcludedDied,2,0,2',
   'readmission-30d,2016,657,education=short,1,4,4',
@@ -126,6 +127,14 @@ describe('cells summed from the counts (SPEC §15)', () => {
     expect(c.lacks({ periods: [p('2016')], by: ['municipality'], pooled: true })).toBeNull();
   });
 
+  it("a group's cell without the total row's is a problem of the file: the region would have nothing where its groups have units", () => {
+    const { problems } = readCounts(
+      ['indicator,period,municipality,cell,numerator,denominator,units', 'readmission-30d,2016,657,,3,10,10', 'readmission-30d,2016,657,note=indexExcludedDied,2,0,2', 'readmission-30d,2016,,note=indexExcludedDied,2,0,2'].join('\n'),
+      'c.csv',
+    );
+    expect(problems).toEqual([{ line: 2, column: null, message: "readmission-30d, 2016: a group's cell without the total row's (every dimension empty), which the script writes beside it" }]);
+  });
+
   it('periods are named as ranges of consecutive periods of one kind', () => {
     expect(periodRanges(parsePeriodArgument('2016-01..2016-12').concat(parsePeriodArgument('2015..2016'), parsePeriodArgument('2018-03')))).toEqual([
       '2015..2016',
@@ -153,7 +162,7 @@ describe('the arms over groups are the arms over units (SPEC §9, §15)', () => 
         const who: UnitAttributes = { municipality, sex, age: 50, education: null };
         // The file's one cell for this unit: its municipality and sex as the script writes them.
         const { counts: file, problems } = readCounts(
-          `indicator,period,municipality,sex,cell,numerator,denominator,units\nreadmission-30d,2016,${municipality ?? 'unknown'},${sex ?? 'unknown'},,1,1,1\n`,
+          `indicator,period,municipality,sex,cell,numerator,denominator,units\nreadmission-30d,2016,,,,1,1,1\nreadmission-30d,2016,${municipality ?? 'unknown'},${sex ?? 'unknown'},,1,1,1\n`,
           'c.csv',
         );
         expect(problems).toEqual([]);
