@@ -143,6 +143,8 @@ async function compute(opts: ComputeOptions): Promise<number> {
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
     dataEnd: opts.dataEnd,
   });
+  // SPEC §15: the counts file is an input too (src/cli/counts.ts).
+  if (counted) report.inputs = [...report.inputs, ...counted.inputs(opts.dataEnd)];
 
   const format = chooseFormat(opts.format, { terminal: 'table', pipe: 'json' });
   const rendered = renderReport(report, format, {

@@ -2,12 +2,19 @@
 // instead of the extracts it counted. Reads the file (validation problems name line and column,
 // exit 1) and settles the selection against it (a breakdown or period the file does not hold
 // is a usage error, exit 2). The population, baselines and measurements are read as usual.
+// report and evaluate take from the file the cells their runs need, summed where needed
+// (src/engine/counts.ts): `requireCounts` checks that it can give them before anything is
+// computed and names the `triple-aim sql` that makes a file that can.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { InputRef } from '../contracts/report.js';
 import type { Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
-import { givenCounts, type GivenCounts } from '../engine/counts.js';
+import { givenCounts, periodRanges, type CountsRequest, type GivenCounts } from '../engine/counts.js';
+import { formatDay, type DayNumber } from '../calc/time.js';
+import type { ExtractName } from '../extracts/records.js';
 import { readCounts } from '../extracts/counts.js';
 import type { ExtractSource } from '../extracts/load.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
@@ -20,11 +27,59 @@ export interface CountsOptions {
   counts?: string;
 }
 
-export function countsOption(cmd: Command): Command {
+/** Which `triple-aim sql` invocation makes counts that serve each command (SPEC §15), for
+ *  the --counts help; the README's table says the same. */
+export const COUNTS_HELP = {
+  compute: 'the periods and breakdown of the run, e.g. `triple-aim sql --period 2016 --period 2017 --by municipality`',
+  monitor: 'the points of the series, e.g. `triple-aim sql --period 2016-01..2017-12`',
+  report:
+    'the years and months of the data up to the report year by municipality, e.g. `triple-aim sql --period 2015..2016 --period 2015-01..2016-12 --by municipality`',
+  evaluate:
+    "the months of both windows by municipality and the selector's other dimensions, e.g. `triple-aim sql --period 2015-07..2017-06 --by municipality,sex`",
+} as const;
+
+export function countsOption(cmd: Command, command: keyof typeof COUNTS_HELP = 'compute'): Command {
   return cmd.option(
     '--counts <file>',
-    'counts returned by the script of `triple-aim sql` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read',
+    `counts returned by the script of \`triple-aim sql\` (CSV), instead of the extracts it counted; population.csv, baselines and measurements are still read. ${command} needs ${COUNTS_HELP[command]}`,
   );
+}
+
+/** The `triple-aim sql` options that make counts for these periods and breakdown. */
+export function sqlInvocation(periods: readonly Period[], by: readonly Dimension[]): string {
+  const args = periodRanges(periods).map((p) => `--period ${p}`);
+  return `triple-aim sql --dialect … ${args.join(' ')}${by.length > 0 ? ` --by ${by.join(',')}` : ''}`;
+}
+
+/**
+ * SPEC §15: a run on counts the file cannot give exactly is a usage error (exit 2) that names
+ * the `triple-aim sql` invocation whose counts can (`periods`, `by`: everything the command
+ * needs, not only what was missing).
+ */
+export function requireCounts(
+  counted: Counted,
+  path: string,
+  requests: readonly CountsRequest[],
+  serve: { what: string; periods: readonly Period[]; by: readonly Dimension[] },
+): void {
+  for (const request of requests) {
+    const why = counted.counts.lacks(request);
+    if (why !== null) {
+      throw new UsageError(`${path} cannot give ${serve.what}: ${why}; \`${sqlInvocation(serve.periods, serve.by)}\` makes counts that can`);
+    }
+  }
+}
+
+/** The counted extracts' event dates (SPEC §1.3), as loaded extracts' infos give them, for
+ *  the data range of report and evaluate; a file without them is a usage error (exit 2). */
+export function countedEventDays(counted: Counted, path: string): { extract: ExtractName; eventDays: { first: DayNumber; last: DayNumber } | null }[] {
+  const days = counted.counts.eventDays();
+  if (days === null) {
+    throw new UsageError(
+      `${path} has no first_event and last_event rows (the range of the data, SPEC §1.3): make it again with the script of this version's \`triple-aim sql\``,
+    );
+  }
+  return days;
 }
 
 /** SPEC §14.3, §15: counts are never computed as another profile's. The script of `triple-aim
@@ -40,13 +95,18 @@ export function countsProfileCheck(profile: Profile, counted: Counted): void {
 }
 
 /** The extracts a counts file replaces (the counted ones). */
-const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
+export const COUNTED = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
 
 export interface Counted {
   counts: GivenCounts;
   /** The counts file, and the profile its script counted (SPEC §14.3). */
   path: string;
   profile: string;
+  /** The counts file as an input of the output (SPEC §4.1, §10 item 1): one entry per extract
+   *  the script counted, each naming the file, its rows and checksum and that extract's data
+   *  end (SPEC §13.2; --data-end when given), so a page says what it was computed from and
+   *  its "data up to" line is the one of the run on the extracts. */
+  inputs(dataEnd?: DayNumber): InputRef[];
   indicators: IndicatorDefinition[];
   sources: ExtractSource[];
   periods: Period[];
@@ -96,5 +156,16 @@ export function readCountsOption(
   if (indicators.length === 0) throw new UsageError('no indicator left after --indicators and --aim');
   const anyInput = opts.data !== undefined || ['population', 'measurements', 'baselines'].some((n) => opts[n as keyof InputOptions] !== undefined);
   const sources = anyInput ? resolveSources(opts).filter((s) => !(COUNTED as readonly string[]).includes(s.extract)) : [];
-  return { counts: givenCounts(counts, path), path, profile: counts.profile ?? DEFAULT_PROFILE.id, indicators, sources, periods, by: counts.by };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const inputs = (dataEnd?: DayNumber): InputRef[] =>
+    [...counts.dataEnd].map(([extract, end]) => ({
+      extract,
+      path,
+      sha256,
+      rows: counts.rows.length,
+      rows_rejected: 0,
+      encoding: 'utf8' as const,
+      data_end: formatDay(dataEnd ?? end),
+    }));
+  return { counts: givenCounts(counts, path), path, profile: counts.profile ?? DEFAULT_PROFILE.id, inputs, indicators, sources, periods, by: counts.by };
 }

@@ -5,9 +5,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
 import { formatDay } from '../calc/time.js';
-import { parsePeriodId, type Period } from '../calc/periods.js';
-import { checkProjectWindows } from '../engine/data-range.js';
-import { evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import { monthsBetween, parsePeriodId, type Period } from '../calc/periods.js';
+import { checkProjectWindows, projectWindows } from '../engine/data-range.js';
+import { armGroupFilters, evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import { countedEventDays, countsOption, countsProfileCheck, COUNTED, readCountsOption, requireCounts, type CountsOptions } from './counts.js';
+import type { ExtractName } from '../extracts/records.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
 import { Invalid } from '../extracts/fields.js';
 import { parseGroupKey } from '../extracts/group-key.js';
@@ -24,7 +26,7 @@ import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, t
 import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
-interface EvaluateOptions extends InputOptions, OutputOptions {
+interface EvaluateOptions extends InputOptions, OutputOptions, CountsOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   intervention: Selector;
@@ -85,10 +87,18 @@ Examples:
   triple-aim evaluate --data extracts --intervention cluster=Vest --start 2016-07
   triple-aim evaluate --data extracts --intervention municipality=657 --comparison municipality=661 --start 2017-01 --months 6
   triple-aim evaluate --data extracts --intervention "cluster=Vest;sex=F" --start 2016-07 --format markdown --out evaluation.md
+  triple-aim evaluate --counts counts.csv --population population.csv --intervention "cluster=Vest;sex=F" --start 2016-07
 
 The windows: before = the N months (--months, default 12) ending with the month before --start; after =
 N months from --start, each one period (population of the year it starts in). Units outside the region's
-19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.`,
+19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.
+
+--counts FILE.csv reads the counts a database returned for the script of \`triple-aim sql\` instead of
+the admissions, referrals and smoking courses (population.csv is still read). Each arm's window is summed
+from the file's months and groups, so it needs the months of both windows by municipality and the
+selector's other dimensions; for --intervention "cluster=Vest;sex=F" --start 2016-07:
+  triple-aim sql --dialect tsql --period 2015-07..2017-06 --by municipality,sex
+A file that lacks them is a usage error that names the invocation for the options given.`,
     );
   addInputOptions(cmd);
   cmd
@@ -111,6 +121,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
   addProfileOption(cmd);
+  countsOption(cmd, 'evaluate');
   return runs(cmd, evaluate);
 }
 
@@ -127,17 +138,43 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   if (!selected.some((i) => i.kind === 'counting' && dims.every((d) => i.dimensions.includes(d)))) {
     throw new UsageError(`no selected indicator's source carries ${dims.join(' and ')}: nothing can be evaluated for this selector`);
   }
-  const sources = resolveSources(opts);
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption({ ...opts, indicators: undefined, aim: undefined });
+  // The counted extracts' range is the script's (first_event, last_event): the same checks and warnings.
+  const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
+  if (counted) {
+    countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
+    // Each arm's window is summed from the months of its groups (src/engine/counts.ts): the
+    // file needs the months of both windows, by the selector's dimensions and the region's
+    // municipalities (a unit outside them or of unknown value is in neither arm).
+    const { before, after } = projectWindows(opts.start, opts.months);
+    const filter = armGroupFilters(opts).intervention;
+    const by = ['municipality' as const, ...dims.filter((d) => d !== 'municipality' && d !== 'cluster')];
+    requireCounts(counted, opts.counts!, [{ periods: [before, after], by: [], filter, pooled: true }], {
+      what: `the windows ${before.id} and ${after.id} by ${filter.reads.join(', ')}`,
+      periods: monthsBetween(before.from, after.to),
+      by,
+    });
+  }
+  const sources = counted ? counted.sources : resolveSources(opts);
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
   const prepared = prepare(data);
-  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined);
+  // With counts, an indicator is evaluable when the file counted it (its extracts were not read).
+  const loaded = (s: ExtractName) => prepared.data[s] !== undefined || (counted !== null && (COUNTED as readonly string[]).includes(s));
+  const { evaluated, notEvaluated } = evaluableIndicators(
+    selected,
+    dims,
+    loaded,
+    counted ? (i) => counted.counts.missing(i, prepared.data)?.message ?? null : undefined,
+  );
   if (evaluated.length === 0) {
     throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
   }
-  const windowWarnings = inRange(checkProjectWindows(infos, opts.start, opts.months));
+  const dated = [...infos, ...countedDays];
+  const windowWarnings = inRange(checkProjectWindows(dated, opts.start, opts.months));
   const result = evaluateProject(evaluated, prepared, {
     intervention: opts.intervention,
     comparison: opts.comparison,
@@ -145,13 +182,14 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     months: opts.months,
     minCell: opts.minCell,
     dataEnd: opts.dataEnd,
+    ...(counted ? { counts: counted.counts } : {}),
   });
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,
       tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'evaluate',
-      inputs: inputsJson(infos, opts.dataEnd),
+      inputs: [...inputsJson(infos, opts.dataEnd), ...(counted?.inputs(opts.dataEnd) ?? [])],
       intervention: opts.intervention,
       comparison: opts.comparison,
       windows: {

@@ -117,7 +117,7 @@ numbers per point).`,
       ).choices(['signal', 'disclosure']),
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
-  countsOption(cmd);
+  countsOption(cmd, 'monitor');
   return runs(cmd, monitor);
 }
 
@@ -159,7 +159,7 @@ async function monitor(opts: MonitorOptions & CountsOptions): Promise<number> {
       schema_version: 1,
       tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
       kind: 'monitor',
-      inputs: inputsJson(infos, opts.dataEnd),
+      inputs: [...inputsJson(infos, opts.dataEnd), ...(counted?.inputs(opts.dataEnd) ?? [])],
       periods: periods.map(periodJson),
       breakdown: [...by],
       chart: opts.chart,

@@ -26,11 +26,14 @@ import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
 import type { Profile } from '../indicators/profiles.js';
-import type { Standard } from '../engine/run.js';
+import type { RunOptions, Standard } from '../engine/run.js';
+import type { CountsRequest } from '../engine/counts.js';
+import type { InputRef } from '../contracts/report.js';
+import { countedEventDays, countsOption, countsProfileCheck, readCountsOption, requireCounts, type Counted, type CountsOptions } from './counts.js';
 
 export const LANGS = ['da', 'en'] as const;
 
-interface ReportOptions extends InputOptions, OutputOptions {
+interface ReportOptions extends InputOptions, OutputOptions, CountsOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   year: number;
@@ -59,6 +62,7 @@ Examples:
   triple-aim report --data extracts --year 2016 --out report-2016.html
   triple-aim report --data extracts --year 2016 --lang en --out report-2016-en.html
   triple-aim report --data extracts --year 2016 --municipality 751 --out aarhus-2016.html
+  triple-aim report --counts counts.csv --population population.csv --year 2016 --out report-2016.html
 
 The document needs nothing from outside (no script, style, font or image is fetched) and prints on A4.
 It shows the year's value of every indicator with its interval, baseline, target and status, the monthly
@@ -68,7 +72,14 @@ the municipalities against the region.
 --municipality CODE writes one municipality's profile instead: per indicator its value, the region's,
 the lowest and highest of the region's 19 municipalities, its place among them (a spine chart), its
 monthly trend and its comparison with the region. The region's 19 municipalities:
-  ${regionList()}`,
+  ${regionList()}
+
+--counts FILE.csv reads the counts a database returned for the script of \`triple-aim sql\` instead of
+the admissions, referrals and smoking courses (population, measurements and baselines are still read).
+Both pages need the years and the months of the data up to the report year, by municipality; for data
+from January 2015 and --year 2016:
+  triple-aim sql --dialect tsql --period 2015..2016 --period 2015-01..2016-12 --by municipality
+A file that lacks them is a usage error that names the invocation for the data at hand.`,
     );
   addInputOptions(cmd);
   cmd
@@ -88,24 +99,34 @@ monthly trend and its comparison with the region. The region's 19 municipalities
     .option('--municipality <code>', "one municipality's profile (one of the region's 19 codes, e.g. 751) instead of the annual report");
   addDataEndOption(cmd);
   addProfileOption(cmd);
+  countsOption(cmd, 'report');
   return runs(cmd, report);
 }
 
 async function report(opts: ReportOptions): Promise<number> {
   // A usage error before anything is read (SPEC §1.5).
   const municipality = opts.municipality === undefined ? undefined : regionMunicipality(opts.municipality);
-  const sources = resolveSources(opts);
+  // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
+  const counted = readCountsOption(opts);
+  if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
+  // The counted extracts' range is the script's (first_event, last_event): the same years and months.
+  const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
+  const sources = counted ? counted.sources : resolveSources(opts);
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
-  const { years, months } = inRange(reportPeriods(infos, opts.year));
+  const dated = [...infos, ...countedDays];
+  const { years, months } = inRange(reportPeriods(dated, opts.year));
   const prepared = prepare(data);
   const indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue;
-  if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months);
+  const counts = countsFor(counted, opts, years, months, municipality);
+  const countedInputs = counted?.inputs(opts.dataEnd) ?? [];
+  if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months, counts, countedInputs);
 
-  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd });
+  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd, ...counts });
   const municipal = runIndicators(indicators, prepared, {
+    ...counts,
     periods: [years[years.length - 1]],
     by: ['municipality'],
     minCell: opts.minCell,
@@ -119,7 +140,7 @@ async function report(opts: ReportOptions): Promise<number> {
   // a third run, only when the data hold such codes.
   const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
   const clusters = outside
-    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd }).results
+    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd, ...counts }).results
     : [];
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
@@ -133,7 +154,7 @@ async function report(opts: ReportOptions): Promise<number> {
 
   const primary = overTime.suppression.primary + municipal.suppression.primary;
   const complementary = overTime.suppression.complementary + municipal.suppression.complementary;
-  const meta = documentMeta(opts, infos, primary, complementary);
+  const meta = documentMeta(opts, infos, primary, complementary, countedInputs);
   const warnings = [...new Set([...annotations.warnings, ...overTime.warnings, ...municipal.warnings])];
   const model = annualReportModel({
     meta,
@@ -149,6 +170,38 @@ async function report(opts: ReportOptions): Promise<number> {
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.failOn === 'disclosure') return disclosureGate([...overTime.disclosures, ...municipal.disclosures], opts.minCell);
   return EXIT.ok;
+}
+
+/**
+ * SPEC §15: the counts a page's runs read, checked before anything is computed. Both pages
+ * need the report year and the months of the data up to its end by municipality (the profile:
+ * its municipality's months; the region's overview: the total row's, which the file holds
+ * beside its groups), the annual report also the earlier years (no breakdown) and perhaps the
+ * clusters (summed from the municipalities). Standardisation reads the year's cells as
+ * counted (src/engine/counts.ts). A file that cannot give them is a usage error naming the
+ * `triple-aim sql` that makes one that can.
+ */
+function countsFor(
+  counted: Counted | null,
+  opts: Pick<ReportOptions, 'counts' | 'standardize'>,
+  years: readonly Period[],
+  months: readonly Period[],
+  municipality: string | undefined,
+): Pick<RunOptions, 'counts'> {
+  if (!counted) return {};
+  const year = years[years.length - 1];
+  const strata = opts.standardize !== undefined;
+  const requests: CountsRequest[] =
+    municipality !== undefined
+      ? [{ periods: [year, ...months], by: ['municipality'], strata, pooled: true }]
+      : [
+          { periods: [...years, ...months], by: [] },
+          { periods: [year], by: ['municipality'], strata, pooled: true },
+          { periods: [year], by: ['cluster'], pooled: true },
+        ];
+  const what = municipality !== undefined ? `the profile of ${municipality} for ${year.id}` : `the report for ${year.id}`;
+  requireCounts(counted, opts.counts!, requests, { what, periods: [...(municipality !== undefined ? [year] : years), ...months], by: ['municipality'] });
+  return { counts: counted.counts };
 }
 
 /** "751 (Aarhus), 615 (Horsens), …": the region's 19, for the help and the usage errors. */
@@ -187,10 +240,13 @@ async function profile(
   infos: readonly ExtractInfo[],
   years: Period[],
   months: Period[],
+  counts: Pick<RunOptions, 'counts'>,
+  countedInputs: readonly InputRef[],
 ): Promise<number> {
   const year = years[years.length - 1];
   const CATALOGUE = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   const municipal = runIndicators(CATALOGUE, prepared, {
+    ...counts,
     periods: [year, ...months],
     by: ['municipality'],
     minCell: opts.minCell,
@@ -206,7 +262,7 @@ async function profile(
     { periods: months, chart: 'run', phaseStarts: [], freezeTo: null, annotations: [], baselineRows: data.baselines?.records ?? [] },
   );
   const { primary, complementary } = municipal.suppression;
-  const meta = documentMeta(opts, infos, primary, complementary);
+  const meta = documentMeta(opts, infos, primary, complementary, countedInputs);
   const warnings = [...new Set(municipal.warnings)];
   const model = municipalityProfileModel({ meta, year: opts.year, code, indicators: CATALOGUE, municipal: municipal.results.filter((r) => r.period === year.id), trend, warnings });
   await writeResult(await renderMunicipalityProfile(model), out, { quiet: opts.quiet });
@@ -225,13 +281,15 @@ function documentMeta(
   infos: readonly ExtractInfo[],
   primary: number,
   complementary: number,
+  /** The counts file, with --counts (src/cli/counts.ts). */
+  countedInputs: readonly InputRef[] = [],
 ): DocumentMeta {
   return {
     lang: opts.lang,
     title: null,
     tool: toolJson((opts.profile ?? DEFAULT_PROFILE).version),
     generated_at: generatedAt(process.env.SOURCE_DATE_EPOCH),
-    inputs: inputsJson(infos, opts.dataEnd),
+    inputs: [...inputsJson(infos, opts.dataEnd), ...countedInputs],
     suppression: { min_cell: opts.minCell, primary, complementary, description: suppressionText(opts.minCell, primary, complementary) },
   };
 }

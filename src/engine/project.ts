@@ -5,16 +5,17 @@
 // It runs the engine, so it lives here and not in src/analysis, which never calls the
 // engine (issue 22: src/analysis is a pure leaf).
 
-import { clusterOf, dimensionValue, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
+import { dimensionValue, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
 import type { Effect } from '../contracts/evaluate.js';
 import type { Result } from '../contracts/report.js';
 import { projectWindows } from './data-range.js';
 import { runIndicators } from './run.js';
+import type { GivenCounts, GroupFilter } from './counts.js';
 import { suppressArm, type Disclosure, type SuppressionCount } from './suppress.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { PreparedData } from '../facts/index.js';
-import { AIMS, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
+import { AIMS, type CountingIndicator, type IndicatorDefinition, type UnitAttributes } from '../indicators/types.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { projectEffect, type EvaluationCell } from '../analysis/evaluation.js';
 
@@ -32,6 +33,9 @@ export interface ProjectSpec {
   minCell: number;
   /** `--data-end` (SPEC §13.2), for the follow-up warnings of the windows. */
   dataEnd?: number;
+  /** `--counts` (SPEC §15): each arm's window cells summed from the counts of its groups and
+   *  months (src/engine/counts.ts); the population denominators are still the engine's. */
+  counts?: GivenCounts;
 }
 
 export interface ProjectEvaluation {
@@ -48,31 +52,50 @@ export function selectorDimensions(s: Selector): Dimension[] {
   return Object.keys(s) as Dimension[];
 }
 
+type Values = (dimension: Dimension) => string;
+
 /** Every unit of an evaluation lives in one of the region's 19 municipalities (SPEC §9). */
-function inRegion(who: UnitAttributes): boolean {
-  const cluster = clusterOf(who.municipality);
+function inRegion(value: Values): boolean {
+  const cluster = value('cluster');
   return cluster !== UNKNOWN && cluster !== OUTSIDE_REGION;
 }
 
-function matches(s: Selector, who: UnitAttributes): boolean {
-  for (const d of selectorDimensions(s)) if (dimensionValue(d, who) !== s[d]) return false;
+function matches(s: Selector, value: Values): boolean {
+  for (const d of selectorDimensions(s)) if (value(d) !== s[d]) return false;
   return true;
 }
 
-function known(s: Selector, who: UnitAttributes): boolean {
-  for (const d of selectorDimensions(s)) if (dimensionValue(d, who) === UNKNOWN) return false;
+function known(s: Selector, value: Values): boolean {
+  for (const d of selectorDimensions(s)) if (value(d) === UNKNOWN) return false;
   return true;
 }
 
-/** The units of each arm; a unit with an unknown value in a selector dimension is in neither. */
-export function armFilters(spec: Pick<ProjectSpec, 'intervention' | 'comparison'>) {
+/**
+ * The arms (SPEC §9) as tests of a unit's or a group's dimension values, and the dimensions
+ * they read: the selector's and the cluster (the region). A unit with an unknown value in a
+ * selector dimension is in neither.
+ */
+export function armGroupFilters(spec: Pick<ProjectSpec, 'intervention' | 'comparison'>): Record<'intervention' | 'comparison', GroupFilter> {
   const { intervention, comparison } = spec;
+  const reads = [...new Set<Dimension>([...selectorDimensions(intervention), 'cluster'])];
   return {
-    intervention: (who: UnitAttributes) => inRegion(who) && matches(intervention, who),
-    comparison:
-      comparison === 'rest'
-        ? (who: UnitAttributes) => inRegion(who) && known(intervention, who) && !matches(intervention, who)
-        : (who: UnitAttributes) => inRegion(who) && matches(comparison, who),
+    intervention: { reads, test: (value) => inRegion(value) && matches(intervention, value) },
+    comparison: {
+      reads,
+      test:
+        comparison === 'rest'
+          ? (value) => inRegion(value) && known(intervention, value) && !matches(intervention, value)
+          : (value) => inRegion(value) && matches(comparison, value),
+    },
+  };
+}
+
+/** The units of each arm: the same tests on a unit's values (dimensionValue). */
+export function armFilters(spec: Pick<ProjectSpec, 'intervention' | 'comparison'>) {
+  const groups = armGroupFilters(spec);
+  return {
+    intervention: (who: UnitAttributes) => groups.intervention.test((d) => dimensionValue(d, who)),
+    comparison: (who: UnitAttributes) => groups.comparison.test((d) => dimensionValue(d, who)),
   };
 }
 
@@ -84,6 +107,8 @@ export function evaluableIndicators(
   indicators: readonly IndicatorDefinition[],
   dimensions: readonly Dimension[],
   loaded: (extract: IndicatorDefinition['sources'][number]) => boolean,
+  /** Why a counting indicator is not in the counts (SPEC §15, --counts), or null. */
+  notCounted?: (indicator: CountingIndicator) => Said | null,
 ): { evaluated: IndicatorDefinition[]; notEvaluated: { indicator: string; reason: Said }[] } {
   const evaluated: IndicatorDefinition[] = [];
   const notEvaluated: { indicator: string; reason: Said }[] = [];
@@ -102,6 +127,11 @@ export function evaluableIndicators(
       notEvaluated.push({ indicator: i.id, reason: say(MESSAGES.sourceNotLoaded, { files: absent.map(extractFileName).join(' and ') }) });
       continue;
     }
+    const uncounted = notCounted?.(i) ?? null;
+    if (uncounted !== null) {
+      notEvaluated.push({ indicator: i.id, reason: uncounted });
+      continue;
+    }
     evaluated.push(i);
   }
   // Effects come by aim, then in catalogue order (SPEC §4.1, §9: the evaluation table by aim).
@@ -117,6 +147,7 @@ export function evaluateProject(
 ): Omit<ProjectEvaluation, 'notEvaluated'> {
   const windows = projectWindows(spec.start, spec.months);
   const filters = armFilters(spec);
+  const groupFilters = armGroupFilters(spec);
   const suppression: SuppressionCount = { primary: 0, complementary: 0 };
   const warnings: Said[] = [];
   const disclosures: Disclosure[] = [];
@@ -127,6 +158,7 @@ export function evaluateProject(
       by: [],
       minCell: spec.minCell,
       unitFilter: filters[arm],
+      ...(spec.counts ? { counts: spec.counts, groupFilter: groupFilters[arm] } : {}),
       // LUP always breaks down by patient type; an evaluation pools over it (SPEC §9).
       pooled: true,
       dataEnd: spec.dataEnd,

@@ -51,7 +51,7 @@ import {
   type SuppressionCount,
 } from './suppress.js';
 import { dataEndOf, followUpSource, provisionalOf } from './provisional.js';
-import type { GivenCounts } from './counts.js';
+import type { GivenCounts, GroupFilter } from './counts.js';
 
 /** The standard population of `--standardize` (SPEC §8.1). */
 export type Standard = { name: 'esp2013' } | { name: `population:${number}`; year: number };
@@ -63,6 +63,8 @@ export interface RunOptions {
   baselinePeriod?: Period;
   /** Only these units and inhabitants count (evaluate: the region's municipalities, one arm). */
   unitFilter?: (who: UnitAttributes) => boolean;
+  /** The same filter over the groups of `counts` (SPEC §15: evaluate's arms from counts). */
+  groupFilter?: GroupFilter;
   /** Pool over the dimensions an indicator always breaks down by (evaluate: LUP, SPEC §9). */
   pooled?: boolean;
   /** `--standardize` (SPEC §8.1). */
@@ -341,7 +343,11 @@ function countingDrafts(
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
   // SPEC §15: counted in the database, or here.
-  if (options.counts) options.counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells);
+  if (options.counts) {
+    // Units are not in counts: a unit filter without its group form would be ignored.
+    if (options.unitFilter && !options.groupFilter) throw new Error('a unit filter on counts needs its groupFilter');
+    options.counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells, options.groupFilter);
+  }
   else {
     indicator.count(data, tally, {
       ...(audit && !options.unitFilter ? { audit } : {}),

@@ -16,6 +16,9 @@
 //   profile=ID               the definition profile the script counted (SPEC §14.3); a file
 //                            without one was counted under rm-2015-2018 (the only profile the
 //                            scripts counted before)
+//   first_event=EXTRACT      the extract's first and last event dates (SPEC §1.3: the range
+//   last_event=EXTRACT       report's years and months and evaluate's windows are read
+//                            against), a date in `period`
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
 import { parse } from 'csv-parse/sync';
@@ -67,6 +70,9 @@ export interface CountsFile {
   dataEnd: Map<ColumnarExtractName, DayNumber>;
   /** The profile the script counted (SPEC §14.3), or null when the file does not say. */
   profile: string | null;
+  /** The first and last event dates the script returned, per extract (either may be absent
+   *  in a file of an older script or written by hand). */
+  eventDays: Map<ColumnarExtractName, { first?: DayNumber; last?: DayNumber }>;
 }
 
 // Every profile's counting indicators (the national split of the bed days included).
@@ -113,15 +119,29 @@ function parseCell(text: string): CountsCell | string {
     const events = Number(m[2]);
     return events >= 1 ? { kind: 'persons', band, events } : 'events per person must be at least 1';
   }
-  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=… or data_end=…)`;
+  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=…, follow_up_end=…, data_end=…, first_event=… or last_event=…)`;
 }
 
 const MISSING = new Set(['', 'NULL']);
 
+/** A cell's name as the file writes it, for the result, note and education cells. */
+function cellName(c: CountsCell): string {
+  switch (c.kind) {
+    case 'result':
+      return '';
+    case 'note':
+      return `note=${[c.key, ...Object.entries(c.params).map(([k, v]) => `${k}=${v}`)].join(';')}`;
+    case 'education':
+      return `education=${c.level}`;
+    default:
+      return c.kind;
+  }
+}
+
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
-  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), profile: null };
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), profile: null, eventDays: new Map() };
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
@@ -160,16 +180,22 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
     };
     const problem = (column: string | null, message: string) => problems.push({ line, column, message });
     const cellText = value('cell');
-    const dataEnd = /^data_end=(.+)$/.exec(cellText);
-    if (dataEnd) {
-      const extract = dataEnd[1] as ColumnarExtractName;
+    const dated = /^(data_end|first_event|last_event)=(.+)$/.exec(cellText);
+    if (dated) {
+      const extract = dated[2] as ColumnarExtractName;
       // An empty table has no data end (MAX over no rows is NULL).
       if (value('period') === '' && (COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) return;
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value('period'));
       const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+      const what = dated[1] === 'data_end' ? 'the data end' : 'an event date';
       if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);
-      else if (day === null) problem('period', `"${value('period')}" is not a date (expected the data end as YYYY-MM-DD)`);
-      else counts.dataEnd.set(extract, day);
+      else if (day === null) problem('period', `"${value('period')}" is not a date (expected ${what} as YYYY-MM-DD)`);
+      else if (dated[1] === 'data_end') counts.dataEnd.set(extract, day);
+      else {
+        const range = counts.eventDays.get(extract) ?? {};
+        range[dated[1] === 'first_event' ? 'first' : 'last'] = day;
+        counts.eventDays.set(extract, range);
+      }
       return;
     }
     const profile = /^profile=(.*)$/.exec(cellText);
@@ -227,6 +253,22 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
     periods.add(period);
     counts.rows.push({ line, indicator, period, group, cell, ...numbers });
   });
+  // The script writes each cell of a group beside the same cell of the total row (the region):
+  // a file without the total would give the region nothing where it has units (SPEC §15: the
+  // commands read the total rows as counted).
+  const totals = new Set(counts.rows.filter((r) => Object.keys(r.group).length === 0).map((r) => [r.indicator, r.period, cellName(r.cell)].join('\u0001')));
+  const told = new Set<string>();
+  for (const r of counts.rows) {
+    if (Object.keys(r.group).length === 0 || !['result', 'note', 'education'].includes(r.cell.kind)) continue;
+    const key = [r.indicator, r.period, cellName(r.cell)].join('\u0001');
+    if (totals.has(key) || told.has(key)) continue;
+    told.add(key);
+    problems.push({
+      line: r.line,
+      column: null,
+      message: `${r.indicator}, ${r.period}${r.cell.kind === 'result' ? '' : ', ' + cellName(r.cell)}: a group's cell without the total row's (every dimension empty), which the script writes beside it`,
+    });
+  }
   counts.periods = [...periods];
   return { counts, problems };
 }

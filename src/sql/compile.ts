@@ -53,6 +53,7 @@ import {
   later,
   lit,
   max,
+  min,
   not,
   notNull,
   NULL,
@@ -1008,21 +1009,39 @@ export function compile(options: CompileOptions): Plan {
     referrals: { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
     smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
   };
+  // SPEC §1.3: the first and last event dates of each extract read, the range `report` takes
+  // its years and months from and `evaluate` checks its windows against (SPEC §9, §10) when
+  // they read these counts. They are the data end's dates, except that a referral's receipt is
+  // an event too (src/extracts/referrals.ts) without moving its data end.
+  const eventDays: Partial<Record<SqlExtract, Relation>> = {
+    referrals: {
+      kind: 'unionAll',
+      parts: [
+        { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
+        { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('received_at')]], where: notNull(c('received_at')) },
+      ],
+    },
+  };
+  const dateRow = (relation: string, cell: string, day: Expr): Relation => ({
+    kind: 'select',
+    from: { relation, alias: 'x' },
+    select: [
+      ['indicator', { k: 'lit', value: null, type: 'text' }],
+      ['period', { k: 'cast', e: day, type: 'text' }],
+      ...by.map((d) => [d, { k: 'lit', value: null, type: 'text' }] as [string, Expr]),
+      ['cell', lit(cell)],
+      ['numerator', NULL],
+      ['denominator', NULL],
+      ['units', NULL],
+    ],
+  });
   for (const extract of extracts) {
     steps.push({ name: `data_end_${extract}`, why: `SPEC §13.2: the dates that make the data end of ${extract}.csv.`, relation: dataEnds[extract] });
-    parts.push({
-      kind: 'select',
-      from: { relation: `data_end_${extract}`, alias: 'x' },
-      select: [
-        ['indicator', { k: 'lit', value: null, type: 'text' }],
-        ['period', { k: 'cast', e: max(c('day')), type: 'text' }],
-        ...by.map((d) => [d, { k: 'lit', value: null, type: 'text' }] as [string, Expr]),
-        ['cell', lit(`data_end=${extract}`)],
-        ['numerator', NULL],
-        ['denominator', NULL],
-        ['units', NULL],
-      ],
-    });
+    parts.push(dateRow(`data_end_${extract}`, `data_end=${extract}`, max(c('day'))));
+    const own = eventDays[extract];
+    if (own) steps.push({ name: `event_days_${extract}`, why: `SPEC §1.3: the event dates of ${extract}.csv.`, relation: own });
+    const events = own ? `event_days_${extract}` : `data_end_${extract}`;
+    parts.push(dateRow(events, `first_event=${extract}`, min(c('day'))), dateRow(events, `last_event=${extract}`, max(c('day'))));
   }
   // SPEC §14.3, §15: the profile the script counted, so that `--counts` never computes one
   // profile's counts as another's (src/cli/counts.ts refuses a mismatch).

@@ -152,6 +152,7 @@ export const when = (whens: readonly (readonly [Expr, Expr])[], otherwise: Expr 
 export const flag = (condition: Expr): Expr => when([[condition, ONE]], ZERO);
 export const sum = (e: Expr): Expr => ({ k: 'agg', fn: 'SUM', e });
 export const max = (e: Expr): Expr => ({ k: 'agg', fn: 'MAX', e });
+export const min = (e: Expr): Expr => ({ k: 'agg', fn: 'MIN', e });
 export const count = (): Expr => ({ k: 'agg', fn: 'COUNT', e: null });
 export const dateOf = (ts: Expr): Expr => ({ k: 'dateOf', ts });
 export const addHours = (ts: Expr, hours: number): Expr => ({ k: 'addHours', ts, hours });

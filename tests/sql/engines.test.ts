@@ -78,6 +78,21 @@ function dataEnds(data: LoadedData): Record<string, string> {
   );
 }
 
+/** The first and last event dates the engine knows (SPEC §1.3), by extract, as the script's
+ *  `first_event=X` and `last_event=X` rows name them (report and evaluate read them, §15). */
+function eventDays(data: LoadedData): Record<string, string> {
+  return Object.fromEntries(
+    (['admissions', 'referrals', 'smoking'] as const)
+      .filter((x) => data[x])
+      .flatMap((x) => [[`first_event=${x}`, formatDay(data[x]!.info.eventDays!.first)], [`last_event=${x}`, formatDay(data[x]!.info.eventDays!.last)]]),
+  );
+}
+
+/** The script's rows of those cells. */
+function scriptEventDays(rows: readonly Record<string, unknown>[]): Record<string, string> {
+  return Object.fromEntries(rows.filter((r) => /^(first|last)_event=/.test(String(r.cell))).map((r) => [String(r.cell), String(r.period)]));
+}
+
 function scriptFor(dialect: 'duckdb' | 'postgres', indicators: CountingIndicator[], periods: string[], by: Dimension[]): string {
   return printPlan(compile({ indicators, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT[dialect]);
 }
@@ -106,6 +121,7 @@ describe.each(CASES)('SQL counts equal the TypeScript engine’s on $name', (c) 
     expect(engine.size).toBeGreaterThan(0);
     expectSameCounts(scriptCounts(rows, by), engine);
     for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
+    expect(scriptEventDays(rows)).toEqual(eventDays(data));
   });
 });
 
@@ -134,6 +150,7 @@ describePostgres('PostgreSQL: the generated script’s counts equal the TypeScri
       const rows = runPostgres(pg, scriptFor('postgres', indicators, c.periods, by));
       expectSameCounts(scriptCounts(rows, by), engineCounts(indicators, data, periods, by));
       for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
+      expect(scriptEventDays(rows)).toEqual(eventDays(data));
     },
     60_000,
   );

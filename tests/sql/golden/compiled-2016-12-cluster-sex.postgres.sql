@@ -1016,7 +1016,7 @@ WITH
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "patient_id"
 ),
 -- SPEC §13.2: the dates that make the data end of admissions.csv.
-"data_end_admissions" AS (
+"data_end_admissions" AS MATERIALIZED (
   SELECT
     CAST("admitted_at" AS DATE) AS "day"
   FROM "admissions_read" AS "a"
@@ -1032,8 +1032,19 @@ WITH
     "referred_at" AS "day"
   FROM "referrals_read" AS "a"
 ),
+-- SPEC §1.3: the event dates of referrals.csv.
+"event_days_referrals" AS MATERIALIZED (
+  SELECT
+    "referred_at" AS "day"
+  FROM "referrals_read" AS "a"
+  UNION ALL
+  SELECT
+    "received_at" AS "day"
+  FROM "referrals_read" AS "a"
+  WHERE ("received_at" IS NOT NULL)
+),
 -- SPEC §13.2: the dates that make the data end of smoking.csv.
-"data_end_smoking" AS (
+"data_end_smoking" AS MATERIALIZED (
   SELECT
     "course_started_at" AS "day"
   FROM "smoking_read" AS "a"
@@ -1214,6 +1225,28 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS TEXT) AS "indicator",
+    CAST(MIN("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'first_event=admissions' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_admissions" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MAX("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'last_event=admissions' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_admissions" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
     CAST(MAX("day") AS TEXT) AS "period",
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
@@ -1225,10 +1258,54 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS TEXT) AS "indicator",
+    CAST(MIN("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'first_event=referrals' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "event_days_referrals" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MAX("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'last_event=referrals' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "event_days_referrals" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
     CAST(MAX("day") AS TEXT) AS "period",
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
     'data_end=smoking' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_smoking" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MIN("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'first_event=smoking' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_smoking" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(MAX("day") AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "cluster",
+    CAST(NULL AS TEXT) AS "sex",
+    'last_event=smoking' AS "cell",
     NULL AS "numerator",
     NULL AS "denominator",
     NULL AS "units"

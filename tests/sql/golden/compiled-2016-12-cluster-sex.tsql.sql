@@ -1033,6 +1033,17 @@ WITH
     [referred_at] AS [day]
   FROM [referrals_read] AS [a]
 ),
+-- SPEC §1.3: the event dates of referrals.csv.
+[event_days_referrals] AS (
+  SELECT
+    [referred_at] AS [day]
+  FROM [referrals_read] AS [a]
+  UNION ALL
+  SELECT
+    [received_at] AS [day]
+  FROM [referrals_read] AS [a]
+  WHERE ([received_at] IS NOT NULL)
+),
 -- SPEC §13.2: the dates that make the data end of smoking.csv.
 [data_end_smoking] AS (
   SELECT
@@ -1215,6 +1226,28 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'first_event=admissions' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_admissions] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'last_event=admissions' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_admissions] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
@@ -1226,10 +1259,54 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'first_event=referrals' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [event_days_referrals] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'last_event=referrals' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [event_days_referrals] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     'data_end=smoking' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_smoking] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'first_event=smoking' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_smoking] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    'last_event=smoking' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
     NULL AS [units]

@@ -931,7 +931,7 @@ WITH
   GROUP BY "indicator", "period", "by_municipality", "esp2013", "patient_id"
 ),
 -- SPEC §13.2: the dates that make the data end of contacts.csv.
-"data_end_contacts" AS (
+"data_end_contacts" AS MATERIALIZED (
   SELECT
     CAST("start_at" AS DATE) AS "day"
   FROM "contacts_read" AS "a"
@@ -1073,6 +1073,26 @@ WITH
     CAST(MAX("day") AS VARCHAR) AS "period",
     CAST(NULL AS VARCHAR) AS "municipality",
     'data_end=contacts' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_contacts" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(MIN("day") AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "municipality",
+    'first_event=contacts' AS "cell",
+    NULL AS "numerator",
+    NULL AS "denominator",
+    NULL AS "units"
+  FROM "data_end_contacts" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS VARCHAR) AS "indicator",
+    CAST(MAX("day") AS VARCHAR) AS "period",
+    CAST(NULL AS VARCHAR) AS "municipality",
+    'last_event=contacts' AS "cell",
     NULL AS "numerator",
     NULL AS "denominator",
     NULL AS "units"

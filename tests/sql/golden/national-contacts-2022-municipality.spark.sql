@@ -1081,6 +1081,26 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS STRING) AS `indicator`,
+    CAST(MIN(`day`) AS STRING) AS `period`,
+    CAST(NULL AS STRING) AS `municipality`,
+    'first_event=contacts' AS `cell`,
+    NULL AS `numerator`,
+    NULL AS `denominator`,
+    NULL AS `units`
+  FROM `data_end_contacts` AS `x`
+  UNION ALL
+  SELECT
+    CAST(NULL AS STRING) AS `indicator`,
+    CAST(MAX(`day`) AS STRING) AS `period`,
+    CAST(NULL AS STRING) AS `municipality`,
+    'last_event=contacts' AS `cell`,
+    NULL AS `numerator`,
+    NULL AS `denominator`,
+    NULL AS `units`
+  FROM `data_end_contacts` AS `x`
+  UNION ALL
+  SELECT
+    CAST(NULL AS STRING) AS `indicator`,
     CAST(NULL AS STRING) AS `period`,
     CAST(NULL AS STRING) AS `municipality`,
     CONCAT('profile=', `profile`) AS `cell`,

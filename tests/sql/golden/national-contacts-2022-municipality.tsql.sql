@@ -1081,6 +1081,26 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'first_event=contacts' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_contacts] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'last_event=contacts' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_contacts] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
     CAST(NULL AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [municipality],
     CONCAT('profile=', [profile]) AS [cell],
