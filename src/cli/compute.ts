@@ -20,12 +20,7 @@ import { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/rende
 import { runs } from './command.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
-import { countedPeriods, duckdbReads, loadWithEngine, addEngineOption, type EngineOptions } from './engine.js';
-import type { Dimension } from '../calc/groups.js';
-import type { GivenCounts } from '../engine/counts.js';
-import type { ExtractInfo, LoadedData } from '../extracts/records.js';
-import type { IndicatorDefinition } from '../indicators/types.js';
-import type { Profile } from '../indicators/profiles.js';
+import { addEngineOption, countedPeriods, countWith, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   addAnalysisOptions,
@@ -125,43 +120,12 @@ async function compute(opts: ComputeOptions): Promise<number> {
   // SPEC §14.4: the rows' ids are kept only when the audit is asked.
   if (auditOut !== null && opts.engine === 'duckdb') throw new UsageError('--audit lists the excluded rows, which --engine duckdb does not return: use --engine ts');
   const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
-  let counts = counted?.counts;
-  try {
-    checkStandard(opts.standardize, data);
-    const periods = counted ? counted.periods : (opts.period ?? inRange(defaultYears(infos)));
-    const by = counted ? counted.by : (opts.by ?? []);
-    if (engine) counts = await engine.count(indicators, countedPeriods(periods, opts.baselinePeriod), by);
-    return await computed(opts, { indicators, data, infos, periods, by, counts, auditOut, out, profile });
-  } finally {
-    engine?.close();
-  }
-}
+  checkStandard(opts.standardize, data);
 
-/** The run and its outputs, once the data are read and counted. */
-async function computed(
-  opts: ComputeOptions,
-  {
-    indicators,
-    data,
-    infos,
-    periods,
-    by,
-    counts,
-    auditOut,
-    out,
-    profile,
-  }: {
-    indicators: IndicatorDefinition[];
-    data: LoadedData;
-    infos: ExtractInfo[];
-    periods: Period[];
-    by: Dimension[];
-    counts: GivenCounts | undefined;
-    auditOut: ReturnType<typeof checkOut> | null;
-    out: ReturnType<typeof checkOut>;
-    profile: Profile;
-  },
-): Promise<number> {
+  const periods = counted ? counted.periods : (opts.period ?? inRange(defaultYears(infos)));
+  const by = counted ? counted.by : (opts.by ?? []);
+  // SPEC §15: counted in a database (--counts), by DuckDB here (--engine duckdb), or below.
+  const counts = counted ? counted.counts : engine ? await countWith(engine, indicators, countedPeriods(periods, opts.baselinePeriod), by) : undefined;
   const run = runIndicators(indicators, prepare(data), {
     ...(counts ? { counts } : {}),
     periods,

@@ -139,6 +139,18 @@ type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/n
  *  file order (readExtract). */
 const TABLES = { admissions: 'admissions_ordered' } as const;
 
+/** TRIPLE_AIM_DUCKDB_TRACE=1: each DuckDB step's wall time on stderr (for profiling). */
+const TRACE = process.env.TRIPLE_AIM_DUCKDB_TRACE === '1';
+async function traced<T>(what: string, step: () => Promise<T>): Promise<T> {
+  if (!TRACE) return step();
+  const t = performance.now();
+  try {
+    return await step();
+  } finally {
+    process.stderr.write(`duckdb: ${what}: ${Math.round(performance.now() - t)} ms\n`);
+  }
+}
+
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const str = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -201,15 +213,24 @@ export async function openDuckdb(
     throw new UsageError(`--engine duckdb: DuckDB would not start (${firstLine(e)}); check ${MEMORY_ENV}=${memory}`);
   }
   const con = await db.connect();
+  let open = true;
+  const removeTemp = () => {
+    if (ownTemp) rmSync(temp, { recursive: true, force: true });
+  };
+  // The temp directory goes whatever ends the run (a usage error after loading, an exception).
+  process.once('exit', removeTemp);
   const close = () => {
+    if (!open) return;
+    open = false;
     con.closeSync();
     db.closeSync();
-    if (ownTemp) rmSync(temp, { recursive: true, force: true });
+    removeTemp();
+    process.off('exit', removeTemp);
   };
   try {
     const hashes = new Map(mine.map((s) => [s.extract, sha256Of(s.path)]));
     const read: ReadExtract[] = [];
-    for (const s of mine) read.push(await readExtract(con, s, opts.delimiter));
+    for (const s of mine) read.push(await traced(`read ${s.path}`, () => readExtract(con, s, opts.delimiter)));
     // Every later statement may reorder rows: the file order is kept in each table's row column.
     await con.run('SET preserve_insertion_order = false');
     const summaries = new Map<ExtractName, Summary>();
@@ -217,7 +238,7 @@ export async function openDuckdb(
     // script reads, whatever the selection.
     const plan = compile({ indicators: coveredOf(allCounting(), read), periods: parsePeriodArgument('2016'), by: [], tables: TABLES });
     const casts = castsOf(plan);
-    for (const r of read) summaries.set(r.source.extract, await summarise(con, r, casts.get(r.source.extract) ?? new Map()));
+    for (const r of read) summaries.set(r.source.extract, await traced(`summary of ${r.source.path}`, () => summarise(con, r, casts.get(r.source.extract) ?? new Map())));
     const infos: ExtractInfo[] = [];
     for (const r of read) {
       const s = summaries.get(r.source.extract)!;
@@ -248,7 +269,7 @@ export async function openDuckdb(
         const script = printPlan(compile({ indicators: covered, periods, by, tables: TABLES }), DIALECT.duckdb);
         let rows: Record<string, unknown>[];
         try {
-          rows = (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[];
+          rows = await traced('script', async () => (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[]);
         } catch (e) {
           throw new InputError(
             `--engine duckdb: DuckDB stopped while counting ${read.map((r) => r.source.path).join(', ')}: ${firstLine(e)} ` +
@@ -264,7 +285,9 @@ export async function openDuckdb(
       close,
     };
     // SHA-256 of each file, hashed while DuckDB read it.
-    for (const info of infos) info.sha256 = await hashes.get(info.extract)!;
+    await traced('sha256', async () => {
+      for (const info of infos) info.sha256 = await hashes.get(info.extract)!;
+    });
     return { engine, rest };
   } catch (e) {
     close();
@@ -448,4 +471,13 @@ export async function loadWithEngine(
 /** The periods a run counts: its periods and the baseline period (run.ts computes it alongside). */
 export function countedPeriods(periods: readonly Period[], baselinePeriod?: Period): Period[] {
   return baselinePeriod && !periods.some((p) => p.id === baselinePeriod.id) ? [...periods, baselinePeriod] : [...periods];
+}
+
+/** The engine's counts of one run, then the engine closed (its temp directory removed). */
+export async function countWith(engine: DuckdbEngine, indicators: readonly IndicatorDefinition[], periods: readonly Period[], by: readonly Dimension[]): Promise<GivenCounts> {
+  try {
+    return await engine.count(indicators, periods, by);
+  } finally {
+    engine.close();
+  }
 }

@@ -23,6 +23,9 @@ import { disclosureGate } from './disclosure.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
+import { addEngineOption, countWith, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
+import type { GivenCounts } from '../engine/counts.js';
+import type { Dimension } from '../calc/groups.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
 import type { Profile } from '../indicators/profiles.js';
@@ -30,7 +33,7 @@ import type { Standard } from '../engine/run.js';
 
 export const LANGS = ['da', 'en'] as const;
 
-interface ReportOptions extends InputOptions, OutputOptions {
+interface ReportOptions extends InputOptions, OutputOptions, EngineOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   year: number;
@@ -88,39 +91,51 @@ monthly trend and its comparison with the region. The region's 19 municipalities
     .option('--municipality <code>', "one municipality's profile (one of the region's 19 codes, e.g. 751) instead of the annual report");
   addDataEndOption(cmd);
   addProfileOption(cmd);
+  addEngineOption(cmd);
   return runs(cmd, report);
 }
 
 async function report(opts: ReportOptions): Promise<number> {
   // A usage error before anything is read (SPEC §1.5).
   const municipality = opts.municipality === undefined ? undefined : regionMunicipality(opts.municipality);
-  const sources = resolveSources(opts);
+  const sources = resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
   const { years, months } = inRange(reportPeriods(infos, opts.year));
   const prepared = prepare(data);
   const indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue;
-  if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months);
-
-  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd });
-  const municipal = runIndicators(indicators, prepared, {
-    periods: [years[years.length - 1]],
-    by: ['municipality'],
-    minCell: opts.minCell,
-    pooled: true,
-    compare: true,
-    equity: true,
-    standardize: opts.standardize,
-    dataEnd: opts.dataEnd,
-  });
-  // SPEC §13.5: codes outside the region are one row, the pooled cluster `Outside region`;
-  // a third run, only when the data hold such codes.
-  const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
-  const clusters = outside
-    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd }).results
-    : [];
+  // SPEC §15 (--engine duckdb): one DuckDB count per run of the report, each with its periods
+  // and breakdown; none with --engine ts.
+  const counted = async (periods: Period[], by: Dimension[]) => (engine ? { counts: await engine.count(indicators, periods, by) } : {});
+  if (municipality !== undefined) {
+    const counts = engine ? await countWith(engine, indicators, [years[years.length - 1], ...months], ['municipality']) : undefined;
+    return profile(opts, out, municipality, prepared, data, infos, years, months, counts);
+  }
+  let overTime: ReturnType<typeof runIndicators>, municipal: ReturnType<typeof runIndicators>, clusters: ReturnType<typeof runIndicators>['results'];
+  try {
+    overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd, ...(await counted([...years, ...months], [])) });
+    municipal = runIndicators(indicators, prepared, {
+      periods: [years[years.length - 1]],
+      by: ['municipality'],
+      minCell: opts.minCell,
+      pooled: true,
+      compare: true,
+      equity: true,
+      standardize: opts.standardize,
+      dataEnd: opts.dataEnd,
+      ...(await counted([years[years.length - 1]], ['municipality'])),
+    });
+    // SPEC §13.5: codes outside the region are one row, the pooled cluster `Outside region`;
+    // a third run, only when the data hold such codes.
+    const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
+    clusters = outside
+      ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd, ...(await counted([years[years.length - 1]], ['cluster'])) }).results
+      : [];
+  } finally {
+    engine?.close();
+  }
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
     ? annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', months)
@@ -187,10 +202,12 @@ async function profile(
   infos: readonly ExtractInfo[],
   years: Period[],
   months: Period[],
+  counts?: GivenCounts,
 ): Promise<number> {
   const year = years[years.length - 1];
   const CATALOGUE = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   const municipal = runIndicators(CATALOGUE, prepared, {
+    ...(counts ? { counts } : {}),
     periods: [year, ...months],
     by: ['municipality'],
     minCell: opts.minCell,
