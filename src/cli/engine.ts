@@ -22,12 +22,12 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Dimension } from '../calc/groups.js';
+import type { Dimension, Group } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
 import { dayNumber, type DayNumber } from '../calc/time.js';
 import { ADMISSION_TYPE, DISCHARGE_STATUS, EDUCATION, FOLLOWUP, OFFER, SECTOR, SENDER, SEX } from '../domain/vocabulary.js';
-import { engineCounts, type GivenCounts } from '../engine/counts.js';
-import { readCounts } from '../extracts/counts.js';
+import { engineCounts, poolCounts, type GivenCounts } from '../engine/counts.js';
+import { readCounts, type CountsFile } from '../extracts/counts.js';
 import { SCHEMAS } from '../extracts/declarations.js';
 import type { ExtractSource } from '../extracts/load.js';
 import { EXTRACT_NAMES, type ExtractInfo, type ExtractName, type LoadedData } from '../extracts/records.js';
@@ -164,6 +164,13 @@ export interface DuckdbEngine {
   infos: ExtractInfo[];
   /** The counts of the covered indicators for these periods and breakdown. */
   count(indicators: readonly IndicatorDefinition[], periods: readonly Period[], by: readonly Dimension[]): Promise<GivenCounts>;
+  /** The counts of each arm of an evaluation (SPEC §9): broken down by the arms' dimensions
+   *  and pooled over the groups of each arm (src/engine/project.ts armGroups). */
+  countArms(
+    indicators: readonly IndicatorDefinition[],
+    periods: readonly Period[],
+    arms: { dimensions: readonly Dimension[]; intervention: (g: Group) => boolean; comparison: (g: Group) => boolean },
+  ): Promise<Record<'intervention' | 'comparison', GivenCounts>>;
   /** The selected indicators the TypeScript engine counts instead (said on stderr). */
   uncovered(indicators: readonly IndicatorDefinition[]): IndicatorDefinition[];
   close(): void;
@@ -255,32 +262,53 @@ export async function openDuckdb(
       });
     }
     let told = false;
+    const coveredIds = (indicators: readonly IndicatorDefinition[]) =>
+      new Set(coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read).map((i) => i.id));
+    /** The script's counts of the covered indicators, as the CountsFile `--counts` reads. */
+    const countFile = async (indicators: readonly IndicatorDefinition[], periods: readonly Period[], by: readonly Dimension[]): Promise<CountsFile> => {
+      if (!told) {
+        told = true;
+        const left = engine.uncovered(indicators);
+        // Never a silent gap: the analyst learns which results DuckDB did not count.
+        if (left.length > 0) process.stderr.write(`note: --engine duckdb: counted by the TypeScript engine (no SQL for them yet): ${left.map((i) => i.id).join(', ')}\n`);
+      }
+      const covered = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
+      // The script names each period by a stand-in year id (1900, 1901, …) over the period's own
+      // days: the counts file takes period ids only, and an evaluation window (2016-03..2017-02)
+      // is not one; the rows get their period back below.
+      const standIns = periods.map((p, i) => ({ ...p, id: String(1900 + i) }));
+      const script = printPlan(compile({ indicators: covered, periods: standIns, by, tables: TABLES }), DIALECT.duckdb);
+      let rows: Record<string, unknown>[];
+      try {
+        rows = await traced('script', async () => (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[]);
+      } catch (e) {
+        throw new InputError(
+          `--engine duckdb: DuckDB stopped while counting ${read.map((r) => r.source.path).join(', ')}: ${firstLine(e)} ` +
+            `(\`triple-aim validate\` names the line; --engine ts reads what DuckDB cannot)`,
+        );
+      }
+      const { counts: file, problems } = readCounts(countsCsv(rows, by), 'the DuckDB counts');
+      if (problems.length > 0) throw new Error(`DuckDB counts unreadable: ${problems[0].message}`); // a defect, not data
+      const real = new Map(standIns.map((p, i) => [p.id, periods[i].id]));
+      for (const row of file.rows) row.period = real.get(row.period) ?? row.period;
+      file.periods = file.periods.map((id) => real.get(id) ?? id);
+      // The data end of each extract (SPEC §13.2), as the script found it.
+      for (const info of infos) info.dataEnd = file.dataEnd.get(info.extract as never) ?? null;
+      return file;
+    };
     const engine: DuckdbEngine = {
       infos,
       uncovered: (indicators) => indicators.filter((i) => i.kind === 'counting' && !coveredOf([i as CountingIndicator], read).length && i.sources.some((x) => x !== 'population')),
       async count(indicators, periods, by) {
-        if (!told) {
-          told = true;
-          const left = engine.uncovered(indicators);
-          // Never a silent gap: the analyst learns which results DuckDB did not count.
-          if (left.length > 0) process.stderr.write(`note: --engine duckdb: counted by the TypeScript engine (no SQL for them yet): ${left.map((i) => i.id).join(', ')}\n`);
-        }
-        const covered = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
-        const script = printPlan(compile({ indicators: covered, periods, by, tables: TABLES }), DIALECT.duckdb);
-        let rows: Record<string, unknown>[];
-        try {
-          rows = await traced('script', async () => (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[]);
-        } catch (e) {
-          throw new InputError(
-            `--engine duckdb: DuckDB stopped while counting ${read.map((r) => r.source.path).join(', ')}: ${firstLine(e)} ` +
-              `(\`triple-aim validate\` names the line; --engine ts reads what DuckDB cannot)`,
-          );
-        }
-        const { counts: file, problems } = readCounts(countsCsv(rows, by), 'the DuckDB counts');
-        if (problems.length > 0) throw new Error(`DuckDB counts unreadable: ${problems[0].message}`); // a defect, not data
-        // The data end of each extract (SPEC §13.2), as the script found it.
-        for (const info of infos) info.dataEnd = file.dataEnd.get(info.extract as never) ?? null;
-        return engineCounts(file, infos, new Set(covered.map((i) => i.id)));
+        return engineCounts(await countFile(indicators, periods, by), infos, coveredIds(indicators));
+      },
+      async countArms(indicators, periods, arms) {
+        const file = await countFile(indicators, periods, arms.dimensions);
+        const covered = coveredIds(indicators);
+        return {
+          intervention: engineCounts(poolCounts(file, arms.intervention), infos, covered),
+          comparison: engineCounts(poolCounts(file, arms.comparison), infos, covered),
+        };
       },
       close,
     };

@@ -6,8 +6,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CLUSTERS, OUTSIDE_REGION, sameGroup, UNKNOWN } from '../calc/groups.js';
 import { formatDay } from '../calc/time.js';
 import { parsePeriodId, type Period } from '../calc/periods.js';
-import { checkProjectWindows } from '../engine/data-range.js';
-import { evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import { checkProjectWindows, projectWindows } from '../engine/data-range.js';
+import { armGroups, evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
 import { Invalid } from '../extracts/fields.js';
 import { parseGroupKey } from '../extracts/group-key.js';
@@ -19,12 +19,12 @@ import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
-import { loadInputs } from './load-inputs.js';
+import { addEngineOption, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
-interface EvaluateOptions extends InputOptions, OutputOptions {
+interface EvaluateOptions extends InputOptions, OutputOptions, EngineOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   intervention: Selector;
@@ -111,6 +111,7 @@ N months from --start, each one period (population of the year it starts in). Un
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   addDataEndOption(cmd);
   addProfileOption(cmd);
+  addEngineOption(cmd);
   return runs(cmd, evaluate);
 }
 
@@ -127,25 +128,37 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   if (!selected.some((i) => i.kind === 'counting' && dims.every((d) => i.dimensions.includes(d)))) {
     throw new UsageError(`no selected indicator's source carries ${dims.join(' and ')}: nothing can be evaluated for this selector`);
   }
-  const sources = resolveSources(opts);
+  const sources = resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
   const prepared = prepare(data);
-  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined);
-  if (evaluated.length === 0) {
-    throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
-  }
-  const windowWarnings = inRange(checkProjectWindows(infos, opts.start, opts.months));
-  const result = evaluateProject(evaluated, prepared, {
+  // An extract DuckDB read is loaded too (--engine duckdb).
+  const { evaluated, notEvaluated } = evaluableIndicators(selected, dims, (s) => prepared.data[s] !== undefined || infos.some((i) => i.extract === s));
+  const spec = {
     intervention: opts.intervention,
     comparison: opts.comparison,
     start: opts.start,
     months: opts.months,
     minCell: opts.minCell,
     dataEnd: opts.dataEnd,
-  });
+  };
+  let counts: Awaited<ReturnType<NonNullable<typeof engine>['countArms']>> | undefined;
+  try {
+    if (evaluated.length === 0) {
+      throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
+    }
+    // SPEC §15 (--engine duckdb): the arms' cells, counted by the arms' dimensions and pooled.
+    if (engine) {
+      const { before, after } = projectWindows(opts.start, opts.months);
+      counts = await engine.countArms(evaluated, [before, after], armGroups(spec));
+    }
+  } finally {
+    engine?.close();
+  }
+  const windowWarnings = inRange(checkProjectWindows(infos, opts.start, opts.months));
+  const result = evaluateProject(evaluated, prepared, spec, counts);
   const report: EvaluationReport = withGeneratedAt(
     {
       schema_version: 1,

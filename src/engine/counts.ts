@@ -10,7 +10,7 @@ import type { Period } from '../calc/periods.js';
 import type { DayNumber } from '../calc/time.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { extractFileName } from '../extracts/declarations.js';
-import type { CountsFile } from '../extracts/counts.js';
+import type { CountsFile, CountsRow } from '../extracts/counts.js';
 import type { ExtractInfo, ExtractName, LoadedData } from '../extracts/records.js';
 import type { CountingIndicator, DeclaredReason } from '../indicators/types.js';
 import { cellKey, newCell, type Cell, type CellsByPeriod, type TallyOptions } from './aggregate.js';
@@ -110,4 +110,31 @@ export function engineCounts(file: CountsFile, infos: readonly ExtractInfo[], co
       return indicator.unavailable?.({ ...data, ...read } as LoadedData) ?? null;
     },
   };
+}
+
+/**
+ * The cells of the groups `keep` accepts, pooled into the total row of each (indicator,
+ * period, cell) — evaluate's arms (SPEC §9) from counts broken down by the arms' dimensions.
+ * Pooled are the numbers that add up over groups (numerators, denominators, units, notes) and
+ * the latest follow-up end; the education and ESP2013 cells are left out (an evaluation takes
+ * neither). Pure.
+ */
+export function poolCounts(file: CountsFile, keep: (group: Readonly<Record<string, string>>) => boolean): CountsFile {
+  const pooled = new Map<string, CountsRow>();
+  for (const row of file.rows) {
+    if (Object.keys(row.group).length === 0 || !keep(row.group)) continue;
+    const c = row.cell;
+    if (c.kind === 'education' || c.kind === 'band' || c.kind === 'persons') continue;
+    const key = `${row.indicator}\u0001${row.period}\u0001${c.kind === 'note' ? JSON.stringify([c.key, c.params]) : c.kind}`;
+    const seen = pooled.get(key);
+    if (!seen) pooled.set(key, { ...row, group: {} });
+    else if (c.kind === 'followUpEnd') {
+      if (seen.cell.kind === 'followUpEnd' && c.day > seen.cell.day) seen.cell = c;
+    } else {
+      seen.numerator += row.numerator;
+      seen.denominator += row.denominator;
+      seen.units += row.units;
+    }
+  }
+  return { by: [], rows: [...pooled.values()], periods: file.periods, dataEnd: file.dataEnd };
 }

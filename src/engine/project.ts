@@ -5,7 +5,8 @@
 // It runs the engine, so it lives here and not in src/analysis, which never calls the
 // engine (issue 22: src/analysis is a pure leaf).
 
-import { clusterOf, dimensionValue, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
+import { clusterOf, DIMENSIONS, dimensionValue, OUTSIDE_REGION, UNKNOWN, type Dimension, type Group } from '../calc/groups.js';
+import type { GivenCounts } from './counts.js';
 import type { Period } from '../calc/periods.js';
 import type { Effect } from '../contracts/evaluate.js';
 import type { Result } from '../contracts/report.js';
@@ -76,6 +77,29 @@ export function armFilters(spec: Pick<ProjectSpec, 'intervention' | 'comparison'
   };
 }
 
+/** armFilters over groups instead of units (--engine duckdb: the counts come broken down by
+ *  the arms' dimensions and municipality, and an arm pools the groups of its units). A group
+ *  is a unit's dimension values, so each arm keeps exactly the units armFilters keeps. */
+export function armGroups(spec: Pick<ProjectSpec, 'intervention' | 'comparison'>) {
+  const { intervention, comparison } = spec;
+  const value = (g: Group, d: Dimension) => g[d] ?? UNKNOWN;
+  const inRegionGroup = (g: Group) => {
+    const cluster = clusterOf(g.municipality === undefined || g.municipality === UNKNOWN ? null : g.municipality);
+    return cluster !== UNKNOWN && cluster !== OUTSIDE_REGION;
+  };
+  const matchesGroup = (s: Selector, g: Group) => selectorDimensions(s).every((d) => value(g, d) === s[d]);
+  const knownGroup = (s: Selector, g: Group) => selectorDimensions(s).every((d) => value(g, d) !== UNKNOWN);
+  return {
+    /** The dimensions the counts must be broken down by. */
+    dimensions: DIMENSIONS.filter((d) => d === 'municipality' || selectorDimensions(intervention).includes(d)),
+    intervention: (g: Group) => inRegionGroup(g) && matchesGroup(intervention, g),
+    comparison:
+      comparison === 'rest'
+        ? (g: Group) => inRegionGroup(g) && knownGroup(intervention, g) && !matchesGroup(intervention, g)
+        : (g: Group) => inRegionGroup(g) && matchesGroup(comparison, g),
+  };
+}
+
 /**
  * The indicators an evaluation covers (SPEC §9): those computed from extracts whose source
  * carries every selector dimension and is loaded; the others with the reason.
@@ -114,6 +138,8 @@ export function evaluateProject(
   indicators: readonly IndicatorDefinition[],
   prepared: PreparedData,
   spec: ProjectSpec,
+  /** SPEC §15 (--engine duckdb): each arm's cells counted elsewhere (armGroups). */
+  counts?: Readonly<Record<'intervention' | 'comparison', GivenCounts>>,
 ): Omit<ProjectEvaluation, 'notEvaluated'> {
   const windows = projectWindows(spec.start, spec.months);
   const filters = armFilters(spec);
@@ -127,6 +153,7 @@ export function evaluateProject(
       by: [],
       minCell: spec.minCell,
       unitFilter: filters[arm],
+      ...(counts ? { counts: counts[arm] } : {}),
       // LUP always breaks down by patient type; an evaluation pools over it (SPEC §9).
       pooled: true,
       dataEnd: spec.dataEnd,
