@@ -853,7 +853,7 @@ WITH
   WHERE ("education" IS NULL)
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
-"counted" AS MATERIALIZED (
+"counted" AS (
   SELECT
     "u"."indicator" AS "indicator",
     "p"."period" AS "period",
@@ -871,16 +871,34 @@ WITH
   JOIN "periods" AS "p" ON (("u"."first_day" <= "p"."to_day") AND ("u"."last_day" >= "p"."from_day"))
   LEFT JOIN "clusters" AS "k" ON ("k"."municipality" = "u"."municipality")
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+"cells" AS MATERIALIZED (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "by_cluster",
+    "by_sex" AS "by_sex",
+    "note" AS "note",
+    "education" AS "education",
+    "esp2013" AS "esp2013",
+    CASE WHEN (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL)) THEN "patient_id" ELSE CAST(NULL AS VARCHAR) END AS "person",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units",
+    MAX("follow_up_end") AS "follow_up_end"
+  FROM "counted" AS "x"
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "note", "education", "esp2013", CASE WHEN (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL)) THEN "patient_id" ELSE CAST(NULL AS VARCHAR) END
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_total_5" AS (
   SELECT
     "indicator" AS "indicator",
     "period" AS "period",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "esp2013", "person"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_group_11" AS (
@@ -890,10 +908,10 @@ WITH
     "by_cluster" AS "by_cluster",
     "by_sex" AS "by_sex",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "person"
 ),
 -- SPEC §13.2: the dates that make the data end of admissions.csv.
 "data_end_admissions" AS (
@@ -926,10 +944,10 @@ WITH
     CAST(NULL AS VARCHAR) AS "cluster",
     CAST(NULL AS VARCHAR) AS "sex",
     CAST(NULL AS VARCHAR) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period"
   UNION ALL
@@ -939,10 +957,10 @@ WITH
     CAST(NULL AS VARCHAR) AS "cluster",
     CAST(NULL AS VARCHAR) AS "sex",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "note"
   UNION ALL
@@ -952,10 +970,10 @@ WITH
     CAST(NULL AS VARCHAR) AS "cluster",
     CAST(NULL AS VARCHAR) AS "sex",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "education"
   UNION ALL
@@ -968,7 +986,7 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     0 AS "units"
-  FROM "counted" AS "x"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
   GROUP BY "indicator", "period"
   UNION ALL
@@ -978,10 +996,10 @@ WITH
     CAST(NULL AS VARCHAR) AS "cluster",
     CAST(NULL AS VARCHAR) AS "sex",
     CONCAT('esp2013=', CAST("esp2013" AS VARCHAR)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "esp2013"
   UNION ALL
@@ -1004,10 +1022,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CAST(NULL AS VARCHAR) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
@@ -1017,10 +1035,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "note"
   UNION ALL
@@ -1030,10 +1048,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "education"
   UNION ALL
@@ -1046,7 +1064,7 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     0 AS "units"
-  FROM "counted" AS "x"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
@@ -1056,10 +1074,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('esp2013=', CAST("esp2013" AS VARCHAR)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013"
   UNION ALL

@@ -872,16 +872,34 @@ WITH
   JOIN [periods] AS [p] ON (([u].[first_day] <= [p].[to_day]) AND ([u].[last_day] >= [p].[from_day]))
   LEFT JOIN [clusters] AS [k] ON ([k].[municipality] = [u].[municipality])
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+[cells] AS (
+  SELECT
+    [indicator] AS [indicator],
+    [period] AS [period],
+    [by_cluster] AS [by_cluster],
+    [by_sex] AS [by_sex],
+    [note] AS [note],
+    [education] AS [education],
+    [esp2013] AS [esp2013],
+    CASE WHEN (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL)) THEN [patient_id] ELSE CAST(NULL AS NVARCHAR(400)) END AS [person],
+    SUM(([numerator] * [days])) AS [numerator],
+    SUM(([denominator] * [days])) AS [denominator],
+    SUM([days]) AS [units],
+    MAX([follow_up_end]) AS [follow_up_end]
+  FROM [counted] AS [x]
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [note], [education], [esp2013], CASE WHEN (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL)) THEN [patient_id] ELSE CAST(NULL AS NVARCHAR(400)) END
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_total_5] AS (
   SELECT
     [indicator] AS [indicator],
     [period] AS [period],
     [esp2013] AS [esp2013],
-    CAST(SUM(([numerator] * [days])) AS INT) AS [events]
-  FROM [counted] AS [x]
-  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([patient_id] IS NOT NULL) AND ([esp2013] IS NOT NULL))
-  GROUP BY [indicator], [period], [esp2013], [patient_id]
+    CAST(SUM([numerator]) AS INT) AS [events]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([person] IS NOT NULL) AND ([esp2013] IS NOT NULL))
+  GROUP BY [indicator], [period], [esp2013], [person]
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_group_11] AS (
@@ -891,10 +909,10 @@ WITH
     [by_cluster] AS [by_cluster],
     [by_sex] AS [by_sex],
     [esp2013] AS [esp2013],
-    CAST(SUM(([numerator] * [days])) AS INT) AS [events]
-  FROM [counted] AS [x]
-  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([patient_id] IS NOT NULL) AND ([esp2013] IS NOT NULL))
-  GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013], [patient_id]
+    CAST(SUM([numerator]) AS INT) AS [events]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([person] IS NOT NULL) AND ([esp2013] IS NOT NULL))
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013], [person]
 ),
 -- SPEC §13.2: the dates that make the data end of admissions.csv.
 [data_end_admissions] AS (
@@ -927,10 +945,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NULL))
   GROUP BY [indicator], [period]
   UNION ALL
@@ -940,10 +958,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('note=', [note]) AS [cell],
-    SUM([days]) AS [numerator],
+    SUM([units]) AS [numerator],
     0 AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NOT NULL))
   GROUP BY [indicator], [period], [note]
   UNION ALL
@@ -953,10 +971,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('education=', [education]) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
   GROUP BY [indicator], [period], [education]
   UNION ALL
@@ -969,7 +987,7 @@ WITH
     0 AS [numerator],
     0 AS [denominator],
     0 AS [units]
-  FROM [counted] AS [x]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ([note] IS NULL) AND ([follow_up_end] IS NOT NULL))
   GROUP BY [indicator], [period]
   UNION ALL
@@ -979,10 +997,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([esp2013] IS NOT NULL))
   GROUP BY [indicator], [period], [esp2013]
   UNION ALL
@@ -1005,10 +1023,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex]
   UNION ALL
@@ -1018,10 +1036,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('note=', [note]) AS [cell],
-    SUM([days]) AS [numerator],
+    SUM([units]) AS [numerator],
     0 AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [note]
   UNION ALL
@@ -1031,10 +1049,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('education=', [education]) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [education]
   UNION ALL
@@ -1047,7 +1065,7 @@ WITH
     0 AS [numerator],
     0 AS [denominator],
     0 AS [units]
-  FROM [counted] AS [x]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ([note] IS NULL) AND ([follow_up_end] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex]
   UNION ALL
@@ -1057,10 +1075,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([esp2013] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013]
   UNION ALL
