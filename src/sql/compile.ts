@@ -34,6 +34,7 @@ import { READMISSION_WINDOW_SECONDS } from '../indicators/admissions.js';
 import { contactDeadline, TERM_DAYS, WEEK_24_DAYS } from '../indicators/referrals.js';
 import { PREVENTION_OFFER, PREVENTION_SENDER } from '../domain/vocabulary.js';
 import type { CountingIndicator } from '../indicators/types.js';
+import { CATALOGUE } from '../indicators/catalogue.js';
 import {
   addDays,
   addHours,
@@ -102,7 +103,13 @@ export function isSqlIndicator(id: string): id is SqlIndicatorId {
 
 /** The dimensions a unit relation carries as columns (the person dimensions of SPEC §1.3,
  *  and a referral's sender and offer). */
-const UNIT_PERSON = ['municipality', 'age', 'sex', 'education', 'patient_id'] as const;
+const UNIT_PERSON = ['municipality', 'age', 'sex', 'education'] as const;
+/** The person of a unit, kept only where Dobson's variance needs events per person (SPEC §8.1:
+ *  the per-1000 indicators' counted units); NULL elsewhere, so the cells group no more finely
+ *  than the result set needs. */
+function unitPerson(indicator: string, note: boolean): readonly [string, Expr] {
+  return ['patient_id', !note && CATALOGUE.some((i) => i.id === indicator && i.unit === 'per_1000') ? col('patient_id', 'u') : NO_TEXT];
+}
 const UNIT_REFERRAL = ['sender', 'offer'] as const;
 const NO_TEXT: Expr = { k: 'lit', value: null, type: 'text' };
 const NO_DATE: Expr = { k: 'lit', value: null, type: 'date' };
@@ -374,7 +381,7 @@ function episodeSteps(): Named[] {
         kind: 'select',
         from: { relation: 'chain_starts', alias: 's' },
         select: [
-          ...keep([...admissionColumns, ...FLAG_LISTS]),
+          ...keep([...admissionColumns, ...FLAG_LISTS, 'starts']),
           ['episode_no', { k: 'window', fn: 'SUM', arg: c('starts'), partition: byPatient, order: ADMISSION_ORDER, frame: 'upToHere' }],
         ],
       },
@@ -388,8 +395,9 @@ function episodeSteps(): Named[] {
         kind: 'select',
         from: { relation: 'chained', alias: 'h' },
         select: [
-          ...keep([...admissionColumns, ...FLAG_LISTS, 'episode_no']),
-          ['first_rank', { k: 'window', fn: 'ROW_NUMBER', arg: null, partition: byEpisode, order: ADMISSION_ORDER, frame: null }],
+          // The first admission is the episode's start: the chain order is (admitted_at, id),
+          // the order a first rank would sort by again (one sort fewer, SPEC §16).
+          ...keep([...admissionColumns, ...FLAG_LISTS, 'episode_no', 'starts']),
           [
             'last_rank',
             {
@@ -427,7 +435,7 @@ function episodeSteps(): Named[] {
           ['discharged_at', when([[eq(col('episode_open', 'f'), ONE), NULL]], col('episode_end', 'f'))],
           ['died', col('died', 'l')],
         ],
-        where: eq(col('first_rank', 'f'), ONE),
+        where: eq(col('starts', 'f'), ONE),
       },
     },
     {
@@ -499,6 +507,7 @@ function unitRelation(indicator: string, u: UnitSpec): Relation {
       ['note', u.note ?? NO_TEXT],
       ['follow_up_end', u.followUpEnd ?? NO_DATE],
       ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+      unitPerson(indicator, u.note !== undefined),
       ...UNIT_REFERRAL.map((n) => [n, referral ? col(n, 'u') : NO_TEXT] as const),
     ],
     where: u.where,
@@ -628,6 +637,7 @@ function unitsOf(id: SqlIndicatorId): Relation[] {
             ['note', NO_TEXT],
             ['follow_up_end', NO_DATE],
             ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+            unitPerson(id, false),
             ...UNIT_REFERRAL.map((n) => [n, NO_TEXT] as const),
           ],
           where: and(notNull(col('discharged_at', 'u')), eq(col('died', 'u'), ZERO)),
@@ -889,9 +899,9 @@ export function compile(options: CompileOptions): Plan {
   });
   // The units summed once into their cells (every column the result set distinguishes), so the
   // parts below read thousands of cells instead of a row per unit and period: on the §5 set
-  // 4.7 million counted rows, which the engine then neither stores nor scans six times. The
-  // person is kept only where Dobson's variance needs events per person (SPEC §8.1).
-  const person: Expr = withStrata.length > 0 ? when([[and(inList(c('indicator'), withStrata), isNull(c('note'))), c('patient_id')]], NO_TEXT) : NO_TEXT;
+  // 4.7 million counted rows, which the engine then neither stores nor scans six times. A
+  // unit has a person only where Dobson's variance needs events per person (unitPerson).
+  const person: Expr = c('patient_id');
   const cellKeys: [string, Expr][] = [
     ['indicator', c('indicator')],
     ['period', c('period')],

@@ -180,6 +180,7 @@ WITH
     "birth" AS "birth",
     "injury" AS "injury",
     "preventable" AS "preventable",
+    "starts" AS "starts",
     SUM("starts") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "episode_no"
   FROM "chain_starts" AS "s"
 ),
@@ -202,7 +203,7 @@ WITH
     "injury" AS "injury",
     "preventable" AS "preventable",
     "episode_no" AS "episode_no",
-    ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY "admitted_at", "admission_id") AS "first_rank",
+    "starts" AS "starts",
     ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END DESC, "discharged_at" DESC, "admitted_at" DESC, "admission_id" DESC) AS "last_rank",
     MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id", "episode_no") AS "episode_open",
     MAX("discharged_at") OVER (PARTITION BY "patient_id", "episode_no") AS "episode_end"
@@ -228,7 +229,7 @@ WITH
     "l"."died" AS "died"
   FROM "ranked" AS "f"
   JOIN "ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."episode_no" = "l"."episode_no") AND ("l"."last_rank" = 1))
-  WHERE ("f"."first_rank" = 1)
+  WHERE ("f"."starts" = 1)
 ),
 -- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
 "episode_returns" AS MATERIALIZED (
@@ -268,7 +269,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "episode_returns" AS "u"
@@ -286,7 +287,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "episode_returns" AS "u"
@@ -304,7 +305,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "episode_returns" AS "u"
@@ -376,7 +377,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
@@ -394,7 +395,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "episode_returns" AS "u"
@@ -413,7 +414,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "episode_returns" AS "u"
@@ -431,7 +432,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
@@ -449,7 +450,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
@@ -467,7 +468,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
@@ -485,7 +486,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "admissions_read" AS "u"
@@ -503,7 +504,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -521,7 +522,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -539,7 +540,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -558,7 +559,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -576,7 +577,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -594,7 +595,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -612,7 +613,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -630,7 +631,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -648,7 +649,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -666,7 +667,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -684,7 +685,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -702,7 +703,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -720,7 +721,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -738,7 +739,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -756,7 +757,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -774,7 +775,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -792,7 +793,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -810,7 +811,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -828,7 +829,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -846,7 +847,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS VARCHAR) AS "patient_id",
     CAST(NULL AS VARCHAR) AS "sender",
     CAST(NULL AS VARCHAR) AS "offer"
   FROM "smoking_read" AS "u"
@@ -881,13 +882,13 @@ WITH
     "note" AS "note",
     "education" AS "education",
     "esp2013" AS "esp2013",
-    CASE WHEN (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL)) THEN "patient_id" ELSE CAST(NULL AS VARCHAR) END AS "person",
+    "patient_id" AS "person",
     SUM(("numerator" * "days")) AS "numerator",
     SUM(("denominator" * "days")) AS "denominator",
     SUM("days") AS "units",
     MAX("follow_up_end") AS "follow_up_end"
   FROM "counted" AS "x"
-  GROUP BY "indicator", "period", "by_cluster", "by_sex", "note", "education", "esp2013", CASE WHEN (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL)) THEN "patient_id" ELSE CAST(NULL AS VARCHAR) END
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "note", "education", "esp2013", "patient_id"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_total_5" AS (

@@ -181,6 +181,7 @@ WITH
     [birth] AS [birth],
     [injury] AS [injury],
     [preventable] AS [preventable],
+    [starts] AS [starts],
     SUM([starts]) OVER (PARTITION BY [patient_id] ORDER BY [admitted_at], [admission_id] ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS [episode_no]
   FROM [chain_starts] AS [s]
 ),
@@ -203,7 +204,7 @@ WITH
     [injury] AS [injury],
     [preventable] AS [preventable],
     [episode_no] AS [episode_no],
-    ROW_NUMBER() OVER (PARTITION BY [patient_id], [episode_no] ORDER BY [admitted_at], [admission_id]) AS [first_rank],
+    [starts] AS [starts],
     ROW_NUMBER() OVER (PARTITION BY [patient_id], [episode_no] ORDER BY CASE WHEN ([discharged_at] IS NULL) THEN 1 ELSE 0 END DESC, [discharged_at] DESC, [admitted_at] DESC, [admission_id] DESC) AS [last_rank],
     MAX(CASE WHEN ([discharged_at] IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY [patient_id], [episode_no]) AS [episode_open],
     MAX([discharged_at]) OVER (PARTITION BY [patient_id], [episode_no]) AS [episode_end]
@@ -229,7 +230,7 @@ WITH
     [l].[died] AS [died]
   FROM [ranked] AS [f]
   JOIN [ranked] AS [l] ON (([f].[patient_id] = [l].[patient_id]) AND ([f].[episode_no] = [l].[episode_no]) AND ([l].[last_rank] = 1))
-  WHERE ([f].[first_rank] = 1)
+  WHERE ([f].[starts] = 1)
 ),
 -- SPEC §3.2 no. 1: the first later episode of the patient that qualifies as a readmission (acute, no birth, no injury), and the next later episode (for the note on a return that is not one).
 [episode_returns] AS (
@@ -269,7 +270,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -287,7 +288,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -305,7 +306,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -377,7 +378,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -395,7 +396,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -414,7 +415,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -432,7 +433,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -450,7 +451,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -468,7 +469,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -486,7 +487,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -504,7 +505,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -522,7 +523,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -540,7 +541,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -559,7 +560,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -577,7 +578,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -595,7 +596,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -613,7 +614,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -631,7 +632,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -649,7 +650,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -667,7 +668,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -685,7 +686,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -703,7 +704,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -721,7 +722,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -739,7 +740,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -757,7 +758,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -775,7 +776,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -793,7 +794,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -811,7 +812,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -829,7 +830,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -847,7 +848,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -882,13 +883,13 @@ WITH
     [note] AS [note],
     [education] AS [education],
     [esp2013] AS [esp2013],
-    CASE WHEN (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL)) THEN [patient_id] ELSE CAST(NULL AS NVARCHAR(400)) END AS [person],
+    [patient_id] AS [person],
     SUM(([numerator] * [days])) AS [numerator],
     SUM(([denominator] * [days])) AS [denominator],
     SUM([days]) AS [units],
     MAX([follow_up_end]) AS [follow_up_end]
   FROM [counted] AS [x]
-  GROUP BY [indicator], [period], [by_cluster], [by_sex], [note], [education], [esp2013], CASE WHEN (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL)) THEN [patient_id] ELSE CAST(NULL AS NVARCHAR(400)) END
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [note], [education], [esp2013], [patient_id]
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_total_5] AS (
