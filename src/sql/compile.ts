@@ -127,6 +127,9 @@ export interface CompileOptions {
   tables?: Readonly<Record<string, string>>;
   /** The profile named in the header. */
   profile?: string;
+  /** Extracts whose data end (SPEC §13.2) the script returns even when no selected indicator
+   *  reads them (--engine duckdb: inputs[] gives the data end of every extract it read). */
+  dataEndOf?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -838,8 +841,10 @@ export function compile(options: CompileOptions): Plan {
     const i = byId.get(id)!;
     return ['percent', 'per_1000'].includes(i.unit) && i.dimensions.includes('education') && !i.definedByEducation;
   });
-  const extracts = SQL_EXTRACTS.filter((x) => ids.some((id) => extractOf(id) === x));
+  const extracts = SQL_EXTRACTS.filter((x) => ids.some((id) => extractOf(id) === x) || options.dataEndOf?.includes(x));
   const readsAdmissions = extracts.includes('admissions');
+  // The episode chain only for the admission indicators (not for a data end alone).
+  const chainsEpisodes = ids.some((id) => extractOf(id) === 'admissions');
   const withStrata: string[] = ids.filter((id) => byId.get(id)!.unit === 'per_1000');
 
   const steps: Named[] = [
@@ -858,7 +863,7 @@ export function compile(options: CompileOptions): Plan {
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
     { name: 'clusters', why: 'SPEC §2.8: the region’s municipalities in their clusters.', relation: clusterValues() },
-    ...(readsAdmissions ? episodeSteps() : []),
+    ...(chainsEpisodes ? episodeSteps() : []),
     {
       name: 'units',
       why: 'One row per unit (Tally.add) or note (Tally.note) of each indicator, with its day range and person.',
