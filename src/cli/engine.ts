@@ -272,12 +272,16 @@ export async function openDuckdb(
         // Never a silent gap: the analyst learns which results DuckDB did not count.
         if (left.length > 0) process.stderr.write(`note: --engine duckdb: counted by the TypeScript engine (no SQL for them yet): ${left.map((i) => i.id).join(', ')}\n`);
       }
-      const covered = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
+      const selected = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
+      // With none of them selected the script still runs, for the data ends of inputs[]: on the
+      // first covered indicator (its counts are not used: `covers` names the selected only).
+      const covered = selected.length > 0 ? selected : coveredOf(allCounting(), read).slice(0, 1);
       // The script names each period by a stand-in year id (1900, 1901, …) over the period's own
       // days: the counts file takes period ids only, and an evaluation window (2016-03..2017-02)
       // is not one; the rows get their period back below.
       const standIns = periods.map((p, i) => ({ ...p, id: String(1900 + i) }));
-      const script = printPlan(compile({ indicators: covered, periods: standIns, by, tables: TABLES }), DIALECT.duckdb);
+      const dataEndOf = read.map((r) => r.source.extract);
+      const script = printPlan(compile({ indicators: covered, periods: standIns, by, tables: TABLES, dataEndOf }), DIALECT.duckdb);
       let rows: Record<string, unknown>[];
       try {
         rows = await traced('script', async () => (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[]);
