@@ -176,15 +176,12 @@ export interface DuckdbEngine {
   close(): void;
 }
 
-/**
- * Opens DuckDB over the sources it reads (duckdbReads), checks their headers, values and casts
- * in one summary query each, and returns the engine and the sources left to the TypeScript
- * readers. Throws InputError (exit 1) for bad data, UsageError (exit 2) for bad usage.
- */
-export async function openDuckdb(
+/** The sources DuckDB reads and the rest (the TypeScript readers'), after the usage checks of
+ *  --engine duckdb (exit 2): Parquet only for an extract the SQL reads, files not stdin, UTF-8. */
+export function splitSources(
   sources: readonly ExtractSource[],
   opts: InputOptions & EngineOptions & { profile?: Profile },
-): Promise<{ engine: DuckdbEngine; rest: ExtractSource[] }> {
+): { mine: ExtractSource[]; rest: ExtractSource[] } {
   const profile = opts.profile ?? DEFAULT_PROFILE;
   const mine = sources.filter((s) => duckdbReads(s.extract, opts.engine, profile));
   const rest = sources.filter((s) => !mine.includes(s));
@@ -204,6 +201,18 @@ export async function openDuckdb(
     throw new UsageError(`--engine duckdb reads UTF-8 CSV files only; --encoding ${opts.encoding} needs --engine ts`);
   }
 
+  return { mine, rest };
+}
+
+/**
+ * Opens DuckDB over the sources it reads (splitSources), checks their headers, values and casts
+ * in one summary query each, and returns the engine. Throws InputError (exit 1) for bad data,
+ * UsageError (exit 2) for bad usage.
+ */
+export async function openDuckdb(
+  mine: readonly ExtractSource[],
+  opts: InputOptions & EngineOptions & { profile?: Profile },
+): Promise<DuckdbEngine> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const temp = process.env[TEMP_ENV] ?? mkdtempSync(join(tmpdir(), 'triple-aim-duckdb-'));
   const ownTemp = process.env[TEMP_ENV] === undefined;
@@ -270,12 +279,14 @@ export async function openDuckdb(
         told = true;
         const left = engine.uncovered(indicators);
         // Never a silent gap: the analyst learns which results DuckDB did not count.
-        if (left.length > 0) process.stderr.write(`note: --engine duckdb: counted by the TypeScript engine (no SQL for them yet): ${left.map((i) => i.id).join(', ')}\n`);
+        if (left.length > 0) process.stderr.write(`note: --engine duckdb: left to the TypeScript engine (no SQL yet for them or their extract): ${left.map((i) => i.id).join(', ')}\n`);
       }
       const selected = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
       // With none of them selected the script still runs, for the data ends of inputs[]: on the
       // first covered indicator (its counts are not used: `covers` names the selected only).
       const covered = selected.length > 0 ? selected : coveredOf(allCounting(), read).slice(0, 1);
+      // Nothing DuckDB could count (no extract of its own, or --profile national): no script.
+      if (covered.length === 0) return { by: [...by], rows: [], periods: periods.map((p) => p.id), dataEnd: new Map() };
       // The script names each period by a stand-in year id (1900, 1901, …) over the period's own
       // days: the counts file takes period ids only, and an evaluation window (2016-03..2017-02)
       // is not one; the rows get their period back below.
@@ -320,7 +331,7 @@ export async function openDuckdb(
     await traced('sha256', async () => {
       for (const info of infos) info.sha256 = await hashes.get(info.extract)!;
     });
-    return { engine, rest };
+    return engine;
   } catch (e) {
     close();
     throw e;
@@ -488,16 +499,19 @@ export async function loadWithEngine(
     return { ...(await loadInputs(sources, opts, load)), engine: null };
   }
   if (load.skipInvalid) throw new UsageError('--skip-invalid: --engine duckdb counts every row or stops at the first it cannot read; use --engine ts to leave rows out');
-  const { engine, rest } = await openDuckdb(sources, opts);
-  try {
-    const { data, infos } = await loadInputs(rest, opts, load);
-    const order = (e: ExtractName) => (EXTRACT_NAMES as readonly string[]).indexOf(e);
-    const all = [...infos, ...engine.infos].sort((a, b) => order(a.extract) - order(b.extract));
-    return { data, infos: all, engine };
-  } catch (e) {
+  const { mine, rest } = splitSources(sources, opts);
+  // DuckDB reads and checks its extracts in its own threads while this one loads the others.
+  const [opened, loaded] = await Promise.allSettled([openDuckdb(mine, opts), loadInputs(rest, opts, load)]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const engine = opened.value;
+  if (loaded.status === 'rejected') {
     engine.close();
-    throw e;
+    throw loaded.reason;
   }
+  const { data, infos } = loaded.value;
+  const order = (e: ExtractName) => (EXTRACT_NAMES as readonly string[]).indexOf(e);
+  const all = [...infos, ...engine.infos].sort((a, b) => order(a.extract) - order(b.extract));
+  return { data, infos: all, engine };
 }
 
 /** The periods a run counts: its periods and the baseline period (run.ts computes it alongside). */
