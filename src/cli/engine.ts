@@ -31,7 +31,7 @@ import { readCounts, type CountsFile } from '../extracts/counts.js';
 import { SCHEMAS } from '../extracts/declarations.js';
 import type { ExtractSource } from '../extracts/load.js';
 import { EXTRACT_NAMES, type ExtractInfo, type ExtractName, type LoadedData } from '../extracts/records.js';
-import { resolveHeader } from '../extracts/schema.js';
+import { resolveHeader, type DeclaredRule } from '../extracts/schema.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 import type { CountingIndicator, IndicatorDefinition } from '../indicators/types.js';
 import { compile, isSqlIndicator, SQL_EXTRACTS } from '../sql/compile.js';
@@ -427,8 +427,33 @@ async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<str
   for (const [column, type] of casts) {
     checks.push({ column, expected: `a ${type === 'decimal' ? 'decimal number' : type === 'integer' ? 'whole number' : type === 'timestamp' ? 'date-time (YYYY-MM-DD HH:MM)' : 'date (YYYY-MM-DD)'}`, bad: `${q(column)} IS NOT NULL AND TRY_CAST(${q(column)} AS ${SQL_TYPE[type]}) IS NULL` });
   }
+  const has = (column: string) => r.present.has(column) || SCHEMAS[r.source.extract].columns.some((x) => x.name === column && x.required);
+  // SPEC §2.1: an age is 0–125 whole years, a municipality three digits (0751 read as 751;
+  // src/extracts/fields.ts parseAge, parseMunicipality): the script would count any integer.
+  if (casts.has('age')) checks.push({ column: 'age', expected: 'an age of 0–125 years', bad: `TRY_CAST("age" AS INTEGER) NOT BETWEEN 0 AND 125` });
+  if (has('municipality_code')) {
+    checks.push({
+      column: 'municipality_code',
+      expected: 'a municipality code (3 digits, e.g. 751; 0751 is read as 751)',
+      bad: `"municipality_code" IS NOT NULL AND NOT regexp_full_match(CAST("municipality_code" AS VARCHAR), '0?[0-9]{3}')`,
+    });
+  }
+  // The declared row rules (SPEC §2.2, §2.3: an order of dates), over the columns the script casts.
+  const typed = (column: string) => `TRY_CAST(${q(column)} AS ${SQL_TYPE[casts.get(column)!]})`;
+  const rules = rulesOf(r.source.extract);
+  for (const rule of rules) {
+    if (rule.kind === 'notBefore' && casts.has(rule.later) && casts.has(rule.earlier)) {
+      checks.push({ column: rule.later, expected: `on or after ${rule.earlier}`, bad: `${typed(rule.later)} < ${typed(rule.earlier)}` });
+    }
+    if (rule.kind === 'within' && casts.has(rule.column) && casts.has(rule.from) && casts.has(rule.to)) {
+      checks.push({ column: rule.column, expected: `between ${rule.from} and ${rule.to}`, bad: `${typed(rule.column)} < ${typed(rule.from)} OR ${typed(rule.column)} > ${typed(rule.to)}` });
+    }
+  }
+  const unique = rules.find((x) => x.kind === 'unique');
+  // Its own id, not __row: the admissions view's admission_id is the file order.
+  if (unique?.kind === 'unique') parts.push(`COUNT(*) - COUNT(DISTINCT ${q(unique.column)}) AS "repeats"`);
   for (const [column, values] of Object.entries(CANONICAL[r.source.extract] ?? {})) {
-    if (!r.present.has(column) && !SCHEMAS[r.source.extract].columns.some((x) => x.name === column && x.required)) continue;
+    if (!has(column)) continue;
     checks.push({
       column,
       expected: `one of ${values.join(', ')} (--engine duckdb reads canonical values, SPEC §15; --engine ts also reads the Danish spellings)`,
@@ -447,8 +472,12 @@ async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<str
     const n = Number(row[`n${i}`] ?? 0);
     if (n === 0) return;
     const at = Number(row[`r${i}`]) + 1;
-    lines.push(`${r.source.path}: data row ${at}: ${c.column}: "${String(row[`v${i}`]).slice(0, 40)}" is not ${c.expected}${n > 1 ? ` (and ${n - 1} more rows)` : ''}`);
+    lines.push(`${r.source.path}: data row ${at}: ${c.column}: "${String(row[`v${i}`]).slice(0, 40)}" is not ${c.expected}${n > 1 ? ` (and ${n - 1} more row${n === 2 ? '' : 's'})` : ''}`);
   });
+  const repeats = Number(row.repeats ?? 0);
+  if (unique?.kind === 'unique' && repeats > 0) {
+    lines.push(`${r.source.path}: ${unique.column}: ${repeats} row${repeats === 1 ? ' repeats' : 's repeat'} the ${unique.column} of an earlier row (each ${unique.noun} once)`);
+  }
   if (lines.length > 0) {
     const last = `triple-aim: ${lines.length} column${lines.length === 1 ? '' : 's'} of ${r.source.path} that --engine duckdb cannot count; nothing was computed (\`triple-aim validate\` names every line)`;
     throw new InputError(last, [...lines, last]);
@@ -460,6 +489,12 @@ async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<str
   const first = asDay(row.first);
   const last = asDay(row.last);
   return { rows: Number(row.rows), eventDays: first === null || last === null ? null : { first, last } };
+}
+
+/** The declared row rules of a large extract (none for the small ones). */
+function rulesOf(extract: ExtractName): readonly DeclaredRule[] {
+  const schema = SCHEMAS[extract] as { rules?: readonly DeclaredRule[] };
+  return schema.rules ?? [];
 }
 
 /** The script's result rows as the CSV `--counts` reads (SPEC §15). */

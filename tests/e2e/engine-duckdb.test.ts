@@ -171,6 +171,23 @@ describe('--engine duckdb: errors for people', () => {
     failsWith(run(['compute', '--data', dir, '--engine', 'duckdb', '--format', 'json']), 1, /admissions\.csv: data row 2: admission_type: "akut" is not one of acute, planned/);
   });
 
+  it("the declared row rules and value ranges the script would not check: a discharge before its admission, a repeated id, age 130, municipality 75 — exit 1, one line each", () => {
+    const at = (name: string) => admissions[0].split(',').indexOf(name);
+    const dir = withAdmissions((l) => [
+      ...l.slice(0, 4),
+      l[2], // data row 4 repeats the admission_id of data row 1
+      cell(cell(l[4], at('discharged_at'), '2000-01-01 00:00'), at('municipality_code'), '75'),
+      cell(l[5], ageAt, '130'),
+    ]);
+    const r = run(['compute', '--data', dir, '--engine', 'duckdb', '--format', 'json']);
+    failsWith(r, 1, /admissions\.csv: data row 5: discharged_at: "2000-01-01 00:00" is not on or after admitted_at/);
+    expect(r.stderr).toMatch(/admissions\.csv: data row 5: municipality_code: "75" is not a municipality code/);
+    expect(r.stderr).toMatch(/admissions\.csv: data row 6: age: "130" is not an age of 0–125 years/);
+    expect(r.stderr).toMatch(/admissions\.csv: admission_id: 1 row repeats the admission_id of an earlier row/);
+    // --engine ts refuses the same file (exit 1): neither engine counts it.
+    expect(run(['compute', '--data', dir, '--format', 'json']).code).toBe(1);
+  });
+
   it('a missing required column: exit 1 naming it', () => {
     const at = admissions[0].split(',').indexOf('admitted_at');
     const dir = withAdmissions((l) => l.map((line) => line.split(',').filter((_, i) => i !== at).join(',')));
