@@ -65,6 +65,11 @@ export function resolveSources(opts: InputOptions, parquet: (extract: ExtractNam
       if (found.length >= 2 && opts[name] === undefined) {
         throw new UsageError(`--data: both ${found.slice(0, -1).join(', ')} and ${found[found.length - 1]} are present; remove one, or name the file with --${name}`);
       }
+      // A Parquet file the run would not read is said, not skipped (SPEC §15: --engine duckdb).
+      const parquetFile = join(opts.data, extractFileName(name).replace(/\.csv$/, '.parquet'));
+      if (found.length === 0 && opts[name] === undefined && !parquet(name) && existsSync(parquetFile)) {
+        throw new UsageError(`--data: ${parquetFile} is read only by --engine duckdb, for the extracts its SQL counts; give ${extractFileName(name)} or use --engine duckdb`);
+      }
       if (found.length > 0) byName.set(name, found[0]);
     }
   }

@@ -215,6 +215,10 @@ describe('--engine duckdb: errors for people', () => {
     failsWith(run(['compute', '--admissions', join(PARQUET, 'admissions.parquet'), '--lup', join(PARQUET, 'admissions.parquet'), '--engine', 'duckdb']), 2, /no SQL reads the lup extract yet/);
   });
 
+  it('a folder with admissions.parquet and no admissions.csv under --engine ts: exit 2, not a silent "not loaded"', () => {
+    failsWith(run(['compute', '--data', PARQUET]), 2, /admissions\.parquet is read only by --engine duckdb/);
+  });
+
   it('an unknown engine: exit 2 naming the choices', () => {
     failsWith(run(['compute', '--data', SAMPLES, '--engine', 'spark']), 2, /argument 'spark' is invalid.*Allowed choices are ts, duckdb/);
   });
