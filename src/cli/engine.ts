@@ -460,20 +460,24 @@ async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<str
       bad: `${q(column)} IS NOT NULL AND LOWER(CAST(${q(column)} AS VARCHAR)) NOT IN (${values.map((v) => str(v.toLowerCase())).join(', ')})`,
     });
   }
-  checks.forEach((c, i) => parts.push(`ARG_MIN(CAST(${q(c.column)} AS VARCHAR), "__row") FILTER (WHERE ${c.bad}) AS "v${i}"`, `MIN("__row") FILTER (WHERE ${c.bad}) AS "r${i}"`, `COUNT(*) FILTER (WHERE ${c.bad}) AS "n${i}"`));
+  // Each check once per row (a flag), then counted and its first row found; the values of the
+  // first bad rows are fetched only when there are any.
+  checks.forEach((_, i) => parts.push(`MIN(CASE WHEN "b${i}" THEN "__row" END) AS "r${i}"`, `COUNT(*) FILTER (WHERE "b${i}") AS "n${i}"`));
+  const flags = checks.map((c, i) => `COALESCE(${c.bad}, false) AS "b${i}"`);
   let row: Record<string, unknown>;
   try {
-    row = (await con.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${table}`)).getRowObjectsJson()[0] as Record<string, unknown>;
+    row = (await con.runAndReadAll(`SELECT ${parts.join(', ')} FROM (SELECT *${flags.map((f) => `, ${f}`).join('')} FROM ${table})`)).getRowObjectsJson()[0] as Record<string, unknown>;
   } catch (e) {
     throw new InputError(`${r.source.path}: DuckDB cannot read it: ${firstLine(e)} (\`triple-aim validate\` names the line)`);
   }
   const lines: string[] = [];
-  checks.forEach((c, i) => {
+  for (const [i, c] of checks.entries()) {
     const n = Number(row[`n${i}`] ?? 0);
-    if (n === 0) return;
-    const at = Number(row[`r${i}`]) + 1;
-    lines.push(`${r.source.path}: data row ${at}: ${c.column}: "${String(row[`v${i}`]).slice(0, 40)}" is not ${c.expected}${n > 1 ? ` (and ${n - 1} more row${n === 2 ? '' : 's'})` : ''}`);
-  });
+    if (n === 0) continue;
+    const first = Number(row[`r${i}`]);
+    const found = (await con.runAndReadAll(`SELECT CAST(${q(c.column)} AS VARCHAR) AS "v" FROM ${table} WHERE "__row" = ${first}`)).getRowObjectsJson()[0];
+    lines.push(`${r.source.path}: data row ${first + 1}: ${c.column}: "${String(found?.v).slice(0, 40)}" is not ${c.expected}${n > 1 ? ` (and ${n - 1} more row${n === 2 ? '' : 's'})` : ''}`);
+  }
   const repeats = Number(row.repeats ?? 0);
   if (unique?.kind === 'unique' && repeats > 0) {
     lines.push(`${r.source.path}: ${unique.column}: ${repeats} row${repeats === 1 ? ' repeats' : 's repeat'} the ${unique.column} of an earlier row (each ${unique.noun} once)`);
