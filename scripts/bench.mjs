@@ -12,6 +12,15 @@
 //   4. 10,000,000 admissions (`sample --scale 2000`): ≤ 11 × the time of 1,000,000, < 2.5 GB
 //      (BENCH_10M=0 leaves it out: generating the set takes a few minutes and 1.6 GB of disk).
 //   5. each extract alone, and 100,000 admissions, for throughput and growth.
+//   7. SPEC §16: `--engine duckdb` on the §5 set in Parquet (the counted extracts converted
+//      once with DuckDB's COPY into .bench/scale-200-parquet, typed as DuckDB's CSV reader
+//      detects them): < 6 s for every indicator, its results equal to --engine ts's; beside it
+//      --engine duckdb on the CSV files and --engine ts. BENCH_ONLY=duckdb runs this section
+//      alone. BENCH_BIG=1 adds 10,000,000 and 50,000,000 admissions (`sample --scale 2000`
+//      and `--scale 10000`: sample writes every extract, the runs read the admissions and
+//      the population): readmission-30d and all admission indicators with --engine ts and
+//      --engine duckdb on CSV and Parquet (BENCH_BIG=10 stops after the 10 M set; the 50 M
+//      set needs ≈ 9 GB of disk for its CSV and takes long to generate).
 //   6. SPEC §16: 1,000,000 LPR3 contacts (`sample --contacts --scale 200`, ≈ 400,000 stays),
 //      every indicator under each profile (--profile rm-2015-2018, --profile national):
 //      < 8 s and < 600 MB each; and reading alone, `validate --contacts` against `validate
@@ -21,7 +30,7 @@
 // wall time (less sensitive to other load). Not part of `npm test`: it is not a timed test.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +45,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TEN_MILLION = process.env.BENCH_10M !== '0';
 
 const ONLY_CONTACTS = process.env.BENCH_ONLY === 'contacts';
+const ONLY_DUCKDB = process.env.BENCH_ONLY === 'duckdb';
+const BIG = process.env.BENCH_BIG;
 
 /** The sample set of `scale` (with contacts.csv in place of admissions.csv when `contacts`). */
 function sampleSet(scale, contacts = false) {
@@ -86,10 +97,83 @@ const mb = (x) => Math.round(x);
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const ONLY = ONLY_CONTACTS || ONLY_DUCKDB;
 const big = sampleSet(200);
-const small = ONLY_CONTACTS ? null : sampleSet(20);
-const huge = TEN_MILLION && !ONLY_CONTACTS ? sampleSet(2000) : null;
-const lpr3 = sampleSet(200, true);
+const small = ONLY ? null : sampleSet(20);
+const huge = TEN_MILLION && !ONLY ? sampleSet(2000) : null;
+const lpr3 = ONLY_DUCKDB ? null : sampleSet(200, true);
+
+/** The set of `dir` with the extracts DuckDB counts as Parquet (typed as DuckDB's CSV reader
+ *  detects them) and the others linked as CSV; made once, in .bench (never in git). */
+function parquetSet(dir, names = ['admissions', 'referrals', 'smoking']) {
+  const out = `${dir}-parquet`;
+  const stamp = join(out, '.complete');
+  if (!existsSync(stamp)) {
+    mkdirSync(out, { recursive: true });
+    process.stderr.write(`converting ${names.join(', ')} of ${dir} to Parquet into ${out} …\n`);
+    const script = names
+      .map((n) => `COPY (SELECT * FROM read_csv('${join(dir, `${n}.csv`)}', header = true)) TO '${join(out, `${n}.parquet`)}' (FORMAT parquet);`)
+      .join('\n');
+    execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { DuckDBInstance } from '@duckdb/node-api';
+      const db = await DuckDBInstance.create(':memory:');
+      const con = await db.connect();
+      await con.run(${JSON.stringify(script)});
+    `], { cwd: ROOT, stdio: 'inherit' });
+    for (const file of readdirSync(dir)) {
+      if (!file.endsWith('.csv') || names.includes(file.replace(/\.csv$/, ''))) continue;
+      if (!existsSync(join(out, file))) symlinkSync(join(dir, file), join(out, file));
+    }
+    writeFileSync(stamp, new Date(0).toISOString());
+  }
+  return out;
+}
+
+/** Results of two compute outputs equal, inputs[] aside (SPEC §15: the engines agree). */
+function sameResults(a, b) {
+  const strip = (path) => {
+    const r = JSON.parse(readFileSync(path, 'utf8'));
+    delete r.inputs;
+    return JSON.stringify(r);
+  };
+  return strip(a) === strip(b);
+}
+
+// 7. --engine duckdb (SPEC §15, §16) -----------------------------------------------------------
+function duckdbBench() {
+  const runs = Math.max(1, Math.min(RUNS, 3));
+  const pq = parquetSet(big);
+  const out = (name) => join(CACHE, `${name}.json`);
+  const run = (data, engine, name, extra = []) => ['compute', '--data', data, '--engine', engine, '--format', 'json', '--out', out(name), ...extra];
+  const [parquet, csv, ts] = alternate([run(pq, 'duckdb', 'duckdb-parquet'), run(big, 'duckdb', 'duckdb-csv'), run(big, 'ts', 'ts')], runs);
+  const agree = sameResults(out('duckdb-parquet'), out('ts')) && sameResults(out('duckdb-csv'), out('ts'));
+  const row = (label, m) => ({ run: label, 'wall s': s2(m.seconds), 'CPU s': s2(m.cpu), 'peak RSS MB': mb(m.rssMb), runs: m.runs.map((r) => s2(r.seconds)).join(' ') });
+  console.log(`\n7. --engine duckdb, all indicators, the SPEC §5 set (median of ${runs}; LUP counted by the TypeScript engine)`);
+  console.table([row('--engine duckdb, Parquet', parquet), row('--engine duckdb, CSV', csv), row('--engine ts, CSV', ts)]);
+  console.log(`results of both DuckDB runs equal --engine ts's (inputs[] aside): ${agree ? 'yes' : 'NO'}`);
+  summary.push(`--engine duckdb, §5 set in Parquet: ${s2(parquet.seconds)} s (< 6 s), peak ${mb(parquet.rssMb)} MB, results equal to --engine ts: ${verdict(parquet.seconds < 6 && agree)}`);
+  if (!BIG) return;
+  const sets = [[2000, '10,000,000'], ...(BIG === '10' ? [] : [[10000, '50,000,000']])];
+  for (const [scale, label] of sets) {
+    const csvDir = sampleSet(scale);
+    const pqDir = parquetSet(csvDir, ['admissions']);
+    const files = (dir, ext) => ['--admissions', join(dir, `admissions.${ext}`), '--population', join(csvDir, 'population.csv')];
+    const rows = [];
+    for (const [what, extra] of [['readmission-30d', ['--indicators', 'readmission-30d']], ['admission indicators', []]]) {
+      const variants = [
+        ['--engine ts, CSV', ['compute', ...files(csvDir, 'csv'), '--engine', 'ts', ...extra]],
+        ['--engine duckdb, CSV', ['compute', ...files(csvDir, 'csv'), '--engine', 'duckdb', ...extra]],
+        ['--engine duckdb, Parquet', ['compute', ...files(pqDir, 'parquet'), '--engine', 'duckdb', ...extra]],
+      ];
+      const measured = alternate(variants.map(([, args]) => [...args, '--format', 'json', '--out', out('big')]), 1);
+      variants.forEach(([engine], i) => rows.push(row(`${label}, ${what}, ${engine}`, measured[i])));
+    }
+    console.log(`\n7b. ${label} admissions (one run each)`);
+    console.table(rows);
+    for (const r of rows) summary.push(`${r.run}: ${r['wall s']} s, peak ${r['peak RSS MB']} MB`);
+  }
+}
+
 
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ` +
@@ -136,6 +220,13 @@ function contactsBench() {
   }
   console.log(`\n6. LPR3 contacts: 1,000,000 contacts (median of ${runs})`);
   console.table(rows);
+}
+
+if (ONLY_DUCKDB) {
+  duckdbBench();
+  console.log('\nSPEC §16:');
+  for (const line of summary) console.log(`  ${line}`);
+  process.exit(0);
 }
 
 if (ONLY_CONTACTS) {
@@ -233,6 +324,7 @@ console.table(
 console.log(`growth 100,000 → 1,000,000 admissions: ${(measured[1].seconds / measured[0].seconds).toFixed(1)}× the time for 10× the rows (start-up included)`);
 
 contactsBench();
+duckdbBench();
 
 console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log('\nSPEC §12, §16:');

@@ -20,7 +20,7 @@ import { renderReport, REPORT_FORMATS, type ReportFormat } from '../report/rende
 import { runs } from './command.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
-import { loadInputs } from './load-inputs.js';
+import { addEngineOption, countedPeriods, countWith, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   addAnalysisOptions,
@@ -40,7 +40,7 @@ import {
 const COMPUTE_FAIL_ON = [...FAIL_ON, 'disclosure'] as const;
 type ComputeFailOn = (typeof COMPUTE_FAIL_ON)[number];
 
-interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions, CountsOptions {
+interface ComputeOptions extends InputOptions, SelectionOptions, AnalysisOptions, OutputOptions, CountsOptions, EngineOptions {
   baselinePeriod?: Period;
   dataEnd?: DayNumber;
   format?: ReportFormat;
@@ -98,6 +98,7 @@ Examples:
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   countsOption(cmd);
+  addEngineOption(cmd);
   return runs(cmd, compute);
 }
 
@@ -107,7 +108,8 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const indicators = counted ? counted.indicators : selectIndicators(opts);
   const profile = opts.profile ?? DEFAULT_PROFILE;
   if (counted) countsProfileCheck(profile, counted);
-  const sources = counted ? counted.sources : resolveSources(opts);
+  if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, profile));
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.
   if (opts.audit === '-' || opts.audit === '') throw new UsageError('--audit: give a file name (standard output carries the report)');
@@ -116,13 +118,16 @@ async function compute(opts: ComputeOptions): Promise<number> {
     throw new UsageError(`--audit: "${opts.audit}" is also the --out file: choose another file`);
   }
   // SPEC §14.4: the rows' ids are kept only when the audit is asked.
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
+  if (auditOut !== null && opts.engine === 'duckdb') throw new UsageError('--audit lists the excluded rows, which --engine duckdb does not return: use --engine ts');
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true, keepIds: auditOut !== null });
   checkStandard(opts.standardize, data);
 
   const periods = counted ? counted.periods : (opts.period ?? inRange(defaultYears(infos)));
   const by = counted ? counted.by : (opts.by ?? []);
+  // SPEC §15: counted in a database (--counts), by DuckDB here (--engine duckdb), or below.
+  const counts = counted ? counted.counts : engine ? await countWith(engine, indicators, countedPeriods(periods, opts.baselinePeriod), by) : undefined;
   const run = runIndicators(indicators, prepare(data), {
-    ...(counted ? { counts: counted.counts } : {}),
+    ...(counts ? { counts } : {}),
     periods,
     by,
     minCell: opts.minCell,

@@ -8,6 +8,7 @@ import { formatDay } from '../calc/time.js';
 import { monthsBetween, parsePeriodId, type Period } from '../calc/periods.js';
 import { checkProjectWindows, projectWindows } from '../engine/data-range.js';
 import { armGroupFilters, evaluableIndicators, evaluateProject, selectorDimensions, type Selector } from '../engine/project.js';
+import type { GivenCounts } from '../engine/counts.js';
 import { countedEventDays, countsOption, countsProfileCheck, COUNTED, readCountsOption, requireCounts, type CountsOptions } from './counts.js';
 import type { ExtractName } from '../extracts/records.js';
 import type { EvaluationReport } from '../contracts/evaluate.js';
@@ -21,12 +22,12 @@ import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
-import { loadInputs } from './load-inputs.js';
+import { addEngineOption, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, parseIndicatorIds, parseNonNegativeInt, selectIndicators } from './selection.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 
-interface EvaluateOptions extends InputOptions, OutputOptions, CountsOptions {
+interface EvaluateOptions extends InputOptions, OutputOptions, CountsOptions, EngineOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   intervention: Selector;
@@ -122,6 +123,7 @@ A file that lacks them is a usage error that names the invocation for the option
   addDataEndOption(cmd);
   addProfileOption(cmd);
   countsOption(cmd, 'evaluate');
+  addEngineOption(cmd);
   return runs(cmd, evaluate);
 }
 
@@ -140,38 +142,48 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
   }
   // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
   const counted = readCountsOption({ ...opts, indicators: undefined, aim: undefined });
+  if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
   // The counted extracts' range is the script's (first_event, last_event): the same checks and warnings.
   const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
+  const { before, after } = projectWindows(opts.start, opts.months);
+  // Each arm's window is summed from the months of its groups (src/engine/counts.ts), from a
+  // counts file or from DuckDB's count alike: the months of both windows, by the selector's
+  // dimensions and the region's municipalities (a unit outside them or of unknown value is in
+  // neither arm).
+  const armsBy = ['municipality' as const, ...dims.filter((d) => d !== 'municipality' && d !== 'cluster')];
   if (counted) {
     countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
-    // Each arm's window is summed from the months of its groups (src/engine/counts.ts): the
-    // file needs the months of both windows, by the selector's dimensions and the region's
-    // municipalities (a unit outside them or of unknown value is in neither arm).
-    const { before, after } = projectWindows(opts.start, opts.months);
     const filter = armGroupFilters(opts).intervention;
-    const by = ['municipality' as const, ...dims.filter((d) => d !== 'municipality' && d !== 'cluster')];
     requireCounts(counted, opts.counts!, [{ periods: [before, after], by: [], filter, pooled: true }], {
       what: `the windows ${before.id} and ${after.id} by ${filter.reads.join(', ')}`,
       periods: monthsBetween(before.from, after.to),
-      by,
+      by: armsBy,
     });
   }
-  const sources = counted ? counted.sources : resolveSources(opts);
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
   const prepared = prepare(data);
-  // With counts, an indicator is evaluable when the file counted it (its extracts were not read).
-  const loaded = (s: ExtractName) => prepared.data[s] !== undefined || (counted !== null && (COUNTED as readonly string[]).includes(s));
+  // With counts, an indicator is evaluable when the file counted it (its extracts were not
+  // read); an extract DuckDB read is loaded too (--engine duckdb).
+  const loaded = (s: ExtractName) =>
+    prepared.data[s] !== undefined || infos.some((i) => i.extract === s) || (counted !== null && (COUNTED as readonly string[]).includes(s));
   const { evaluated, notEvaluated } = evaluableIndicators(
     selected,
     dims,
     loaded,
     counted ? (i) => counted.counts.missing(i, prepared.data)?.message ?? null : undefined,
   );
-  if (evaluated.length === 0) {
-    throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
+  let counts: GivenCounts | undefined = counted?.counts;
+  try {
+    if (evaluated.length === 0) {
+      throw new UsageError(`no indicator can be evaluated: ${notEvaluated.map((n) => `${n.indicator} (${n.reason})`).join('; ')}`);
+    }
+    if (engine) counts = await engine.count(evaluated, monthsBetween(before.from, after.to), armsBy);
+  } finally {
+    engine?.close();
   }
   const dated = [...infos, ...countedDays];
   const windowWarnings = inRange(checkProjectWindows(dated, opts.start, opts.months));
@@ -182,7 +194,7 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
     months: opts.months,
     minCell: opts.minCell,
     dataEnd: opts.dataEnd,
-    ...(counted ? { counts: counted.counts } : {}),
+    ...(counts ? { counts } : {}),
   });
   const report: EvaluationReport = withGeneratedAt(
     {

@@ -48,21 +48,27 @@ export function parseDelimiter(d: string): string {
   return d;
 }
 
-/** The files to read: --data's standard names, overridden one by one by --admissions etc. */
-export function resolveSources(opts: InputOptions): ExtractSource[] {
+/** The files to read: --data's standard names, overridden one by one by --admissions etc.
+ *  `parquet` (--engine duckdb, SPEC §15): the extracts also found as NAME.parquet in --data. */
+export function resolveSources(opts: InputOptions, parquet: (extract: ExtractName) => boolean = () => false): ExtractSource[] {
   const byName = new Map<ExtractName, string>();
   if (opts.data !== undefined) {
     if (!existsSync(opts.data) || !statSync(opts.data).isDirectory()) {
       throw new InputError(`--data: "${opts.data}" is not a folder`);
     }
     for (const name of EXTRACT_NAMES) {
-      const found = [extractFileName(name), `${extractFileName(name)}.gz`]
+      const found = [extractFileName(name), `${extractFileName(name)}.gz`, ...(parquet(name) ? [extractFileName(name).replace(/\.csv$/, '.parquet')] : [])]
         .map((file) => join(opts.data!, file))
         .filter((path) => existsSync(path));
       // Both forms present: which one is the extract is not ours to guess (SPEC §6.2). A file
       // named by its own option (--admissions F) replaces both, so then there is no question.
-      if (found.length === 2 && opts[name] === undefined) {
-        throw new UsageError(`--data: both ${found[0]} and ${found[1]} are present; remove one, or name the file with --${name}`);
+      if (found.length >= 2 && opts[name] === undefined) {
+        throw new UsageError(`--data: both ${found.slice(0, -1).join(', ')} and ${found[found.length - 1]} are present; remove one, or name the file with --${name}`);
+      }
+      // A Parquet file the run would not read is said, not skipped (SPEC §15: --engine duckdb).
+      const parquetFile = join(opts.data, extractFileName(name).replace(/\.csv$/, '.parquet'));
+      if (found.length === 0 && opts[name] === undefined && !parquet(name) && existsSync(parquetFile)) {
+        throw new UsageError(`--data: ${parquetFile} is read only by --engine duckdb, for the extracts its SQL counts; give ${extractFileName(name)} or use --engine duckdb`);
       }
       if (found.length > 0) byName.set(name, found[0]);
     }

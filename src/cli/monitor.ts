@@ -22,7 +22,7 @@ import { runs } from './command.js';
 import { disclosureGate } from './disclosure.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
-import { loadInputs } from './load-inputs.js';
+import { addEngineOption, countWith, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
 import { addOutputOptions, checkOut, chooseFormat, colourEnabled, writeResult, type OutputOptions } from './output.js';
 import {
   collectPeriods,
@@ -118,18 +118,20 @@ numbers per point).`,
     )
     .option('--skip-invalid', 'leave invalid rows out (counted in the report) instead of failing');
   countsOption(cmd, 'monitor');
+  addEngineOption(cmd);
   return runs(cmd, monitor);
 }
 
-async function monitor(opts: MonitorOptions & CountsOptions): Promise<number> {
+async function monitor(opts: MonitorOptions & CountsOptions & EngineOptions): Promise<number> {
   // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
   const counted = readCountsOption(opts);
   if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
   const indicators = counted ? counted.indicators : selectIndicators(opts);
-  const sources = counted ? counted.sources : resolveSources(opts);
+  if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   const periods = counted ? counted.periods : (opts.period ?? inRange(defaultMonths(infos)));
   if (counted && (periods[0].kind === 'year' || periods.some((p) => p.kind !== periods[0].kind))) {
@@ -139,12 +141,14 @@ async function monitor(opts: MonitorOptions & CountsOptions): Promise<number> {
   const annotations = annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', periods);
 
   const by = counted ? counted.by : (opts.by ?? []);
+  // SPEC §15: counted in a database (--counts), by DuckDB here (--engine duckdb), or in the run.
+  const counts = counted ? counted.counts : engine ? await countWith(engine, indicators, periods, by) : undefined;
   const run = runIndicators(indicators, prepare(data), {
     periods,
     by,
     minCell: opts.minCell,
     dataEnd: opts.dataEnd,
-    ...(counted ? { counts: counted.counts } : {}),
+    ...(counts ? { counts } : {}),
   });
   const series = buildSeries(indicators, run.results, {
     periods,

@@ -23,6 +23,8 @@ import { disclosureGate } from './disclosure.js';
 import { EXIT, inRange, UsageError } from './errors.js';
 import { addInputOptions, resolveSources, type InputOptions } from './inputs.js';
 import { loadInputs } from './load-inputs.js';
+import { addEngineOption, countWith, duckdbReads, loadWithEngine, type EngineOptions } from './engine.js';
+import type { Dimension } from '../calc/groups.js';
 import { addOutputOptions, checkOut, writeResult, type OutputOptions } from './output.js';
 import { addDataEndOption, addProfileOption, checkStandard, parseNonNegativeInt, parseStandard } from './selection.js';
 import type { Profile } from '../indicators/profiles.js';
@@ -33,7 +35,7 @@ import { countedEventDays, countsOption, countsProfileCheck, readCountsOption, r
 
 export const LANGS = ['da', 'en'] as const;
 
-interface ReportOptions extends InputOptions, OutputOptions, CountsOptions {
+interface ReportOptions extends InputOptions, OutputOptions, CountsOptions, EngineOptions {
   /** --profile (SPEC §14.3). */
   profile?: Profile;
   year: number;
@@ -100,6 +102,7 @@ A file that lacks them is a usage error that names the invocation for the data a
   addDataEndOption(cmd);
   addProfileOption(cmd);
   countsOption(cmd, 'report');
+  addEngineOption(cmd);
   return runs(cmd, report);
 }
 
@@ -108,13 +111,14 @@ async function report(opts: ReportOptions): Promise<number> {
   const municipality = opts.municipality === undefined ? undefined : regionMunicipality(opts.municipality);
   // SPEC §15: with --counts, the counting was done in a database; only the other inputs are read.
   const counted = readCountsOption(opts);
+  if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
   if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
   // The counted extracts' range is the script's (first_event, last_event): the same years and months.
   const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
-  const sources = counted ? counted.sources : resolveSources(opts);
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
-  const { data, infos } = await loadInputs(sources, opts, { skipInvalid: opts.skipInvalid === true });
+  const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
   checkStandard(opts.standardize, data);
   const dated = [...infos, ...countedDays];
   const { years, months } = inRange(reportPeriods(dated, opts.year));
@@ -122,26 +126,37 @@ async function report(opts: ReportOptions): Promise<number> {
   const indicators = (opts.profile ?? DEFAULT_PROFILE).catalogue;
   const counts = countsFor(counted, opts, years, months, municipality);
   const countedInputs = counted?.inputs(opts.dataEnd) ?? [];
-  if (municipality !== undefined) return profile(opts, out, municipality, prepared, data, infos, years, months, counts, countedInputs);
-
-  const overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd, ...counts });
-  const municipal = runIndicators(indicators, prepared, {
-    ...counts,
-    periods: [years[years.length - 1]],
-    by: ['municipality'],
-    minCell: opts.minCell,
-    pooled: true,
-    compare: true,
-    equity: true,
-    standardize: opts.standardize,
-    dataEnd: opts.dataEnd,
-  });
-  // SPEC §13.5: codes outside the region are one row, the pooled cluster `Outside region`;
-  // a third run, only when the data hold such codes.
-  const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
-  const clusters = outside
-    ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd, ...counts }).results
-    : [];
+  // SPEC §15 (--engine duckdb): one DuckDB count per run of the report, each with its periods
+  // and breakdown; with --counts the file's cells (countsFor checked they serve); else none.
+  const countedBy = async (periods: Period[], by: Dimension[]): Promise<Pick<RunOptions, 'counts'>> =>
+    engine ? { counts: await engine.count(indicators, periods, by) } : counts;
+  if (municipality !== undefined) {
+    const own = engine ? { counts: await countWith(engine, indicators, [years[years.length - 1], ...months], ['municipality']) } : counts;
+    return profile(opts, out, municipality, prepared, data, infos, years, months, own, countedInputs);
+  }
+  let overTime: ReturnType<typeof runIndicators>, municipal: ReturnType<typeof runIndicators>, clusters: ReturnType<typeof runIndicators>['results'];
+  try {
+    overTime = runIndicators(indicators, prepared, { periods: [...years, ...months], by: [], minCell: opts.minCell, dataEnd: opts.dataEnd, ...(await countedBy([...years, ...months], [])) });
+    municipal = runIndicators(indicators, prepared, {
+      periods: [years[years.length - 1]],
+      by: ['municipality'],
+      minCell: opts.minCell,
+      pooled: true,
+      compare: true,
+      equity: true,
+      standardize: opts.standardize,
+      dataEnd: opts.dataEnd,
+      ...(await countedBy([years[years.length - 1]], ['municipality'])),
+    });
+    // SPEC §13.5: codes outside the region are one row, the pooled cluster `Outside region`;
+    // a third run, only when the data hold such codes.
+    const outside = municipal.results.some((r) => r.group.municipality !== undefined && clusterOf(r.group.municipality) === OUTSIDE_REGION && r.group.municipality !== UNKNOWN);
+    clusters = outside
+      ? runIndicators(indicators, prepared, { periods: [years[years.length - 1]], by: ['cluster'], minCell: opts.minCell, pooled: true, dataEnd: opts.dataEnd, ...(await countedBy([years[years.length - 1]], ['cluster'])) }).results
+      : [];
+  } finally {
+    engine?.close();
+  }
   const monthIds = new Set(months.map((m) => m.id));
   const annotations = months.length
     ? annotationsOf(data.annotations?.records ?? [], data.annotations?.info.path ?? '', months)

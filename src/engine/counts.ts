@@ -23,7 +23,7 @@ import type { DayNumber } from '../calc/time.js';
 import { MESSAGES, say, type Said } from '../domain/messages.js';
 import { extractFileName } from '../extracts/declarations.js';
 import type { CountsFile, CountsRow } from '../extracts/counts.js';
-import type { ExtractName, LoadedData } from '../extracts/records.js';
+import type { ExtractInfo, ExtractName, LoadedData } from '../extracts/records.js';
 import { DEFAULT_PROFILE, findProfile } from '../indicators/profiles.js';
 import type { CountingIndicator, DeclaredReason } from '../indicators/types.js';
 import { cellKey, newCell, type Cell, type CellsByPeriod, type TallyOptions } from './aggregate.js';
@@ -47,6 +47,10 @@ export interface CountsRequest {
 }
 
 export interface GivenCounts {
+  /** Whether these counts hold the indicator's cells (--counts: every indicator, a missing one
+   *  is reported not computed; --engine duckdb: those compiled to SQL, the others are counted
+   *  by the TypeScript engine in the same run). */
+  covers(indicator: string): boolean;
   /** Why the indicator cannot be computed from the counts (null: it can). */
   missing(indicator: CountingIndicator, data: LoadedData): DeclaredReason | null;
   /** The data end of an extract (SPEC §13.2): --data-end, else what the script returned. From
@@ -144,6 +148,7 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
   };
 
   return {
+    covers: () => true,
     missing(indicator, data) {
       if (indicator.sources.includes('population') && !data.population) {
         return { code: 'source-not-loaded', message: say(MESSAGES.sourceNotLoaded, { files: extractFileName('population') }) };
@@ -288,6 +293,29 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
           }
         }
       });
+    },
+  };
+}
+
+/**
+ * The counts of `--engine duckdb` (SPEC §15): the script's result set over the extracts DuckDB
+ * read (`infos`), for the `covered` indicators. An indicator is missing only for the reasons
+ * the TypeScript engine gives (population not loaded, a column the extract lacks), not for
+ * having no rows: the script returns no row where there is nothing to count.
+ */
+export function engineCounts(file: CountsFile, infos: readonly ExtractInfo[], covered: ReadonlySet<string>): GivenCounts {
+  const given = givenCounts(file, 'DuckDB');
+  return {
+    ...given,
+    covers: (indicator) => covered.has(indicator),
+    missing(indicator, data) {
+      if (indicator.sources.includes('population') && !data.population) {
+        return { code: 'source-not-loaded', message: say(MESSAGES.sourceNotLoaded, { files: extractFileName('population') }) };
+      }
+      // What the indicator reads of the extract is its header (ExtractInfo.columns): the
+      // declared check sees DuckDB's extract as it would see the loaded one.
+      const read = Object.fromEntries(infos.map((info) => [info.extract, { info }]));
+      return indicator.unavailable?.({ ...data, ...read } as LoadedData) ?? null;
     },
   };
 }

@@ -131,7 +131,9 @@ export function runIndicators(
   options: RunOptions,
 ): RunOutput {
   const data = prepared.data;
-  if (!options.counts) deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && !missingSource(i, data) ? i.needs : [])));
+  // Facts are derived for the indicators counted here (all of them, unless counts are given).
+  const countedHere = (i: IndicatorDefinition) => !options.counts?.covers(i.id);
+  deriveFacts(prepared, indicators.flatMap((i) => (i.kind === 'counting' && countedHere(i) && !missingSource(i, data) ? i.needs : [])));
   const facts = prepared.facts as DerivedFacts;
   const periods = [...options.periods].sort(comparePeriods);
   const bp = options.baselinePeriod;
@@ -330,7 +332,9 @@ function countingDrafts(
       ]
     : [];
 
-  const reason = options.counts ? options.counts.missing(indicator, data) : missingSource(indicator, data);
+  // SPEC §15: the cells counted elsewhere (--counts, --engine duckdb), when they hold this one.
+  const counts = options.counts?.covers(indicator.id) ? options.counts : undefined;
+  const reason = counts ? counts.missing(indicator, data) : missingSource(indicator, data);
   if (reason) {
     return periods.map((p) => ({ ...draft(indicator, p, {}, [...commonNotes, say(MESSAGES.notComputed, { reason: reason.message })]), reason }));
   }
@@ -338,15 +342,15 @@ function countingDrafts(
   // SPEC §13.2: the data end of the source whose follow-up the numerator waits for.
   const source = followUpSource(indicator);
   const dataEnd =
-    source === null ? null : options.counts ? options.counts.dataEnd(source, options.dataEnd) : dataEndOf(data[source]!.info, options.dataEnd);
+    source === null ? null : counts ? counts.dataEnd(source, options.dataEnd) : dataEndOf(data[source]!.info, options.dataEnd);
   const wanted = analysesOf(indicator, options);
   const tallyOptions: TallyOptions = { unitFilter: options.unitFilter, byEducation: wanted.equity, strata: wanted.standardize };
   const tally = new CellTally(periods, dims, tallyOptions);
   // SPEC §15: counted in the database, or here.
-  if (options.counts) {
+  if (counts) {
     // Units are not in counts: a unit filter without its group form would be ignored.
     if (options.unitFilter && !options.groupFilter) throw new Error('a unit filter on counts needs its groupFilter');
-    options.counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells, options.groupFilter);
+    counts.fill(indicator.id, periods, dims, tallyOptions, tally.cells, options.groupFilter);
   }
   else {
     indicator.count(data, tally, {

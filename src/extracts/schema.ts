@@ -99,7 +99,16 @@ export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<Row
   eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber; dataEnd?: DayNumber } | null;
   /** Which of the context's key tables the rows fill (one key per row): for sizing it. */
   keyedBy: 'unique' | 'triples';
+  /** The declared row rules (declare.ts), as data: --engine duckdb checks them in SQL. */
+  readonly rules: readonly DeclaredRule[];
 }
+
+/** A declared row rule (src/extracts/declare.ts), over canonical column names. */
+export type DeclaredRule =
+  | { readonly kind: 'unique'; readonly column: string; readonly noun: string }
+  | { readonly kind: 'notBefore'; readonly later: string; readonly earlier: string }
+  | { readonly kind: 'within'; readonly column: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'uniqueAnswer'; readonly respondent: string; readonly survey: string; readonly question: string };
 
 /** Longest value accepted in any declared column: ids, codes, dates and notes are all far
  *  shorter, so a longer cell is a broken export (SPEC §5: 100,000-character fields). */

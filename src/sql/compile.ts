@@ -36,6 +36,7 @@ import type { CountingIndicator } from '../indicators/types.js';
 import { RM_READMISSION, type ReadmissionDefinition } from '../indicators/readmission-rules.js';
 import { contactSteps, contactsDataEndDays, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
 import { readmissionLists, readmissionSteps, readmissionUnits } from './readmission.js';
+import { PROFILES } from '../indicators/profiles.js';
 import {
   addDays,
   addHours,
@@ -111,7 +112,15 @@ export function isSqlIndicator(id: string): id is SqlIndicatorId {
 
 /** The dimensions a unit relation carries as columns (the person dimensions of SPEC §1.3,
  *  and a referral's sender and offer). */
-const UNIT_PERSON = ['municipality', 'age', 'sex', 'education', 'patient_id'] as const;
+const UNIT_PERSON = ['municipality', 'age', 'sex', 'education'] as const;
+/** The per-1000 indicators of every profile (national's split bed days are in no other). */
+const PER_1000: ReadonlySet<string> = new Set(PROFILES.flatMap((p) => p.catalogue.filter((i) => i.unit === 'per_1000').map((i) => i.id)));
+/** The person of a unit, kept only where Dobson's variance needs events per person (SPEC §8.1:
+ *  the per-1000 indicators' counted units); NULL elsewhere, so the cells group no more finely
+ *  than the result set needs. */
+function unitPerson(indicator: string, note: boolean): readonly [string, Expr] {
+  return ['patient_id', !note && PER_1000.has(indicator) ? col('patient_id', 'u') : NO_TEXT];
+}
 const UNIT_REFERRAL = ['sender', 'offer'] as const;
 const NO_TEXT: Expr = { k: 'lit', value: null, type: 'text' };
 const NO_DATE: Expr = { k: 'lit', value: null, type: 'date' };
@@ -134,6 +143,9 @@ export interface CompileOptions {
   /** Where the hospital indicators' rows come from: admissions.csv (default) or contacts.csv
    *  (SPEC §14.2: stays, and the admissions among them). */
   hospital?: 'admissions' | 'contacts';
+  /** Extracts whose data end (SPEC §13.2) the script returns even when no selected indicator
+   *  reads them (--engine duckdb: inputs[] gives the data end of every extract it read). */
+  dataEndOf?: readonly string[];
 }
 
 /** What the units of the hospital indicators read (src/sql/contacts.ts, readmission.ts). */
@@ -396,7 +408,7 @@ function episodeSteps(): Named[] {
         kind: 'select',
         from: { relation: 'chain_starts', alias: 's' },
         select: [
-          ...keep([...admissionColumns, ...FLAG_LISTS]),
+          ...keep([...admissionColumns, ...FLAG_LISTS, 'starts']),
           ['episode_no', { k: 'window', fn: 'SUM', arg: c('starts'), partition: byPatient, order: ADMISSION_ORDER, frame: 'upToHere' }],
         ],
       },
@@ -410,8 +422,9 @@ function episodeSteps(): Named[] {
         kind: 'select',
         from: { relation: 'chained', alias: 'h' },
         select: [
-          ...keep([...admissionColumns, ...FLAG_LISTS, 'episode_no']),
-          ['first_rank', { k: 'window', fn: 'ROW_NUMBER', arg: null, partition: byEpisode, order: ADMISSION_ORDER, frame: null }],
+          // The first admission is the episode's start: the chain order is (admitted_at, id),
+          // the order a first rank would sort by again (one sort fewer, SPEC §16).
+          ...keep([...admissionColumns, ...FLAG_LISTS, 'episode_no', 'starts']),
           [
             'last_rank',
             {
@@ -449,7 +462,7 @@ function episodeSteps(): Named[] {
           ['discharged_at', when([[eq(col('episode_open', 'f'), ONE), NULL]], col('episode_end', 'f'))],
           ['died', col('died', 'l')],
         ],
-        where: eq(col('first_rank', 'f'), ONE),
+        where: eq(col('starts', 'f'), ONE),
       },
     },
     {
@@ -502,6 +515,7 @@ function unitRelation(indicator: string, u: UnitSpec): Relation {
       ['note', u.note ?? NO_TEXT],
       ['follow_up_end', u.followUpEnd ?? NO_DATE],
       ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+      unitPerson(indicator, u.note !== undefined),
       ...UNIT_REFERRAL.map((n) => [n, referral ? col(n, 'u') : NO_TEXT] as const),
     ],
     where: u.where,
@@ -592,6 +606,7 @@ function unitsOf(id: SqlIndicatorId, ctx: UnitContext): Relation[] {
             ['note', NO_TEXT],
             ['follow_up_end', NO_DATE],
             ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
+            unitPerson(id, false),
             ...UNIT_REFERRAL.map((n) => [n, NO_TEXT] as const),
           ],
           where: and(notNull(col('discharged_at', 'u')), eq(col('died', 'u'), ZERO)),
@@ -793,11 +808,14 @@ export function compile(options: CompileOptions): Plan {
     return ['percent', 'per_1000'].includes(i.unit) && i.dimensions.includes('education') && !i.definedByEducation;
   });
   const hospital = options.hospital ?? 'admissions';
-  // The hospital indicators read admissions.csv or contacts.csv (SPEC §14.2), never both.
-  const extracts = SQL_EXTRACTS.filter((x) => x !== (hospital === 'contacts' ? 'admissions' : 'contacts')).filter((x) =>
-    ids.some((id) => extractOf(id) === (x === 'contacts' ? 'admissions' : x)),
+  // The hospital indicators read admissions.csv or contacts.csv (SPEC §14.2), never both; an
+  // extract whose data end alone is asked for is read too (--engine duckdb's inputs[]).
+  const extracts = SQL_EXTRACTS.filter((x) => x !== (hospital === 'contacts' ? 'admissions' : 'contacts')).filter(
+    (x) => ids.some((id) => extractOf(id) === (x === 'contacts' ? 'admissions' : x)) || options.dataEndOf?.includes(x),
   );
-  const readsAdmissions = ids.some((id) => extractOf(id) === 'admissions');
+  const readsAdmissions = extracts.includes(hospital);
+  // The episode chain only for the admission indicators (not for a data end alone).
+  const chainsEpisodes = ids.some((id) => extractOf(id) === 'admissions');
   const readmission = options.readmission ?? RM_READMISSION;
   const lists = ids.includes('readmission-30d') ? readmissionLists(readmission) : null;
   const ctx: UnitContext = { everyStay: hospital === 'contacts' ? 'every_stay' : 'episode_returns', readmission };
@@ -827,7 +845,7 @@ export function compile(options: CompileOptions): Plan {
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
     { name: 'clusters', why: 'SPEC §2.8: the region’s municipalities in their clusters.', relation: clusterValues() },
-    ...(readsAdmissions ? (hospital === 'contacts' ? stayEpisodeSteps() : episodeSteps()) : []),
+    ...(chainsEpisodes ? (hospital === 'contacts' ? stayEpisodeSteps() : episodeSteps()) : []),
     ...(lists ? readmissionSteps(readmission, hospital) : []),
     {
       name: 'units',
@@ -876,6 +894,36 @@ export function compile(options: CompileOptions): Plan {
       ],
     },
   });
+  // The units summed once into their cells (every column the result set distinguishes), so the
+  // parts below read thousands of cells instead of a row per unit and period: on the §5 set
+  // 4.7 million counted rows, which the engine then neither stores nor scans six times. A
+  // unit has a person only where Dobson's variance needs events per person (unitPerson).
+  const person: Expr = c('patient_id');
+  const cellKeys: [string, Expr][] = [
+    ['indicator', c('indicator')],
+    ['period', c('period')],
+    ...by.map((d) => [`by_${d}`, c(`by_${d}`)] as [string, Expr]),
+    ['note', c('note')],
+    ['education', c('education')],
+    ['esp2013', c('esp2013')],
+    ['person', person],
+  ];
+  steps.push({
+    name: 'cells',
+    why: 'SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).',
+    relation: {
+      kind: 'select',
+      from: { relation: 'counted', alias: 'x' },
+      select: [
+        ...cellKeys,
+        ['numerator', sum(bin(c('numerator'), '*', c('days')))],
+        ['denominator', sum(bin(c('denominator'), '*', c('days')))],
+        ['units', sum(c('days'))],
+        ['follow_up_end', max(c('follow_up_end'))],
+      ],
+      groupBy: cellKeys.map(([, e]) => e),
+    },
+  });
 
   // Each level: the total row (no dimension) and the breakdown (the indicator's dimensions).
   const levels: { name: string; dims: (id: string) => Dimension[]; only: string[] }[] = [{ name: 'total', dims: () => [], only: ids }];
@@ -883,7 +931,6 @@ export function compile(options: CompileOptions): Plan {
   const parts: Relation[] = [];
   const dimensionColumns = (dims: readonly Dimension[]) =>
     by.map((d) => [d, dims.includes(d) ? c(`by_${d}`) : { k: 'lit', value: null, type: 'text' }] as [string, Expr]);
-  const sumDays = (e: Expr): Expr => sum(bin(e, '*', c('days')));
   for (const level of levels) {
     // Indicators of one level that share a breakdown are counted together.
     const families = new Map<string, string[]>();
@@ -896,15 +943,15 @@ export function compile(options: CompileOptions): Plan {
       const groupBy = [c('indicator'), c('period'), ...dims.map((d) => c(`by_${d}`))];
       const base = (cell: Expr, where: Expr, extraGroup: Expr[] = []) => ({
         kind: 'select' as const,
-        from: { relation: 'counted', alias: 'x' },
+        from: { relation: 'cells', alias: 'x' },
         select: [
           ['indicator', c('indicator')] as [string, Expr],
           ['period', c('period')] as [string, Expr],
           ...dimensionColumns(dims),
           ['cell', cell] as [string, Expr],
-          ['numerator', sumDays(c('numerator'))] as [string, Expr],
-          ['denominator', sumDays(c('denominator'))] as [string, Expr],
-          ['units', sum(c('days'))] as [string, Expr],
+          ['numerator', sum(c('numerator'))] as [string, Expr],
+          ['denominator', sum(c('denominator'))] as [string, Expr],
+          ['units', sum(c('units'))] as [string, Expr],
         ],
         where: and(inList(c('indicator'), members), where),
         groupBy: [...groupBy, ...extraGroup],
@@ -918,9 +965,9 @@ export function compile(options: CompileOptions): Plan {
           ['period', c('period')],
           ...dimensionColumns(dims),
           ['cell', concat(lit('note='), c('note'))],
-          ['numerator', sum(c('days'))],
+          ['numerator', sum(c('units'))],
           ['denominator', lit(0)],
-          ['units', sum(c('days'))],
+          ['units', sum(c('units'))],
         ],
       });
       const educated = members.filter((id) => withEducation.includes(id));
@@ -936,7 +983,7 @@ export function compile(options: CompileOptions): Plan {
         // SPEC §13.2: the latest follow-up end of the cell's units (a per-unit follow-up).
         parts.push({
           kind: 'select',
-          from: { relation: 'counted', alias: 'x' },
+          from: { relation: 'cells', alias: 'x' },
           select: [
             ['indicator', c('indicator')],
             ['period', c('period')],
@@ -964,17 +1011,17 @@ export function compile(options: CompileOptions): Plan {
           why: 'SPEC §8.1: events per person within a band, for the variance of repeat events.',
           relation: {
             kind: 'select',
-            from: { relation: 'counted', alias: 'x' },
+            from: { relation: 'cells', alias: 'x' },
             select: [
               ['indicator', c('indicator')],
               ['period', c('period')],
               ...dims.map((d) => [`by_${d}`, c(`by_${d}`)] as [string, Expr]),
               ['esp2013', c('esp2013')],
               // Whole events (the per-1000 indicators count units), as an integer for the cell's name.
-              ['events', { k: 'cast', e: sumDays(c('numerator')), type: 'integer' }],
+              ['events', { k: 'cast', e: sum(c('numerator')), type: 'integer' }],
             ],
-            where: and(inList(c('indicator'), stratified), isNull(c('note')), notNull(c('patient_id')), notNull(c('esp2013'))),
-            groupBy: [...groupBy, c('esp2013'), c('patient_id')],
+            where: and(inList(c('indicator'), stratified), isNull(c('note')), notNull(c('person')), notNull(c('esp2013'))),
+            groupBy: [...groupBy, c('esp2013'), c('person')],
           },
         });
         parts.push({

@@ -111,7 +111,9 @@ export function readmissionSteps(definition: ReadmissionDefinition, hospital: 'a
   } else {
     // From admissions.csv: the episodes compile.ts chains (its `ranked` admissions and
     // `episodes`), with the flags of their first, last-ending and every admission.
-    const flagged = (n: string, rank: string | null): Expr => max(rank === null ? c(n, 'f') : when([[eq(c(rank, 'r'), ONE), c(n, 'f')]], ZERO));
+    // The first admission of an episode is its chain start (`starts` = 1: the chain order is
+    // (admitted_at, id)); the last-ending one has `last_rank` = 1.
+    const flagged = (n: string, marker: 'starts' | 'last_rank' | null): Expr => max(marker === null ? c(n, 'f') : when([[eq(c(marker, 'r'), ONE), c(n, 'f')]], ZERO));
     steps.push(
       {
         name: 'readmission_codes',
@@ -135,7 +137,7 @@ export function readmissionSteps(definition: ReadmissionDefinition, hospital: 'a
             ['patient_id', c('patient_id', 'r')],
             ['episode_no', c('episode_no', 'r')],
             ...lists.names.flatMap((n) => [
-              [n, flagged(n, 'first_rank')] as [string, Expr],
+              [n, flagged(n, 'starts')] as [string, Expr],
               [`last_${n}`, flagged(n, 'last_rank')] as [string, Expr],
               [`any_${n}`, flagged(n, null)] as [string, Expr],
             ]),

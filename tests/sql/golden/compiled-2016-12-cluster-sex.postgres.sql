@@ -189,6 +189,7 @@ WITH
     "birth" AS "birth",
     "injury" AS "injury",
     "preventable" AS "preventable",
+    "starts" AS "starts",
     SUM("starts") OVER (PARTITION BY "patient_id" ORDER BY "admitted_at", "admission_id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "episode_no"
   FROM "chain_starts" AS "s"
 ),
@@ -212,7 +213,7 @@ WITH
     "injury" AS "injury",
     "preventable" AS "preventable",
     "episode_no" AS "episode_no",
-    ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY "admitted_at", "admission_id") AS "first_rank",
+    "starts" AS "starts",
     ROW_NUMBER() OVER (PARTITION BY "patient_id", "episode_no" ORDER BY CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END DESC, "discharged_at" DESC, "admitted_at" DESC, "admission_id" DESC) AS "last_rank",
     MAX(CASE WHEN ("discharged_at" IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY "patient_id", "episode_no") AS "episode_open",
     MAX("discharged_at") OVER (PARTITION BY "patient_id", "episode_no") AS "episode_end"
@@ -238,7 +239,7 @@ WITH
     "l"."died" AS "died"
   FROM "ranked" AS "f"
   JOIN "ranked" AS "l" ON (("f"."patient_id" = "l"."patient_id") AND ("f"."episode_no" = "l"."episode_no") AND ("l"."last_rank" = 1))
-  WHERE ("f"."first_rank" = 1)
+  WHERE ("f"."starts" = 1)
 ),
 -- SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).
 "episode_returns" AS MATERIALIZED (
@@ -277,16 +278,16 @@ WITH
   SELECT
     "r"."patient_id" AS "patient_id",
     "r"."episode_no" AS "episode_no",
-    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "l0",
+    MAX(CASE WHEN ("r"."starts" = 1) THEN "f"."l0" ELSE 0 END) AS "l0",
     MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l0" ELSE 0 END) AS "last_l0",
     MAX("f"."l0") AS "any_l0",
-    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "l1",
+    MAX(CASE WHEN ("r"."starts" = 1) THEN "f"."l1" ELSE 0 END) AS "l1",
     MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l1" ELSE 0 END) AS "last_l1",
     MAX("f"."l1") AS "any_l1",
-    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "l2",
+    MAX(CASE WHEN ("r"."starts" = 1) THEN "f"."l2" ELSE 0 END) AS "l2",
     MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l2" ELSE 0 END) AS "last_l2",
     MAX("f"."l2") AS "any_l2",
-    MAX(CASE WHEN ("r"."first_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "l3",
+    MAX(CASE WHEN ("r"."starts" = 1) THEN "f"."l3" ELSE 0 END) AS "l3",
     MAX(CASE WHEN ("r"."last_rank" = 1) THEN "f"."l3" ELSE 0 END) AS "last_l3",
     MAX("f"."l3") AS "any_l3"
   FROM "ranked" AS "r"
@@ -388,7 +389,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -406,7 +407,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -424,7 +425,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -496,7 +497,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -514,7 +515,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
@@ -533,7 +534,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
@@ -551,7 +552,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -569,7 +570,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -587,7 +588,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -605,7 +606,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -623,7 +624,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -641,7 +642,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -659,7 +660,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -678,7 +679,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -696,7 +697,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -714,7 +715,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -732,7 +733,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -750,7 +751,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -768,7 +769,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -786,7 +787,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -804,7 +805,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     "u"."sender" AS "sender",
     "u"."offer" AS "offer"
   FROM "referrals_read" AS "u"
@@ -822,7 +823,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -840,7 +841,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -858,7 +859,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -876,7 +877,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -894,7 +895,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -912,7 +913,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -930,7 +931,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -948,7 +949,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
@@ -966,14 +967,14 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "smoking_read" AS "u"
   WHERE ("education" IS NULL)
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
-"counted" AS MATERIALIZED (
+"counted" AS (
   SELECT
     "u"."indicator" AS "indicator",
     "p"."period" AS "period",
@@ -991,16 +992,34 @@ WITH
   JOIN "periods" AS "p" ON (("u"."first_day" <= "p"."to_day") AND ("u"."last_day" >= "p"."from_day"))
   LEFT JOIN "clusters" AS "k" ON ("k"."municipality" = "u"."municipality")
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+"cells" AS MATERIALIZED (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_cluster" AS "by_cluster",
+    "by_sex" AS "by_sex",
+    "note" AS "note",
+    "education" AS "education",
+    "esp2013" AS "esp2013",
+    "patient_id" AS "person",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units",
+    MAX("follow_up_end") AS "follow_up_end"
+  FROM "counted" AS "x"
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "note", "education", "esp2013", "patient_id"
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_total_5" AS (
   SELECT
     "indicator" AS "indicator",
     "period" AS "period",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "esp2013", "person"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_group_11" AS (
@@ -1010,10 +1029,10 @@ WITH
     "by_cluster" AS "by_cluster",
     "by_sex" AS "by_sex",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013", "person"
 ),
 -- SPEC §13.2: the dates that make the data end of admissions.csv.
 "data_end_admissions" AS MATERIALIZED (
@@ -1062,10 +1081,10 @@ WITH
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
     CAST(NULL AS TEXT) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period"
   UNION ALL
@@ -1075,10 +1094,10 @@ WITH
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "note"
   UNION ALL
@@ -1088,10 +1107,10 @@ WITH
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "education"
   UNION ALL
@@ -1104,7 +1123,7 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     0 AS "units"
-  FROM "counted" AS "x"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
   GROUP BY "indicator", "period"
   UNION ALL
@@ -1114,10 +1133,10 @@ WITH
     CAST(NULL AS TEXT) AS "cluster",
     CAST(NULL AS TEXT) AS "sex",
     CONCAT('esp2013=', CAST("esp2013" AS TEXT)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "esp2013"
   UNION ALL
@@ -1140,10 +1159,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CAST(NULL AS TEXT) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
@@ -1153,10 +1172,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "note"
   UNION ALL
@@ -1166,10 +1185,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "education"
   UNION ALL
@@ -1182,7 +1201,7 @@ WITH
     0 AS "numerator",
     0 AS "denominator",
     0 AS "units"
-  FROM "counted" AS "x"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ("note" IS NULL) AND ("follow_up_end" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex"
   UNION ALL
@@ -1192,10 +1211,10 @@ WITH
     "by_cluster" AS "cluster",
     "by_sex" AS "sex",
     CONCAT('esp2013=', CAST("esp2013" AS TEXT)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "by_cluster", "by_sex", "esp2013"
   UNION ALL

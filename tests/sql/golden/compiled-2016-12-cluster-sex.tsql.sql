@@ -190,6 +190,7 @@ WITH
     [birth] AS [birth],
     [injury] AS [injury],
     [preventable] AS [preventable],
+    [starts] AS [starts],
     SUM([starts]) OVER (PARTITION BY [patient_id] ORDER BY [admitted_at], [admission_id] ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS [episode_no]
   FROM [chain_starts] AS [s]
 ),
@@ -213,7 +214,7 @@ WITH
     [injury] AS [injury],
     [preventable] AS [preventable],
     [episode_no] AS [episode_no],
-    ROW_NUMBER() OVER (PARTITION BY [patient_id], [episode_no] ORDER BY [admitted_at], [admission_id]) AS [first_rank],
+    [starts] AS [starts],
     ROW_NUMBER() OVER (PARTITION BY [patient_id], [episode_no] ORDER BY CASE WHEN ([discharged_at] IS NULL) THEN 1 ELSE 0 END DESC, [discharged_at] DESC, [admitted_at] DESC, [admission_id] DESC) AS [last_rank],
     MAX(CASE WHEN ([discharged_at] IS NULL) THEN 1 ELSE 0 END) OVER (PARTITION BY [patient_id], [episode_no]) AS [episode_open],
     MAX([discharged_at]) OVER (PARTITION BY [patient_id], [episode_no]) AS [episode_end]
@@ -239,7 +240,7 @@ WITH
     [l].[died] AS [died]
   FROM [ranked] AS [f]
   JOIN [ranked] AS [l] ON (([f].[patient_id] = [l].[patient_id]) AND ([f].[episode_no] = [l].[episode_no]) AND ([l].[last_rank] = 1))
-  WHERE ([f].[first_rank] = 1)
+  WHERE ([f].[starts] = 1)
 ),
 -- SPEC §3.1: the episodes as the episode indicators read them (readmission-30d reads its own units, src/sql/readmission.ts).
 [episode_returns] AS (
@@ -278,16 +279,16 @@ WITH
   SELECT
     [r].[patient_id] AS [patient_id],
     [r].[episode_no] AS [episode_no],
-    MAX(CASE WHEN ([r].[first_rank] = 1) THEN [f].[l0] ELSE 0 END) AS [l0],
+    MAX(CASE WHEN ([r].[starts] = 1) THEN [f].[l0] ELSE 0 END) AS [l0],
     MAX(CASE WHEN ([r].[last_rank] = 1) THEN [f].[l0] ELSE 0 END) AS [last_l0],
     MAX([f].[l0]) AS [any_l0],
-    MAX(CASE WHEN ([r].[first_rank] = 1) THEN [f].[l1] ELSE 0 END) AS [l1],
+    MAX(CASE WHEN ([r].[starts] = 1) THEN [f].[l1] ELSE 0 END) AS [l1],
     MAX(CASE WHEN ([r].[last_rank] = 1) THEN [f].[l1] ELSE 0 END) AS [last_l1],
     MAX([f].[l1]) AS [any_l1],
-    MAX(CASE WHEN ([r].[first_rank] = 1) THEN [f].[l2] ELSE 0 END) AS [l2],
+    MAX(CASE WHEN ([r].[starts] = 1) THEN [f].[l2] ELSE 0 END) AS [l2],
     MAX(CASE WHEN ([r].[last_rank] = 1) THEN [f].[l2] ELSE 0 END) AS [last_l2],
     MAX([f].[l2]) AS [any_l2],
-    MAX(CASE WHEN ([r].[first_rank] = 1) THEN [f].[l3] ELSE 0 END) AS [l3],
+    MAX(CASE WHEN ([r].[starts] = 1) THEN [f].[l3] ELSE 0 END) AS [l3],
     MAX(CASE WHEN ([r].[last_rank] = 1) THEN [f].[l3] ELSE 0 END) AS [last_l3],
     MAX([f].[l3]) AS [any_l3]
   FROM [ranked] AS [r]
@@ -389,7 +390,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [readmission_next] AS [u]
@@ -407,7 +408,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [readmission_next] AS [u]
@@ -425,7 +426,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [readmission_next] AS [u]
@@ -497,7 +498,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -515,7 +516,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -534,7 +535,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [episode_returns] AS [u]
@@ -552,7 +553,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -570,7 +571,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -588,7 +589,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -606,7 +607,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [admissions_read] AS [u]
@@ -624,7 +625,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -642,7 +643,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -660,7 +661,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -679,7 +680,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -697,7 +698,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -715,7 +716,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -733,7 +734,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -751,7 +752,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -769,7 +770,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -787,7 +788,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -805,7 +806,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
     [u].[offer] AS [offer]
   FROM [referrals_read] AS [u]
@@ -823,7 +824,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -841,7 +842,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -859,7 +860,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -877,7 +878,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -895,7 +896,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -913,7 +914,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -931,7 +932,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -949,7 +950,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -967,7 +968,7 @@ WITH
     [u].[age] AS [age],
     [u].[sex] AS [sex],
     [u].[education] AS [education],
-    [u].[patient_id] AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
     CAST(NULL AS NVARCHAR(400)) AS [offer]
   FROM [smoking_read] AS [u]
@@ -992,16 +993,34 @@ WITH
   JOIN [periods] AS [p] ON (([u].[first_day] <= [p].[to_day]) AND ([u].[last_day] >= [p].[from_day]))
   LEFT JOIN [clusters] AS [k] ON ([k].[municipality] = [u].[municipality])
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+[cells] AS (
+  SELECT
+    [indicator] AS [indicator],
+    [period] AS [period],
+    [by_cluster] AS [by_cluster],
+    [by_sex] AS [by_sex],
+    [note] AS [note],
+    [education] AS [education],
+    [esp2013] AS [esp2013],
+    [patient_id] AS [person],
+    SUM(([numerator] * [days])) AS [numerator],
+    SUM(([denominator] * [days])) AS [denominator],
+    SUM([days]) AS [units],
+    MAX([follow_up_end]) AS [follow_up_end]
+  FROM [counted] AS [x]
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [note], [education], [esp2013], [patient_id]
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_total_5] AS (
   SELECT
     [indicator] AS [indicator],
     [period] AS [period],
     [esp2013] AS [esp2013],
-    CAST(SUM(([numerator] * [days])) AS INT) AS [events]
-  FROM [counted] AS [x]
-  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([patient_id] IS NOT NULL) AND ([esp2013] IS NOT NULL))
-  GROUP BY [indicator], [period], [esp2013], [patient_id]
+    CAST(SUM([numerator]) AS INT) AS [events]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([person] IS NOT NULL) AND ([esp2013] IS NOT NULL))
+  GROUP BY [indicator], [period], [esp2013], [person]
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_group_11] AS (
@@ -1011,10 +1030,10 @@ WITH
     [by_cluster] AS [by_cluster],
     [by_sex] AS [by_sex],
     [esp2013] AS [esp2013],
-    CAST(SUM(([numerator] * [days])) AS INT) AS [events]
-  FROM [counted] AS [x]
-  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([patient_id] IS NOT NULL) AND ([esp2013] IS NOT NULL))
-  GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013], [patient_id]
+    CAST(SUM([numerator]) AS INT) AS [events]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([person] IS NOT NULL) AND ([esp2013] IS NOT NULL))
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013], [person]
 ),
 -- SPEC §13.2: the dates that make the data end of admissions.csv.
 [data_end_admissions] AS (
@@ -1063,10 +1082,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NULL))
   GROUP BY [indicator], [period]
   UNION ALL
@@ -1076,10 +1095,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('note=', [note]) AS [cell],
-    SUM([days]) AS [numerator],
+    SUM([units]) AS [numerator],
     0 AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NOT NULL))
   GROUP BY [indicator], [period], [note]
   UNION ALL
@@ -1089,10 +1108,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('education=', [education]) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
   GROUP BY [indicator], [period], [education]
   UNION ALL
@@ -1105,7 +1124,7 @@ WITH
     0 AS [numerator],
     0 AS [denominator],
     0 AS [units]
-  FROM [counted] AS [x]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ([note] IS NULL) AND ([follow_up_end] IS NOT NULL))
   GROUP BY [indicator], [period]
   UNION ALL
@@ -1115,10 +1134,10 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([esp2013] IS NOT NULL))
   GROUP BY [indicator], [period], [esp2013]
   UNION ALL
@@ -1141,10 +1160,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex]
   UNION ALL
@@ -1154,10 +1173,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('note=', [note]) AS [cell],
-    SUM([days]) AS [numerator],
+    SUM([units]) AS [numerator],
     0 AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [note]
   UNION ALL
@@ -1167,10 +1186,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('education=', [education]) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [education]
   UNION ALL
@@ -1183,7 +1202,7 @@ WITH
     0 AS [numerator],
     0 AS [denominator],
     0 AS [units]
-  FROM [counted] AS [x]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24')) AND ([note] IS NULL) AND ([follow_up_end] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex]
   UNION ALL
@@ -1193,10 +1212,10 @@ WITH
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
-    SUM(([numerator] * [days])) AS [numerator],
-    SUM(([denominator] * [days])) AS [denominator],
-    SUM([days]) AS [units]
-  FROM [counted] AS [x]
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
   WHERE (([indicator] IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days')) AND ([note] IS NULL) AND ([esp2013] IS NOT NULL))
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013]
   UNION ALL

@@ -432,7 +432,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -450,7 +450,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -468,7 +468,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "readmission_next" AS "u"
@@ -486,7 +486,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -522,7 +522,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -558,7 +558,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -594,7 +594,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -612,7 +612,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -648,7 +648,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -666,7 +666,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -702,7 +702,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -720,7 +720,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -738,7 +738,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
@@ -757,7 +757,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "episode_returns" AS "u"
@@ -775,7 +775,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -793,7 +793,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -811,7 +811,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -829,7 +829,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
@@ -847,7 +847,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -865,7 +865,7 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "admissions_read" AS "u"
@@ -883,14 +883,14 @@ WITH
     "u"."age" AS "age",
     "u"."sex" AS "sex",
     "u"."education" AS "education",
-    "u"."patient_id" AS "patient_id",
+    CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
     CAST(NULL AS TEXT) AS "offer"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
-"counted" AS MATERIALIZED (
+"counted" AS (
   SELECT
     "u"."indicator" AS "indicator",
     "p"."period" AS "period",
@@ -907,16 +907,33 @@ WITH
   JOIN "periods" AS "p" ON (("u"."first_day" <= "p"."to_day") AND ("u"."last_day" >= "p"."from_day"))
   LEFT JOIN "clusters" AS "k" ON ("k"."municipality" = "u"."municipality")
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+"cells" AS MATERIALIZED (
+  SELECT
+    "indicator" AS "indicator",
+    "period" AS "period",
+    "by_municipality" AS "by_municipality",
+    "note" AS "note",
+    "education" AS "education",
+    "esp2013" AS "esp2013",
+    "patient_id" AS "person",
+    SUM(("numerator" * "days")) AS "numerator",
+    SUM(("denominator" * "days")) AS "denominator",
+    SUM("days") AS "units",
+    MAX("follow_up_end") AS "follow_up_end"
+  FROM "counted" AS "x"
+  GROUP BY "indicator", "period", "by_municipality", "note", "education", "esp2013", "patient_id"
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_total_4" AS (
   SELECT
     "indicator" AS "indicator",
     "period" AS "period",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "esp2013", "person"
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 "persons_group_9" AS (
@@ -925,10 +942,10 @@ WITH
     "period" AS "period",
     "by_municipality" AS "by_municipality",
     "esp2013" AS "esp2013",
-    CAST(SUM(("numerator" * "days")) AS INTEGER) AS "events"
-  FROM "counted" AS "x"
-  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("patient_id" IS NOT NULL) AND ("esp2013" IS NOT NULL))
-  GROUP BY "indicator", "period", "by_municipality", "esp2013", "patient_id"
+    CAST(SUM("numerator") AS INTEGER) AS "events"
+  FROM "cells" AS "x"
+  WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("person" IS NOT NULL) AND ("esp2013" IS NOT NULL))
+  GROUP BY "indicator", "period", "by_municipality", "esp2013", "person"
 ),
 -- SPEC §13.2: the dates that make the data end of contacts.csv.
 "data_end_contacts" AS MATERIALIZED (
@@ -953,10 +970,10 @@ WITH
     "period" AS "period",
     CAST(NULL AS TEXT) AS "municipality",
     CAST(NULL AS TEXT) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NULL))
   GROUP BY "indicator", "period"
   UNION ALL
@@ -965,10 +982,10 @@ WITH
     "period" AS "period",
     CAST(NULL AS TEXT) AS "municipality",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "note"
   UNION ALL
@@ -977,10 +994,10 @@ WITH
     "period" AS "period",
     CAST(NULL AS TEXT) AS "municipality",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "education"
   UNION ALL
@@ -989,10 +1006,10 @@ WITH
     "period" AS "period",
     CAST(NULL AS TEXT) AS "municipality",
     CONCAT('esp2013=', CAST("esp2013" AS TEXT)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "esp2013"
   UNION ALL
@@ -1013,10 +1030,10 @@ WITH
     "period" AS "period",
     "by_municipality" AS "municipality",
     CAST(NULL AS TEXT) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NULL))
   GROUP BY "indicator", "period", "by_municipality"
   UNION ALL
@@ -1025,10 +1042,10 @@ WITH
     "period" AS "period",
     "by_municipality" AS "municipality",
     CONCAT('note=', "note") AS "cell",
-    SUM("days") AS "numerator",
+    SUM("units") AS "numerator",
     0 AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND ("note" IS NOT NULL))
   GROUP BY "indicator", "period", "by_municipality", "note"
   UNION ALL
@@ -1037,10 +1054,10 @@ WITH
     "period" AS "period",
     "by_municipality" AS "municipality",
     CONCAT('education=', "education") AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime')) AND ("note" IS NULL) AND ("education" IS NOT NULL))
   GROUP BY "indicator", "period", "by_municipality", "education"
   UNION ALL
@@ -1049,10 +1066,10 @@ WITH
     "period" AS "period",
     "by_municipality" AS "municipality",
     CONCAT('esp2013=', CAST("esp2013" AS TEXT)) AS "cell",
-    SUM(("numerator" * "days")) AS "numerator",
-    SUM(("denominator" * "days")) AS "denominator",
-    SUM("days") AS "units"
-  FROM "counted" AS "x"
+    SUM("numerator") AS "numerator",
+    SUM("denominator") AS "denominator",
+    SUM("units") AS "units"
+  FROM "cells" AS "x"
   WHERE (("indicator" IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND ("note" IS NULL) AND ("esp2013" IS NOT NULL))
   GROUP BY "indicator", "period", "by_municipality", "esp2013"
   UNION ALL

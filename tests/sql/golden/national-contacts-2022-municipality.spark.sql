@@ -433,7 +433,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `readmission_next` AS `u`
@@ -451,7 +451,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `readmission_next` AS `u`
@@ -469,7 +469,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `readmission_next` AS `u`
@@ -487,7 +487,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -523,7 +523,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -559,7 +559,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -595,7 +595,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -613,7 +613,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -649,7 +649,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -667,7 +667,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -703,7 +703,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -721,7 +721,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -739,7 +739,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `episode_returns` AS `u`
@@ -758,7 +758,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `episode_returns` AS `u`
@@ -776,7 +776,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -794,7 +794,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -812,7 +812,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -830,7 +830,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -848,7 +848,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -866,7 +866,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `admissions_read` AS `u`
@@ -884,7 +884,7 @@ WITH
     `u`.`age` AS `age`,
     `u`.`sex` AS `sex`,
     `u`.`education` AS `education`,
-    `u`.`patient_id` AS `patient_id`,
+    CAST(NULL AS STRING) AS `patient_id`,
     CAST(NULL AS STRING) AS `sender`,
     CAST(NULL AS STRING) AS `offer`
   FROM `contacts_read` AS `u`
@@ -908,16 +908,33 @@ WITH
   JOIN `periods` AS `p` ON ((`u`.`first_day` <= `p`.`to_day`) AND (`u`.`last_day` >= `p`.`from_day`))
   LEFT JOIN `clusters` AS `k` ON (`k`.`municipality` = `u`.`municipality`)
 ),
+-- SPEC §15: the units summed per period, group, note, education level, ESP2013 band (and person, for the per-1000 indicators).
+`cells` AS (
+  SELECT
+    `indicator` AS `indicator`,
+    `period` AS `period`,
+    `by_municipality` AS `by_municipality`,
+    `note` AS `note`,
+    `education` AS `education`,
+    `esp2013` AS `esp2013`,
+    `patient_id` AS `person`,
+    SUM((`numerator` * `days`)) AS `numerator`,
+    SUM((`denominator` * `days`)) AS `denominator`,
+    SUM(`days`) AS `units`,
+    MAX(`follow_up_end`) AS `follow_up_end`
+  FROM `counted` AS `x`
+  GROUP BY `indicator`, `period`, `by_municipality`, `note`, `education`, `esp2013`, `patient_id`
+),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 `persons_total_4` AS (
   SELECT
     `indicator` AS `indicator`,
     `period` AS `period`,
     `esp2013` AS `esp2013`,
-    CAST(SUM((`numerator` * `days`)) AS INT) AS `events`
-  FROM `counted` AS `x`
-  WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`patient_id` IS NOT NULL) AND (`esp2013` IS NOT NULL))
-  GROUP BY `indicator`, `period`, `esp2013`, `patient_id`
+    CAST(SUM(`numerator`) AS INT) AS `events`
+  FROM `cells` AS `x`
+  WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`person` IS NOT NULL) AND (`esp2013` IS NOT NULL))
+  GROUP BY `indicator`, `period`, `esp2013`, `person`
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 `persons_group_9` AS (
@@ -926,10 +943,10 @@ WITH
     `period` AS `period`,
     `by_municipality` AS `by_municipality`,
     `esp2013` AS `esp2013`,
-    CAST(SUM((`numerator` * `days`)) AS INT) AS `events`
-  FROM `counted` AS `x`
-  WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`patient_id` IS NOT NULL) AND (`esp2013` IS NOT NULL))
-  GROUP BY `indicator`, `period`, `by_municipality`, `esp2013`, `patient_id`
+    CAST(SUM(`numerator`) AS INT) AS `events`
+  FROM `cells` AS `x`
+  WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`person` IS NOT NULL) AND (`esp2013` IS NOT NULL))
+  GROUP BY `indicator`, `period`, `by_municipality`, `esp2013`, `person`
 ),
 -- SPEC §13.2: the dates that make the data end of contacts.csv.
 `data_end_contacts` AS (
@@ -954,10 +971,10 @@ WITH
     `period` AS `period`,
     CAST(NULL AS STRING) AS `municipality`,
     CAST(NULL AS STRING) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND (`note` IS NULL))
   GROUP BY `indicator`, `period`
   UNION ALL
@@ -966,10 +983,10 @@ WITH
     `period` AS `period`,
     CAST(NULL AS STRING) AS `municipality`,
     CONCAT('note=', `note`) AS `cell`,
-    SUM(`days`) AS `numerator`,
+    SUM(`units`) AS `numerator`,
     0 AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND (`note` IS NOT NULL))
   GROUP BY `indicator`, `period`, `note`
   UNION ALL
@@ -978,10 +995,10 @@ WITH
     `period` AS `period`,
     CAST(NULL AS STRING) AS `municipality`,
     CONCAT('education=', `education`) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime')) AND (`note` IS NULL) AND (`education` IS NOT NULL))
   GROUP BY `indicator`, `period`, `education`
   UNION ALL
@@ -990,10 +1007,10 @@ WITH
     `period` AS `period`,
     CAST(NULL AS STRING) AS `municipality`,
     CONCAT('esp2013=', CAST(`esp2013` AS STRING)) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`esp2013` IS NOT NULL))
   GROUP BY `indicator`, `period`, `esp2013`
   UNION ALL
@@ -1014,10 +1031,10 @@ WITH
     `period` AS `period`,
     `by_municipality` AS `municipality`,
     CAST(NULL AS STRING) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND (`note` IS NULL))
   GROUP BY `indicator`, `period`, `by_municipality`
   UNION ALL
@@ -1026,10 +1043,10 @@ WITH
     `period` AS `period`,
     `by_municipality` AS `municipality`,
     CONCAT('note=', `note`) AS `cell`,
-    SUM(`days`) AS `numerator`,
+    SUM(`units`) AS `numerator`,
     0 AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita')) AND (`note` IS NOT NULL))
   GROUP BY `indicator`, `period`, `by_municipality`, `note`
   UNION ALL
@@ -1038,10 +1055,10 @@ WITH
     `period` AS `period`,
     `by_municipality` AS `municipality`,
     CONCAT('education=', `education`) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric', 'discharges-outside-daytime')) AND (`note` IS NULL) AND (`education` IS NOT NULL))
   GROUP BY `indicator`, `period`, `by_municipality`, `education`
   UNION ALL
@@ -1050,10 +1067,10 @@ WITH
     `period` AS `period`,
     `by_municipality` AS `municipality`,
     CONCAT('esp2013=', CAST(`esp2013` AS STRING)) AS `cell`,
-    SUM((`numerator` * `days`)) AS `numerator`,
-    SUM((`denominator` * `days`)) AS `denominator`,
-    SUM(`days`) AS `units`
-  FROM `counted` AS `x`
+    SUM(`numerator`) AS `numerator`,
+    SUM(`denominator`) AS `denominator`,
+    SUM(`units`) AS `units`
+  FROM `cells` AS `x`
   WHERE ((`indicator` IN ('preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'ready-for-discharge-days-somatic', 'ready-for-discharge-days-psychiatric')) AND (`note` IS NULL) AND (`esp2013` IS NOT NULL))
   GROUP BY `indicator`, `period`, `by_municipality`, `esp2013`
   UNION ALL
