@@ -267,6 +267,7 @@ export function declareExtract<const Cs extends readonly AnyColumn[]>(
     fileName: declaration.fileName,
     columns: spec,
     keyedBy: rules.some((r) => r.kind === 'uniqueAnswer') ? 'triples' : 'unique',
+    declared: columns,
     table,
     eventDayRange: declaration.eventDayRange as ColumnarSchema<S>['eventDayRange'],
     rowParser: (context) => generalParser(columns, rules, col, context) as RowParser<RowOf<S>>,

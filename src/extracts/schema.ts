@@ -14,6 +14,7 @@
 
 import type { DayNumber } from '../calc/time.js';
 import type { ByteRowReader } from './byte-row.js';
+import type { ColumnDeclaration } from './declare.js';
 import type { TripleKeys, UniqueKeys } from './keys.js';
 import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
@@ -99,6 +100,9 @@ export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<Row
   eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber; dataEnd?: DayNumber } | null;
   /** Which of the context's key tables the rows fill (one key per row): for sizing it. */
   keyedBy: 'unique' | 'triples';
+  /** The declared columns (declare.ts), for what derives from them beyond the reader: the
+   *  values the SQL scripts accept (src/sql/vocabulary.ts). */
+  readonly declared: readonly ColumnDeclaration[];
 }
 
 /** Longest value accepted in any declared column: ids, codes, dates and notes are all far
