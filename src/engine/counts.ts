@@ -46,6 +46,10 @@ export function givenCounts(file: CountsFile, name: string): GivenCounts {
         if (row.indicator !== indicator) continue;
         const p = periodIndex.get(row.period);
         if (p === undefined) continue;
+        // A row of a breakdown the run does not make — LUP's patient_type rows in a pooled run
+        // (SPEC §3.2; report, evaluate) — is not one of its cells: its numbers must not land
+        // in the total's cell.
+        if (!Object.keys(row.group).every((d) => dims.includes(d as Dimension))) continue;
         const key = cellKey(dims, row.group);
         let cell: Cell | undefined = cells[p].get(key);
         if (!cell) {

@@ -13,6 +13,8 @@
 //   esp2013=B;events=K       persons with K events in band B (Dobson's variance)
 //   follow_up_end=DATE       the latest follow-up end of the cell's units (SPEC §13.2)
 //   data_end=EXTRACT         the extract's data end (SPEC §13.2), a date in `period`
+//   invalid=EXTRACT.COLUMN   rows the script left out because the reader would reject their
+//                            value in COLUMN (src/sql/vocabulary.ts), their number in `numerator`
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
 import { parse } from 'csv-parse/sync';
@@ -62,6 +64,16 @@ export interface CountsFile {
   periods: string[];
   /** Data ends the script returned, per extract. */
   dataEnd: Map<ColumnarExtractName, DayNumber>;
+  /** Rows the script left out because the reader would reject a value (SPEC §1.6, §2.1). */
+  invalid: InvalidRows[];
+}
+
+/** An `invalid=EXTRACT.COLUMN` row: `rows` rows of the extract's table left out. */
+export interface InvalidRows {
+  line: number;
+  extract: ColumnarExtractName;
+  column: string;
+  rows: number;
 }
 
 const COUNTING = new Map(CATALOGUE.filter((i) => i.kind === 'counting').map((i) => [i.id, i]));
@@ -107,7 +119,7 @@ function parseCell(text: string): CountsCell | string {
     const events = Number(m[2]);
     return events >= 1 ? { kind: 'persons', band, events } : 'events per person must be at least 1';
   }
-  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=… or data_end=…)`;
+  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=…, data_end=… or invalid=…)`;
 }
 
 const MISSING = new Set(['', 'NULL']);
@@ -115,7 +127,7 @@ const MISSING = new Set(['', 'NULL']);
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
-  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map() };
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), invalid: [] };
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
@@ -164,6 +176,15 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
       if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${extract}" in ${cellText}`);
       else if (day === null) problem('period', `"${value('period')}" is not a date (expected the data end as YYYY-MM-DD)`);
       else counts.dataEnd.set(extract, day);
+      return;
+    }
+    const invalid = /^invalid=([a-z_]+)\.([a-z0-9_]+)$/.exec(cellText);
+    if (invalid) {
+      const extract = invalid[1] as ColumnarExtractName;
+      const rows = Number(value('numerator'));
+      if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${invalid[1]}" in ${cellText}`);
+      else if (!Number.isInteger(rows) || rows < 1 || value('numerator') === '') problem('numerator', `"${value('numerator')}" is not a number of rows (expected a whole number ≥ 1)`);
+      else counts.invalid.push({ line, extract, column: invalid[2], rows });
       return;
     }
     const indicator = value('indicator');

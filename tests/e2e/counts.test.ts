@@ -12,7 +12,7 @@ import type { Dimension } from '../../src/calc/groups.js';
 import { parsePeriodArgument } from '../../src/calc/periods.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
-import { compile, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { compile, resultColumns, resultDimensions, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
 import { canonicalTables, loadFiles, runDuckdb } from '../helpers/sql.js';
@@ -21,12 +21,18 @@ import { hasStackTrace, runCli, scratchDir, show } from './helpers.js';
 const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
 const dir = scratchDir('triple-aim-counts-');
 
-/** The counts CSV of the DuckDB script on the sample admissions (NULL → empty field). */
+/** The counts CSV of the DuckDB script on the sample extracts (NULL → empty field). */
 async function countsFile(name: string, periods: string[], by: Dimension[]): Promise<string> {
-  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' });
+  const data = await loadFiles({
+    admissions: 'data-samples/admissions.csv',
+    referrals: 'data-samples/referrals.csv',
+    smoking: 'data-samples/smoking.csv',
+    lup: 'data-samples/lup.csv',
+  });
   const script = printPlan(compile({ indicators: INDICATORS, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT.duckdb);
   const rows = await runDuckdb(script, canonicalTables(data));
-  const columns = resultColumns(by);
+  // With the LUP indicators the script adds their patient_type column (SPEC §3.2).
+  const columns = resultColumns(resultDimensions(by, INDICATORS));
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))];
   const path = join(dir, name);
   writeFileSync(path, lines.join('\n') + '\n');
@@ -119,7 +125,10 @@ describe('monitor --counts gives the series of the run on the extracts (sample d
     const counted = runCli(['monitor', '--counts', months, '--data', join(process.cwd(), 'data-samples'), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
     expect(counted.code, show(counted)).toBe(0);
     const a = withoutInputs(extracts.stdout) as { series: unknown[] };
-    expect(a.series.length).toBe(SQL_INDICATORS.length);
+    // One series per indicator and group: a LUP indicator's total and its two patient types.
+    const lup = SQL_INDICATORS.filter((id) => id.startsWith('lup-')).length;
+    expect(lup).toBe(4);
+    expect(a.series.length).toBe(SQL_INDICATORS.length + 2 * lup);
     expect(withoutInputs(counted.stdout)).toEqual(a);
   });
 });
