@@ -152,3 +152,60 @@ describe('compute --counts on a hand-written counts file', () => {
     expect(result.provisional).toBe(false);
   });
 });
+
+describe('compute --counts when the script left rows out (invalid=EXTRACT.COLUMN, src/sql/vocabulary.ts)', () => {
+  const file = () => {
+    const path = join(dir, 'invalid.csv');
+    writeFileSync(
+      path,
+      'indicator,period,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,7,20,20\n' +
+        ',,invalid=admissions.admission_type,4,0,4\n' +
+        ',,invalid=admissions.sex,1,0,1\n',
+    );
+    return path;
+  };
+
+  it('refuses (exit 1), as a run on the extracts fails on invalid rows: each column with its count, and where to look', () => {
+    const r = runCli(['compute', '--counts', file(), '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stderr).toMatch(/invalid\.csv:3: admissions\.admission_type: 4 rows with a value the reader does not accept, left out by the script/);
+    expect(r.stderr).toMatch(/invalid\.csv:4: admissions\.sex: 1 row with a value/);
+    expect(r.stderr).toMatch(/5 invalid rows in the counted tables; nothing was computed\. Export the table and run `triple-aim validate --admissions FILE\.csv`/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stdout).toBe('');
+  });
+
+  it('with --skip-invalid computes without them (7 of 20 = 35 %) and warns once per column', () => {
+    const r = runCli(['compute', '--counts', file(), '--skip-invalid', '--min-cell', '0', '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ numerator: 7, denominator: 20, value: 35 });
+    expect(r.stderr.match(/^warning: .*left out by the script \(--skip-invalid\)$/gm)).toHaveLength(2);
+  });
+});
+
+describe('compute --counts with LUP: patient_type is LUP’s own column, not an asked breakdown', () => {
+  it('without --by, a readmission result has no "breakdown ignored" note and LUP has its patient-type rows', () => {
+    const path = join(dir, 'lup.csv');
+    writeFileSync(
+      path,
+      'indicator,period,patient_type,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,,7,20,20\n' +
+        'lup-cooperation-school,2016,,,30,40,40\n' +
+        'lup-cooperation-school,2016,inpatient,,10,20,20\n' +
+        'lup-cooperation-school,2016,outpatient,,20,20,20\n',
+    );
+    const r = runCli(['compute', '--counts', path, '--min-cell', '0', '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    const results = JSON.parse(r.stdout).results as { indicator: string; group: Record<string, string>; value: number; notes: string[] }[];
+    const readmission = results.filter((x) => x.indicator === 'readmission-30d');
+    expect(readmission).toHaveLength(1);
+    expect(readmission[0].notes.join(' ')).not.toMatch(/patient_type/);
+    // 30 / 40 = 75 %; inpatients 10 / 20 = 50 %; outpatients 20 / 20 = 100 %.
+    expect(results.filter((x) => x.indicator === 'lup-cooperation-school').map((x) => [x.group, x.value])).toEqual([
+      [{}, 75],
+      [{ patient_type: 'inpatient' }, 50],
+      [{ patient_type: 'outpatient' }, 100],
+    ]);
+  });
+});
