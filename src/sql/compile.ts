@@ -38,6 +38,7 @@ import { admissionsSchema } from '../extracts/admissions.js';
 import { lupSchema } from '../extracts/lup.js';
 import { referralsSchema } from '../extracts/referrals.js';
 import { smokingSchema } from '../extracts/smoking.js';
+import { lupIndicators } from '../indicators/lup.js';
 import { lupUnits, lupSource } from './lup.js';
 import { EnumeratedReads } from './vocabulary.js';
 import {
@@ -101,7 +102,8 @@ export const SQL_EXTRACTS = ['admissions', 'referrals', 'smoking', 'lup'] as con
 export type SqlExtract = (typeof SQL_EXTRACTS)[number];
 const SMOKING_INDICATORS: readonly string[] = ['smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education'];
 const REFERRAL_INDICATORS: readonly string[] = ['prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24'];
-const LUP_INDICATORS: readonly string[] = ['lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition'];
+/** The indicators with declared LUP questions (types.ts `lup`). */
+const LUP_INDICATORS: readonly string[] = lupIndicators.filter((i) => i.lup).map((i) => i.id);
 function extractOf(id: string): SqlExtract {
   if (LUP_INDICATORS.includes(id)) return 'lup';
   return SMOKING_INDICATORS.includes(id) ? 'smoking' : REFERRAL_INDICATORS.includes(id) ? 'referrals' : 'admissions';

@@ -5,7 +5,7 @@
 // parser (src/sql/vocabulary.ts over fields.ts parseLupAnswer and the scale of
 // src/domain/vocabulary.ts); an empty answer is excluded, as the declaration says.
 
-import { PATIENT_TYPE } from '../domain/vocabulary.js';
+import { PATIENT_TYPE, type AnswerClass } from '../domain/vocabulary.js';
 import type { LupQuestions } from '../indicators/types.js';
 import { and, col, eq, flag, inList, lit, ONE, or, text, ZERO, type ColumnDecl, type Expr, type Relation } from './plan.js';
 import type { EnumeratedReads } from './vocabulary.js';
@@ -58,13 +58,14 @@ export function lupUnits(spec: LupQuestions): LupUnit[] {
   );
   const answered = and(eq(col('survey'), lit(spec.survey)), asked);
   const day = col('responded_at');
+  const answer = (value: AnswerClass) => eq(col('answer'), lit(value));
   return [
     {
-      where: and(answered, inList(col('answer'), ['positive', 'negative'])),
+      where: and(answered, or(answer('positive'), answer('negative'))),
       firstDay: day,
-      numerator: flag(eq(col('answer'), lit('positive'))),
+      numerator: flag(answer('positive')),
       denominator: ONE,
     },
-    { where: and(answered, eq(col('answer'), lit('excluded'))), firstDay: day, numerator: ZERO, denominator: ZERO, note: 'lupExcludedAnswers' },
+    { where: and(answered, answer('excluded')), firstDay: day, numerator: ZERO, denominator: ZERO, note: 'lupExcludedAnswers' },
   ];
 }

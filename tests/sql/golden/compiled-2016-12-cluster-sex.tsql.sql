@@ -922,7 +922,7 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [offer],
     [u].[patient_type] AS [patient_type]
   FROM [lup_read] AS [u]
-  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27a'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23a'))))) AND ([answer] IN ('positive', 'negative')))
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27a'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23a'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
   UNION ALL
   SELECT
     'lup-cooperation-school' AS [indicator],
@@ -960,7 +960,7 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [offer],
     [u].[patient_type] AS [patient_type]
   FROM [lup_read] AS [u]
-  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27b'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23b'))))) AND ([answer] IN ('positive', 'negative')))
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27b'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23b'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
   UNION ALL
   SELECT
     'lup-cooperation-social' AS [indicator],
@@ -998,7 +998,7 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [offer],
     [u].[patient_type] AS [patient_type]
   FROM [lup_read] AS [u]
-  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27c'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23c'))))) AND ([answer] IN ('positive', 'negative')))
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27c'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23c'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
   UNION ALL
   SELECT
     'lup-cooperation-gp' AS [indicator],
@@ -1036,7 +1036,7 @@ WITH
     CAST(NULL AS NVARCHAR(400)) AS [offer],
     [u].[patient_type] AS [patient_type]
   FROM [lup_read] AS [u]
-  WHERE ((([survey] = 'maternity') AND ((([patient_type] = 'inpatient') AND ([question] IN ('15', '36', '40', '41'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('15', '36', '40', '41'))))) AND ([answer] IN ('positive', 'negative')))
+  WHERE ((([survey] = 'maternity') AND ((([patient_type] = 'inpatient') AND ([question] IN ('15', '36', '40', '41'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('15', '36', '40', '41'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
   UNION ALL
   SELECT
     'lup-maternity-transition' AS [indicator],
