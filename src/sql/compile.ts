@@ -11,9 +11,11 @@
 // (indicator, period, group) and further rows with a `cell` for the notes, the education
 // levels (SPEC §8.2) and the ESP2013 age bands with their events per person (SPEC §8.1).
 //
-// Covered this round: the indicators of SPEC §3.2 no. 1–14 from admissions.csv, referrals.csv
-// and smoking.csv. The national profile, contacts.csv (§14) and the LUP indicators slot in as
-// more unit relations of the same shape (see README "sql").
+// Covered: the indicators of SPEC §3.2 no. 1–14 from admissions.csv, referrals.csv and
+// smoking.csv, and no. 15–18 from lup.csv (src/sql/lup.ts). Enumerated values are read with every
+// spelling the reader accepts, and a rejected one is counted, not read (src/sql/vocabulary.ts).
+// The national profile and contacts.csv (§14) slot in as more unit relations of the same shape
+// (see README "sql").
 
 import { AGE_BANDS, CLUSTERS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
