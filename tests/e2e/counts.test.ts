@@ -100,6 +100,8 @@ describe('compute --counts: a broken counts file is a validation problem naming 
     ['a count that is not a number', `${header}\nreadmission-30d,2016,751,,3,ti,10\n`, /counts\.csv:2: denominator: "ti" is not a number/],
     ['an unknown note', `${header}\nreadmission-30d,2016,,note=died,3,0,3\n`, /counts\.csv:2: cell: unknown note "died"/],
     ['the same cell twice', `${header}\nreadmission-30d,2016,,,3,10,10\nreadmission-30d,2016,,,4,10,10\n`, /counts\.csv:3: the same cell as line 2/],
+    ['an invalid= row of an unknown extract', `${header}\n,,,invalid=patients.sex,3,0,3\n`, /counts\.csv:2: cell: unknown extract "patients" in invalid=patients\.sex/],
+    ['an invalid= row without a number of rows', `${header}\n,,,invalid=admissions.sex,,0,0\n`, /counts\.csv:2: numerator: "" is not a number of rows/],
   ])('%s', (_name, content, message) => {
     const path = join(dir, 'counts.csv');
     writeFileSync(path, content);
