@@ -15,10 +15,10 @@ import { parsePeriodArgument, type Period } from '../calc/periods.js';
 import { givenCounts, periodRanges, type CountsRequest, type GivenCounts } from '../engine/counts.js';
 import { formatDay, type DayNumber } from '../calc/time.js';
 import type { ExtractName } from '../extracts/records.js';
-import { readCounts } from '../extracts/counts.js';
+import { readCounts, type InvalidRows } from '../extracts/counts.js';
 import type { ExtractSource } from '../extracts/load.js';
 import type { IndicatorDefinition } from '../indicators/types.js';
-import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
+import { DEFAULT_PROFILE, findProfile, type Profile } from '../indicators/profiles.js';
 import { InputError, UsageError } from './errors.js';
 import { resolveSources, type InputOptions } from './inputs.js';
 import type { SelectionOptions } from './selection.js';
@@ -113,8 +113,38 @@ export interface Counted {
   by: Dimension[];
 }
 
+/** The breakdown a counts file was asked for: its dimension columns without those that only
+ *  an indicator's own always-by breakdown put there (LUP's patient_type, SPEC §3.2; the script
+ *  adds the column as the engine adds the dimension, src/sql/compile.ts resultDimensions). */
+function askedBreakdown(columns: readonly Dimension[], indicators: readonly IndicatorDefinition[]): Dimension[] {
+  const own = (d: Dimension) =>
+    indicators.some((i) => i.kind === 'counting' && i.alwaysBy?.includes(d)) &&
+    indicators.every((i) => i.kind !== 'counting' || !i.dimensions.includes(d) || i.alwaysBy?.includes(d));
+  return columns.filter((d) => !own(d));
+}
+
+/** SPEC §1.6, §2.1: rows the script left out because the reader would reject a value. The run
+ *  on the extracts fails on them (exit 1), or leaves them out with --skip-invalid: so does the
+ *  run on the counts, naming each column and count. */
+function checkInvalid(invalid: readonly InvalidRows[], path: string, skipInvalid: boolean): void {
+  if (invalid.length === 0) return;
+  const total = invalid.reduce((n, r) => n + r.rows, 0);
+  const what = (r: InvalidRows) => `${r.extract}.${r.column}: ${r.rows} row${r.rows === 1 ? '' : 's'} with a value the reader does not accept, left out by the script`;
+  if (skipInvalid) {
+    for (const r of invalid) process.stderr.write(`warning: ${path}:${r.line}: ${what(r)} (--skip-invalid)\n`);
+    return;
+  }
+  const lines = invalid.map((r) => `${path}:${r.line}: ${what(r)}`);
+  lines.push(
+    `triple-aim: ${total} invalid row${total === 1 ? '' : 's'} in the counted tables; nothing was computed. ` +
+      `Export the table and run \`triple-aim validate --${invalid[0].extract} FILE.csv\` to see the values, ` +
+      'fix them, or give --skip-invalid to compute without those rows',
+  );
+  throw new InputError(lines[lines.length - 1], lines);
+}
+
 export function readCountsOption(
-  opts: CountsOptions & InputOptions & SelectionOptions & { baselinePeriod?: Period; maxErrors: number },
+  opts: CountsOptions & InputOptions & SelectionOptions & { baselinePeriod?: Period; maxErrors: number; skipInvalid?: boolean },
 ): Counted | null {
   const path = opts.counts;
   if (path === undefined) return null;
@@ -136,10 +166,14 @@ export function readCountsOption(
     lines.push(`triple-aim: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path}; nothing was computed`);
     throw new InputError(lines[lines.length - 1], lines);
   }
-  // The breakdown is the script's: the cells of another one are not in the file.
-  if (opts.by !== undefined && opts.by.join(',') !== counts.by.join(',')) {
+  checkInvalid(counts.invalid, path, opts.skipInvalid === true);
+  // The breakdown is the script's: the cells of another one are not in the file. A column only
+  // LUP's own breakdown needs (patient_type) is the file's either way.
+  const counted = (findProfile(counts.profile ?? DEFAULT_PROFILE.id) ?? DEFAULT_PROFILE).catalogue.filter((i) => counts.rows.some((r) => r.indicator === i.id));
+  const asked = askedBreakdown(counts.by, counted);
+  if (opts.by !== undefined && opts.by.join(',') !== counts.by.join(',') && opts.by.join(',') !== asked.join(',')) {
     throw new UsageError(
-      `--by ${opts.by.join(',') || '(none)'} differs from the breakdown of ${path} (${counts.by.join(',') || 'none'}); run the script with that --by, or leave --by out`,
+      `--by ${opts.by.join(',') || '(none)'} differs from the breakdown of ${path} (${asked.join(',') || 'none'}); run the script with that --by, or leave --by out`,
     );
   }
   const available = new Set(counts.periods);
@@ -167,5 +201,5 @@ export function readCountsOption(
       encoding: 'utf8' as const,
       data_end: formatDay(dataEnd ?? end),
     }));
-  return { counts: givenCounts(counts, path), path, profile: counts.profile ?? DEFAULT_PROFILE.id, inputs, indicators, sources, periods, by: counts.by };
+  return { counts: givenCounts(counts, path), path, profile: counts.profile ?? DEFAULT_PROFILE.id, inputs, indicators, sources, periods, by: opts.by ?? asked };
 }

@@ -5,7 +5,7 @@
 // is an edge module: it reads files and runs DuckDB; the pure core never sees it.
 //
 // What DuckDB reads, and what it does not (README "--engine duckdb"):
-// - the extracts the SQL reads (SQL_EXTRACTS: admissions, referrals, smoking), as `.csv`,
+// - the extracts the engine reads (ENGINE_EXTRACTS: admissions, referrals, smoking, lup), as `.csv`,
 //   `.csv.gz` or `.parquet`, under the rm-2015-2018 profile (the only one compiled so far);
 // - every other extract (population, baselines, measurements, lup, contacts) is read by the
 //   TypeScript readers, and the indicators the SQL does not cover yet (LUP; contacts.csv; the
@@ -34,7 +34,7 @@ import { EXTRACT_NAMES, type ExtractInfo, type ExtractName, type LoadedData } fr
 import { resolveHeader, type DeclaredRule } from '../extracts/schema.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 import type { CountingIndicator, IndicatorDefinition } from '../indicators/types.js';
-import { compile, isSqlIndicator, SQL_EXTRACTS } from '../sql/compile.js';
+import { compile, isSqlIndicator, resultColumns, resultDimensions, SQL_EXTRACTS } from '../sql/compile.js';
 import { DIALECT } from '../sql/dialects/index.js';
 import type { Expr, Plan, SqlType } from '../sql/plan.js';
 import { printPlan } from '../sql/print.js';
@@ -80,8 +80,14 @@ export function isParquet(path: string): boolean {
 }
 
 /** The extracts --engine duckdb reads with DuckDB (the others with the TypeScript readers). */
+/** The extracts --engine duckdb reads: those the SQL reads but contacts.csv. The script counts
+ *  contacts (src/sql/contacts.ts), but breaks a tie of start_at by contact_id where the engine
+ *  takes file order, and the engine's file-order view exists for admissions only (TABLES): until
+ *  it has one for contacts, contacts.csv stays with the TypeScript engine, named on stderr. */
+export const ENGINE_EXTRACTS: readonly ExtractName[] = SQL_EXTRACTS.filter((x) => x !== 'contacts');
+
 export function duckdbReads(extract: ExtractName, engine: EngineName | undefined, profile: Profile): boolean {
-  return engine === 'duckdb' && profile.id === DEFAULT_PROFILE.id && (SQL_EXTRACTS as readonly string[]).includes(extract);
+  return engine === 'duckdb' && profile.id === DEFAULT_PROFILE.id && ENGINE_EXTRACTS.includes(extract);
 }
 
 /**
@@ -183,7 +189,7 @@ export function splitSources(
       throw new UsageError(
         profile.id !== DEFAULT_PROFILE.id
           ? `${s.path}: --engine duckdb counts the ${DEFAULT_PROFILE.id} profile only so far; under --profile ${profile.id} the extracts are read as CSV by the TypeScript engine`
-          : `${s.path}: no SQL reads the ${s.extract} extract yet (--engine duckdb reads ${SQL_EXTRACTS.join(', ')} from Parquet); give it as CSV`,
+          : `${s.path}: --engine duckdb does not read the ${s.extract} extract yet (it reads ${ENGINE_EXTRACTS.join(', ')} from Parquet); give it as CSV`,
       );
     }
   }
@@ -279,7 +285,7 @@ export async function openDuckdb(
       // first covered indicator (its counts are not used: `covers` names the selected only).
       const covered = selected.length > 0 ? selected : coveredOf(allCounting(), read).slice(0, 1);
       // Nothing DuckDB could count (no extract of its own, or --profile national): no script.
-      if (covered.length === 0) return { by: [...by], rows: [], periods: periods.map((p) => p.id), dataEnd: new Map(), profile: null, eventDays: new Map() };
+      if (covered.length === 0) return { by: [...by], rows: [], periods: periods.map((p) => p.id), dataEnd: new Map(), profile: null, eventDays: new Map(), invalid: [] };
       // The script names each period by a stand-in year id (1900, 1901, …) over the period's own
       // days: the counts file takes period ids only, and an evaluation window (2016-03..2017-02)
       // is not one; the rows get their period back below.
@@ -295,7 +301,7 @@ export async function openDuckdb(
             `(\`triple-aim validate\` names the line; --engine ts reads what DuckDB cannot)`,
         );
       }
-      const { counts: file, problems } = readCounts(countsCsv(rows, by), 'the DuckDB counts');
+      const { counts: file, problems } = readCounts(countsCsv(rows, resultDimensions(by, covered)), 'the DuckDB counts');
       if (problems.length > 0) throw new Error(`DuckDB counts unreadable: ${problems[0].message}`); // a defect, not data
       const real = new Map(standIns.map((p, i) => [p.id, periods[i].id]));
       for (const row of file.rows) row.period = real.get(row.period) ?? row.period;
@@ -487,8 +493,9 @@ function rulesOf(extract: ExtractName): readonly DeclaredRule[] {
 }
 
 /** The script's result rows as the CSV `--counts` reads (SPEC §15). */
-function countsCsv(rows: readonly Record<string, unknown>[], by: readonly Dimension[]): string {
-  const columns = ['indicator', 'period', ...by, 'cell', 'numerator', 'denominator', 'units'];
+/** The script's rows as the counts CSV (its columns: resultColumns of the script's dimensions). */
+function countsCsv(rows: readonly Record<string, unknown>[], dims: readonly Dimension[]): string {
+  const columns = resultColumns(dims);
   const field = (v: unknown) => {
     if (v === null || v === undefined) return '';
     const s = String(v);

@@ -78,6 +78,11 @@ async function sql(opts: SqlOptions): Promise<number> {
   if (!opts.period) throw new UsageError('sql needs --period (the script reads no data to choose periods from)');
   const wanted = opts.indicators ?? [...SQL_INDICATORS];
   const unsupported = wanted.filter((id) => !isSqlIndicator(id));
+  const measured = unsupported.filter((id) => findProfile(opts.profile)!.catalogue.find((i) => i.id === id)?.kind === 'measured');
+  if (measured.length > 0) {
+    // SPEC §2.7: their values are given in measurements.csv; there is nothing to count.
+    throw new UsageError(`${measured.join(', ')}: not counted from an extract (the values come from measurements.csv); sql covers ${SQL_INDICATORS.join(', ')}`);
+  }
   if (unsupported.length > 0) {
     throw new UsageError(`no SQL yet for ${unsupported.join(', ')} (sql covers ${SQL_INDICATORS.join(', ')})`);
   }

@@ -19,6 +19,8 @@
 //   first_event=EXTRACT      the extract's first and last event dates (SPEC §1.3: the range
 //   last_event=EXTRACT       report's years and months and evaluate's windows are read
 //                            against), a date in `period`
+//   invalid=EXTRACT.COLUMN   rows the script left out because the reader would reject their
+//                            value in COLUMN (src/sql/vocabulary.ts), their number in `numerator`
 // A group row has a value in each of the indicator's --by columns; the total row none.
 
 import { parse } from 'csv-parse/sync';
@@ -73,6 +75,16 @@ export interface CountsFile {
   /** The first and last event dates the script returned, per extract (either may be absent
    *  in a file of an older script or written by hand). */
   eventDays: Map<ColumnarExtractName, { first?: DayNumber; last?: DayNumber }>;
+  /** Rows the script left out because the reader would reject a value (SPEC §1.6, §2.1). */
+  invalid: InvalidRows[];
+}
+
+/** An `invalid=EXTRACT.COLUMN` row: `rows` rows of the extract's table left out. */
+export interface InvalidRows {
+  line: number;
+  extract: ColumnarExtractName;
+  column: string;
+  rows: number;
 }
 
 // Every profile's counting indicators (the national split of the bed days included).
@@ -119,7 +131,7 @@ function parseCell(text: string): CountsCell | string {
     const events = Number(m[2]);
     return events >= 1 ? { kind: 'persons', band, events } : 'events per person must be at least 1';
   }
-  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=…, follow_up_end=…, data_end=…, first_event=… or last_event=…)`;
+  return `unknown cell "${text}" (expected empty, note=…, education=…, esp2013=…, follow_up_end=…, data_end=…, first_event=…, last_event=… or invalid=…)`;
 }
 
 const MISSING = new Set(['', 'NULL']);
@@ -141,7 +153,7 @@ function cellName(c: CountsCell): string {
 /** Reads a counts file; `file` names it in problems. */
 export function readCounts(text: string, file: string): { counts: CountsFile; problems: CountsProblem[] } {
   const problems: CountsProblem[] = [];
-  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), profile: null, eventDays: new Map() };
+  const counts: CountsFile = { by: [], rows: [], periods: [], dataEnd: new Map(), profile: null, eventDays: new Map(), invalid: [] };
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
@@ -203,6 +215,15 @@ export function readCounts(text: string, file: string): { counts: CountsFile; pr
       if (!PROFILES.some((p) => p.id === profile[1])) problem('cell', `unknown profile "${profile[1]}" (expected ${PROFILES.map((p) => p.id).join(' or ')})`);
       else if (counts.profile !== null && counts.profile !== profile[1]) problem('cell', `a second profile (${profile[1]}) after ${counts.profile}: one file holds the counts of one profile`);
       else counts.profile = profile[1];
+      return;
+    }
+    const invalid = /^invalid=([a-z_]+)\.([a-z0-9_]+)$/.exec(cellText);
+    if (invalid) {
+      const extract = invalid[1] as ColumnarExtractName;
+      const rows = Number(value('numerator'));
+      if (!(COLUMNAR_EXTRACTS as readonly string[]).includes(extract)) problem('cell', `unknown extract "${invalid[1]}" in ${cellText}`);
+      else if (!Number.isInteger(rows) || rows < 1 || value('numerator') === '') problem('numerator', `"${value('numerator')}" is not a number of rows (expected a whole number ≥ 1)`);
+      else counts.invalid.push({ line, extract, column: invalid[2], rows });
       return;
     }
     const indicator = value('indicator');

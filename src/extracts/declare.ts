@@ -268,6 +268,7 @@ export function declareExtract<const Cs extends readonly AnyColumn[]>(
     columns: spec,
     keyedBy: rules.some((r) => r.kind === 'uniqueAnswer') ? 'triples' : 'unique',
     rules,
+    declared: columns,
     table,
     eventDayRange: declaration.eventDayRange as ColumnarSchema<S>['eventDayRange'],
     rowParser: (context) => generalParser(columns, rules, col, context) as RowParser<RowOf<S>>,

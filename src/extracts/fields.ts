@@ -390,24 +390,40 @@ export function matchKey(text: string): string {
     .replace(/å/g, 'aa');
 }
 
+/** The parser of an enumeration, with what it accepts as data: every spelling (label and
+ *  aliases, as declared) and the value it gives. The SQL scripts map the same spellings
+ *  (src/sql/vocabulary.ts), so a database reads an alias as this parser does. */
+export interface EnumParser<T extends string | boolean> extends FieldParser<T> {
+  readonly what: string;
+  readonly spellings: ReadonlyArray<readonly [spelling: string, value: T]>;
+}
+
 /** A parser for an enumeration given as [label, value, ...aliases] rows. It matches the
  *  exact text first (the common, canonical case costs one Map lookup), then the match key. */
-export function enumParser<T extends string | boolean>(what: string, values: ReadonlyArray<readonly [string, T, ...string[]]>): FieldParser<T> {
+export function enumParser<T extends string | boolean>(what: string, values: ReadonlyArray<readonly [string, T, ...string[]]>): EnumParser<T> {
   const table = new Map<string, T>();
   const shown: string[] = [];
+  const spellings: (readonly [string, T])[] = [];
   for (const [label, value, ...aliases] of values) {
     shown.push(label, ...aliases);
     for (const spelling of [label, ...aliases]) {
+      spellings.push([spelling, value]);
       table.set(spelling, value);
       table.set(spelling.toLowerCase(), value);
       table.set(matchKey(spelling), value);
     }
   }
   const expected = `expected ${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
-  return (text: string) => {
+  const parse = (text: string) => {
     const v = table.get(text) ?? table.get(matchKey(text));
     return v !== undefined ? v : new Invalid(`${quote(text)} is not ${what} (${expected})`);
   };
+  return Object.assign(parse, { what, spellings });
+}
+
+/** The spellings a column's parser accepts, when it is an enumeration's (enumParser). */
+export function enumerationOf(parse: FieldParser<unknown> | null): EnumParser<string | boolean> | null {
+  return parse !== null && 'spellings' in parse ? (parse as EnumParser<string | boolean>) : null;
 }
 
 export const parseBoolean = enumParser<boolean>('a yes/no value', [
@@ -425,7 +441,7 @@ export const parseBoolean = enumParser<boolean>('a yes/no value', [
 
 /** The parser of a vocabulary list (src/domain/vocabulary.ts): the canonical value or one of
  *  its aliases gives the canonical value. */
-export function parserOf<V extends string>(list: ValueList<V>): FieldParser<V> {
+export function parserOf<V extends string>(list: ValueList<V>): EnumParser<V> {
   return enumParser<V>(
     list.what,
     list.entries.map((e) => [e.value, e.value, ...(e.aliases ?? [])] as const),
@@ -434,7 +450,7 @@ export function parserOf<V extends string>(list: ValueList<V>): FieldParser<V> {
 
 /** The parser of a two-valued vocabulary list read as a flag of the record (admission_type →
  *  acute?), so the record keeps a boolean. */
-function flagParserOf<V extends string>(list: ValueList<V>, flagged: V): FieldParser<boolean> {
+function flagParserOf<V extends string>(list: ValueList<V>, flagged: V): EnumParser<boolean> {
   return enumParser<boolean>(
     list.what,
     list.entries.map((e) => [e.value, e.value === flagged, ...(e.aliases ?? [])] as const),

@@ -14,6 +14,7 @@
 
 import type { DayNumber } from '../calc/time.js';
 import type { ByteRowReader } from './byte-row.js';
+import type { ColumnDeclaration } from './declare.js';
 import type { TripleKeys, UniqueKeys } from './keys.js';
 import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
@@ -101,6 +102,9 @@ export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<Row
   keyedBy: 'unique' | 'triples';
   /** The declared row rules (declare.ts), as data: --engine duckdb checks them in SQL. */
   readonly rules: readonly DeclaredRule[];
+  /** The declared columns (declare.ts), for what derives from them beyond the reader: the
+   *  values the SQL scripts accept (src/sql/vocabulary.ts). */
+  readonly declared: readonly ColumnDeclaration[];
 }
 
 /** A declared row rule (src/extracts/declare.ts), over canonical column names. */

@@ -9,18 +9,17 @@ import { PERSON_DIMENSIONS, type Dimension } from '../calc/groups.js';
 import { is, valueOf } from '../extracts/read.js';
 import { personOf, type PatientType } from '../extracts/records.js';
 import { MESSAGES, say } from '../domain/messages.js';
-import type { CatalogueBaseline, CountingIndicator, UnitAttributes } from './types.js';
+import type { CatalogueBaseline, CountingIndicator, LupQuestions, UnitAttributes } from './types.js';
 
 const LUP_DIMENSIONS: readonly Dimension[] = [...PERSON_DIMENSIONS, 'patient_type'];
 
 const EXCLUDED_NOTE = say(MESSAGES.lupExcludedAnswers);
 
-/** Which questions of which survey an indicator pools, per patient type. */
-export interface LupQuestions {
-  survey: string;
-  questions: Readonly<Record<PatientType, readonly string[]>>;
+/** The declared questions (types.ts `lup`, also read by src/sql/lup.ts) and the count that
+ *  reads them: one object, so the two cannot disagree. */
+function answersOf(spec: LupQuestions): Pick<CountingIndicator, 'lup' | 'count'> {
+  return { lup: spec, count: countAnswers(spec) };
 }
-
 
 /** Counts one indicator's valid answers; excluded answers go to the notes. */
 function countAnswers(spec: LupQuestions): CountingIndicator['count'] {
@@ -122,7 +121,7 @@ function cooperationIndicator(p: {
     needs: [],
     dimensions: LUP_DIMENSIONS,
     alwaysBy: ['patient_type'],
-    count: countAnswers({
+    ...answersOf({
       survey: 'psychiatry_children',
       questions: { outpatient: [p.outpatientQuestion], inpatient: [p.inpatientQuestion] },
     }),
@@ -161,7 +160,7 @@ const lupMaternityTransition: CountingIndicator = {
   needs: [],
   dimensions: LUP_DIMENSIONS,
   alwaysBy: ['patient_type'],
-  count: countAnswers({
+  ...answersOf({
     survey: 'maternity',
     questions: { outpatient: MATERNITY_QUESTIONS, inpatient: MATERNITY_QUESTIONS },
   }),

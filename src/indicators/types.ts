@@ -147,6 +147,9 @@ export interface CountingIndicator<N extends FactName = FactName> extends Indica
   populationMinimumAge?: number;
   /** The indicator is defined by education (no. 14), so it takes no education gap (SPEC §8.2). */
   definedByEducation?: true;
+  /** LUP (SPEC §3.2 no. 15–18): the survey and the questions per patient type whose answers
+   *  the indicator pools. Data, so that the count and the SQL compiler read the same lists. */
+  lup?: LupQuestions;
   /** A reason the indicator cannot be computed from the loaded data beyond a missing source. */
   unavailable?: (data: LoadedData) => DeclaredReason | null;
   count: (data: LoadedData, tally: Tally, context: CountContext<N>) => void;
@@ -157,6 +160,13 @@ export interface CountingIndicator<N extends FactName = FactName> extends Indica
   warnings?: (data: LoadedData, periods: readonly Period[], dataEnd?: DayNumber | null) => Said[];
   /** Extra reference material printed by `indicators ID` (e.g. the diagnosis list). */
   reference?: () => string;
+}
+
+/** Which questions of which survey a LUP indicator pools, per patient type (SPEC §3.2: "each
+ *  question applies to the patient type(s) named"). Ids as the reader stores them: lower case. */
+export interface LupQuestions {
+  readonly survey: string;
+  readonly questions: Readonly<Record<PatientType, readonly string[]>>;
 }
 
 /** Values come from measurements.csv rows (SPEC §2.7). */

@@ -11,9 +11,11 @@
 // (indicator, period, group) and further rows with a `cell` for the notes, the education
 // levels (SPEC §8.2) and the ESP2013 age bands with their events per person (SPEC §8.1).
 //
-// Covered this round: the indicators of SPEC §3.2 no. 1–14 from admissions.csv, referrals.csv
-// and smoking.csv. The national profile, contacts.csv (§14) and the LUP indicators slot in as
-// more unit relations of the same shape (see README "sql").
+// Covered: the indicators of SPEC §3.2 no. 1–14 from admissions.csv, referrals.csv and
+// smoking.csv, and no. 15–18 from lup.csv (src/sql/lup.ts). Enumerated values are read with every
+// spelling the reader accepts, and a rejected one is counted, not read (src/sql/vocabulary.ts).
+// The national profile and contacts.csv (§14) slot in as more unit relations of the same shape
+// (see README "sql").
 
 import { AGE_BANDS, CLUSTERS, OUTSIDE_REGION, UNKNOWN, type Dimension } from '../calc/groups.js';
 import type { Period } from '../calc/periods.js';
@@ -37,6 +39,14 @@ import { RM_READMISSION, type ReadmissionDefinition } from '../indicators/readmi
 import { contactSteps, contactsDataEndDays, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
 import { readmissionLists, readmissionSteps, readmissionUnits } from './readmission.js';
 import { PROFILES } from '../indicators/profiles.js';
+import { admissionsSchema } from '../extracts/admissions.js';
+import { contactsSchema } from '../extracts/contacts.js';
+import { lupSchema } from '../extracts/lup.js';
+import { referralsSchema } from '../extracts/referrals.js';
+import { smokingSchema } from '../extracts/smoking.js';
+import { lupIndicators } from '../indicators/lup.js';
+import { lupUnits, lupSource } from './lup.js';
+import { EnumeratedReads } from './vocabulary.js';
 import {
   addDays,
   addHours,
@@ -91,17 +101,24 @@ export const SQL_INDICATORS = [
   'smoke-free-6m',
   'smoke-free-6m-itt',
   'smoking-reach-short-education',
+  'lup-cooperation-school',
+  'lup-cooperation-social',
+  'lup-cooperation-gp',
+  'lup-maternity-transition',
 ] as const;
 
 /** The extracts the script reads, and the indicators that read each. */
-export const SQL_EXTRACTS = ['admissions', 'contacts', 'referrals', 'smoking'] as const;
+export const SQL_EXTRACTS = ['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const;
 export type SqlExtract = (typeof SQL_EXTRACTS)[number];
 const SMOKING_INDICATORS: readonly string[] = ['smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education'];
 const REFERRAL_INDICATORS: readonly string[] = ['prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24'];
+/** The indicators with declared LUP questions (types.ts `lup`). */
+const LUP_INDICATORS: readonly string[] = lupIndicators.filter((i) => i.lup).map((i) => i.id);
 export function extractOfIndicator(id: string): SqlExtract {
   return extractOf(id);
 }
 function extractOf(id: string): SqlExtract {
+  if (LUP_INDICATORS.includes(id)) return 'lup';
   return SMOKING_INDICATORS.includes(id) ? 'smoking' : REFERRAL_INDICATORS.includes(id) ? 'referrals' : 'admissions';
 }
 export type SqlIndicatorId = (typeof SQL_INDICATORS)[number];
@@ -122,12 +139,25 @@ function unitPerson(indicator: string, note: boolean): readonly [string, Expr] {
   return ['patient_id', !note && PER_1000.has(indicator) ? col('patient_id', 'u') : NO_TEXT];
 }
 const UNIT_REFERRAL = ['sender', 'offer'] as const;
+/** LUP's own dimension (SPEC §1.3: patient_type only in LUP). */
+const UNIT_LUP = ['patient_type'] as const;
 const NO_TEXT: Expr = { k: 'lit', value: null, type: 'text' };
 const NO_DATE: Expr = { k: 'lit', value: null, type: 'date' };
 
-/** The columns of the result set (SPEC §15), the --by dimensions between period and cell. */
+/** The columns of the result set (SPEC §15), the --by dimensions between period and cell
+ *  (resultDimensions: with the dimensions an indicator always breaks down by). */
 export function resultColumns(by: readonly Dimension[]): string[] {
   return ['indicator', 'period', ...by, 'cell', 'numerator', 'denominator', 'units'];
+}
+
+/** The breakdown columns of the result set: the --by dimensions, then any dimension a compiled
+ *  indicator always breaks down by (LUP's patient_type, SPEC §3.2) that --by does not name, as
+ *  the engine adds it (src/engine/run.ts). `--counts` reads such a column as the indicator's
+ *  own (src/cli/counts.ts). */
+export function resultDimensions(by: readonly Dimension[], indicators: readonly CountingIndicator[]): Dimension[] {
+  const dims = [...by];
+  for (const i of indicators) if (isSqlIndicator(i.id)) for (const d of i.alwaysBy ?? []) if (!dims.includes(d)) dims.push(d);
+  return dims;
 }
 
 export interface CompileOptions {
@@ -177,38 +207,37 @@ export function municipalityText(raw: Expr): Expr {
 }
 
 /** The canonical columns of admissions.csv (SPEC §2.2), read from the table. Enumerations are
- *  canonical values (SPEC §15), compared case-insensitively. */
-function admissionsSource(): Relation {
-  const lower = (name: string): Expr => ({ k: 'lower', e: text(c(name)) });
+ *  read with every spelling the reader accepts (src/sql/vocabulary.ts); a row it would reject
+ *  is left out and counted there. */
+function admissionsSource(reads: EnumeratedReads): Relation {
   const columns: (ColumnDecl & { read: Expr })[] = [
     { name: 'admission_id', type: 'text', read: text(c('admission_id')) },
     { name: 'patient_id', type: 'text', read: text(c('patient_id')) },
     { name: 'admitted_at', type: 'timestamp', read: { k: 'cast', e: c('admitted_at'), type: 'timestamp' } },
     { name: 'discharged_at', type: 'timestamp', read: { k: 'cast', e: c('discharged_at'), type: 'timestamp' } },
-    { name: 'acute', type: 'integer', read: flag(eq(lower('admission_type'), lit('acute'))) },
+    { name: 'acute', type: 'integer', read: reads.value('admission_type') },
     { name: 'diagnosis', type: 'text', read: normalisedDiagnosis(text(c('primary_diagnosis'))) },
-    { name: 'psychiatric', type: 'integer', read: flag(eq(lower('sector'), lit('psychiatric'))) },
+    { name: 'psychiatric', type: 'integer', read: reads.value('sector') },
     { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
     { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: { k: 'upper', e: text(c('sex')) } },
-    { name: 'education', type: 'text', read: lower('education') },
+    { name: 'sex', type: 'text', read: reads.value('sex') },
+    { name: 'education', type: 'text', read: reads.value('education') },
     { name: 'cost_dkk', type: 'decimal', read: { k: 'cast', e: c('cost_dkk'), type: 'decimal' } },
     { name: 'cofinancing_dkk', type: 'decimal', read: { k: 'cast', e: c('cofinancing_dkk'), type: 'decimal' } },
     { name: 'ready_at', type: 'timestamp', read: { k: 'cast', e: c('ready_for_discharge_at'), type: 'timestamp' } },
-    { name: 'died', type: 'integer', read: flag(eq(lower('discharge_status'), lit('died'))) },
+    { name: 'died', type: 'integer', read: reads.value('discharge_status') },
   ];
-  return { kind: 'source', extract: 'admissions', columns };
+  return { kind: 'source', extract: 'admissions', columns, where: reads.accepted() };
 }
 
 /** The canonical columns of referrals.csv (SPEC §2.3). */
-function referralsSource(): Relation {
-  const lower = (name: string): Expr => ({ k: 'lower', e: text(c(name)) });
+function referralsSource(reads: EnumeratedReads): Relation {
   const date = (name: string): ColumnDecl & { read: Expr } => ({ name, type: 'date', read: { k: 'cast', e: c(name), type: 'date' } });
   const columns: (ColumnDecl & { read: Expr })[] = [
     { name: 'patient_id', type: 'text', read: text(c('patient_id')) },
     date('referred_at'),
-    { name: 'sender', type: 'text', read: lower('sender') },
-    { name: 'offer', type: 'text', read: lower('offer') },
+    { name: 'sender', type: 'text', read: reads.value('sender') },
+    { name: 'offer', type: 'text', read: reads.value('offer') },
     date('received_at'),
     date('contacted_at'),
     date('started_at'),
@@ -217,28 +246,27 @@ function referralsSource(): Relation {
     date('team_joined_at'),
     { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
     { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: { k: 'upper', e: text(c('sex')) } },
-    { name: 'education', type: 'text', read: lower('education') },
+    { name: 'sex', type: 'text', read: reads.value('sex') },
+    { name: 'education', type: 'text', read: reads.value('education') },
   ];
-  return { kind: 'source', extract: 'referrals', columns };
+  return { kind: 'source', extract: 'referrals', columns, where: reads.accepted() };
 }
 
-/** The canonical columns of smoking.csv (SPEC §2.4). A boolean is `true`/`1` (a PostgreSQL
- *  boolean or a SQL Server bit read as text), anything else false. */
-function smokingSource(): Relation {
-  const lower = (name: string): Expr => ({ k: 'lower', e: text(c(name)) });
+/** The canonical columns of smoking.csv (SPEC §2.4). A boolean takes every yes/no spelling of
+ *  the reader (a PostgreSQL boolean or a SQL Server bit reads as `true`/`1`). */
+function smokingSource(reads: EnumeratedReads): Relation {
   const columns: (ColumnDecl & { read: Expr })[] = [
     { name: 'course_started_at', type: 'date', read: { k: 'cast', e: c('course_started_at'), type: 'date' } },
-    { name: 'completed', type: 'integer', read: flag(inList(lower('completed'), ['true', '1'])) },
-    { name: 'followup', type: 'text', read: lower('followup_6m') },
+    { name: 'completed', type: 'integer', read: reads.value('completed') },
+    { name: 'followup', type: 'text', read: reads.value('followup_6m') },
     { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
     { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: { k: 'upper', e: text(c('sex')) } },
-    { name: 'education', type: 'text', read: lower('education') },
+    { name: 'sex', type: 'text', read: reads.value('sex') },
+    { name: 'education', type: 'text', read: reads.value('education') },
     // Courses link to no person (SPEC §2.4): no patient for the strata.
     { name: 'patient_id', type: 'text', read: { k: 'lit', value: null, type: 'text' } },
   ];
-  return { kind: 'source', extract: 'smoking', columns };
+  return { kind: 'source', extract: 'smoking', columns, where: reads.accepted() };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,6 +530,7 @@ interface UnitSpec {
 
 function unitRelation(indicator: string, u: UnitSpec): Relation {
   const referral = extractOf(indicator) === 'referrals';
+  const lup = extractOf(indicator) === 'lup';
   return {
     kind: 'select',
     from: { relation: u.from, alias: 'u' },
@@ -517,6 +546,7 @@ function unitRelation(indicator: string, u: UnitSpec): Relation {
       ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
       unitPerson(indicator, u.note !== undefined),
       ...UNIT_REFERRAL.map((n) => [n, referral ? col(n, 'u') : NO_TEXT] as const),
+      ...UNIT_LUP.map((n) => [n, lup ? col(n, 'u') : NO_TEXT] as const),
     ],
     where: u.where,
   };
@@ -528,8 +558,8 @@ function hours(seconds: number): number {
   return seconds / SECONDS_PER_HOUR;
 }
 
-/** The units of one admission indicator (SPEC §3.2 no. 1–7; src/indicators/admissions.ts). */
-function unitsOf(id: SqlIndicatorId, ctx: UnitContext): Relation[] {
+/** The units of one indicator (SPEC §3.2 no. 1–18; src/indicators/*.ts). */
+function unitsOf(id: SqlIndicatorId, ctx: UnitContext, indicator: CountingIndicator): Relation[] {
   const discharged = notNull(c('discharged_at'));
   const dischargeDay = dateOf(c('discharged_at'));
   switch (id) {
@@ -608,6 +638,7 @@ function unitsOf(id: SqlIndicatorId, ctx: UnitContext): Relation[] {
             ...UNIT_PERSON.map((n) => [n, col(n, 'u')] as const),
             unitPerson(id, false),
             ...UNIT_REFERRAL.map((n) => [n, NO_TEXT] as const),
+            ...UNIT_LUP.map((n) => [n, NO_TEXT] as const),
           ],
           where: and(notNull(col('discharged_at', 'u')), eq(col('died', 'u'), ZERO)),
         },
@@ -719,6 +750,12 @@ function unitsOf(id: SqlIndicatorId, ctx: UnitContext): Relation[] {
         unitRelation(id, { from: 'smoking_read', where: eq(c('followup'), lit('lost')), firstDay: day, numerator: ZERO, denominator: ZERO, note: noteKey('lostCountedSmoking') }),
       ];
     }
+    case 'lup-cooperation-school':
+    case 'lup-cooperation-social':
+    case 'lup-cooperation-gp':
+    case 'lup-maternity-transition':
+      // The survey and questions are the declaration's (types.ts `lup`), as the count reads them.
+      return lupUnits(indicator.lup!).map(({ note, ...unit }) => unitRelation(id, { from: 'lup_read', ...unit, ...(note ? { note: noteKey(note) } : {}) }));
     case 'smoking-reach-short-education': {
       const day = c('course_started_at');
       return [
@@ -788,15 +825,15 @@ function dimensionExpr(dim: Dimension): Expr {
     case 'offer':
       return { k: 'coalesce', args: [col(dim, 'u'), lit(UNKNOWN)] };
     case 'patient_type':
-      // Not carried by the compiled indicators (LUP is not compiled yet).
-      return lit(UNKNOWN);
+      return { k: 'coalesce', args: [col('patient_type', 'u'), lit(UNKNOWN)] };
   }
 }
 
 export function compile(options: CompileOptions): Plan {
   const ids: SqlIndicatorId[] = options.indicators.map((i) => i.id).filter(isSqlIndicator);
   const byId = new Map(options.indicators.map((i) => [i.id, i]));
-  const by = options.by;
+  // The result's breakdown: --by and LUP's patient_type (SPEC §3.2), as the engine breaks down.
+  const by = resultDimensions(options.by, options.indicators.filter((i) => isSqlIndicator(i.id)));
   const first = Math.min(...options.periods.map((p) => p.from));
   const last = Math.max(...options.periods.map((p) => p.to));
   /** An indicator's breakdown: the --by dimensions it carries (SPEC §1.3). */
@@ -819,6 +856,14 @@ export function compile(options: CompileOptions): Plan {
   const readmission = options.readmission ?? RM_READMISSION;
   const lists = ids.includes('readmission-30d') ? readmissionLists(readmission) : null;
   const ctx: UnitContext = { everyStay: hospital === 'contacts' ? 'every_stay' : 'episode_returns', readmission };
+  // SPEC §2.1: the enumerated columns each source step reads, with every spelling the reader accepts.
+  const reads: Partial<Record<SqlExtract, EnumeratedReads>> = {
+    admissions: new EnumeratedReads(admissionsSchema),
+    contacts: new EnumeratedReads(contactsSchema),
+    referrals: new EnumeratedReads(referralsSchema),
+    smoking: new EnumeratedReads(smokingSchema),
+    lup: new EnumeratedReads(lupSchema),
+  };
   const withStrata: string[] = ids.filter((id) => byId.get(id)!.unit === 'per_1000');
 
   const steps: Named[] = [
@@ -832,15 +877,19 @@ export function compile(options: CompileOptions): Plan {
             ? contactSteps(
                 // From contacts with units `admissions` the rules read the first diagnosis only (src/sql/readmission.ts).
                 lists ? { relation: 'readmission_lists', names: lists.names, anyNames: readmission.units === 'stays' ? lists.anyNames : [] } : null,
+                reads.contacts!,
               )
-            : [{ name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource() }]),
+            : [{ name: 'admissions_read', why: 'SPEC §2.2, §15: admissions.csv with its canonical columns and types.', relation: admissionsSource(reads.admissions!) }]),
         ]
       : []),
     ...(extracts.includes('referrals')
-      ? [{ name: 'referrals_read', why: 'SPEC §2.3, §15: referrals.csv with its canonical columns and types.', relation: referralsSource() }]
+      ? [{ name: 'referrals_read', why: 'SPEC §2.3, §15: referrals.csv with its canonical columns and types.', relation: referralsSource(reads.referrals!) }]
       : []),
     ...(extracts.includes('smoking')
-      ? [{ name: 'smoking_read', why: 'SPEC §2.4, §15: smoking.csv with its canonical columns and types.', relation: smokingSource() }]
+      ? [{ name: 'smoking_read', why: 'SPEC §2.4, §15: smoking.csv with its canonical columns and types.', relation: smokingSource(reads.smoking!) }]
+      : []),
+    ...(extracts.includes('lup')
+      ? [{ name: 'lup_read', why: 'SPEC §2.5, §15: lup.csv with its canonical columns and types.', relation: lupSource(reads.lup!, municipalityText(c('municipality_code'))) }]
       : []),
     { name: 'calendar', why: 'SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).', relation: calendarValues(first, last) },
     { name: 'periods', why: 'SPEC §1.3: the requested periods, first and last day inclusive.', relation: periodValues(options.periods) },
@@ -853,7 +902,7 @@ export function compile(options: CompileOptions): Plan {
       relation: {
         kind: 'unionAll',
         parts: ids.flatMap((id) => [
-          ...unitsOf(id, ctx),
+          ...unitsOf(id, ctx, byId.get(id)!),
           // SPEC §14.1: from contacts.csv every admission indicator notes the home and virtual contacts.
           ...(hospital === 'contacts' && extractOf(id) === 'admissions'
             ? [unitRelation(id, { ...notPhysicalContacts(), numerator: ZERO, denominator: ZERO, note: noteKey('contactsNotPhysical') })]
@@ -1055,6 +1104,7 @@ export function compile(options: CompileOptions): Plan {
     contacts: contactsDataEndDays(),
     referrals: { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
     smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
+    lup: { kind: 'select', from: { relation: 'lup_read', alias: 'a' }, select: [['day', c('responded_at')]] },
   };
   // SPEC §1.3: the first and last event dates of each extract read, the range `report` takes
   // its years and months from and `evaluate` checks its windows against (SPEC §9, §10) when
@@ -1110,6 +1160,30 @@ export function compile(options: CompileOptions): Plan {
       ['units', NULL],
     ],
   });
+  // SPEC §2.1, §1.6: the rows left out because the reader would reject a value the script
+  // reads (src/sql/vocabulary.ts), per extract and column, as `invalid=EXTRACT.COLUMN` rows.
+  for (const extract of extracts) {
+    const r = reads[extract];
+    if (!r || r.columns.length === 0) continue;
+    steps.push({ name: `${extract}_rejected`, why: `SPEC §2.1: 1 where ${extract}.csv's reader would reject the value.`, relation: r.rejectedSource() });
+    steps.push({ name: `${extract}_invalid`, why: `SPEC §1.6: the rows of ${extract}.csv left out, per column.`, relation: r.rejectedCounts(`${extract}_rejected`) });
+    for (const e of r.columns) {
+      parts.push({
+        kind: 'select',
+        from: { relation: `${extract}_invalid`, alias: 'x' },
+        select: [
+          ['indicator', { k: 'lit', value: null, type: 'text' }],
+          ['period', { k: 'lit', value: null, type: 'text' }],
+          ...by.map((d) => [d, { k: 'lit', value: null, type: 'text' }] as [string, Expr]),
+          ['cell', lit(`invalid=${extract}.${e.column}`)],
+          ['numerator', c(e.column)],
+          ['denominator', lit(0)],
+          ['units', c(e.column)],
+        ],
+        where: bin(c(e.column), '>', ZERO),
+      });
+    }
+  }
   steps.push({ name: 'counts', why: 'SPEC §15: one result set of counts.', relation: { kind: 'unionAll', parts } });
 
   const columns = resultColumns(by);

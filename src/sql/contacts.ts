@@ -20,7 +20,7 @@
 
 import { ADMISSION_MINIMUM_SECONDS } from '../facts/stays.js';
 import { SECONDS_PER_HOUR } from '../calc/time.js';
-import { CONTACT_TYPE, DISCHARGE_STATUS, EDUCATION, PRIORITY, SECTOR, SEX, UNIT_TYPE, type ValueList } from '../domain/vocabulary.js';
+import type { EnumeratedReads } from './vocabulary.js';
 import { chainSteps } from './chain.js';
 import { municipalityText, normalisedDiagnosis } from './compile.js';
 import {
@@ -48,26 +48,7 @@ import {
 } from './plan.js';
 
 const c = (name: string, from?: string) => col(name, from);
-const NO_TEXT: Expr = { k: 'lit', value: null, type: 'text' };
 
-/** Every accepted spelling of one value of a vocabulary list, in lower case. */
-function spellings<V extends string>(list: ValueList<V>, value: V): string[] {
-  const entry = list.entries.find((e) => e.value === value)!;
-  return [...new Set([entry.value, ...(entry.aliases ?? [])].map((s) => s.toLowerCase()))];
-}
-
-/** Whether a column holds `value` of the list under any of its spellings. */
-function isValue<V extends string>(list: ValueList<V>, value: V, raw: Expr): Expr {
-  return inList({ k: 'lower', e: text(raw) }, spellings(list, value));
-}
-
-/** The canonical value of a column under the list (NULL for a missing or unknown one). */
-function valueOf<V extends string>(list: ValueList<V>, raw: Expr): Expr {
-  return when(
-    list.values.map((v) => [isValue(list, v, raw), lit(v)] as const),
-    NO_TEXT,
-  );
-}
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -81,8 +62,10 @@ export function delimitedCodes(raw: Expr): Expr {
   return t;
 }
 
-/** The canonical columns of contacts.csv (SPEC §14.1), read from the table. */
-export function contactsSource(): Relation {
+/** The canonical columns of contacts.csv (SPEC §14.1), read from the table. Enumerations are
+ *  read with every spelling the reader accepts (src/sql/vocabulary.ts, from the declared
+ *  parsers); a row the reader would reject is left out and counted as `invalid=contacts.COLUMN`. */
+export function contactsSource(reads: EnumeratedReads): Relation {
   const raw = (name: string) => c(name);
   const ts = (name: string): Expr => ({ k: 'cast', e: raw(name), type: 'timestamp' });
   const columns: (ColumnDecl & { read: Expr })[] = [
@@ -90,24 +73,24 @@ export function contactsSource(): Relation {
     { name: 'patient_id', type: 'text', read: text(raw('patient_id')) },
     { name: 'start_at', type: 'timestamp', read: ts('start_at') },
     { name: 'end_at', type: 'timestamp', read: ts('end_at') },
-    { name: 'physical', type: 'integer', read: flag(isValue(CONTACT_TYPE, 'physical', raw('contact_type'))) },
-    { name: 'acute', type: 'integer', read: flag(isValue(PRIORITY, 'acute', raw('priority'))) },
+    { name: 'physical', type: 'integer', read: flag(eq(reads.value('contact_type'), lit('physical'))) },
+    { name: 'acute', type: 'integer', read: reads.value('priority') },
     { name: 'diagnosis', type: 'text', read: normalisedDiagnosis(text(raw('action_diagnosis'))) },
     // The list as written (none: empty), matched once per distinct text (secondary_flags).
     { name: 'secondary_diagnoses', type: 'text', read: { k: 'coalesce', args: [text(raw('secondary_diagnoses')), lit('')] } },
     // Missing sector: somatic; missing unit type: hospital; missing end status: alive.
-    { name: 'psychiatric', type: 'integer', read: flag(isValue(SECTOR, 'psychiatric', raw('sector'))) },
-    { name: 'hospice', type: 'integer', read: flag(isValue(UNIT_TYPE, 'hospice', raw('unit_type'))) },
+    { name: 'psychiatric', type: 'integer', read: reads.value('sector') },
+    { name: 'hospice', type: 'integer', read: reads.value('unit_type') },
     { name: 'municipality', type: 'text', read: municipalityText(raw('municipality_code')) },
     { name: 'age', type: 'integer', read: { k: 'cast', e: raw('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: valueOf(SEX, raw('sex')) },
-    { name: 'education', type: 'text', read: valueOf(EDUCATION, raw('education')) },
+    { name: 'sex', type: 'text', read: reads.value('sex') },
+    { name: 'education', type: 'text', read: reads.value('education') },
     { name: 'cost_dkk', type: 'decimal', read: { k: 'cast', e: raw('cost_dkk'), type: 'decimal' } },
     { name: 'cofinancing_dkk', type: 'decimal', read: { k: 'cast', e: raw('cofinancing_dkk'), type: 'decimal' } },
     { name: 'ready_at', type: 'timestamp', read: ts('ready_for_discharge_at') },
-    { name: 'died', type: 'integer', read: flag(isValue(DISCHARGE_STATUS, 'died', raw('end_status'))) },
+    { name: 'died', type: 'integer', read: reads.value('end_status') },
   ];
-  return { kind: 'source', extract: 'contacts', columns };
+  return { kind: 'source', extract: 'contacts', columns, where: reads.accepted() };
 }
 
 /** Code lists a stay is tested against, as flag columns: `<list>` on a contact's action
@@ -123,11 +106,11 @@ export interface ContactLists {
 
 /** The steps from contacts.csv to `stays`, `admissions_read` and `every_stay`. `lists`: the code
  *  lists the stays carry flags of (the readmission rules'), or none. */
-export function contactSteps(lists: ContactLists | null): Named[] {
+export function contactSteps(lists: ContactLists | null, reads: EnumeratedReads): Named[] {
   const names = lists?.names ?? [];
   const anyNames = lists?.anyNames ?? [];
   const steps: Named[] = [
-    { name: 'contacts_read', why: 'SPEC §14.1, §15: contacts.csv with its canonical columns and types, its enumerations mapped from the declared vocabulary.', relation: contactsSource() },
+    { name: 'contacts_read', why: 'SPEC §14.1, §15: contacts.csv with its canonical columns and types, its enumerations mapped from the declared vocabulary.', relation: contactsSource(reads) },
   ];
   const physical = 'physical_contacts';
   if (lists && names.length > 0) {

@@ -51,6 +51,13 @@ export type Expr =
   /** The first `length` characters of a text. */
   | { readonly k: 'prefix'; readonly e: Expr; readonly length: Expr }
   | { readonly k: 'upper' | 'lower'; readonly e: Expr }
+  /** A text without leading and trailing spaces (SPEC §2.1: values are trimmed). */
+  | { readonly k: 'trim'; readonly e: Expr }
+  /** A text with every `from` replaced by `to`. */
+  | { readonly k: 'replace'; readonly e: Expr; readonly from: string; readonly to: string }
+  /** The simple CASE: the result of the first literal equal to `e`, else `otherwise` (`e`
+   *  written once, so a long normalisation is computed once per row; src/sql/vocabulary.ts). */
+  | { readonly k: 'switch'; readonly e: Expr; readonly cases: readonly (readonly [Literal, Expr])[]; readonly otherwise: Expr }
   /** A text with every `from` removed. */
   | { readonly k: 'remove'; readonly e: Expr; readonly from: string }
   /** A text with every `from` replaced by `to` (left to right, not overlapping). */
@@ -98,6 +105,9 @@ export type Relation =
       readonly kind: 'source';
       readonly extract: string;
       readonly columns: readonly (ColumnDecl & { readonly read: Expr })[];
+      /** Only the rows the TypeScript reader accepts (over the table's own columns;
+       *  src/sql/vocabulary.ts: a value it rejects is reported, not counted). */
+      readonly where?: Expr;
     }
   /** Rows generated into the script (SPEC §15: calendar, code lists, periods as VALUES). */
   | { readonly kind: 'values'; readonly columns: readonly ColumnDecl[]; readonly rows: readonly (readonly Literal[])[] }

@@ -92,6 +92,7 @@ class Printer {
           'SELECT',
           ...r.columns.map((c, i) => `  ${c.read.k === 'cast' && c.read.type === c.type ? this.expr(c.read) : this.castTo(this.expr(c.read), c.type)} AS ${d.quote(c.name)}${i + 1 < r.columns.length ? ',' : ''}`),
           `FROM ${table}`,
+          ...(r.where ? [`WHERE ${this.expr(r.where)}`] : []),
         ];
       }
       case 'values': {
@@ -171,6 +172,12 @@ class Printer {
         return `UPPER(${x(e.e)})`;
       case 'lower':
         return `LOWER(${x(e.e)})`;
+      case 'trim':
+        return `TRIM(${x(e.e)})`;
+      case 'replace':
+        return `REPLACE(${x(e.e)}, ${this.literal(e.from)}, ${this.literal(e.to)})`;
+      case 'switch':
+        return `CASE ${x(e.e)} ${e.cases.map(([v, t]) => `WHEN ${this.literal(v)} THEN ${x(t)}`).join(' ')} ELSE ${x(e.otherwise)} END`;
       case 'remove':
         return `REPLACE(${x(e.e)}, '${e.from.replace(/'/g, "''")}', '')`;
       case 'replace':

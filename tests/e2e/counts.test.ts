@@ -13,7 +13,7 @@ import { parsePeriodArgument } from '../../src/calc/periods.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
 import { findProfile } from '../../src/indicators/profiles.js';
-import { compile, isSqlIndicator, resultColumns, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { compile, isSqlIndicator, resultColumns, resultDimensions, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
 import { canonicalTables, loadFiles, runDuckdb } from '../helpers/sql.js';
@@ -22,12 +22,18 @@ import { hasStackTrace, runCli, scratchDir, show } from './helpers.js';
 const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATORS as readonly string[]).includes(i.id));
 const dir = scratchDir('triple-aim-counts-');
 
-/** The counts CSV of the DuckDB script on the sample admissions (NULL → empty field). */
+/** The counts CSV of the DuckDB script on the sample extracts (NULL → empty field). */
 async function countsFile(name: string, periods: string[], by: Dimension[]): Promise<string> {
-  const data = await loadFiles({ admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' });
+  const data = await loadFiles({
+    admissions: 'data-samples/admissions.csv',
+    referrals: 'data-samples/referrals.csv',
+    smoking: 'data-samples/smoking.csv',
+    lup: 'data-samples/lup.csv',
+  });
   const script = printPlan(compile({ indicators: INDICATORS, periods: periods.flatMap((p) => parsePeriodArgument(p)), by }), DIALECT.duckdb);
   const rows = await runDuckdb(script, canonicalTables(data));
-  const columns = resultColumns(by);
+  // With the LUP indicators the script adds their patient_type column (SPEC §3.2).
+  const columns = resultColumns(resultDimensions(by, INDICATORS));
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => (r[c] === null ? '' : String(r[c]))).join(','))];
   const path = join(dir, name);
   writeFileSync(path, lines.join('\n') + '\n');
@@ -171,6 +177,8 @@ describe('compute --counts: a broken counts file is a validation problem naming 
     ['an unknown profile', `${header}\n,,,profile=danish,,,\n`, /counts\.csv:2: cell: unknown profile "danish" \(expected rm-2015-2018 or national\)/],
     ['two profiles in one file', `${header}\n,,,profile=national,,,\n,,,profile=rm-2015-2018,,,\n`, /counts\.csv:3: cell: a second profile \(rm-2015-2018\) after national/],
     ['the same cell twice', `${header}\nreadmission-30d,2016,,,3,10,10\nreadmission-30d,2016,,,4,10,10\n`, /counts\.csv:3: the same cell as line 2/],
+    ['an invalid= row of an unknown extract', `${header}\n,,,invalid=patients.sex,3,0,3\n`, /counts\.csv:2: cell: unknown extract "patients" in invalid=patients\.sex/],
+    ['an invalid= row without a number of rows', `${header}\n,,,invalid=admissions.sex,,0,0\n`, /counts\.csv:2: numerator: "" is not a number of rows/],
   ])('%s', (_name, content, message) => {
     const path = join(dir, 'counts.csv');
     writeFileSync(path, content);
@@ -196,7 +204,10 @@ describe('monitor --counts gives the series of the run on the extracts (sample d
     const counted = runCli(['monitor', '--counts', months, '--data', join(process.cwd(), 'data-samples'), ...selection], { env: { SOURCE_DATE_EPOCH: '0' } });
     expect(counted.code, show(counted)).toBe(0);
     const a = withoutInputs(extracts.stdout) as { series: unknown[] };
-    expect(a.series.length).toBe(INDICATORS.length);
+    // One series per indicator and group: a LUP indicator's total and its two patient types.
+    const lup = INDICATORS.filter((i) => i.id.startsWith('lup-')).length;
+    expect(lup).toBe(4);
+    expect(a.series.length).toBe(INDICATORS.length + 2 * lup);
     expect(withoutInputs(counted.stdout)).toEqual(a);
   });
 });
@@ -218,5 +229,62 @@ describe('compute --counts on a hand-written counts file', () => {
     expect(result.notes).toContain('index episodes excluded: died: 6');
     // No data end known: nothing is known to be missing, so the period is not provisional (SPEC §13.2).
     expect(result.provisional).toBe(false);
+  });
+});
+
+describe('compute --counts when the script left rows out (invalid=EXTRACT.COLUMN, src/sql/vocabulary.ts)', () => {
+  const file = () => {
+    const path = join(dir, 'invalid.csv');
+    writeFileSync(
+      path,
+      'indicator,period,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,7,20,20\n' +
+        ',,invalid=admissions.admission_type,4,0,4\n' +
+        ',,invalid=admissions.sex,1,0,1\n',
+    );
+    return path;
+  };
+
+  it('refuses (exit 1), as a run on the extracts fails on invalid rows: each column with its count, and where to look', () => {
+    const r = runCli(['compute', '--counts', file(), '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(1);
+    expect(r.stderr).toMatch(/invalid\.csv:3: admissions\.admission_type: 4 rows with a value the reader does not accept, left out by the script/);
+    expect(r.stderr).toMatch(/invalid\.csv:4: admissions\.sex: 1 row with a value/);
+    expect(r.stderr).toMatch(/5 invalid rows in the counted tables; nothing was computed\. Export the table and run `triple-aim validate --admissions FILE\.csv`/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stdout).toBe('');
+  });
+
+  it('with --skip-invalid computes without them (7 of 20 = 35 %) and warns once per column', () => {
+    const r = runCli(['compute', '--counts', file(), '--skip-invalid', '--min-cell', '0', '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ numerator: 7, denominator: 20, value: 35 });
+    expect(r.stderr.match(/^warning: .*left out by the script \(--skip-invalid\)$/gm)).toHaveLength(2);
+  });
+});
+
+describe('compute --counts with LUP: patient_type is LUP’s own column, not an asked breakdown', () => {
+  it('without --by, a readmission result has no "breakdown ignored" note and LUP has its patient-type rows', () => {
+    const path = join(dir, 'lup.csv');
+    writeFileSync(
+      path,
+      'indicator,period,patient_type,cell,numerator,denominator,units\n' +
+        'readmission-30d,2016,,,7,20,20\n' +
+        'lup-cooperation-school,2016,,,30,40,40\n' +
+        'lup-cooperation-school,2016,inpatient,,10,20,20\n' +
+        'lup-cooperation-school,2016,outpatient,,20,20,20\n',
+    );
+    const r = runCli(['compute', '--counts', path, '--min-cell', '0', '--format', 'json'], { cwd: dir });
+    expect(r.code, show(r)).toBe(0);
+    const results = JSON.parse(r.stdout).results as { indicator: string; group: Record<string, string>; value: number; notes: string[] }[];
+    const readmission = results.filter((x) => x.indicator === 'readmission-30d');
+    expect(readmission).toHaveLength(1);
+    expect(readmission[0].notes.join(' ')).not.toMatch(/patient_type/);
+    // 30 / 40 = 75 %; inpatients 10 / 20 = 50 %; outpatients 20 / 20 = 100 %.
+    expect(results.filter((x) => x.indicator === 'lup-cooperation-school').map((x) => [x.group, x.value])).toEqual([
+      [{}, 75],
+      [{ patient_type: 'inpatient' }, 50],
+      [{ patient_type: 'outpatient' }, 100],
+    ]);
   });
 });

@@ -99,13 +99,17 @@ describe('--engine duckdb gives the results of --engine ts on the samples', () =
     }
   }, 300_000);
 
-  it('the indicators without SQL (LUP) are counted by the TypeScript engine and named on stderr', () => {
-    const r = run(['compute', '--format', 'json', '--data', SAMPLES, '--engine', 'duckdb', '--period', '2017']);
+  it('the indicators of an extract the engine does not read (contacts.csv) are counted by the TypeScript engine and named on stderr', () => {
+    const example = join(process.cwd(), 'tests', 'fixtures', 'examples', 'lpr3-contacts-and-profiles');
+    const args = ['compute', '--format', 'json', '--data', example, '--period', '2017', '--min-cell', '0'];
+    const ts = run(args);
+    expect(ts.code, show(ts)).toBe(0);
+    const r = run([...args, '--engine', 'duckdb']);
     expect(r.code, show(r)).toBe(0);
-    expect(r.stderr).toMatch(/^note: --engine duckdb: left to the TypeScript engine \(no SQL yet for them or their extract\): lup-cooperation-school, lup-cooperation-social, lup-cooperation-gp, lup-maternity-transition$/m);
-    const lup = (JSON.parse(r.stdout).results as { indicator: string; value: number | null }[]).filter((x) => x.indicator.startsWith('lup-'));
-    expect(lup.length).toBeGreaterThan(0);
-    expect(lup.every((x) => x.value !== null)).toBe(true);
+    expect(r.stderr).toMatch(/^note: --engine duckdb: left to the TypeScript engine \(no SQL yet for them or their extract\): readmission-30d, /m);
+    expect(JSON.parse(r.stdout).results).toEqual(JSON.parse(ts.stdout).results);
+    const readmission = (JSON.parse(r.stdout).results as { indicator: string; denominator: number | null }[]).find((x) => x.indicator === 'readmission-30d')!;
+    expect(readmission.denominator).toBeGreaterThan(0);
   });
 
   it("DuckDB's temp directory is in the OS temp dir and removed after the run", () => {
@@ -212,7 +216,7 @@ describe('--engine duckdb: errors for people', () => {
 
   it('a Parquet extract without --engine duckdb, or of an extract no SQL reads: exit 2', () => {
     failsWith(run(['compute', '--admissions', join(PARQUET, 'admissions.parquet')]), 2, /admissions\.parquet: a Parquet extract is read with --engine duckdb/);
-    failsWith(run(['compute', '--admissions', join(PARQUET, 'admissions.parquet'), '--lup', join(PARQUET, 'admissions.parquet'), '--engine', 'duckdb']), 2, /no SQL reads the lup extract yet/);
+    failsWith(run(['compute', '--contacts', join(PARQUET, 'admissions.parquet'), '--engine', 'duckdb']), 2, /--engine duckdb does not read the contacts extract yet/);
   });
 
   it('a folder with admissions.parquet and no admissions.csv under --engine ts: exit 2, not a silent "not loaded"', () => {

@@ -12,7 +12,7 @@ import { formatDay } from '../../src/calc/time.js';
 import { CATALOGUE } from '../../src/indicators/catalogue.js';
 import type { CountingIndicator } from '../../src/indicators/types.js';
 import type { LoadedData } from '../../src/extracts/records.js';
-import { compile, SQL_INDICATORS } from '../../src/sql/compile.js';
+import { compile, resultDimensions, SQL_INDICATORS } from '../../src/sql/compile.js';
 import { DIALECT } from '../../src/sql/dialects/index.js';
 import { printPlan } from '../../src/sql/print.js';
 import {
@@ -34,7 +34,7 @@ const INDICATORS = CATALOGUE.filter((i): i is CountingIndicator => (SQL_INDICATO
 
 interface Case {
   name: string;
-  paths: { admissions?: string; referrals?: string; smoking?: string };
+  paths: { admissions?: string; referrals?: string; smoking?: string; lup?: string };
   periods: string[];
   by: Dimension[][];
 }
@@ -43,9 +43,9 @@ const EXAMPLES = 'tests/fixtures/examples';
 const CASES: Case[] = [
   {
     name: 'data-samples',
-    paths: { admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv' },
+    paths: { admissions: 'data-samples/admissions.csv', referrals: 'data-samples/referrals.csv', smoking: 'data-samples/smoking.csv', lup: 'data-samples/lup.csv' },
     periods: ['2016', '2017', '2016-Q1..2016-Q4'],
-    by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education'], ['offer']],
+    by: [[], ['municipality'], ['cluster', 'sex'], ['age_band', 'education'], ['offer'], ['patient_type', 'cluster']],
   },
   { name: 'episodes-and-readmissions', paths: { admissions: `${EXAMPLES}/episodes-and-readmissions/admissions.csv` }, periods: ['2017', '2017-01..2017-12'], by: [[], ['municipality', 'age_band']] },
   {
@@ -62,7 +62,12 @@ const CASES: Case[] = [
     periods: ['2017'],
     by: [[], ['municipality'], ['education', 'sex']],
   },
-  { name: 'lup-baselines-status', paths: { smoking: `${EXAMPLES}/lup-baselines-status/smoking.csv` }, periods: ['2018', '2019', '2019-01..2019-12'], by: [[], ['education']] },
+  {
+    name: 'lup-baselines-status',
+    paths: { smoking: `${EXAMPLES}/lup-baselines-status/smoking.csv`, lup: `${EXAMPLES}/lup-baselines-status/lup.csv` },
+    periods: ['2018', '2019', '2019-01..2019-12'],
+    by: [[], ['education'], ['municipality']],
+  },
 ];
 
 /** The compiled indicators the loaded extract can compute (a missing optional column makes an
@@ -74,7 +79,7 @@ function computable(data: LoadedData): CountingIndicator[] {
 /** The data ends the engine knows, by extract. */
 function dataEnds(data: LoadedData): Record<string, string> {
   return Object.fromEntries(
-    (['admissions', 'referrals', 'smoking'] as const).filter((x) => data[x]).map((x) => [x, formatDay(data[x]!.info.dataEnd!)]),
+    (['admissions', 'referrals', 'smoking', 'lup'] as const).filter((x) => data[x]).map((x) => [x, formatDay(data[x]!.info.dataEnd!)]),
   );
 }
 
@@ -82,7 +87,7 @@ function dataEnds(data: LoadedData): Record<string, string> {
  *  `first_event=X` and `last_event=X` rows name them (report and evaluate read them, §15). */
 function eventDays(data: LoadedData): Record<string, string> {
   return Object.fromEntries(
-    (['admissions', 'referrals', 'smoking'] as const)
+    (['admissions', 'contacts', 'referrals', 'smoking', 'lup'] as const)
       .filter((x) => data[x])
       .flatMap((x) => [[`first_event=${x}`, formatDay(data[x]!.info.eventDays!.first)], [`last_event=${x}`, formatDay(data[x]!.info.eventDays!.last)]]),
   );
@@ -117,9 +122,11 @@ describe.each(CASES)('SQL counts equal the TypeScript engine’s on $name', (c) 
     const indicators = computable(data);
     const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
     const rows = await runDuckdb(scriptFor('duckdb', indicators, c.periods, by), tables);
-    const engine = engineCounts(indicators, data, periods, by);
+    // The result's columns: --by and the patient_type LUP always breaks down by.
+    const dims = resultDimensions(by, indicators);
+    const engine = engineCounts(indicators, data, periods, dims);
     expect(engine.size).toBeGreaterThan(0);
-    expectSameCounts(scriptCounts(rows, by), engine);
+    expectSameCounts(scriptCounts(rows, dims), engine);
     for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
     expect(scriptEventDays(rows)).toEqual(eventDays(data));
   });
@@ -148,7 +155,8 @@ describePostgres('PostgreSQL: the generated script’s counts equal the TypeScri
       const indicators = computable(data);
       const periods = c.periods.flatMap((p) => parsePeriodArgument(p));
       const rows = runPostgres(pg, scriptFor('postgres', indicators, c.periods, by));
-      expectSameCounts(scriptCounts(rows, by), engineCounts(indicators, data, periods, by));
+      const dims = resultDimensions(by, indicators);
+      expectSameCounts(scriptCounts(rows, dims), engineCounts(indicators, data, periods, dims));
       for (const [extract, end] of Object.entries(dataEnds(data))) expect(scriptDataEnd(rows, extract)).toBe(end);
       expect(scriptEventDays(rows)).toEqual(eventDays(data));
     },

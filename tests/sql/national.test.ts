@@ -212,3 +212,23 @@ describePostgres('hand-worked stays and readmission rules in SQL: PostgreSQL', (
     engineRun,
   );
 });
+
+describe('a contacts.csv value the reader would reject is left out and counted, never read as another value (SPEC §2.1, §15)', () => {
+  // Three acute somatic stays of 24 h in 2017 by 751, each its own patient; x2's contact type
+  // "fysiks" and x3's priority "akkut" match no spelling of CONTACT_TYPE / PRIORITY. The reader
+  // rejects those rows, so only x1 is an admission: 1 acute admission, and one invalid= row per
+  // column with 1 row. Before the declared parsers were read, "fysiks" silently made x2 a
+  // non-physical contact (no stay) and "akkut" made x3 planned.
+  const rows = file('rejected.csv', [
+    'x1,Q1,2017-03-06 08:00,2017-03-07 08:00,physical,acute,J189,,,,751,70,K,kort,100,,,',
+    'x2,Q2,2017-03-06 08:00,2017-03-07 08:00,fysiks,acute,J189,,,,751,70,K,kort,100,,,',
+    'x3,Q3,2017-03-06 08:00,2017-03-07 08:00,physical,akkut,J189,,,,751,70,K,kort,100,,,',
+  ]);
+  it('DuckDB: invalid=contacts.contact_type 1, invalid=contacts.priority 1, and x1 alone counted', async () => {
+    const out = await runDuckdb(script('duckdb', 'rm-2015-2018', ['discharges-outside-daytime']).text, { contacts: rows.csv });
+    const invalid = Object.fromEntries(out.filter((r) => String(r.cell).startsWith('invalid=')).map((r) => [String(r.cell), Number(r.numerator)]));
+    expect(invalid).toEqual({ 'invalid=contacts.contact_type': 1, 'invalid=contacts.priority': 1 });
+    // discharges-outside-daytime: every discharged admission is a unit (denominator 1 = x1 only).
+    expect(cell(scriptCounts(out, []), 'discharges-outside-daytime')?.denominator).toBe(1);
+  });
+});

@@ -1,8 +1,8 @@
 -- triple-aim: counts of SPEC §3 (profile rm-2015-2018) compiled to SQL (SPEC §15).
--- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, prevention-referrals, rehab-contact-3-workdays, rehab-timely-start, vulnerable-pregnancy-team-before-week-24, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education
+-- Indicators: readmission-30d, preventable-admissions-65, acute-short-admissions, ready-for-discharge-days, discharges-outside-daytime, cost-per-capita, cofinancing-per-capita, prevention-referrals, rehab-contact-3-workdays, rehab-timely-start, vulnerable-pregnancy-team-before-week-24, smoke-free-6m, smoke-free-6m-itt, smoking-reach-short-education, lup-cooperation-school, lup-cooperation-social, lup-cooperation-gp, lup-maternity-transition
 -- Periods: 2016-12
--- Breakdown: cluster, sex
--- Result: indicator, period, cluster, sex, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
+-- Breakdown: cluster, sex, patient_type
+-- Result: indicator, period, cluster, sex, patient_type, cell, numerator, denominator, units — feed it back with `triple-aim compute --counts FILE.csv`.
 -- Run in SQL Server Management Studio (Results to File, CSV) or:
 -- sqlcmd -S SERVER -d DATABASE -E -i script.sql -o counts.csv -s "," -W -h -1  (then add the header line below)
 WITH
@@ -23,26 +23,27 @@ WITH
     CAST([patient_id] AS NVARCHAR(400)) AS [patient_id],
     CAST([admitted_at] AS DATETIME2(0)) AS [admitted_at],
     CAST([discharged_at] AS DATETIME2(0)) AS [discharged_at],
-    CAST(CASE WHEN (LOWER(CAST([admission_type] AS NVARCHAR(400))) = 'acute') THEN 1 ELSE 0 END AS INT) AS [acute],
+    CAST(CASE WHEN (TRIM(CAST([admission_type] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS INT) ELSE CASE TRIM(CAST([admission_type] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS INT) WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN '1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([admission_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN '1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE CAST(NULL AS INT) END END END AS INT) AS [acute],
     CAST(CASE WHEN ((SUBSTRING(REPLACE(REPLACE(UPPER(CAST([primary_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 1) = 'D') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST([primary_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 2), 2, 4000) >= 'A') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST([primary_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 2), 2, 4000) <= 'Z')) THEN SUBSTRING(REPLACE(REPLACE(UPPER(CAST([primary_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 2, 4000) ELSE REPLACE(REPLACE(UPPER(CAST([primary_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', '') END AS NVARCHAR(400)) AS [diagnosis],
-    CAST(CASE WHEN (LOWER(CAST([sector] AS NVARCHAR(400))) = 'psychiatric') THEN 1 ELSE 0 END AS INT) AS [psychiatric],
+    CAST(CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE 0 END END END AS INT) AS [psychiatric],
     CAST(CASE WHEN ([municipality_code] IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST([municipality_code] AS NVARCHAR(400))), 3) END AS NVARCHAR(400)) AS [municipality],
     CAST([age] AS INT) AS [age],
-    CAST(UPPER(CAST([sex] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [sex],
-    CAST(LOWER(CAST([education] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [education],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [education],
     CAST([cost_dkk] AS DECIMAL(20,6)) AS [cost_dkk],
     CAST([cofinancing_dkk] AS DECIMAL(20,6)) AS [cofinancing_dkk],
     CAST([ready_for_discharge_at] AS DATETIME2(0)) AS [ready_at],
-    CAST(CASE WHEN (LOWER(CAST([discharge_status] AS NVARCHAR(400))) = 'died') THEN 1 ELSE 0 END AS INT) AS [died]
+    CAST(CASE WHEN (TRIM(CAST([discharge_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([discharge_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'død' THEN 1 WHEN 'doed' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([discharge_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'doed' THEN 1 ELSE 0 END END END AS INT) AS [died]
   FROM dw.lpr_admissions
+  WHERE ((CASE WHEN (TRIM(CAST([admission_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([admission_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN '1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([admission_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN '1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([discharge_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([discharge_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([discharge_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END <> 1))
 ),
 -- SPEC §2.3, §15: referrals.csv with its canonical columns and types.
 [referrals_read] AS (
   SELECT
     CAST([patient_id] AS NVARCHAR(400)) AS [patient_id],
     CAST([referred_at] AS DATE) AS [referred_at],
-    CAST(LOWER(CAST([sender] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [sender],
-    CAST(LOWER(CAST([offer] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [offer],
+    CAST(CASE WHEN (TRIM(CAST([sender] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sender] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'gp' THEN 'gp' WHEN 'almen_praksis' THEN 'gp' WHEN 'egen_læge' THEN 'gp' WHEN 'hospital' THEN 'hospital' WHEN 'sygehus' THEN 'hospital' WHEN 'psychiatry' THEN 'psychiatry' WHEN 'psykiatri' THEN 'psychiatry' WHEN 'self' THEN 'self' WHEN 'borger' THEN 'self' WHEN 'other' THEN 'other' WHEN 'andet' THEN 'other' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sender] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'gp' THEN 'gp' WHEN 'almen_praksis' THEN 'gp' WHEN 'egen_laege' THEN 'gp' WHEN 'hospital' THEN 'hospital' WHEN 'sygehus' THEN 'hospital' WHEN 'psychiatry' THEN 'psychiatry' WHEN 'psykiatri' THEN 'psychiatry' WHEN 'self' THEN 'self' WHEN 'borger' THEN 'self' WHEN 'other' THEN 'other' WHEN 'andet' THEN 'other' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sender],
+    CAST(CASE WHEN (TRIM(CAST([offer] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([offer] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'smoking_cessation' THEN 'smoking_cessation' WHEN 'rygestop' THEN 'smoking_cessation' WHEN 'alcohol' THEN 'alcohol' WHEN 'alkohol' THEN 'alcohol' WHEN 'weight' THEN 'weight' WHEN 'overvægt' THEN 'weight' WHEN 'physical_activity' THEN 'physical_activity' WHEN 'motion' THEN 'physical_activity' WHEN 'diet' THEN 'diet' WHEN 'kost' THEN 'diet' WHEN 'chronic_disease' THEN 'chronic_disease' WHEN 'kronisk_sygdom' THEN 'chronic_disease' WHEN 'mental_health' THEN 'mental_health' WHEN 'mental_sundhed' THEN 'mental_health' WHEN 'rehabilitation' THEN 'rehabilitation' WHEN 'genoptræning' THEN 'rehabilitation' WHEN 'vulnerable_pregnancy' THEN 'vulnerable_pregnancy' WHEN 'sårbar_gravid' THEN 'vulnerable_pregnancy' WHEN 'other' THEN 'other' WHEN 'andet' THEN 'other' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([offer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoking_cessation' THEN 'smoking_cessation' WHEN 'rygestop' THEN 'smoking_cessation' WHEN 'alcohol' THEN 'alcohol' WHEN 'alkohol' THEN 'alcohol' WHEN 'weight' THEN 'weight' WHEN 'overvaegt' THEN 'weight' WHEN 'physical_activity' THEN 'physical_activity' WHEN 'motion' THEN 'physical_activity' WHEN 'diet' THEN 'diet' WHEN 'kost' THEN 'diet' WHEN 'chronic_disease' THEN 'chronic_disease' WHEN 'kronisk_sygdom' THEN 'chronic_disease' WHEN 'mental_health' THEN 'mental_health' WHEN 'mental_sundhed' THEN 'mental_health' WHEN 'rehabilitation' THEN 'rehabilitation' WHEN 'genoptraening' THEN 'rehabilitation' WHEN 'vulnerable_pregnancy' THEN 'vulnerable_pregnancy' WHEN 'saarbar_gravid' THEN 'vulnerable_pregnancy' WHEN 'other' THEN 'other' WHEN 'andet' THEN 'other' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [offer],
     CAST([received_at] AS DATE) AS [received_at],
     CAST([contacted_at] AS DATE) AS [contacted_at],
     CAST([started_at] AS DATE) AS [started_at],
@@ -51,22 +52,40 @@ WITH
     CAST([team_joined_at] AS DATE) AS [team_joined_at],
     CAST(CASE WHEN ([municipality_code] IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST([municipality_code] AS NVARCHAR(400))), 3) END AS NVARCHAR(400)) AS [municipality],
     CAST([age] AS INT) AS [age],
-    CAST(UPPER(CAST([sex] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [sex],
-    CAST(LOWER(CAST([education] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [education]
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [education]
   FROM referrals
+  WHERE ((CASE WHEN (TRIM(CAST([sender] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([sender] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'gp' THEN 0 WHEN 'almen_praksis' THEN 0 WHEN 'egen_læge' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'psychiatry' THEN 0 WHEN 'psykiatri' THEN 0 WHEN 'self' THEN 0 WHEN 'borger' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sender] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'gp' THEN 0 WHEN 'almen_praksis' THEN 0 WHEN 'egen_laege' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'psychiatry' THEN 0 WHEN 'psykiatri' THEN 0 WHEN 'self' THEN 0 WHEN 'borger' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([offer] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([offer] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'smoking_cessation' THEN 0 WHEN 'rygestop' THEN 0 WHEN 'alcohol' THEN 0 WHEN 'alkohol' THEN 0 WHEN 'weight' THEN 0 WHEN 'overvægt' THEN 0 WHEN 'physical_activity' THEN 0 WHEN 'motion' THEN 0 WHEN 'diet' THEN 0 WHEN 'kost' THEN 0 WHEN 'chronic_disease' THEN 0 WHEN 'kronisk_sygdom' THEN 0 WHEN 'mental_health' THEN 0 WHEN 'mental_sundhed' THEN 0 WHEN 'rehabilitation' THEN 0 WHEN 'genoptræning' THEN 0 WHEN 'vulnerable_pregnancy' THEN 0 WHEN 'sårbar_gravid' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([offer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoking_cessation' THEN 0 WHEN 'rygestop' THEN 0 WHEN 'alcohol' THEN 0 WHEN 'alkohol' THEN 0 WHEN 'weight' THEN 0 WHEN 'overvaegt' THEN 0 WHEN 'physical_activity' THEN 0 WHEN 'motion' THEN 0 WHEN 'diet' THEN 0 WHEN 'kost' THEN 0 WHEN 'chronic_disease' THEN 0 WHEN 'kronisk_sygdom' THEN 0 WHEN 'mental_health' THEN 0 WHEN 'mental_sundhed' THEN 0 WHEN 'rehabilitation' THEN 0 WHEN 'genoptraening' THEN 0 WHEN 'vulnerable_pregnancy' THEN 0 WHEN 'saarbar_gravid' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1))
 ),
 -- SPEC §2.4, §15: smoking.csv with its canonical columns and types.
 [smoking_read] AS (
   SELECT
     CAST([course_started_at] AS DATE) AS [course_started_at],
-    CAST(CASE WHEN (LOWER(CAST([completed] AS NVARCHAR(400))) IN ('true', '1')) THEN 1 ELSE 0 END AS INT) AS [completed],
-    CAST(LOWER(CAST([followup_6m] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [followup],
+    CAST(CASE WHEN (TRIM(CAST([completed] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS INT) ELSE CASE TRIM(CAST([completed] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS INT) WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'yes' THEN 1 WHEN 'no' THEN 0 WHEN 'ja' THEN 1 WHEN 'nej' THEN 0 WHEN 'j' THEN 1 WHEN 'n' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([completed] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'yes' THEN 1 WHEN 'no' THEN 0 WHEN 'ja' THEN 1 WHEN 'nej' THEN 0 WHEN 'j' THEN 1 WHEN 'n' THEN 0 ELSE CAST(NULL AS INT) END END END AS INT) AS [completed],
+    CAST(CASE WHEN (TRIM(CAST([followup_6m] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([followup_6m] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'smoke_free' THEN 'smoke_free' WHEN 'røgfri' THEN 'smoke_free' WHEN 'smoking' THEN 'smoking' WHEN 'ryger' THEN 'smoking' WHEN 'lost' THEN 'lost' WHEN 'ikke_opnået' THEN 'lost' WHEN 'not_reached' THEN 'lost' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([followup_6m] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoke_free' THEN 'smoke_free' WHEN 'roegfri' THEN 'smoke_free' WHEN 'smoking' THEN 'smoking' WHEN 'ryger' THEN 'smoking' WHEN 'lost' THEN 'lost' WHEN 'ikke_opnaaet' THEN 'lost' WHEN 'not_reached' THEN 'lost' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [followup],
     CAST(CASE WHEN ([municipality_code] IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST([municipality_code] AS NVARCHAR(400))), 3) END AS NVARCHAR(400)) AS [municipality],
     CAST([age] AS INT) AS [age],
-    CAST(UPPER(CAST([sex] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [sex],
-    CAST(LOWER(CAST([education] AS NVARCHAR(400))) AS NVARCHAR(400)) AS [education],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [education],
     CAST(CAST(NULL AS NVARCHAR(400)) AS NVARCHAR(400)) AS [patient_id]
   FROM smoking
+  WHERE ((CASE WHEN (TRIM(CAST([completed] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([completed] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN '1' THEN 0 WHEN '0' THEN 0 WHEN 'true' THEN 0 WHEN 'false' THEN 0 WHEN 'yes' THEN 0 WHEN 'no' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'j' THEN 0 WHEN 'n' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([completed] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN '1' THEN 0 WHEN '0' THEN 0 WHEN 'true' THEN 0 WHEN 'false' THEN 0 WHEN 'yes' THEN 0 WHEN 'no' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'j' THEN 0 WHEN 'n' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([followup_6m] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([followup_6m] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'smoke_free' THEN 0 WHEN 'røgfri' THEN 0 WHEN 'smoking' THEN 0 WHEN 'ryger' THEN 0 WHEN 'lost' THEN 0 WHEN 'ikke_opnået' THEN 0 WHEN 'not_reached' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([followup_6m] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoke_free' THEN 0 WHEN 'roegfri' THEN 0 WHEN 'smoking' THEN 0 WHEN 'ryger' THEN 0 WHEN 'lost' THEN 0 WHEN 'ikke_opnaaet' THEN 0 WHEN 'not_reached' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1))
+),
+-- SPEC §2.5, §15: lup.csv with its canonical columns and types.
+[lup_read] AS (
+  SELECT
+    CAST([responded_at] AS DATE) AS [responded_at],
+    CAST(LOWER(TRIM(CAST([survey] AS NVARCHAR(400)))) AS NVARCHAR(400)) AS [survey],
+    CAST(CASE WHEN (TRIM(CAST([patient_type] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([patient_type] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'inpatient' THEN 'inpatient' WHEN 'indlagt' THEN 'inpatient' WHEN 'outpatient' THEN 'outpatient' WHEN 'ambulant' THEN 'outpatient' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([patient_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'inpatient' THEN 'inpatient' WHEN 'indlagt' THEN 'inpatient' WHEN 'outpatient' THEN 'outpatient' WHEN 'ambulant' THEN 'outpatient' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [patient_type],
+    CAST(LOWER(TRIM(CAST([question] AS NVARCHAR(400)))) AS NVARCHAR(400)) AS [question],
+    CAST(CASE WHEN (TRIM(CAST([answer] AS NVARCHAR(400))) IS NULL) THEN 'excluded' ELSE CASE TRIM(CAST([answer] AS NVARCHAR(400))) WHEN '' THEN 'excluded' WHEN 'I meget høj grad' THEN 'positive' WHEN '5' THEN 'positive' WHEN 'I høj grad' THEN 'positive' WHEN '4' THEN 'positive' WHEN 'I nogen grad' THEN 'negative' WHEN '3' THEN 'negative' WHEN 'I ringe grad' THEN 'negative' WHEN '2' THEN 'negative' WHEN 'Slet ikke' THEN 'negative' WHEN '1' THEN 'negative' WHEN 'Ja' THEN 'positive' WHEN 'Nej' THEN 'negative' WHEN 'Ved ikke' THEN 'excluded' WHEN '9' THEN 'excluded' WHEN 'Ikke relevant' THEN 'excluded' WHEN '0' THEN 'excluded' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([answer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'i_meget_hoej_grad' THEN 'positive' WHEN '5' THEN 'positive' WHEN 'i_hoej_grad' THEN 'positive' WHEN '4' THEN 'positive' WHEN 'i_nogen_grad' THEN 'negative' WHEN '3' THEN 'negative' WHEN 'i_ringe_grad' THEN 'negative' WHEN '2' THEN 'negative' WHEN 'slet_ikke' THEN 'negative' WHEN '1' THEN 'negative' WHEN 'ja' THEN 'positive' WHEN 'nej' THEN 'negative' WHEN 'ved_ikke' THEN 'excluded' WHEN '9' THEN 'excluded' WHEN 'ikke_relevant' THEN 'excluded' WHEN '0' THEN 'excluded' ELSE 'excluded' END END END AS NVARCHAR(400)) AS [answer],
+    CAST(CASE WHEN ([municipality_code] IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST([municipality_code] AS NVARCHAR(400))), 3) END AS NVARCHAR(400)) AS [municipality],
+    CAST([age] AS INT) AS [age],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [education],
+    CAST(CAST(NULL AS NVARCHAR(400)) AS NVARCHAR(400)) AS [patient_id]
+  FROM lup
+  WHERE ((CASE WHEN (TRIM(CAST([patient_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([patient_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'inpatient' THEN 0 WHEN 'indlagt' THEN 0 WHEN 'outpatient' THEN 0 WHEN 'ambulant' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([patient_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'inpatient' THEN 0 WHEN 'indlagt' THEN 0 WHEN 'outpatient' THEN 0 WHEN 'ambulant' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([answer] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([answer] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'I meget høj grad' THEN 0 WHEN '5' THEN 0 WHEN 'I høj grad' THEN 0 WHEN '4' THEN 0 WHEN 'I nogen grad' THEN 0 WHEN '3' THEN 0 WHEN 'I ringe grad' THEN 0 WHEN '2' THEN 0 WHEN 'Slet ikke' THEN 0 WHEN '1' THEN 0 WHEN 'Ja' THEN 0 WHEN 'Nej' THEN 0 WHEN 'Ved ikke' THEN 0 WHEN '9' THEN 0 WHEN 'Ikke relevant' THEN 0 WHEN '0' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([answer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'i_meget_hoej_grad' THEN 0 WHEN '5' THEN 0 WHEN 'i_hoej_grad' THEN 0 WHEN '4' THEN 0 WHEN 'i_nogen_grad' THEN 0 WHEN '3' THEN 0 WHEN 'i_ringe_grad' THEN 0 WHEN '2' THEN 0 WHEN 'slet_ikke' THEN 0 WHEN '1' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'ved_ikke' THEN 0 WHEN '9' THEN 0 WHEN 'ikke_relevant' THEN 0 WHEN '0' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1))
 ),
 -- SPEC §3.1: Danish working days of the requested periods (src/calc/working-days.ts).
 [calendar] AS (
@@ -392,7 +411,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([index_rule] = -1))
   UNION ALL
@@ -410,7 +430,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND (NOT ([index_rule] = -1)))
   UNION ALL
@@ -428,7 +449,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([index_rule] = -1) AND (NOT (([next_readmission_at] IS NOT NULL) AND ([next_readmission_at] > [discharged_at]) AND ([next_readmission_at] <= DATEADD(minute, 43200, [discharged_at])))) AND ([next_admitted_at] IS NOT NULL) AND ([next_admitted_at] <= DATEADD(minute, 43200, [discharged_at])) AND ([next_return_rule] >= 0))
   UNION ALL
@@ -446,7 +468,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   WHERE (([acute] = 1) AND ([preventable] = 1) AND ([age] >= 65))
   UNION ALL
@@ -464,7 +487,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   WHERE (([acute] = 1) AND ([discharged_at] IS NOT NULL) AND ([discharged_at] < DATEADD(minute, 1440, [admitted_at])))
   UNION ALL
@@ -482,7 +506,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ((1 = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NOT NULL) AND (CAST([ready_at] AS DATE) < CAST([discharged_at] AS DATE)))
   UNION ALL
@@ -500,7 +525,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ((1 = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NULL))
   UNION ALL
@@ -518,7 +544,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   LEFT JOIN [calendar] AS [w] ON ([w].[day] = CAST([u].[discharged_at] AS DATE))
   WHERE (([u].[discharged_at] IS NOT NULL) AND ([u].[died] = 0))
@@ -537,7 +564,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([died] = 1))
   UNION ALL
@@ -555,7 +583,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ([discharged_at] IS NOT NULL)
   UNION ALL
@@ -573,7 +602,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([cost_dkk] IS NULL))
   UNION ALL
@@ -591,7 +621,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ([discharged_at] IS NOT NULL)
   UNION ALL
@@ -609,7 +640,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([cofinancing_dkk] IS NULL))
   UNION ALL
@@ -627,7 +659,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND ([sender] IN ('gp', 'hospital', 'psychiatry')))
   UNION ALL
@@ -645,7 +678,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] IN ('smoking_cessation', 'alcohol', 'weight', 'physical_activity', 'diet', 'chronic_disease', 'mental_health')) AND (NOT ([sender] IN ('gp', 'hospital', 'psychiatry'))))
   UNION ALL
@@ -663,7 +697,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   LEFT JOIN [calendar] AS [w] ON ([w].[day] = [u].[received_at])
   WHERE (([offer] = 'rehabilitation') AND ([received_at] IS NOT NULL))
@@ -682,7 +717,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] = 'rehabilitation') AND ([received_at] IS NOT NULL) AND ([contacted_at] IS NULL))
   UNION ALL
@@ -700,7 +736,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] = 'rehabilitation') AND (NOT ([received_at] IS NOT NULL)))
   UNION ALL
@@ -718,7 +755,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE ((([offer] = 'rehabilitation') AND ([received_at] IS NOT NULL)) AND ([start_due_by] IS NOT NULL))
   UNION ALL
@@ -736,7 +774,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE ((([offer] = 'rehabilitation') AND ([received_at] IS NOT NULL)) AND (NOT ([start_due_by] IS NOT NULL)))
   UNION ALL
@@ -754,7 +793,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE ((([offer] = 'rehabilitation') AND ([received_at] IS NOT NULL)) AND ([start_due_by] IS NOT NULL) AND ([started_at] IS NULL))
   UNION ALL
@@ -772,7 +812,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] = 'vulnerable_pregnancy') AND ([expected_delivery_date] IS NOT NULL))
   UNION ALL
@@ -790,7 +831,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] = 'vulnerable_pregnancy') AND (NOT ([expected_delivery_date] IS NOT NULL)))
   UNION ALL
@@ -808,7 +850,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     [u].[sender] AS [sender],
-    [u].[offer] AS [offer]
+    [u].[offer] AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [referrals_read] AS [u]
   WHERE (([offer] = 'vulnerable_pregnancy') AND ([expected_delivery_date] IS NOT NULL) AND ([team_joined_at] IS NULL))
   UNION ALL
@@ -826,7 +869,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE (([completed] = 1) AND ([followup] IN ('smoke_free', 'smoking')))
   UNION ALL
@@ -844,7 +888,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE (NOT ([completed] = 1))
   UNION ALL
@@ -862,7 +907,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE (([completed] = 1) AND ([followup] IS NULL))
   UNION ALL
@@ -880,7 +926,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE (([completed] = 1) AND ([followup] = 'lost'))
   UNION ALL
@@ -898,7 +945,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE ([followup] IS NOT NULL)
   UNION ALL
@@ -916,7 +964,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE ([followup] IS NULL)
   UNION ALL
@@ -934,7 +983,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE ([followup] = 'lost')
   UNION ALL
@@ -952,7 +1002,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE ([education] IS NOT NULL)
   UNION ALL
@@ -970,9 +1021,162 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [smoking_read] AS [u]
   WHERE ([education] IS NULL)
+  UNION ALL
+  SELECT
+    'lup-cooperation-school' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    CASE WHEN ([answer] = 'positive') THEN 1 ELSE 0 END AS [numerator],
+    1 AS [denominator],
+    CAST(NULL AS NVARCHAR(400)) AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27a'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23a'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
+  UNION ALL
+  SELECT
+    'lup-cooperation-school' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    0 AS [numerator],
+    0 AS [denominator],
+    'lupExcludedAnswers' AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27a'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23a'))))) AND ([answer] = 'excluded'))
+  UNION ALL
+  SELECT
+    'lup-cooperation-social' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    CASE WHEN ([answer] = 'positive') THEN 1 ELSE 0 END AS [numerator],
+    1 AS [denominator],
+    CAST(NULL AS NVARCHAR(400)) AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27b'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23b'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
+  UNION ALL
+  SELECT
+    'lup-cooperation-social' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    0 AS [numerator],
+    0 AS [denominator],
+    'lupExcludedAnswers' AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27b'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23b'))))) AND ([answer] = 'excluded'))
+  UNION ALL
+  SELECT
+    'lup-cooperation-gp' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    CASE WHEN ([answer] = 'positive') THEN 1 ELSE 0 END AS [numerator],
+    1 AS [denominator],
+    CAST(NULL AS NVARCHAR(400)) AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27c'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23c'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
+  UNION ALL
+  SELECT
+    'lup-cooperation-gp' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    0 AS [numerator],
+    0 AS [denominator],
+    'lupExcludedAnswers' AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'psychiatry_children') AND ((([patient_type] = 'inpatient') AND ([question] IN ('27c'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('23c'))))) AND ([answer] = 'excluded'))
+  UNION ALL
+  SELECT
+    'lup-maternity-transition' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    CASE WHEN ([answer] = 'positive') THEN 1 ELSE 0 END AS [numerator],
+    1 AS [denominator],
+    CAST(NULL AS NVARCHAR(400)) AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'maternity') AND ((([patient_type] = 'inpatient') AND ([question] IN ('15', '36', '40', '41'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('15', '36', '40', '41'))))) AND (([answer] = 'positive') OR ([answer] = 'negative')))
+  UNION ALL
+  SELECT
+    'lup-maternity-transition' AS [indicator],
+    [responded_at] AS [first_day],
+    [responded_at] AS [last_day],
+    0 AS [numerator],
+    0 AS [denominator],
+    'lupExcludedAnswers' AS [note],
+    CAST(NULL AS DATE) AS [follow_up_end],
+    [u].[municipality] AS [municipality],
+    [u].[age] AS [age],
+    [u].[sex] AS [sex],
+    [u].[education] AS [education],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_id],
+    CAST(NULL AS NVARCHAR(400)) AS [sender],
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    [u].[patient_type] AS [patient_type]
+  FROM [lup_read] AS [u]
+  WHERE ((([survey] = 'maternity') AND ((([patient_type] = 'inpatient') AND ([question] IN ('15', '36', '40', '41'))) OR (([patient_type] = 'outpatient') AND ([question] IN ('15', '36', '40', '41'))))) AND ([answer] = 'excluded'))
 ),
 -- SPEC §3.1: a unit belongs to every requested period containing its date (a bed day to the period of that day).
 [counted] AS (
@@ -988,7 +1192,8 @@ WITH
     [u].[follow_up_end] AS [follow_up_end],
     CASE WHEN ([u].[age] IS NULL) THEN CAST(NULL AS INT) WHEN ([u].[age] <= 4) THEN 0 WHEN ([u].[age] <= 9) THEN 1 WHEN ([u].[age] <= 14) THEN 2 WHEN ([u].[age] <= 19) THEN 3 WHEN ([u].[age] <= 24) THEN 4 WHEN ([u].[age] <= 29) THEN 5 WHEN ([u].[age] <= 34) THEN 6 WHEN ([u].[age] <= 39) THEN 7 WHEN ([u].[age] <= 44) THEN 8 WHEN ([u].[age] <= 49) THEN 9 WHEN ([u].[age] <= 54) THEN 10 WHEN ([u].[age] <= 59) THEN 11 WHEN ([u].[age] <= 64) THEN 12 WHEN ([u].[age] <= 69) THEN 13 WHEN ([u].[age] <= 74) THEN 14 WHEN ([u].[age] <= 79) THEN 15 WHEN ([u].[age] <= 84) THEN 16 WHEN ([u].[age] <= 89) THEN 17 ELSE 18 END AS [esp2013],
     CASE WHEN ([u].[municipality] IS NULL) THEN 'unknown' ELSE COALESCE([k].[cluster], 'Outside region') END AS [by_cluster],
-    COALESCE([u].[sex], 'unknown') AS [by_sex]
+    COALESCE([u].[sex], 'unknown') AS [by_sex],
+    COALESCE([u].[patient_type], 'unknown') AS [by_patient_type]
   FROM [units] AS [u]
   JOIN [periods] AS [p] ON (([u].[first_day] <= [p].[to_day]) AND ([u].[last_day] >= [p].[from_day]))
   LEFT JOIN [clusters] AS [k] ON ([k].[municipality] = [u].[municipality])
@@ -1000,6 +1205,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [by_cluster],
     [by_sex] AS [by_sex],
+    [by_patient_type] AS [by_patient_type],
     [note] AS [note],
     [education] AS [education],
     [esp2013] AS [esp2013],
@@ -1009,7 +1215,7 @@ WITH
     SUM([days]) AS [units],
     MAX([follow_up_end]) AS [follow_up_end]
   FROM [counted] AS [x]
-  GROUP BY [indicator], [period], [by_cluster], [by_sex], [note], [education], [esp2013], [patient_id]
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [by_patient_type], [note], [education], [esp2013], [patient_id]
 ),
 -- SPEC §8.1: events per person within a band, for the variance of repeat events.
 [persons_total_5] AS (
@@ -1069,10 +1275,90 @@ WITH
     [course_started_at] AS [day]
   FROM [smoking_read] AS [a]
 ),
+-- SPEC §13.2: the dates that make the data end of lup.csv.
+[data_end_lup] AS (
+  SELECT
+    [responded_at] AS [day]
+  FROM [lup_read] AS [a]
+),
 -- SPEC §14.3: the definition profile of these counts.
 [profile] AS (
   SELECT CAST([v].[profile] AS NVARCHAR(400)) AS [profile]
   FROM (VALUES ('rm-2015-2018')) AS [v]([profile])
+),
+-- SPEC §2.1: 1 where admissions.csv's reader would reject the value.
+[admissions_rejected] AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST([admission_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([admission_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN '1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([admission_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN '1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN '2' THEN 0 ELSE 1 END END END AS INT) AS [admission_type],
+    CAST(CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END AS INT) AS [sector],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INT) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INT) AS [education],
+    CAST(CASE WHEN (TRIM(CAST([discharge_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([discharge_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([discharge_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END AS INT) AS [discharge_status]
+  FROM dw.lpr_admissions
+),
+-- SPEC §1.6: the rows of admissions.csv left out, per column.
+[admissions_invalid] AS (
+  SELECT
+    COALESCE(SUM([admission_type]), 0) AS [admission_type],
+    COALESCE(SUM([sector]), 0) AS [sector],
+    COALESCE(SUM([sex]), 0) AS [sex],
+    COALESCE(SUM([education]), 0) AS [education],
+    COALESCE(SUM([discharge_status]), 0) AS [discharge_status]
+  FROM [admissions_rejected] AS [r]
+),
+-- SPEC §2.1: 1 where referrals.csv's reader would reject the value.
+[referrals_rejected] AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST([sender] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([sender] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'gp' THEN 0 WHEN 'almen_praksis' THEN 0 WHEN 'egen_læge' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'psychiatry' THEN 0 WHEN 'psykiatri' THEN 0 WHEN 'self' THEN 0 WHEN 'borger' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sender] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'gp' THEN 0 WHEN 'almen_praksis' THEN 0 WHEN 'egen_laege' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'psychiatry' THEN 0 WHEN 'psykiatri' THEN 0 WHEN 'self' THEN 0 WHEN 'borger' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE 1 END END END AS INT) AS [sender],
+    CAST(CASE WHEN (TRIM(CAST([offer] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([offer] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'smoking_cessation' THEN 0 WHEN 'rygestop' THEN 0 WHEN 'alcohol' THEN 0 WHEN 'alkohol' THEN 0 WHEN 'weight' THEN 0 WHEN 'overvægt' THEN 0 WHEN 'physical_activity' THEN 0 WHEN 'motion' THEN 0 WHEN 'diet' THEN 0 WHEN 'kost' THEN 0 WHEN 'chronic_disease' THEN 0 WHEN 'kronisk_sygdom' THEN 0 WHEN 'mental_health' THEN 0 WHEN 'mental_sundhed' THEN 0 WHEN 'rehabilitation' THEN 0 WHEN 'genoptræning' THEN 0 WHEN 'vulnerable_pregnancy' THEN 0 WHEN 'sårbar_gravid' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([offer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoking_cessation' THEN 0 WHEN 'rygestop' THEN 0 WHEN 'alcohol' THEN 0 WHEN 'alkohol' THEN 0 WHEN 'weight' THEN 0 WHEN 'overvaegt' THEN 0 WHEN 'physical_activity' THEN 0 WHEN 'motion' THEN 0 WHEN 'diet' THEN 0 WHEN 'kost' THEN 0 WHEN 'chronic_disease' THEN 0 WHEN 'kronisk_sygdom' THEN 0 WHEN 'mental_health' THEN 0 WHEN 'mental_sundhed' THEN 0 WHEN 'rehabilitation' THEN 0 WHEN 'genoptraening' THEN 0 WHEN 'vulnerable_pregnancy' THEN 0 WHEN 'saarbar_gravid' THEN 0 WHEN 'other' THEN 0 WHEN 'andet' THEN 0 ELSE 1 END END END AS INT) AS [offer],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INT) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INT) AS [education]
+  FROM referrals
+),
+-- SPEC §1.6: the rows of referrals.csv left out, per column.
+[referrals_invalid] AS (
+  SELECT
+    COALESCE(SUM([sender]), 0) AS [sender],
+    COALESCE(SUM([offer]), 0) AS [offer],
+    COALESCE(SUM([sex]), 0) AS [sex],
+    COALESCE(SUM([education]), 0) AS [education]
+  FROM [referrals_rejected] AS [r]
+),
+-- SPEC §2.1: 1 where smoking.csv's reader would reject the value.
+[smoking_rejected] AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST([completed] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([completed] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN '1' THEN 0 WHEN '0' THEN 0 WHEN 'true' THEN 0 WHEN 'false' THEN 0 WHEN 'yes' THEN 0 WHEN 'no' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'j' THEN 0 WHEN 'n' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([completed] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN '1' THEN 0 WHEN '0' THEN 0 WHEN 'true' THEN 0 WHEN 'false' THEN 0 WHEN 'yes' THEN 0 WHEN 'no' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'j' THEN 0 WHEN 'n' THEN 0 ELSE 1 END END END AS INT) AS [completed],
+    CAST(CASE WHEN (TRIM(CAST([followup_6m] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([followup_6m] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'smoke_free' THEN 0 WHEN 'røgfri' THEN 0 WHEN 'smoking' THEN 0 WHEN 'ryger' THEN 0 WHEN 'lost' THEN 0 WHEN 'ikke_opnået' THEN 0 WHEN 'not_reached' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([followup_6m] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'smoke_free' THEN 0 WHEN 'roegfri' THEN 0 WHEN 'smoking' THEN 0 WHEN 'ryger' THEN 0 WHEN 'lost' THEN 0 WHEN 'ikke_opnaaet' THEN 0 WHEN 'not_reached' THEN 0 ELSE 1 END END END AS INT) AS [followup_6m],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INT) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INT) AS [education]
+  FROM smoking
+),
+-- SPEC §1.6: the rows of smoking.csv left out, per column.
+[smoking_invalid] AS (
+  SELECT
+    COALESCE(SUM([completed]), 0) AS [completed],
+    COALESCE(SUM([followup_6m]), 0) AS [followup_6m],
+    COALESCE(SUM([sex]), 0) AS [sex],
+    COALESCE(SUM([education]), 0) AS [education]
+  FROM [smoking_rejected] AS [r]
+),
+-- SPEC §2.1: 1 where lup.csv's reader would reject the value.
+[lup_rejected] AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST([patient_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([patient_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'inpatient' THEN 0 WHEN 'indlagt' THEN 0 WHEN 'outpatient' THEN 0 WHEN 'ambulant' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([patient_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'inpatient' THEN 0 WHEN 'indlagt' THEN 0 WHEN 'outpatient' THEN 0 WHEN 'ambulant' THEN 0 ELSE 1 END END END AS INT) AS [patient_type],
+    CAST(CASE WHEN (TRIM(CAST([answer] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([answer] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'I meget høj grad' THEN 0 WHEN '5' THEN 0 WHEN 'I høj grad' THEN 0 WHEN '4' THEN 0 WHEN 'I nogen grad' THEN 0 WHEN '3' THEN 0 WHEN 'I ringe grad' THEN 0 WHEN '2' THEN 0 WHEN 'Slet ikke' THEN 0 WHEN '1' THEN 0 WHEN 'Ja' THEN 0 WHEN 'Nej' THEN 0 WHEN 'Ved ikke' THEN 0 WHEN '9' THEN 0 WHEN 'Ikke relevant' THEN 0 WHEN '0' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([answer] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'i_meget_hoej_grad' THEN 0 WHEN '5' THEN 0 WHEN 'i_hoej_grad' THEN 0 WHEN '4' THEN 0 WHEN 'i_nogen_grad' THEN 0 WHEN '3' THEN 0 WHEN 'i_ringe_grad' THEN 0 WHEN '2' THEN 0 WHEN 'slet_ikke' THEN 0 WHEN '1' THEN 0 WHEN 'ja' THEN 0 WHEN 'nej' THEN 0 WHEN 'ved_ikke' THEN 0 WHEN '9' THEN 0 WHEN 'ikke_relevant' THEN 0 WHEN '0' THEN 0 ELSE 1 END END END AS INT) AS [answer],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INT) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INT) AS [education]
+  FROM lup
+),
+-- SPEC §1.6: the rows of lup.csv left out, per column.
+[lup_invalid] AS (
+  SELECT
+    COALESCE(SUM([patient_type]), 0) AS [patient_type],
+    COALESCE(SUM([answer]), 0) AS [answer],
+    COALESCE(SUM([sex]), 0) AS [sex],
+    COALESCE(SUM([education]), 0) AS [education]
+  FROM [lup_rejected] AS [r]
 ),
 -- SPEC §15: one result set of counts.
 [counts] AS (
@@ -1081,12 +1367,13 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
     SUM([units]) AS [units]
   FROM [cells] AS [x]
-  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NULL))
+  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education', 'lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NULL))
   GROUP BY [indicator], [period]
   UNION ALL
   SELECT
@@ -1094,12 +1381,13 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('note=', [note]) AS [cell],
     SUM([units]) AS [numerator],
     0 AS [denominator],
     SUM([units]) AS [units]
   FROM [cells] AS [x]
-  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education')) AND ([note] IS NOT NULL))
+  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'cost-per-capita', 'cofinancing-per-capita', 'prevention-referrals', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'smoking-reach-short-education', 'lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NOT NULL))
   GROUP BY [indicator], [period], [note]
   UNION ALL
   SELECT
@@ -1107,12 +1395,13 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('education=', [education]) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
     SUM([units]) AS [units]
   FROM [cells] AS [x]
-  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
+  WHERE (([indicator] IN ('readmission-30d', 'preventable-admissions-65', 'acute-short-admissions', 'ready-for-discharge-days', 'discharges-outside-daytime', 'rehab-contact-3-workdays', 'rehab-timely-start', 'vulnerable-pregnancy-team-before-week-24', 'smoke-free-6m', 'smoke-free-6m-itt', 'lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
   GROUP BY [indicator], [period], [education]
   UNION ALL
   SELECT
@@ -1120,6 +1409,7 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('follow_up_end=', CAST(MAX([follow_up_end]) AS NVARCHAR(400))) AS [cell],
     0 AS [numerator],
     0 AS [denominator],
@@ -1133,6 +1423,7 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
@@ -1146,6 +1437,7 @@ WITH
     [period] AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400)), ';events=', CAST([events] AS NVARCHAR(400))) AS [cell],
     COUNT(*) AS [numerator],
     0 AS [denominator],
@@ -1159,6 +1451,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CAST(NULL AS NVARCHAR(400)) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
@@ -1172,6 +1465,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('note=', [note]) AS [cell],
     SUM([units]) AS [numerator],
     0 AS [denominator],
@@ -1185,6 +1479,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('education=', [education]) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
@@ -1198,6 +1493,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('follow_up_end=', CAST(MAX([follow_up_end]) AS NVARCHAR(400))) AS [cell],
     0 AS [numerator],
     0 AS [denominator],
@@ -1211,6 +1507,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400))) AS [cell],
     SUM([numerator]) AS [numerator],
     SUM([denominator]) AS [denominator],
@@ -1224,6 +1521,7 @@ WITH
     [period] AS [period],
     [by_cluster] AS [cluster],
     [by_sex] AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('esp2013=', CAST([esp2013] AS NVARCHAR(400)), ';events=', CAST([events] AS NVARCHAR(400))) AS [cell],
     COUNT(*) AS [numerator],
     0 AS [denominator],
@@ -1233,10 +1531,53 @@ WITH
   GROUP BY [indicator], [period], [by_cluster], [by_sex], [esp2013], [events]
   UNION ALL
   SELECT
+    [indicator] AS [indicator],
+    [period] AS [period],
+    [by_cluster] AS [cluster],
+    [by_sex] AS [sex],
+    [by_patient_type] AS [patient_type],
+    CAST(NULL AS NVARCHAR(400)) AS [cell],
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NULL))
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [by_patient_type]
+  UNION ALL
+  SELECT
+    [indicator] AS [indicator],
+    [period] AS [period],
+    [by_cluster] AS [cluster],
+    [by_sex] AS [sex],
+    [by_patient_type] AS [patient_type],
+    CONCAT('note=', [note]) AS [cell],
+    SUM([units]) AS [numerator],
+    0 AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NOT NULL))
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [by_patient_type], [note]
+  UNION ALL
+  SELECT
+    [indicator] AS [indicator],
+    [period] AS [period],
+    [by_cluster] AS [cluster],
+    [by_sex] AS [sex],
+    [by_patient_type] AS [patient_type],
+    CONCAT('education=', [education]) AS [cell],
+    SUM([numerator]) AS [numerator],
+    SUM([denominator]) AS [denominator],
+    SUM([units]) AS [units]
+  FROM [cells] AS [x]
+  WHERE (([indicator] IN ('lup-cooperation-school', 'lup-cooperation-social', 'lup-cooperation-gp', 'lup-maternity-transition')) AND ([note] IS NULL) AND ([education] IS NOT NULL))
+  GROUP BY [indicator], [period], [by_cluster], [by_sex], [by_patient_type], [education]
+  UNION ALL
+  SELECT
     CAST(NULL AS NVARCHAR(400)) AS [indicator],
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'data_end=admissions' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1248,6 +1589,7 @@ WITH
     CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'first_event=admissions' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1259,6 +1601,7 @@ WITH
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'last_event=admissions' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1270,6 +1613,7 @@ WITH
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'data_end=referrals' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1281,6 +1625,7 @@ WITH
     CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'first_event=referrals' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1292,6 +1637,7 @@ WITH
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'last_event=referrals' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1303,6 +1649,7 @@ WITH
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'data_end=smoking' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1314,6 +1661,7 @@ WITH
     CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'first_event=smoking' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1325,6 +1673,7 @@ WITH
     CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     'last_event=smoking' AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
@@ -1333,15 +1682,273 @@ WITH
   UNION ALL
   SELECT
     CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'data_end=lup' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_lup] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MIN([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'first_event=lup' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_lup] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(MAX([day]) AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'last_event=lup' AS [cell],
+    NULL AS [numerator],
+    NULL AS [denominator],
+    NULL AS [units]
+  FROM [data_end_lup] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
     CAST(NULL AS NVARCHAR(400)) AS [period],
     CAST(NULL AS NVARCHAR(400)) AS [cluster],
     CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
     CONCAT('profile=', [profile]) AS [cell],
     NULL AS [numerator],
     NULL AS [denominator],
     NULL AS [units]
   FROM [profile] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=admissions.admission_type' AS [cell],
+    [admission_type] AS [numerator],
+    0 AS [denominator],
+    [admission_type] AS [units]
+  FROM [admissions_invalid] AS [x]
+  WHERE ([admission_type] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=admissions.sector' AS [cell],
+    [sector] AS [numerator],
+    0 AS [denominator],
+    [sector] AS [units]
+  FROM [admissions_invalid] AS [x]
+  WHERE ([sector] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=admissions.sex' AS [cell],
+    [sex] AS [numerator],
+    0 AS [denominator],
+    [sex] AS [units]
+  FROM [admissions_invalid] AS [x]
+  WHERE ([sex] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=admissions.education' AS [cell],
+    [education] AS [numerator],
+    0 AS [denominator],
+    [education] AS [units]
+  FROM [admissions_invalid] AS [x]
+  WHERE ([education] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=admissions.discharge_status' AS [cell],
+    [discharge_status] AS [numerator],
+    0 AS [denominator],
+    [discharge_status] AS [units]
+  FROM [admissions_invalid] AS [x]
+  WHERE ([discharge_status] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=referrals.sender' AS [cell],
+    [sender] AS [numerator],
+    0 AS [denominator],
+    [sender] AS [units]
+  FROM [referrals_invalid] AS [x]
+  WHERE ([sender] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=referrals.offer' AS [cell],
+    [offer] AS [numerator],
+    0 AS [denominator],
+    [offer] AS [units]
+  FROM [referrals_invalid] AS [x]
+  WHERE ([offer] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=referrals.sex' AS [cell],
+    [sex] AS [numerator],
+    0 AS [denominator],
+    [sex] AS [units]
+  FROM [referrals_invalid] AS [x]
+  WHERE ([sex] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=referrals.education' AS [cell],
+    [education] AS [numerator],
+    0 AS [denominator],
+    [education] AS [units]
+  FROM [referrals_invalid] AS [x]
+  WHERE ([education] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=smoking.completed' AS [cell],
+    [completed] AS [numerator],
+    0 AS [denominator],
+    [completed] AS [units]
+  FROM [smoking_invalid] AS [x]
+  WHERE ([completed] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=smoking.followup_6m' AS [cell],
+    [followup_6m] AS [numerator],
+    0 AS [denominator],
+    [followup_6m] AS [units]
+  FROM [smoking_invalid] AS [x]
+  WHERE ([followup_6m] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=smoking.sex' AS [cell],
+    [sex] AS [numerator],
+    0 AS [denominator],
+    [sex] AS [units]
+  FROM [smoking_invalid] AS [x]
+  WHERE ([sex] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=smoking.education' AS [cell],
+    [education] AS [numerator],
+    0 AS [denominator],
+    [education] AS [units]
+  FROM [smoking_invalid] AS [x]
+  WHERE ([education] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=lup.patient_type' AS [cell],
+    [patient_type] AS [numerator],
+    0 AS [denominator],
+    [patient_type] AS [units]
+  FROM [lup_invalid] AS [x]
+  WHERE ([patient_type] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=lup.answer' AS [cell],
+    [answer] AS [numerator],
+    0 AS [denominator],
+    [answer] AS [units]
+  FROM [lup_invalid] AS [x]
+  WHERE ([answer] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=lup.sex' AS [cell],
+    [sex] AS [numerator],
+    0 AS [denominator],
+    [sex] AS [units]
+  FROM [lup_invalid] AS [x]
+  WHERE ([sex] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [cluster],
+    CAST(NULL AS NVARCHAR(400)) AS [sex],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type],
+    'invalid=lup.education' AS [cell],
+    [education] AS [numerator],
+    0 AS [denominator],
+    [education] AS [units]
+  FROM [lup_invalid] AS [x]
+  WHERE ([education] > 0)
 )
-SELECT [indicator], [period], [cluster], [sex], [cell], [numerator], [denominator], [units]
+SELECT [indicator], [period], [cluster], [sex], [patient_type], [cell], [numerator], [denominator], [units]
 FROM [counts]
-ORDER BY [indicator], [period], [cell], [cluster], [sex];
+ORDER BY [indicator], [period], [cell], [cluster], [sex], [patient_type];

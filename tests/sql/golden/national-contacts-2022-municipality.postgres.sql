@@ -22,21 +22,22 @@ WITH
     CAST("patient_id" AS TEXT) AS "patient_id",
     CAST("start_at" AS TIMESTAMP) AS "start_at",
     CAST("end_at" AS TIMESTAMP) AS "end_at",
-    CAST(CASE WHEN (LOWER(CAST("contact_type" AS TEXT)) IN ('physical', 'alca00', 'fysisk')) THEN 1 ELSE 0 END AS INTEGER) AS "physical",
-    CAST(CASE WHEN (LOWER(CAST("priority" AS TEXT)) IN ('acute', 'akut', 'ata1')) THEN 1 ELSE 0 END AS INTEGER) AS "acute",
+    CAST(CASE WHEN (CASE WHEN (TRIM(CAST("contact_type" AS TEXT)) IS NULL) THEN CAST(NULL AS TEXT) ELSE CASE TRIM(CAST("contact_type" AS TEXT)) WHEN '' THEN CAST(NULL AS TEXT) WHEN 'physical' THEN 'physical' WHEN 'ALCA00' THEN 'physical' WHEN 'fysisk' THEN 'physical' WHEN 'home' THEN 'home' WHEN 'ALCA10' THEN 'home' WHEN 'ude' THEN 'home' WHEN 'udekontakt' THEN 'home' WHEN 'hjemme' THEN 'home' WHEN 'virtual' THEN 'virtual' WHEN 'ALCA20' THEN 'virtual' WHEN 'virtuel' THEN 'virtual' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("contact_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 'physical' WHEN 'alca00' THEN 'physical' WHEN 'fysisk' THEN 'physical' WHEN 'home' THEN 'home' WHEN 'alca10' THEN 'home' WHEN 'ude' THEN 'home' WHEN 'udekontakt' THEN 'home' WHEN 'hjemme' THEN 'home' WHEN 'virtual' THEN 'virtual' WHEN 'alca20' THEN 'virtual' WHEN 'virtuel' THEN 'virtual' ELSE CAST(NULL AS TEXT) END END END = 'physical') THEN 1 ELSE 0 END AS INTEGER) AS "physical",
+    CAST(CASE WHEN (TRIM(CAST("priority" AS TEXT)) IS NULL) THEN CAST(NULL AS INTEGER) ELSE CASE TRIM(CAST("priority" AS TEXT)) WHEN '' THEN CAST(NULL AS INTEGER) WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN 'ATA1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("priority" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN 'ata1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE CAST(NULL AS INTEGER) END END END AS INTEGER) AS "acute",
     CAST(CASE WHEN ((SUBSTRING(REPLACE(REPLACE(UPPER(CAST("action_diagnosis" AS TEXT)), '.', ''), ' ', ''), 1, 1) = 'D') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST("action_diagnosis" AS TEXT)), '.', ''), ' ', ''), 1, 2) FROM 2) >= 'A') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST("action_diagnosis" AS TEXT)), '.', ''), ' ', ''), 1, 2) FROM 2) <= 'Z')) THEN SUBSTRING(REPLACE(REPLACE(UPPER(CAST("action_diagnosis" AS TEXT)), '.', ''), ' ', '') FROM 2) ELSE REPLACE(REPLACE(UPPER(CAST("action_diagnosis" AS TEXT)), '.', ''), ' ', '') END AS TEXT) AS "diagnosis",
     CAST(COALESCE(CAST("secondary_diagnoses" AS TEXT), '') AS TEXT) AS "secondary_diagnoses",
-    CAST(CASE WHEN (LOWER(CAST("sector" AS TEXT)) IN ('psychiatric', 'psykiatri')) THEN 1 ELSE 0 END AS INTEGER) AS "psychiatric",
-    CAST(CASE WHEN (LOWER(CAST("unit_type" AS TEXT)) IN ('hospice')) THEN 1 ELSE 0 END AS INTEGER) AS "hospice",
+    CAST(CASE WHEN (TRIM(CAST("sector" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("sector" AS TEXT)) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sector" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE 0 END END END AS INTEGER) AS "psychiatric",
+    CAST(CASE WHEN (TRIM(CAST("unit_type" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("unit_type" AS TEXT)) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("unit_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 1 ELSE 0 END END END AS INTEGER) AS "hospice",
     CAST(CASE WHEN ("municipality_code" IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST("municipality_code" AS TEXT)), 3) END AS TEXT) AS "municipality",
     CAST("age" AS INTEGER) AS "age",
-    CAST(CASE WHEN (LOWER(CAST("sex" AS TEXT)) IN ('f', 'k', 'kvinde', 'female')) THEN 'F' WHEN (LOWER(CAST("sex" AS TEXT)) IN ('m', 'mand', 'male')) THEN 'M' ELSE CAST(NULL AS TEXT) END AS TEXT) AS "sex",
-    CAST(CASE WHEN (LOWER(CAST("education" AS TEXT)) IN ('short', 'kort', 'low')) THEN 'short' WHEN (LOWER(CAST("education" AS TEXT)) IN ('medium', 'mellem', 'mellemlang')) THEN 'medium' WHEN (LOWER(CAST("education" AS TEXT)) IN ('long', 'lang', 'high')) THEN 'long' ELSE CAST(NULL AS TEXT) END AS TEXT) AS "education",
+    CAST(CASE WHEN (TRIM(CAST("sex" AS TEXT)) IS NULL) THEN CAST(NULL AS TEXT) ELSE CASE TRIM(CAST("sex" AS TEXT)) WHEN '' THEN CAST(NULL AS TEXT) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sex" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS TEXT) END END END AS TEXT) AS "sex",
+    CAST(CASE WHEN (TRIM(CAST("education" AS TEXT)) IS NULL) THEN CAST(NULL AS TEXT) ELSE CASE TRIM(CAST("education" AS TEXT)) WHEN '' THEN CAST(NULL AS TEXT) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("education" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS TEXT) END END END AS TEXT) AS "education",
     CAST("cost_dkk" AS NUMERIC(20,6)) AS "cost_dkk",
     CAST("cofinancing_dkk" AS NUMERIC(20,6)) AS "cofinancing_dkk",
     CAST("ready_for_discharge_at" AS TIMESTAMP) AS "ready_at",
-    CAST(CASE WHEN (LOWER(CAST("end_status" AS TEXT)) IN ('died', 'død', 'doed')) THEN 1 ELSE 0 END AS INTEGER) AS "died"
+    CAST(CASE WHEN (TRIM(CAST("end_status" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("end_status" AS TEXT)) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'død' THEN 1 WHEN 'doed' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("end_status" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'doed' THEN 1 ELSE 0 END END END AS INTEGER) AS "died"
   FROM dw.lpr3_contacts
+  WHERE ((CASE WHEN (TRIM(CAST("contact_type" AS TEXT)) IS NULL) THEN 1 ELSE CASE TRIM(CAST("contact_type" AS TEXT)) WHEN '' THEN 1 WHEN 'physical' THEN 0 WHEN 'ALCA00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'ALCA10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'ALCA20' THEN 0 WHEN 'virtuel' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("contact_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 0 WHEN 'alca00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'alca10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'alca20' THEN 0 WHEN 'virtuel' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("priority" AS TEXT)) IS NULL) THEN 1 ELSE CASE TRIM(CAST("priority" AS TEXT)) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ATA1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("priority" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ata1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("sector" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("sector" AS TEXT)) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sector" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("unit_type" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("unit_type" AS TEXT)) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("unit_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("sex" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("sex" AS TEXT)) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sex" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("education" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("education" AS TEXT)) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("education" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST("end_status" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("end_status" AS TEXT)) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("end_status" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END <> 1))
 ),
 -- Each distinct action diagnosis of a physical contact once.
 "action_codes" AS (
@@ -434,7 +435,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "readmission_next" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("index_rule" = -1))
   UNION ALL
@@ -452,7 +454,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "readmission_next" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND (NOT ("index_rule" = -1)))
   UNION ALL
@@ -470,7 +473,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "readmission_next" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("index_rule" = -1) AND (NOT (("next_readmission_at" IS NOT NULL) AND ("next_readmission_at" > "discharged_at") AND ("next_readmission_at" <= ("discharged_at" + INTERVAL '720 hours')))) AND ("next_admitted_at" IS NOT NULL) AND ("next_admitted_at" <= ("discharged_at" + INTERVAL '720 hours')) AND ("next_return_rule" >= 0))
   UNION ALL
@@ -488,7 +492,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -506,7 +511,8 @@ WITH
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "every_stay" AS "u"
   WHERE (("acute" = 1) AND ("preventable" = 1) AND ("age" >= 65))
   UNION ALL
@@ -524,7 +530,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -542,7 +549,8 @@ WITH
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "every_stay" AS "u"
   WHERE (("acute" = 1) AND ("discharged_at" IS NOT NULL) AND ("discharged_at" < ("admitted_at" + INTERVAL '24 hours')))
   UNION ALL
@@ -560,7 +568,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -578,7 +587,8 @@ WITH
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE ((1 = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
   UNION ALL
@@ -596,7 +606,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE ((1 = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
   UNION ALL
@@ -614,7 +625,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -632,7 +644,8 @@ WITH
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("psychiatric" = 0) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
   UNION ALL
@@ -650,7 +663,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("psychiatric" = 0) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
   UNION ALL
@@ -668,7 +682,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -686,7 +701,8 @@ WITH
     "u"."education" AS "education",
     "u"."patient_id" AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("psychiatric" = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NOT NULL) AND (CAST("ready_at" AS DATE) < CAST("discharged_at" AS DATE)))
   UNION ALL
@@ -704,7 +720,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("psychiatric" = 1) AND ("ready_at" IS NOT NULL) AND ("discharged_at" IS NULL))
   UNION ALL
@@ -722,7 +739,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -740,7 +758,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "episode_returns" AS "u"
   LEFT JOIN "calendar" AS "w" ON ("w"."day" = CAST("u"."discharged_at" AS DATE))
   WHERE (("u"."discharged_at" IS NOT NULL) AND ("u"."died" = 0))
@@ -759,7 +778,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "episode_returns" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("died" = 1))
   UNION ALL
@@ -777,7 +797,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -795,7 +816,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE ("discharged_at" IS NOT NULL)
   UNION ALL
@@ -813,7 +835,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("cost_dkk" IS NULL))
   UNION ALL
@@ -831,7 +854,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
   UNION ALL
@@ -849,7 +873,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE ("discharged_at" IS NOT NULL)
   UNION ALL
@@ -867,7 +892,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "admissions_read" AS "u"
   WHERE (("discharged_at" IS NOT NULL) AND ("cofinancing_dkk" IS NULL))
   UNION ALL
@@ -885,7 +911,8 @@ WITH
     "u"."education" AS "education",
     CAST(NULL AS TEXT) AS "patient_id",
     CAST(NULL AS TEXT) AS "sender",
-    CAST(NULL AS TEXT) AS "offer"
+    CAST(NULL AS TEXT) AS "offer",
+    CAST(NULL AS TEXT) AS "patient_type"
   FROM "contacts_read" AS "u"
   WHERE ("physical" = 0)
 ),
@@ -962,6 +989,30 @@ WITH
 "profile" AS (
   SELECT CAST("v"."profile" AS TEXT) AS "profile"
   FROM (VALUES ('national')) AS "v"("profile")
+),
+-- SPEC §2.1: 1 where contacts.csv's reader would reject the value.
+"contacts_rejected" AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST("contact_type" AS TEXT)) IS NULL) THEN 1 ELSE CASE TRIM(CAST("contact_type" AS TEXT)) WHEN '' THEN 1 WHEN 'physical' THEN 0 WHEN 'ALCA00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'ALCA10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'ALCA20' THEN 0 WHEN 'virtuel' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("contact_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 0 WHEN 'alca00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'alca10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'alca20' THEN 0 WHEN 'virtuel' THEN 0 ELSE 1 END END END AS INTEGER) AS "contact_type",
+    CAST(CASE WHEN (TRIM(CAST("priority" AS TEXT)) IS NULL) THEN 1 ELSE CASE TRIM(CAST("priority" AS TEXT)) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ATA1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("priority" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ata1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE 1 END END END AS INTEGER) AS "priority",
+    CAST(CASE WHEN (TRIM(CAST("sector" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("sector" AS TEXT)) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sector" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END AS INTEGER) AS "sector",
+    CAST(CASE WHEN (TRIM(CAST("unit_type" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("unit_type" AS TEXT)) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("unit_type" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE 1 END END END AS INTEGER) AS "unit_type",
+    CAST(CASE WHEN (TRIM(CAST("sex" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("sex" AS TEXT)) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("sex" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INTEGER) AS "sex",
+    CAST(CASE WHEN (TRIM(CAST("education" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("education" AS TEXT)) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("education" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INTEGER) AS "education",
+    CAST(CASE WHEN (TRIM(CAST("end_status" AS TEXT)) IS NULL) THEN 0 ELSE CASE TRIM(CAST("end_status" AS TEXT)) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST("end_status" AS TEXT))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END AS INTEGER) AS "end_status"
+  FROM dw.lpr3_contacts
+),
+-- SPEC §1.6: the rows of contacts.csv left out, per column.
+"contacts_invalid" AS MATERIALIZED (
+  SELECT
+    COALESCE(SUM("contact_type"), 0) AS "contact_type",
+    COALESCE(SUM("priority"), 0) AS "priority",
+    COALESCE(SUM("sector"), 0) AS "sector",
+    COALESCE(SUM("unit_type"), 0) AS "unit_type",
+    COALESCE(SUM("sex"), 0) AS "sex",
+    COALESCE(SUM("education"), 0) AS "education",
+    COALESCE(SUM("end_status"), 0) AS "end_status"
+  FROM "contacts_rejected" AS "r"
 ),
 -- SPEC §15: one result set of counts.
 "counts" AS (
@@ -1124,6 +1175,83 @@ WITH
     NULL AS "denominator",
     NULL AS "units"
   FROM "profile" AS "x"
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.contact_type' AS "cell",
+    "contact_type" AS "numerator",
+    0 AS "denominator",
+    "contact_type" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("contact_type" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.priority' AS "cell",
+    "priority" AS "numerator",
+    0 AS "denominator",
+    "priority" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("priority" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.sector' AS "cell",
+    "sector" AS "numerator",
+    0 AS "denominator",
+    "sector" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("sector" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.unit_type' AS "cell",
+    "unit_type" AS "numerator",
+    0 AS "denominator",
+    "unit_type" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("unit_type" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.sex' AS "cell",
+    "sex" AS "numerator",
+    0 AS "denominator",
+    "sex" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("sex" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.education' AS "cell",
+    "education" AS "numerator",
+    0 AS "denominator",
+    "education" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("education" > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS TEXT) AS "indicator",
+    CAST(NULL AS TEXT) AS "period",
+    CAST(NULL AS TEXT) AS "municipality",
+    'invalid=contacts.end_status' AS "cell",
+    "end_status" AS "numerator",
+    0 AS "denominator",
+    "end_status" AS "units"
+  FROM "contacts_invalid" AS "x"
+  WHERE ("end_status" > 0)
 )
 SELECT "indicator", "period", "municipality", "cell", "numerator", "denominator", "units"
 FROM "counts"

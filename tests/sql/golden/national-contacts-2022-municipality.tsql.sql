@@ -23,21 +23,22 @@ WITH
     CAST([patient_id] AS NVARCHAR(400)) AS [patient_id],
     CAST([start_at] AS DATETIME2(0)) AS [start_at],
     CAST([end_at] AS DATETIME2(0)) AS [end_at],
-    CAST(CASE WHEN (LOWER(CAST([contact_type] AS NVARCHAR(400))) IN ('physical', 'alca00', 'fysisk')) THEN 1 ELSE 0 END AS INT) AS [physical],
-    CAST(CASE WHEN (LOWER(CAST([priority] AS NVARCHAR(400))) IN ('acute', 'akut', 'ata1')) THEN 1 ELSE 0 END AS INT) AS [acute],
+    CAST(CASE WHEN (CASE WHEN (TRIM(CAST([contact_type] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([contact_type] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'physical' THEN 'physical' WHEN 'ALCA00' THEN 'physical' WHEN 'fysisk' THEN 'physical' WHEN 'home' THEN 'home' WHEN 'ALCA10' THEN 'home' WHEN 'ude' THEN 'home' WHEN 'udekontakt' THEN 'home' WHEN 'hjemme' THEN 'home' WHEN 'virtual' THEN 'virtual' WHEN 'ALCA20' THEN 'virtual' WHEN 'virtuel' THEN 'virtual' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([contact_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 'physical' WHEN 'alca00' THEN 'physical' WHEN 'fysisk' THEN 'physical' WHEN 'home' THEN 'home' WHEN 'alca10' THEN 'home' WHEN 'ude' THEN 'home' WHEN 'udekontakt' THEN 'home' WHEN 'hjemme' THEN 'home' WHEN 'virtual' THEN 'virtual' WHEN 'alca20' THEN 'virtual' WHEN 'virtuel' THEN 'virtual' ELSE CAST(NULL AS NVARCHAR(400)) END END END = 'physical') THEN 1 ELSE 0 END AS INT) AS [physical],
+    CAST(CASE WHEN (TRIM(CAST([priority] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS INT) ELSE CASE TRIM(CAST([priority] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS INT) WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN 'ATA1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([priority] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 1 WHEN 'akut' THEN 1 WHEN 'ata1' THEN 1 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE CAST(NULL AS INT) END END END AS INT) AS [acute],
     CAST(CASE WHEN ((SUBSTRING(REPLACE(REPLACE(UPPER(CAST([action_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 1) = 'D') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST([action_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 2), 2, 4000) >= 'A') AND (SUBSTRING(SUBSTRING(REPLACE(REPLACE(UPPER(CAST([action_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 1, 2), 2, 4000) <= 'Z')) THEN SUBSTRING(REPLACE(REPLACE(UPPER(CAST([action_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', ''), 2, 4000) ELSE REPLACE(REPLACE(UPPER(CAST([action_diagnosis] AS NVARCHAR(400))), '.', ''), ' ', '') END AS NVARCHAR(400)) AS [diagnosis],
     CAST(COALESCE(CAST([secondary_diagnoses] AS NVARCHAR(400)), '') AS NVARCHAR(400)) AS [secondary_diagnoses],
-    CAST(CASE WHEN (LOWER(CAST([sector] AS NVARCHAR(400))) IN ('psychiatric', 'psykiatri')) THEN 1 ELSE 0 END AS INT) AS [psychiatric],
-    CAST(CASE WHEN (LOWER(CAST([unit_type] AS NVARCHAR(400))) IN ('hospice')) THEN 1 ELSE 0 END AS INT) AS [hospice],
+    CAST(CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 1 WHEN 'psykiatri' THEN 1 ELSE 0 END END END AS INT) AS [psychiatric],
+    CAST(CASE WHEN (TRIM(CAST([unit_type] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([unit_type] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([unit_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 1 ELSE 0 END END END AS INT) AS [hospice],
     CAST(CASE WHEN ([municipality_code] IS NULL) THEN NULL ELSE RIGHT(CONCAT('000', CAST([municipality_code] AS NVARCHAR(400))), 3) END AS NVARCHAR(400)) AS [municipality],
     CAST([age] AS INT) AS [age],
-    CAST(CASE WHEN (LOWER(CAST([sex] AS NVARCHAR(400))) IN ('f', 'k', 'kvinde', 'female')) THEN 'F' WHEN (LOWER(CAST([sex] AS NVARCHAR(400))) IN ('m', 'mand', 'male')) THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END AS NVARCHAR(400)) AS [sex],
-    CAST(CASE WHEN (LOWER(CAST([education] AS NVARCHAR(400))) IN ('short', 'kort', 'low')) THEN 'short' WHEN (LOWER(CAST([education] AS NVARCHAR(400))) IN ('medium', 'mellem', 'mellemlang')) THEN 'medium' WHEN (LOWER(CAST([education] AS NVARCHAR(400))) IN ('long', 'lang', 'high')) THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END AS NVARCHAR(400)) AS [education],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'F' THEN 'F' WHEN 'K' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'M' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 'F' WHEN 'k' THEN 'F' WHEN 'kvinde' THEN 'F' WHEN 'female' THEN 'F' WHEN 'm' THEN 'M' WHEN 'mand' THEN 'M' WHEN 'male' THEN 'M' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN CAST(NULL AS NVARCHAR(400)) ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN CAST(NULL AS NVARCHAR(400)) WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 'short' WHEN 'kort' THEN 'short' WHEN 'low' THEN 'short' WHEN 'medium' THEN 'medium' WHEN 'mellem' THEN 'medium' WHEN 'mellemlang' THEN 'medium' WHEN 'long' THEN 'long' WHEN 'lang' THEN 'long' WHEN 'high' THEN 'long' ELSE CAST(NULL AS NVARCHAR(400)) END END END AS NVARCHAR(400)) AS [education],
     CAST([cost_dkk] AS DECIMAL(20,6)) AS [cost_dkk],
     CAST([cofinancing_dkk] AS DECIMAL(20,6)) AS [cofinancing_dkk],
     CAST([ready_for_discharge_at] AS DATETIME2(0)) AS [ready_at],
-    CAST(CASE WHEN (LOWER(CAST([end_status] AS NVARCHAR(400))) IN ('died', 'død', 'doed')) THEN 1 ELSE 0 END AS INT) AS [died]
+    CAST(CASE WHEN (TRIM(CAST([end_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([end_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'død' THEN 1 WHEN 'doed' THEN 1 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([end_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 1 WHEN 'doed' THEN 1 ELSE 0 END END END AS INT) AS [died]
   FROM dw.lpr3_contacts
+  WHERE ((CASE WHEN (TRIM(CAST([contact_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([contact_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'physical' THEN 0 WHEN 'ALCA00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'ALCA10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'ALCA20' THEN 0 WHEN 'virtuel' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([contact_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 0 WHEN 'alca00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'alca10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'alca20' THEN 0 WHEN 'virtuel' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([priority] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([priority] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ATA1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([priority] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ata1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([unit_type] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([unit_type] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([unit_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END <> 1) AND (CASE WHEN (TRIM(CAST([end_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([end_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([end_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END <> 1))
 ),
 -- Each distinct action diagnosis of a physical contact once.
 [action_codes] AS (
@@ -435,7 +436,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([index_rule] = -1))
   UNION ALL
@@ -453,7 +455,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND (NOT ([index_rule] = -1)))
   UNION ALL
@@ -471,7 +474,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [readmission_next] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([index_rule] = -1) AND (NOT (([next_readmission_at] IS NOT NULL) AND ([next_readmission_at] > [discharged_at]) AND ([next_readmission_at] <= DATEADD(minute, 43200, [discharged_at])))) AND ([next_admitted_at] IS NOT NULL) AND ([next_admitted_at] <= DATEADD(minute, 43200, [discharged_at])) AND ([next_return_rule] >= 0))
   UNION ALL
@@ -489,7 +493,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -507,7 +512,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [every_stay] AS [u]
   WHERE (([acute] = 1) AND ([preventable] = 1) AND ([age] >= 65))
   UNION ALL
@@ -525,7 +531,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -543,7 +550,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [every_stay] AS [u]
   WHERE (([acute] = 1) AND ([discharged_at] IS NOT NULL) AND ([discharged_at] < DATEADD(minute, 1440, [admitted_at])))
   UNION ALL
@@ -561,7 +569,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -579,7 +588,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ((1 = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NOT NULL) AND (CAST([ready_at] AS DATE) < CAST([discharged_at] AS DATE)))
   UNION ALL
@@ -597,7 +607,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ((1 = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NULL))
   UNION ALL
@@ -615,7 +626,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -633,7 +645,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([psychiatric] = 0) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NOT NULL) AND (CAST([ready_at] AS DATE) < CAST([discharged_at] AS DATE)))
   UNION ALL
@@ -651,7 +664,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([psychiatric] = 0) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NULL))
   UNION ALL
@@ -669,7 +683,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -687,7 +702,8 @@ WITH
     [u].[education] AS [education],
     [u].[patient_id] AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([psychiatric] = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NOT NULL) AND (CAST([ready_at] AS DATE) < CAST([discharged_at] AS DATE)))
   UNION ALL
@@ -705,7 +721,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([psychiatric] = 1) AND ([ready_at] IS NOT NULL) AND ([discharged_at] IS NULL))
   UNION ALL
@@ -723,7 +740,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -741,7 +759,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   LEFT JOIN [calendar] AS [w] ON ([w].[day] = CAST([u].[discharged_at] AS DATE))
   WHERE (([u].[discharged_at] IS NOT NULL) AND ([u].[died] = 0))
@@ -760,7 +779,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [episode_returns] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([died] = 1))
   UNION ALL
@@ -778,7 +798,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -796,7 +817,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ([discharged_at] IS NOT NULL)
   UNION ALL
@@ -814,7 +836,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([cost_dkk] IS NULL))
   UNION ALL
@@ -832,7 +855,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
   UNION ALL
@@ -850,7 +874,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE ([discharged_at] IS NOT NULL)
   UNION ALL
@@ -868,7 +893,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [admissions_read] AS [u]
   WHERE (([discharged_at] IS NOT NULL) AND ([cofinancing_dkk] IS NULL))
   UNION ALL
@@ -886,7 +912,8 @@ WITH
     [u].[education] AS [education],
     CAST(NULL AS NVARCHAR(400)) AS [patient_id],
     CAST(NULL AS NVARCHAR(400)) AS [sender],
-    CAST(NULL AS NVARCHAR(400)) AS [offer]
+    CAST(NULL AS NVARCHAR(400)) AS [offer],
+    CAST(NULL AS NVARCHAR(400)) AS [patient_type]
   FROM [contacts_read] AS [u]
   WHERE ([physical] = 0)
 ),
@@ -963,6 +990,30 @@ WITH
 [profile] AS (
   SELECT CAST([v].[profile] AS NVARCHAR(400)) AS [profile]
   FROM (VALUES ('national')) AS [v]([profile])
+),
+-- SPEC §2.1: 1 where contacts.csv's reader would reject the value.
+[contacts_rejected] AS (
+  SELECT
+    CAST(CASE WHEN (TRIM(CAST([contact_type] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([contact_type] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'physical' THEN 0 WHEN 'ALCA00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'ALCA10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'ALCA20' THEN 0 WHEN 'virtuel' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([contact_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'physical' THEN 0 WHEN 'alca00' THEN 0 WHEN 'fysisk' THEN 0 WHEN 'home' THEN 0 WHEN 'alca10' THEN 0 WHEN 'ude' THEN 0 WHEN 'udekontakt' THEN 0 WHEN 'hjemme' THEN 0 WHEN 'virtual' THEN 0 WHEN 'alca20' THEN 0 WHEN 'virtuel' THEN 0 ELSE 1 END END END AS INT) AS [contact_type],
+    CAST(CASE WHEN (TRIM(CAST([priority] AS NVARCHAR(400))) IS NULL) THEN 1 ELSE CASE TRIM(CAST([priority] AS NVARCHAR(400))) WHEN '' THEN 1 WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ATA1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ATA3' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([priority] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'acute' THEN 0 WHEN 'akut' THEN 0 WHEN 'ata1' THEN 0 WHEN 'planned' THEN 0 WHEN 'planlagt' THEN 0 WHEN 'ata3' THEN 0 ELSE 1 END END END AS INT) AS [priority],
+    CAST(CASE WHEN (TRIM(CAST([sector] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sector] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sector] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'somatic' THEN 0 WHEN 'somatik' THEN 0 WHEN 'psychiatric' THEN 0 WHEN 'psykiatri' THEN 0 ELSE 1 END END END AS INT) AS [sector],
+    CAST(CASE WHEN (TRIM(CAST([unit_type] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([unit_type] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([unit_type] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'hospital' THEN 0 WHEN 'sygehus' THEN 0 WHEN 'hospice' THEN 0 ELSE 1 END END END AS INT) AS [unit_type],
+    CAST(CASE WHEN (TRIM(CAST([sex] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([sex] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'F' THEN 0 WHEN 'K' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'M' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([sex] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'f' THEN 0 WHEN 'k' THEN 0 WHEN 'kvinde' THEN 0 WHEN 'female' THEN 0 WHEN 'm' THEN 0 WHEN 'mand' THEN 0 WHEN 'male' THEN 0 ELSE 1 END END END AS INT) AS [sex],
+    CAST(CASE WHEN (TRIM(CAST([education] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([education] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([education] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'short' THEN 0 WHEN 'kort' THEN 0 WHEN 'low' THEN 0 WHEN 'medium' THEN 0 WHEN 'mellem' THEN 0 WHEN 'mellemlang' THEN 0 WHEN 'long' THEN 0 WHEN 'lang' THEN 0 WHEN 'high' THEN 0 ELSE 1 END END END AS INT) AS [education],
+    CAST(CASE WHEN (TRIM(CAST([end_status] AS NVARCHAR(400))) IS NULL) THEN 0 ELSE CASE TRIM(CAST([end_status] AS NVARCHAR(400))) WHEN '' THEN 0 WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'død' THEN 0 WHEN 'doed' THEN 0 ELSE CASE REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LOWER(TRIM(CAST([end_status] AS NVARCHAR(400)))), ' ', '_'), '-', '_'), '	', '_'), '__', '_'), '__', '_'), '__', '_'), 'å', 'aa'), 'Å', 'aa'), 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa') WHEN 'alive' THEN 0 WHEN 'died' THEN 0 WHEN 'doed' THEN 0 ELSE 1 END END END AS INT) AS [end_status]
+  FROM dw.lpr3_contacts
+),
+-- SPEC §1.6: the rows of contacts.csv left out, per column.
+[contacts_invalid] AS (
+  SELECT
+    COALESCE(SUM([contact_type]), 0) AS [contact_type],
+    COALESCE(SUM([priority]), 0) AS [priority],
+    COALESCE(SUM([sector]), 0) AS [sector],
+    COALESCE(SUM([unit_type]), 0) AS [unit_type],
+    COALESCE(SUM([sex]), 0) AS [sex],
+    COALESCE(SUM([education]), 0) AS [education],
+    COALESCE(SUM([end_status]), 0) AS [end_status]
+  FROM [contacts_rejected] AS [r]
 ),
 -- SPEC §15: one result set of counts.
 [counts] AS (
@@ -1125,6 +1176,83 @@ WITH
     NULL AS [denominator],
     NULL AS [units]
   FROM [profile] AS [x]
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.contact_type' AS [cell],
+    [contact_type] AS [numerator],
+    0 AS [denominator],
+    [contact_type] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([contact_type] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.priority' AS [cell],
+    [priority] AS [numerator],
+    0 AS [denominator],
+    [priority] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([priority] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.sector' AS [cell],
+    [sector] AS [numerator],
+    0 AS [denominator],
+    [sector] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([sector] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.unit_type' AS [cell],
+    [unit_type] AS [numerator],
+    0 AS [denominator],
+    [unit_type] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([unit_type] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.sex' AS [cell],
+    [sex] AS [numerator],
+    0 AS [denominator],
+    [sex] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([sex] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.education' AS [cell],
+    [education] AS [numerator],
+    0 AS [denominator],
+    [education] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([education] > 0)
+  UNION ALL
+  SELECT
+    CAST(NULL AS NVARCHAR(400)) AS [indicator],
+    CAST(NULL AS NVARCHAR(400)) AS [period],
+    CAST(NULL AS NVARCHAR(400)) AS [municipality],
+    'invalid=contacts.end_status' AS [cell],
+    [end_status] AS [numerator],
+    0 AS [denominator],
+    [end_status] AS [units]
+  FROM [contacts_invalid] AS [x]
+  WHERE ([end_status] > 0)
 )
 SELECT [indicator], [period], [municipality], [cell], [numerator], [denominator], [units]
 FROM [counts]
