@@ -25,7 +25,6 @@ import { Command, Option } from 'commander';
 import type { Dimension } from '../calc/groups.js';
 import { parsePeriodArgument, type Period } from '../calc/periods.js';
 import { dayNumber, type DayNumber } from '../calc/time.js';
-import { ADMISSION_TYPE, DISCHARGE_STATUS, EDUCATION, FOLLOWUP, OFFER, SECTOR, SENDER, SEX } from '../domain/vocabulary.js';
 import { engineCounts, type GivenCounts } from '../engine/counts.js';
 import { readCounts, type CountsFile } from '../extracts/counts.js';
 import { SCHEMAS } from '../extracts/declarations.js';
@@ -102,20 +101,6 @@ const EVENT_COLUMNS: Partial<Record<ExtractName, readonly string[]>> = {
   referrals: ['referred_at', 'received_at'],
   smoking: ['course_started_at'],
   lup: ['responded_at'],
-};
-
-/** The enumerated columns the script compares with canonical values (SPEC §15): any other
- *  value (an alias the TypeScript reader would accept, a typo) stops the run. */
-const CANONICAL: Partial<Record<ExtractName, Readonly<Record<string, readonly string[]>>>> = {
-  admissions: {
-    admission_type: ADMISSION_TYPE.values,
-    sector: SECTOR.values,
-    discharge_status: DISCHARGE_STATUS.values,
-    sex: SEX.values,
-    education: EDUCATION.values,
-  },
-  referrals: { sender: SENDER.values, offer: OFFER.values, sex: SEX.values, education: EDUCATION.values },
-  smoking: { completed: ['true', 'false', '1', '0'], followup_6m: FOLLOWUP.values, sex: SEX.values, education: EDUCATION.values },
 };
 
 /** The columns of the extract tables the plan casts, with the type (from the plan's sources:
@@ -303,6 +288,17 @@ export async function openDuckdb(
       }
       const { counts: file, problems } = readCounts(countsCsv(rows, resultDimensions(by, covered)), 'the DuckDB counts');
       if (problems.length > 0) throw new Error(`DuckDB counts unreadable: ${problems[0].message}`); // a defect, not data
+      // SPEC §2.1: the script reads every spelling the reader accepts and leaves out a row whose
+      // enumerated value the reader would reject, counting it (invalid=EXTRACT.COLUMN, see
+      // src/sql/vocabulary.ts). A run on the extracts fails on such a row, so this one does too.
+      if (file.invalid.length > 0) {
+        const pathOf = (extract: string) => read.find((r) => r.source.extract === extract)?.source.path ?? `${extract}.csv`;
+        const lines = file.invalid.map((x) => `${pathOf(x.extract)}: ${x.column}: ${x.rows} row${x.rows === 1 ? '' : 's'} with a value the reader does not accept`);
+        lines.push(
+          `triple-aim: nothing was computed; \`triple-aim validate --${file.invalid[0].extract} ${pathOf(file.invalid[0].extract)}\` names the lines and values (--engine ts can leave them out with --skip-invalid)`,
+        );
+        throw new InputError(lines[lines.length - 1], lines);
+      }
       const real = new Map(standIns.map((p, i) => [p.id, periods[i].id]));
       for (const row of file.rows) row.period = real.get(row.period) ?? row.period;
       file.periods = file.periods.map((id) => real.get(id) ?? id);
@@ -443,14 +439,7 @@ async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<str
   const unique = rules.find((x) => x.kind === 'unique');
   // Its own id, not __row: the admissions view's admission_id is the file order.
   if (unique?.kind === 'unique') parts.push(`COUNT(*) - COUNT(DISTINCT ${q(unique.column)}) AS "repeats"`);
-  for (const [column, values] of Object.entries(CANONICAL[r.source.extract] ?? {})) {
-    if (!has(column)) continue;
-    checks.push({
-      column,
-      expected: `one of ${values.join(', ')} (--engine duckdb reads canonical values, SPEC §15; --engine ts also reads the Danish spellings)`,
-      bad: `${q(column)} IS NOT NULL AND LOWER(CAST(${q(column)} AS VARCHAR)) NOT IN (${values.map((v) => str(v.toLowerCase())).join(', ')})`,
-    });
-  }
+
   // Each check once per row (a flag), then counted and its first row found; the values of the
   // first bad rows are fetched only when there are any.
   checks.forEach((_, i) => parts.push(`MIN(CASE WHEN "b${i}" THEN "__row" END) AS "r${i}"`, `COUNT(*) FILTER (WHERE "b${i}") AS "n${i}"`));
