@@ -92,8 +92,10 @@ export function duckdbReads(extract: ExtractName, engine: EngineName | undefined
 /**
  * The event dates of each extract (SPEC §1.3), as the declarations' eventDayRange reads them
  * (src/extracts/admissions.ts, referrals.ts, smoking.ts, lup.ts, contacts.ts): the default
- * periods of an engine run come from them. tests/cli/engine.test.ts checks that DuckDB's range
- * equals the TypeScript reader's on the samples.
+ * periods of an engine run come from them, before the script runs (the script's own
+ * first_event/last_event rows come too late for that). A second, hand-kept copy of what the
+ * declarations say: tests/e2e/engine-duckdb.test.ts checks it only through the default periods
+ * and inputs[] of --engine duckdb equalling --engine ts's on the samples.
  */
 const EVENT_COLUMNS: Partial<Record<ExtractName, readonly string[]>> = {
   admissions: ['admitted_at', 'discharged_at'],
