@@ -109,7 +109,7 @@ async function compute(opts: ComputeOptions): Promise<number> {
   const profile = opts.profile ?? DEFAULT_PROFILE;
   if (counted) countsProfileCheck(profile, counted);
   if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
-  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, profile));
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine));
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   // SPEC §14.4: the audit is a file of its own, never standard output nor the report's file.
   if (opts.audit === '-' || opts.audit === '') throw new UsageError('--audit: give a file name (standard output carries the report)');

@@ -5,12 +5,13 @@
 // is an edge module: it reads files and runs DuckDB; the pure core never sees it.
 //
 // What DuckDB reads, and what it does not (README "--engine duckdb"):
-// - the extracts the engine reads (ENGINE_EXTRACTS: admissions, referrals, smoking, lup), as `.csv`,
-//   `.csv.gz` or `.parquet`, under the rm-2015-2018 profile (the only one compiled so far);
-// - every other extract (population, baselines, measurements, lup, contacts) is read by the
-//   TypeScript readers, and the indicators the SQL does not cover yet (LUP; contacts.csv; the
-//   national profile) are counted by the TypeScript engine in the same run, said on stderr —
-//   never a silent gap. A Parquet file of an extract the SQL does not read is a usage error.
+// - the extracts the SQL reads (ENGINE_EXTRACTS: admissions or contacts, referrals, smoking,
+//   lup), as `.csv`, `.csv.gz` or `.parquet`, under every profile (the script is compiled from
+//   the profile's declarations, as `triple-aim sql --profile` compiles it);
+// - every other extract (population, baselines, measurements) is read by the TypeScript
+//   readers; an indicator no SQL counts would be counted by the TypeScript engine in the same
+//   run, said on stderr — never a silent gap. A Parquet file of an extract the SQL does not
+//   read is a usage error.
 // - Values must be canonical (SPEC §15): a Danish alias (`akut`, `K`) that the script would
 //   not recognise stops the run (exit 1) instead of being counted as something else; so does a
 //   cell DuckDB cannot cast. Both are found by one summary query per extract before the script
@@ -78,15 +79,13 @@ export function isParquet(path: string): boolean {
   return /\.parquet$/i.test(path);
 }
 
-/** The extracts --engine duckdb reads with DuckDB (the others with the TypeScript readers). */
-/** The extracts --engine duckdb reads: those the SQL reads but contacts.csv. The script counts
- *  contacts (src/sql/contacts.ts), but breaks a tie of start_at by contact_id where the engine
- *  takes file order, and the engine's file-order view exists for admissions only (TABLES): until
- *  it has one for contacts, contacts.csv stays with the TypeScript engine, named on stderr. */
-export const ENGINE_EXTRACTS: readonly ExtractName[] = SQL_EXTRACTS.filter((x) => x !== 'contacts');
+/** The extracts --engine duckdb reads with DuckDB (the others with the TypeScript readers): every
+ *  extract the SQL reads. Ties of admitted_at and start_at are broken by file order through the
+ *  views of TABLES, as the TypeScript engine breaks them (SPEC §3.1, §14.2). */
+export const ENGINE_EXTRACTS: readonly ExtractName[] = SQL_EXTRACTS;
 
-export function duckdbReads(extract: ExtractName, engine: EngineName | undefined, profile: Profile): boolean {
-  return engine === 'duckdb' && profile.id === DEFAULT_PROFILE.id && ENGINE_EXTRACTS.includes(extract);
+export function duckdbReads(extract: ExtractName, engine: EngineName | undefined): boolean {
+  return engine === 'duckdb' && ENGINE_EXTRACTS.includes(extract);
 }
 
 /**
@@ -128,9 +127,14 @@ function castsOf(plan: Plan): Map<string, Map<string, SqlType>> {
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api').DuckDBInstance.create>>['connect']>>;
 
-/** The tables the script reads: the admissions through the view whose admission_id is the
- *  file order (readExtract). */
-const TABLES = { admissions: 'admissions_ordered' } as const;
+/** The tables the script reads: the admissions and the contacts through the views whose id is
+ *  the file order (readExtract, ORDERED_ID). */
+const TABLES = { admissions: 'admissions_ordered', contacts: 'contacts_ordered' } as const;
+/** The id column the script breaks ties of the start by, per extract (src/sql/compile.ts's
+ *  episodes order by (admitted_at, admission_id), src/sql/contacts.ts's stays by (start_at,
+ *  contact_id)); the TypeScript engine breaks them by file order (src/calc/episodes.ts,
+ *  src/facts/stays.ts), so the views replace the id by the row's place in the file. */
+const ORDERED_ID: Partial<Record<ExtractName, string>> = { admissions: 'admission_id', contacts: 'contact_id' };
 
 /** TRIPLE_AIM_DUCKDB_TRACE=1: each DuckDB step's wall time on stderr (for profiling). */
 const TRACE = process.env.TRIPLE_AIM_DUCKDB_TRACE === '1';
@@ -168,16 +172,11 @@ export function splitSources(
   sources: readonly ExtractSource[],
   opts: InputOptions & EngineOptions & { profile?: Profile },
 ): { mine: ExtractSource[]; rest: ExtractSource[] } {
-  const profile = opts.profile ?? DEFAULT_PROFILE;
-  const mine = sources.filter((s) => duckdbReads(s.extract, opts.engine, profile));
+  const mine = sources.filter((s) => duckdbReads(s.extract, opts.engine));
   const rest = sources.filter((s) => !mine.includes(s));
   for (const s of rest) {
     if (isParquet(s.path)) {
-      throw new UsageError(
-        profile.id !== DEFAULT_PROFILE.id
-          ? `${s.path}: --engine duckdb counts the ${DEFAULT_PROFILE.id} profile only so far; under --profile ${profile.id} the extracts are read as CSV by the TypeScript engine`
-          : `${s.path}: --engine duckdb does not read the ${s.extract} extract yet (it reads ${ENGINE_EXTRACTS.join(', ')} from Parquet); give it as CSV`,
-      );
+      throw new UsageError(`${s.path}: --engine duckdb reads ${ENGINE_EXTRACTS.join(', ')} from Parquet, not the ${s.extract} extract; give it as CSV`);
     }
   }
   for (const s of mine) {
@@ -199,6 +198,7 @@ export async function openDuckdb(
   mine: readonly ExtractSource[],
   opts: InputOptions & EngineOptions & { profile?: Profile },
 ): Promise<DuckdbEngine> {
+  const profile = opts.profile ?? DEFAULT_PROFILE;
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const temp = process.env[TEMP_ENV] ?? mkdtempSync(join(tmpdir(), 'triple-aim-duckdb-'));
   const ownTemp = process.env[TEMP_ENV] === undefined;
@@ -238,7 +238,10 @@ export async function openDuckdb(
     const summaries = new Map<ExtractName, Summary>();
     // The casts the full plan makes (every covered indicator): the check is of the cells the
     // script reads, whatever the selection.
-    const plan = compile({ indicators: coveredOf(allCounting(), read), periods: parsePeriodArgument('2016'), by: [], tables: TABLES });
+    // The script of the run's profile (SPEC §14.3: its readmission declaration and catalogue)
+    // over the hospital extract given (SPEC §14.1: admissions.csv or contacts.csv, not both).
+    const compiled = { tables: TABLES, profile: profile.id, readmission: profile.readmission, hospital: read.some((r) => r.source.extract === 'contacts') ? ('contacts' as const) : ('admissions' as const) };
+    const plan = compile({ indicators: coveredOf(allCounting(profile), read), periods: parsePeriodArgument('2016'), by: [], ...compiled });
     const casts = castsOf(plan);
     for (const r of read) summaries.set(r.source.extract, await traced(`summary of ${r.source.path}`, () => summarise(con, r, casts.get(r.source.extract) ?? new Map())));
     const infos: ExtractInfo[] = [];
@@ -265,20 +268,20 @@ export async function openDuckdb(
         told = true;
         const left = engine.uncovered(indicators);
         // Never a silent gap: the analyst learns which results DuckDB did not count.
-        if (left.length > 0) process.stderr.write(`note: --engine duckdb: left to the TypeScript engine (no SQL yet for them or their extract): ${left.map((i) => i.id).join(', ')}\n`);
+        if (left.length > 0) process.stderr.write(`note: --engine duckdb: left to the TypeScript engine (no SQL yet for them): ${left.map((i) => i.id).join(', ')}\n`);
       }
       const selected = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
       // With none of them selected the script still runs, for the data ends of inputs[]: on the
       // first covered indicator (its counts are not used: `covers` names the selected only).
-      const covered = selected.length > 0 ? selected : coveredOf(allCounting(), read).slice(0, 1);
-      // Nothing DuckDB could count (no extract of its own, or --profile national): no script.
+      const covered = selected.length > 0 ? selected : coveredOf(allCounting(profile), read).slice(0, 1);
+      // Nothing DuckDB could count (no extract of its own): no script.
       if (covered.length === 0) return { by: [...by], rows: [], periods: periods.map((p) => p.id), dataEnd: new Map(), profile: null, eventDays: new Map(), invalid: [] };
       // The script names each period by a stand-in year id (1900, 1901, …) over the period's own
       // days: the counts file takes period ids only, and an evaluation window (2016-03..2017-02)
       // is not one; the rows get their period back below.
       const standIns = periods.map((p, i) => ({ ...p, id: String(1900 + i) }));
       const dataEndOf = read.map((r) => r.source.extract);
-      const script = printPlan(compile({ indicators: covered, periods: standIns, by, tables: TABLES, dataEndOf }), DIALECT.duckdb);
+      const script = printPlan(compile({ indicators: covered, periods: standIns, by, dataEndOf, ...compiled }), DIALECT.duckdb);
       let rows: Record<string, unknown>[];
       try {
         rows = await traced('script', async () => (await con.runAndReadAll(script)).getRowObjectsJson() as Record<string, unknown>[]);
@@ -310,7 +313,9 @@ export async function openDuckdb(
     };
     const engine: DuckdbEngine = {
       infos,
-      uncovered: (indicators) => indicators.filter((i) => i.kind === 'counting' && !coveredOf([i as CountingIndicator], read).length && i.sources.some((x) => x !== 'population')),
+      // DuckDB reads every extract the SQL reads: an indicator is left to the TypeScript engine
+      // only when no SQL counts it (one whose extract was not given is not loaded either way).
+      uncovered: (indicators) => indicators.filter((i) => i.kind === 'counting' && !isSqlIndicator(i.id)),
       async count(indicators, periods, by) {
         return engineCounts(await countFile(indicators, periods, by), infos, coveredIds(indicators));
       },
@@ -327,13 +332,15 @@ export async function openDuckdb(
   }
 }
 
-function allCounting(): CountingIndicator[] {
-  return DEFAULT_PROFILE.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting');
+function allCounting(profile: Profile): CountingIndicator[] {
+  return profile.catalogue.filter((i): i is CountingIndicator => i.kind === 'counting');
 }
 
-/** The indicators DuckDB counts: compiled to SQL, every extract they read read by DuckDB. */
+/** The indicators DuckDB counts: compiled to SQL, every extract they read read by DuckDB (the
+ *  admissions of contacts.csv are its stays, SPEC §14.2). */
 function coveredOf(indicators: readonly CountingIndicator[], read: readonly ReadExtract[]): CountingIndicator[] {
-  const have = new Set(read.map((r) => r.source.extract));
+  const have = new Set<string>(read.map((r) => r.source.extract));
+  if (have.has('contacts')) have.add('admissions');
   return indicators.filter((i) => isSqlIndicator(i.id) && i.sources.filter((s) => s !== 'population').every((s) => have.has(s)));
 }
 
@@ -381,11 +388,13 @@ async function readExtract(con: Connection, source: ExtractSource, delimiter: st
   } catch (e) {
     throw new InputError(`${source.path}: DuckDB cannot read it: ${firstLine(e)} (\`triple-aim validate\` names the line)`);
   }
-  if (source.extract === 'admissions') {
-    // The script orders a patient's admissions by (admitted_at, admission_id): the id is the
-    // row's place in the file, zero-padded so text order is file order.
+  const id = ORDERED_ID[source.extract];
+  if (id !== undefined) {
+    // The script orders a patient's admissions by (admitted_at, admission_id), contacts by
+    // (start_at, contact_id): the id is the row's place in the file, zero-padded so text order
+    // is file order. (The summary's check of repeated ids reads the table, not this view.)
     await con.run(
-      `CREATE OR REPLACE VIEW "admissions_ordered" AS SELECT * REPLACE (LPAD(CAST("__row" AS VARCHAR), 12, '0') AS "admission_id") FROM ${table}`,
+      `CREATE OR REPLACE VIEW ${q(TABLES[source.extract as keyof typeof TABLES])} AS SELECT * REPLACE (LPAD(CAST("__row" AS VARCHAR), 12, '0') AS ${q(id)}) FROM ${table}`,
     );
   }
   return { source, present: new Set(header.present) };

@@ -95,7 +95,7 @@ N months from --start, each one period (population of the year it starts in). Un
 19 municipalities, and units with an unknown value in a selector dimension, are in neither arm.
 
 --counts FILE.csv reads the counts a database returned for the script of \`triple-aim sql\` instead of
-the admissions, referrals and smoking courses (population.csv is still read). Each arm's window is summed
+the hospital data, referrals, smoking courses and LUP answers (population.csv is still read). Each arm's window is summed
 from the file's months and groups, so it needs the months of both windows by municipality and the
 selector's other dimensions; for --intervention "cluster=Vest;sex=F" --start 2016-07:
   triple-aim sql --dialect tsql --period 2015-07..2017-06 --by municipality,sex
@@ -160,16 +160,18 @@ async function evaluate(opts: EvaluateOptions): Promise<number> {
       by: armsBy,
     });
   }
-  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine));
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });
 
   // From contacts.csv the admissions are its stays (SPEC §14.2): prepared data has them.
   const prepared = prepare(data);
   // With counts, an indicator is evaluable when the file counted it (its extracts were not
-  // read); an extract DuckDB read is loaded too (--engine duckdb).
+  // read); an extract DuckDB read is loaded too (--engine duckdb), contacts.csv as the admissions.
   const loaded = (s: ExtractName) =>
-    prepared.data[s] !== undefined || infos.some((i) => i.extract === s) || (counted !== null && (COUNTED as readonly string[]).includes(s));
+    prepared.data[s] !== undefined ||
+    infos.some((i) => i.extract === s || (s === 'admissions' && i.extract === 'contacts')) ||
+    (counted !== null && (COUNTED as readonly string[]).includes(s));
   const { evaluated, notEvaluated } = evaluableIndicators(
     selected,
     dims,

@@ -128,7 +128,7 @@ async function monitor(opts: MonitorOptions & CountsOptions & EngineOptions): Pr
   if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
   const indicators = counted ? counted.indicators : selectIndicators(opts);
   if (counted && opts.engine === 'duckdb') throw new UsageError('--counts and --engine duckdb both say who counted: give one');
-  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine));
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });

@@ -115,7 +115,7 @@ async function report(opts: ReportOptions): Promise<number> {
   if (counted) countsProfileCheck(opts.profile ?? DEFAULT_PROFILE, counted);
   // The counted extracts' range is the script's (first_event, last_event): the same years and months.
   const countedDays = counted ? countedEventDays(counted, opts.counts!) : [];
-  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine, opts.profile ?? DEFAULT_PROFILE));
+  const sources = counted ? counted.sources : resolveSources(opts, (e) => duckdbReads(e, opts.engine));
   if (opts.annotations !== undefined) sources.push({ extract: 'annotations', path: opts.annotations });
   const out = checkOut(opts.out, sources.map((s) => s.path)); // before anything is read (SPEC §6.3)
   const { data, infos, engine } = await loadWithEngine(sources, opts, { skipInvalid: opts.skipInvalid === true });

@@ -314,7 +314,10 @@ export function engineCounts(file: CountsFile, infos: readonly ExtractInfo[], co
       }
       // What the indicator reads of the extract is its header (ExtractInfo.columns): the
       // declared check sees DuckDB's extract as it would see the loaded one.
-      const read = Object.fromEntries(infos.map((info) => [info.extract, { info }]));
+      // From contacts.csv the admissions are its stays (SPEC §14.2), read under that file's
+      // name, as the TypeScript reader gives them (data.admissions.info is contacts').
+      const read: Record<string, { info: ExtractInfo }> = Object.fromEntries(infos.map((info) => [info.extract, { info }]));
+      if (read.contacts && !read.admissions) read.admissions = read.contacts;
       return indicator.unavailable?.({ ...data, ...read } as LoadedData) ?? null;
     },
   };

@@ -99,19 +99,6 @@ describe('--engine duckdb gives the results of --engine ts on the samples', () =
     }
   }, 300_000);
 
-  it('the indicators of an extract the engine does not read (contacts.csv) are counted by the TypeScript engine and named on stderr', () => {
-    const example = join(process.cwd(), 'tests', 'fixtures', 'examples', 'lpr3-contacts-and-profiles');
-    const args = ['compute', '--format', 'json', '--data', example, '--period', '2017', '--min-cell', '0'];
-    const ts = run(args);
-    expect(ts.code, show(ts)).toBe(0);
-    const r = run([...args, '--engine', 'duckdb']);
-    expect(r.code, show(r)).toBe(0);
-    expect(r.stderr).toMatch(/^note: --engine duckdb: left to the TypeScript engine \(no SQL yet for them or their extract\): readmission-30d, /m);
-    expect(JSON.parse(r.stdout).results).toEqual(JSON.parse(ts.stdout).results);
-    const readmission = (JSON.parse(r.stdout).results as { indicator: string; denominator: number | null }[]).find((x) => x.indicator === 'readmission-30d')!;
-    expect(readmission.denominator).toBeGreaterThan(0);
-  });
-
   it("DuckDB's temp directory is in the OS temp dir and removed after the run", () => {
     const tmp = scratchDir('triple-aim-tmp-');
     const r = run(['compute', '--format', 'json', '--data', SAMPLES, '--engine', 'duckdb', '--period', '2017'], { TMPDIR: tmp });
@@ -139,6 +126,90 @@ describe('--engine duckdb breaks ties of admitted_at by file order, as the TypeS
     const r = run(['compute', '--data', dir, '--engine', engine, '--indicators', 'readmission-30d', '--period', '2016', '--min-cell', '0', '--format', 'json']);
     const result = (json(r).results as { period: string; group: object; numerator: number; denominator: number }[]).find((x) => x.period === '2016' && Object.keys(x.group).length === 0)!;
     expect([result.numerator, result.denominator]).toEqual([0, 2]);
+  });
+});
+
+describe('--engine duckdb counts LPR3 contacts and the national profile as --engine ts does (SPEC §14)', () => {
+  /** `sample --contacts`: contacts.csv in place of admissions.csv, and the other extracts. */
+  const CONTACTS = scratchDir('triple-aim-engine-contacts-');
+  /** The same with contacts.csv as Parquet (typed as DuckDB's CSV reader detects it). */
+  const CONTACTS_PARQUET = scratchDir('triple-aim-engine-contacts-parquet-');
+  beforeAll(async () => {
+    const made = run(['sample', '--out', CONTACTS, '--contacts', '--seed', '3']);
+    expect(made.code, show(made)).toBe(0);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    await con.run(`COPY (SELECT * FROM read_csv('${join(CONTACTS, 'contacts.csv')}', header = true)) TO '${join(CONTACTS_PARQUET, 'contacts.parquet')}' (FORMAT parquet)`);
+    con.closeSync();
+    db.closeSync();
+    for (const name of readdirSync(CONTACTS)) if (name.endsWith('.csv') && name !== 'contacts.csv') copyFileSync(join(CONTACTS, name), join(CONTACTS_PARQUET, name));
+  }, 120_000);
+
+  const cases: [string, string[]][] = [
+    ['compute, every year the data touch', ['compute', '--format', 'json']],
+    [
+      'compute by municipality, standardised, with equity, comparison and a baseline period',
+      ['compute', '--format', 'json', '--period', '2016', '--by', 'municipality', '--standardize', 'esp2013', '--equity', '--compare', '--baseline-period', '2015'],
+    ],
+    ['monitor by cluster', ['monitor', '--format', 'json', '--by', 'cluster']],
+    ['evaluate, a cluster against the rest', ['evaluate', '--format', 'json', '--intervention', 'cluster=Horsens', '--start', '2016-06', '--months', '6']],
+  ];
+  const profiles = ['rm-2015-2018', 'national'];
+  const each = profiles.flatMap((profile) => cases.map(([name, args]) => [profile, name, args] as const));
+
+  it.each(each)('--profile %s, contacts.csv, %s: CSV (inputs[] too) and Parquet (inputs[] aside); nothing left to the TypeScript engine', (profile, _name, args) => {
+    const withProfile = [...args, '--profile', profile];
+    const ts = json(run([...withProfile, '--data', CONTACTS]));
+    const csv = run([...withProfile, '--data', CONTACTS, '--engine', 'duckdb']);
+    expect(json(csv)).toEqual(ts);
+    expect(csv.stderr).not.toMatch(/left to the TypeScript engine/);
+    const parquet = json(run([...withProfile, '--data', CONTACTS_PARQUET, '--engine', 'duckdb']));
+    expect(withoutInputs(parquet)).toEqual(withoutInputs(ts));
+    // The hospital indicators were computed (not "not loaded") from the stays.
+    const results = (ts.results ?? ts.effects ?? ts.series) as { indicator: string; status?: string }[];
+    expect(results.some((r) => r.indicator === 'readmission-30d' && r.status !== 'not_computed')).toBe(true);
+  }, 120_000);
+
+  it.each(profiles)('--profile %s on the worked example lpr3-contacts-and-profiles: the results of --engine ts, the missing cofinancing_dkk column said as it says it', (profile) => {
+    const example = join(process.cwd(), 'tests', 'fixtures', 'examples', 'lpr3-contacts-and-profiles');
+    const args = ['compute', '--format', 'json', '--data', example, '--period', '2017', '--min-cell', '0', '--profile', profile];
+    const ts = json(run(args));
+    const duck = json(run([...args, '--engine', 'duckdb']));
+    expect(duck).toEqual(ts);
+    const cofinancing = (duck.results as { indicator: string; reason: { message: string } | null }[]).find((r) => r.indicator === 'cofinancing-per-capita')!;
+    expect(cofinancing.reason?.message).toMatch(/contacts extract has no cofinancing_dkk column/);
+  });
+
+  it.each([
+    ['compute', ['compute', '--format', 'json']],
+    ['monitor by cluster', ['monitor', '--format', 'json', '--by', 'cluster']],
+  ])('--profile national on admissions.csv (the samples), %s: the results of --engine ts, the split bed days included', (_name, args) => {
+    const ts = json(run([...args, '--data', SAMPLES, '--profile', 'national']));
+    expect(json(run([...args, '--data', SAMPLES, '--profile', 'national', '--engine', 'duckdb']))).toEqual(ts);
+    expect(((ts.results ?? ts.series) as { indicator: string }[]).some((r) => r.indicator === 'ready-for-discharge-days-somatic')).toBe(true);
+  }, 120_000);
+
+  describe('ties of start_at are broken by file order, as the TypeScript engine does (SPEC §14.2)', () => {
+    // P1's first stay ends 2016-01-10; on 2016-01-20 08:00 two physical contacts start at once
+    // and make one stay: the planned one first in the file (id Z2), the acute one second (id A1).
+    // The stay takes its first contact's priority: by file order planned, so no readmission under
+    // rm-2015-2018 (0 of 2 index stays); by contact_id order, as `triple-aim sql` orders a table
+    // (checked by hand in DuckDB), it would be acute, a readmission (1 of 2).
+    const dir = scratchFiles({
+      'contacts.csv':
+        [
+          'contact_id,patient_id,start_at,end_at,contact_type,priority,action_diagnosis,sector,municipality_code,age,sex',
+          'M1,P1,2016-01-05 09:00,2016-01-10 10:00,physical,acute,J189,somatic,751,70,F',
+          'Z2,P1,2016-01-20 08:00,2016-01-21 12:00,physical,planned,K590,somatic,751,70,F',
+          'A1,P1,2016-01-20 08:00,2016-01-22 12:00,physical,acute,J189,somatic,751,70,F',
+        ].join('\n') + '\n',
+    });
+    it.each(['ts', 'duckdb'])('--engine %s: 0 readmissions of 2 index stays in 2016', (engine) => {
+      const r = run(['compute', '--data', dir, '--engine', engine, '--indicators', 'readmission-30d', '--period', '2016', '--min-cell', '0', '--format', 'json']);
+      const result = (json(r).results as { period: string; group: object; numerator: number; denominator: number }[]).find((x) => x.period === '2016' && Object.keys(x.group).length === 0)!;
+      expect([result.numerator, result.denominator]).toEqual([0, 2]);
+    });
   });
 });
 
@@ -225,7 +296,7 @@ describe('--engine duckdb: errors for people', () => {
 
   it('a Parquet extract without --engine duckdb, or of an extract no SQL reads: exit 2', () => {
     failsWith(run(['compute', '--admissions', join(PARQUET, 'admissions.parquet')]), 2, /admissions\.parquet: a Parquet extract is read with --engine duckdb/);
-    failsWith(run(['compute', '--contacts', join(PARQUET, 'admissions.parquet'), '--engine', 'duckdb']), 2, /--engine duckdb does not read the contacts extract yet/);
+    failsWith(run(['compute', '--population', join(PARQUET, 'admissions.parquet'), '--engine', 'duckdb']), 2, /--engine duckdb reads admissions, contacts, referrals, smoking, lup from Parquet, not the population extract/);
   });
 
   it('a folder with admissions.parquet and no admissions.csv under --engine ts: exit 2, not a silent "not loaded"', () => {
