@@ -32,6 +32,7 @@ import { SCHEMAS } from '../extracts/declarations.js';
 import type { ExtractSource } from '../extracts/load.js';
 import { EXTRACT_NAMES, type ExtractInfo, type ExtractName, type LoadedData } from '../extracts/records.js';
 import { resolveHeader, type DeclaredRule } from '../extracts/schema.js';
+import type { EventField } from '../extracts/declare.js';
 import { DEFAULT_PROFILE, type Profile } from '../indicators/profiles.js';
 import type { CountingIndicator, IndicatorDefinition } from '../indicators/types.js';
 import { compile, isSqlIndicator, resultColumns, resultDimensions, SQL_EXTRACTS } from '../sql/compile.js';
@@ -89,20 +90,15 @@ export function duckdbReads(extract: ExtractName, engine: EngineName | undefined
 }
 
 /**
- * The event dates of each extract (SPEC §1.3), as the declarations' eventDayRange reads them
- * (src/extracts/admissions.ts, referrals.ts, smoking.ts, lup.ts, contacts.ts): the default
- * periods of an engine run come from them, before the script runs (the script's own
- * first_event/last_event rows come too late for that). A second, hand-kept copy of what the
- * declarations say: tests/e2e/engine-duckdb.test.ts checks it only through the default periods
- * and inputs[] of --engine duckdb equalling --engine ts's on the samples.
+ * The event dates of an extract (SPEC §1.3) as its declaration names them (declare.ts
+ * EventColumns, the columns the TypeScript reader's eventDayRange reads): the default periods
+ * of an engine run come from them, before the script runs (the script's own
+ * first_event/last_event rows come too late for that).
  */
-const EVENT_COLUMNS: Partial<Record<ExtractName, readonly string[]>> = {
-  admissions: ['admitted_at', 'discharged_at'],
-  contacts: ['start_at', 'end_at'],
-  referrals: ['referred_at', 'received_at'],
-  smoking: ['course_started_at'],
-  lup: ['responded_at'],
-};
+function eventColumnsOf(extract: ExtractName): readonly EventField[] {
+  const schema = SCHEMAS[extract] as { events?: { columns: readonly EventField[] } };
+  return schema.events?.columns ?? [];
+}
 
 /** The columns of the extract tables the plan casts, with the type (from the plan's sources:
  *  the casts are the compiler's, not a list kept here). */
@@ -416,8 +412,8 @@ const SQL_TYPE: Record<SqlType, string> = { text: 'VARCHAR', integer: 'INTEGER',
 async function summarise(con: Connection, r: ReadExtract, casts: ReadonlyMap<string, SqlType>): Promise<Summary> {
   const table = q(r.source.extract);
   const parts: string[] = ['COUNT(*) AS "rows"'];
-  const day = (c: string) => (casts.get(c) === 'timestamp' ? `CAST(TRY_CAST(${q(c)} AS TIMESTAMP) AS DATE)` : `TRY_CAST(${q(c)} AS DATE)`);
-  const events = (EVENT_COLUMNS[r.source.extract] ?? []).filter((c) => r.present.has(c) || SCHEMAS[r.source.extract].columns.some((x) => x.name === c && x.required));
+  const day = (f: EventField) => (f.time ? `CAST(TRY_CAST(${q(f.name)} AS TIMESTAMP) AS DATE)` : `TRY_CAST(${q(f.name)} AS DATE)`);
+  const events = eventColumnsOf(r.source.extract).filter((f) => f.required || r.present.has(f.name));
   if (events.length > 0) {
     parts.push(`LEAST(${events.map((c) => `MIN(${day(c)})`).join(', ')}) AS "first"`, `GREATEST(${events.map((c) => `MAX(${day(c)})`).join(', ')}) AS "last"`);
   }

@@ -3,7 +3,7 @@
 // parsers derive from the columns and rules below.
 
 import { EDUCATION, SEX } from '../domain/vocabulary.js';
-import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within, startEndDayRange } from './declare.js';
+import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within } from './declare.js';
 import { parseAcute, parseDiagnosis, parseDied, parseEducation, parsePsychiatric, parseSex } from './fields.js';
 import { COMMON_ALIASES } from './schema.js';
 import { Dictionary, FLAG, vocabulary } from './table.js';
@@ -40,6 +40,6 @@ export const admissionsSchema = declareExtract({
     notBefore('discharged_at', 'admitted_at'),
     within('ready_for_discharge_at', 'admitted_at', 'discharged_at'),
   ],
-  // Admission and discharge dates (SPEC §1.3).
-  eventDayRange: (t) => startEndDayRange(t.columns.admittedAt, t.columns.dischargedAt, t.length),
+  // Admission and discharge dates (SPEC §1.3); the data end is the latest of them (SPEC §13.2).
+  events: { columns: ['admitted_at', 'discharged_at'] },
 });

@@ -4,7 +4,7 @@
 // src/facts/stays.ts (SPEC §14.2); only physical contacts form stays.
 
 import { CONTACT_TYPE, EDUCATION, SEX } from '../domain/vocabulary.js';
-import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within, startEndDayRange } from './declare.js';
+import { age, amount, code, declareExtract, id, municipality, notBefore, patient, time, unique, within } from './declare.js';
 import {
   parseContactType,
   parseDiagnosis,
@@ -57,7 +57,7 @@ export const contactsSchema = declareExtract({
   ],
   // Start and end dates of every contact (SPEC §1.3); the data end is the latest of them
   // (SPEC §13.2; the worked example lpr3-contacts-and-profiles, step 11).
-  eventDayRange: (t) => startEndDayRange(t.columns.startAt, t.columns.endAt, t.length),
+  events: { columns: ['start_at', 'end_at'] },
 });
 
 /** The contact types as stored (code = index in CONTACT_TYPE.values + 1). */

@@ -38,6 +38,7 @@ import {
   NULLABLE_MUNICIPALITY,
   NULLABLE_NUMBER,
   NULLABLE_TIME,
+  NO_DAY,
   PatientKeys,
   type RowOf,
   type Table,
@@ -203,19 +204,58 @@ export const uniqueAnswer = <const N extends string>(respondent: N, survey: N, q
   question,
 });
 
-/** The event days of a table of start and (optional, NaN = still open) end times (SPEC §1.3):
- *  the first start, and the latest start or end — admissions.csv and contacts.csv alike. */
-export function startEndDayRange(startAt: Float64Array, endAt: Float64Array, length: number): { first: DayNumber; last: DayNumber } | null {
+/**
+ * The dates of an extract's rows that are events (SPEC §1.3: the range report takes its years
+ * from, evaluate checks its windows against) and those that make its data end (SPEC §13.2),
+ * declared once by column name: the TypeScript reader's eventDayRange, the DuckDB engine's
+ * summary (src/cli/engine.ts) and the SQL script's data_end/first_event/last_event rows
+ * (src/sql/compile.ts) are all derived from it. An empty optional cell (an open contact's end)
+ * is no event.
+ */
+export interface EventColumns<N extends string = string> {
+  readonly columns: readonly N[];
+  /** Where the data end is not the last event (referrals: the referral date alone). */
+  readonly dataEnd?: readonly N[];
+}
+
+/** An event column as a table stores it: its field, and whether it holds times or days. */
+export interface EventField {
+  readonly name: string;
+  readonly field: string;
+  readonly time: boolean;
+  readonly required: boolean;
+}
+
+function eventFields(extract: string, columns: readonly AnyColumn[], names: readonly string[]): EventField[] {
+  return names.map((name) => {
+    const c = columns.find((x) => x.name === name);
+    if (!c || c.field === null || (c.form !== 'time' && c.form !== 'day')) throw new Error(`${extract}: event column ${name} is not a declared date or time`);
+    return { name, field: c.field, time: c.form === 'time', required: c.required };
+  });
+}
+
+/** The first and last day among the columns' present values; one pass per column. A time's
+ *  missing value is NaN (fails every comparison), a day's NO_DAY (below every day). */
+function dayRangeOf(table: Table<ColumnTypes>, fields: readonly EventField[]): { first: DayNumber; last: DayNumber } | null {
   let first = Infinity;
   let last = -Infinity;
-  for (let i = 0; i < length; i++) {
-    const a = startAt[i];
-    const d = endAt[i];
+  for (const f of fields) {
+    const values = (table.columns as Record<string, unknown>)[f.field] as ArrayLike<number>;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < table.length; i++) {
+      const v = values[i];
+      if (!f.time && v === NO_DAY) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (lo === Infinity) continue;
+    const a = f.time ? dayOf(lo) : lo;
+    const b = f.time ? dayOf(hi) : hi;
     if (a < first) first = a;
-    if (a > last) last = a;
-    if (d === d && d > last) last = d; // d === d: not NaN (still open)
+    if (b > last) last = b;
   }
-  return first === Infinity ? null : { first: dayOf(first), last: dayOf(last) };
+  return first === Infinity ? null : { first, last };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -237,8 +277,8 @@ export interface ExtractDeclaration<Cs extends readonly AnyColumn[]> {
   readonly fileName: string;
   readonly columns: Cs;
   readonly rules: readonly Rule<Cs[number]['name']>[];
-  /** The first and last event dates and the data end (SPEC §1.3, §13.2): see ColumnarSchema. */
-  readonly eventDayRange: (table: Table<DeclaredTypes<Cs>>) => { first: DayNumber; last: DayNumber; dataEnd?: DayNumber } | null;
+  /** The event dates and the data end's (SPEC §1.3, §13.2): see EventColumns. */
+  readonly events: EventColumns<Cs[number]['name']>;
 }
 
 /** The schema (ColumnarSchema) of a declared extract: everything derived from the declaration. */
@@ -262,6 +302,8 @@ export function declareExtract<const Cs extends readonly AnyColumn[]>(
     return types as S;
   };
   const byteParserFactory = compileByteParser(declaration.extract, columns, rules, col);
+  const events = eventFields(declaration.extract, columns, declaration.events.columns);
+  const dataEnd = declaration.events.dataEnd ? eventFields(declaration.extract, columns, declaration.events.dataEnd) : null;
   return {
     extract: declaration.extract,
     fileName: declaration.fileName,
@@ -270,7 +312,13 @@ export function declareExtract<const Cs extends readonly AnyColumn[]>(
     rules,
     declared: columns,
     table,
-    eventDayRange: declaration.eventDayRange as ColumnarSchema<S>['eventDayRange'],
+    events: { columns: events, dataEnd: dataEnd ?? events },
+    eventDayRange: (t) => {
+      const range = dayRangeOf(t, events);
+      if (range === null || dataEnd === null) return range;
+      const end = dayRangeOf(t, dataEnd);
+      return end === null ? range : { ...range, dataEnd: end.last };
+    },
     rowParser: (context) => generalParser(columns, rules, col, context) as RowParser<RowOf<S>>,
     byteRowParser: (context, types) => byteParserFactory(context, types) as ByteRowParser<S>,
   };

@@ -28,14 +28,5 @@ export const lupSchema = declareExtract({
   ],
   rules: [uniqueAnswer('respondent_id', 'survey', 'question')],
   // Survey response dates (SPEC §1.3).
-  eventDayRange(t) {
-    const responded = t.columns.respondedAt;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < t.length; i++) {
-      if (responded[i] < first) first = responded[i];
-      if (responded[i] > last) last = responded[i];
-    }
-    return first === Infinity ? null : { first, last };
-  },
+  events: { columns: ['responded_at'] },
 });

@@ -6,7 +6,7 @@ import { EDUCATION, OFFER, SENDER, SEX } from '../domain/vocabulary.js';
 import { age, code, day, declareExtract, id, municipality, notBefore, patient, unique } from './declare.js';
 import { parseEducation, parseOffer, parseSender, parseSex } from './fields.js';
 import { COMMON_ALIASES } from './schema.js';
-import { NO_DAY, requiredVocabulary, vocabulary } from './table.js';
+import { requiredVocabulary, vocabulary } from './table.js';
 
 export const referralsSchema = declareExtract({
   extract: 'referrals',
@@ -36,22 +36,5 @@ export const referralsSchema = declareExtract({
   ],
   // Referral and receipt dates (SPEC §1.3); the data end is the latest referral date alone
   // (SPEC §13.2 "referrals: referred"), so a receipt after it does not move it.
-  eventDayRange(t) {
-    const { referredAt, receivedAt } = t.columns;
-    let first = Infinity;
-    let last = -Infinity;
-    let dataEnd = -Infinity;
-    for (let i = 0; i < t.length; i++) {
-      const d = referredAt[i];
-      if (d < first) first = d;
-      if (d > last) last = d;
-      if (d > dataEnd) dataEnd = d;
-      const r = receivedAt[i];
-      if (r !== NO_DAY) {
-        if (r < first) first = r;
-        if (r > last) last = r;
-      }
-    }
-    return first === Infinity ? null : { first, last, dataEnd };
-  },
+  events: { columns: ['referred_at', 'received_at'], dataEnd: ['referred_at'] },
 });

@@ -14,7 +14,7 @@
 
 import type { DayNumber } from '../calc/time.js';
 import type { ByteRowReader } from './byte-row.js';
-import type { ColumnDeclaration } from './declare.js';
+import type { ColumnDeclaration, EventField } from './declare.js';
 import type { TripleKeys, UniqueKeys } from './keys.js';
 import type { ProblemType } from './problem-types.js';
 import type { ExtractName } from './records.js';
@@ -98,6 +98,9 @@ export interface ColumnarSchema<S extends ColumnTypes> extends ExtractSchema<Row
    *  where it is not `last`, the extract's data end (SPEC §13.2: the latest of the dates §13.2
    *  names for it, found in the same pass). */
   eventDayRange(table: Table<S>): { first: DayNumber; last: DayNumber; dataEnd?: DayNumber } | null;
+  /** The columns eventDayRange reads (declare.ts EventColumns), for the readers of the same
+   *  extract outside this process: DuckDB's summary, the SQL script's data end rows. */
+  events: { columns: readonly EventField[]; dataEnd: readonly EventField[] };
   /** Which of the context's key tables the rows fill (one key per row): for sizing it. */
   keyedBy: 'unique' | 'triples';
   /** The declared row rules (declare.ts), as data: --engine duckdb checks them in SQL. */

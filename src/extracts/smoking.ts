@@ -26,14 +26,5 @@ export const smokingSchema = declareExtract({
   ],
   rules: [unique('participant_id', 'participant course')],
   // Course starts (SPEC §1.3).
-  eventDayRange(t) {
-    const started = t.columns.courseStartedAt;
-    let first = Infinity;
-    let last = -Infinity;
-    for (let i = 0; i < t.length; i++) {
-      if (started[i] < first) first = started[i];
-      if (started[i] > last) last = started[i];
-    }
-    return first === Infinity ? null : { first, last };
-  },
+  events: { columns: ['course_started_at'] },
 });

@@ -36,10 +36,11 @@ import { contactDeadline, TERM_DAYS, WEEK_24_DAYS } from '../indicators/referral
 import { PREVENTION_OFFER, PREVENTION_SENDER } from '../domain/vocabulary.js';
 import type { CountingIndicator } from '../indicators/types.js';
 import { RM_READMISSION, type ReadmissionDefinition } from '../indicators/readmission-rules.js';
-import { contactSteps, contactsDataEndDays, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
+import { contactSteps, notPhysicalContacts, stayEpisodeSteps } from './contacts.js';
 import { readmissionLists, readmissionSteps, readmissionUnits } from './readmission.js';
 import { PROFILES } from '../indicators/profiles.js';
 import { admissionsSchema } from '../extracts/admissions.js';
+import type { EventField } from '../extracts/declare.js';
 import { contactsSchema } from '../extracts/contacts.js';
 import { lupSchema } from '../extracts/lup.js';
 import { referralsSchema } from '../extracts/referrals.js';
@@ -829,6 +830,20 @@ function dimensionExpr(dim: Dimension): Expr {
   }
 }
 
+/** The extracts' schemas, for what their declarations say of them (their event columns). */
+const EXTRACT_SCHEMAS = { admissions: admissionsSchema, contacts: contactsSchema, referrals: referralsSchema, smoking: smokingSchema, lup: lupSchema } as const;
+
+/** One `day` per present value of the event columns of a source relation (a time as its date). */
+function eventDaysOf(relation: string, fields: readonly EventField[]): Relation {
+  const parts: Relation[] = fields.map((f) => ({
+    kind: 'select',
+    from: { relation, alias: 'a' },
+    select: [['day', f.time ? dateOf(c(f.name)) : c(f.name)]],
+    ...(f.required ? {} : { where: notNull(c(f.name)) }),
+  }));
+  return parts.length === 1 ? parts[0] : { kind: 'unionAll', parts };
+}
+
 export function compile(options: CompileOptions): Plan {
   const ids: SqlIndicatorId[] = options.indicators.map((i) => i.id).filter(isSqlIndicator);
   const byId = new Map(options.indicators.map((i) => [i.id, i]));
@@ -1091,34 +1106,18 @@ export function compile(options: CompileOptions): Plan {
       }
     }
   }
-  // SPEC §13.2: the data end of each extract read (admissions: the latest admission or
-  // discharge date; referrals: the latest referral; smoking: the latest course start).
-  const dataEnds: Record<SqlExtract, Relation> = {
-    admissions: {
-      kind: 'unionAll',
-      parts: [
-        { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('admitted_at'))]] },
-        { kind: 'select', from: { relation: 'admissions_read', alias: 'a' }, select: [['day', dateOf(c('discharged_at'))]], where: notNull(c('discharged_at')) },
-      ],
-    },
-    contacts: contactsDataEndDays(),
-    referrals: { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
-    smoking: { kind: 'select', from: { relation: 'smoking_read', alias: 'a' }, select: [['day', c('course_started_at')]] },
-    lup: { kind: 'select', from: { relation: 'lup_read', alias: 'a' }, select: [['day', c('responded_at')]] },
-  };
-  // SPEC §1.3: the first and last event dates of each extract read, the range `report` takes
-  // its years and months from and `evaluate` checks its windows against (SPEC §9, §10) when
-  // they read these counts. They are the data end's dates, except that a referral's receipt is
-  // an event too (src/extracts/referrals.ts) without moving its data end.
-  const eventDays: Partial<Record<SqlExtract, Relation>> = {
-    referrals: {
-      kind: 'unionAll',
-      parts: [
-        { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('referred_at')]] },
-        { kind: 'select', from: { relation: 'referrals_read', alias: 'a' }, select: [['day', c('received_at')]], where: notNull(c('received_at')) },
-      ],
-    },
-  };
+  // SPEC §13.2: the data end of each extract read, and SPEC §1.3: its first and last event
+  // dates, the range `report` takes its years and months from and `evaluate` checks its windows
+  // against (SPEC §9, §10) when they read these counts — both from the columns the extract's
+  // declaration names (declare.ts EventColumns, as the TypeScript reader reads them). They are
+  // the same dates, except that a referral's receipt is an event without moving its data end.
+  const dataEnds = {} as Record<SqlExtract, Relation>;
+  const eventDays: Partial<Record<SqlExtract, Relation>> = {};
+  for (const extract of SQL_EXTRACTS) {
+    const { columns, dataEnd } = EXTRACT_SCHEMAS[extract].events;
+    dataEnds[extract] = eventDaysOf(`${extract}_read`, dataEnd);
+    if (dataEnd.length !== columns.length) eventDays[extract] = eventDaysOf(`${extract}_read`, columns);
+  }
   const dateRow = (relation: string, cell: string, day: Expr): Relation => ({
     kind: 'select',
     from: { relation, alias: 'x' },

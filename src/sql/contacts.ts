@@ -35,7 +35,6 @@ import {
   inList,
   lit,
   max,
-  notNull,
   ONE,
   or,
   text,
@@ -306,15 +305,4 @@ export function stayEpisodeSteps(): Named[] {
  *  indicator computed from contacts.csv gives (by the contact's start date and person). */
 export function notPhysicalContacts(): { from: string; where: Expr; firstDay: Expr } {
   return { from: 'contacts_read', where: eq(c('physical'), ZERO), firstDay: dateOf(c('start_at')) };
-}
-
-/** SPEC §13.2: the dates that make the data end of contacts.csv (every contact's start and end). */
-export function contactsDataEndDays(): Relation {
-  return {
-    kind: 'unionAll',
-    parts: [
-      { kind: 'select', from: { relation: 'contacts_read', alias: 'a' }, select: [['day', dateOf(c('start_at'))]] },
-      { kind: 'select', from: { relation: 'contacts_read', alias: 'a' }, select: [['day', dateOf(c('end_at'))]], where: notNull(c('end_at')) },
-    ],
-  };
 }

@@ -137,7 +137,7 @@ describe('an extract declared once: both parsers from one declaration (issue 22)
       fileName: 'toy.csv',
       columns,
       rules: [unique('referral_id', 'referral'), notBefore('closed_at', 'referred_at')],
-      eventDayRange: () => null,
+      events: { columns: ['referred_at'] },
     });
     expect(toy.columns).toContainEqual({ name: 'closed_at', aliases: ['afsluttet'] });
     expect(Object.keys(toy.table())).toEqual(['line', 'patientId', 'referredAt', 'offer', 'closedAt']);
@@ -157,9 +157,21 @@ describe('an extract declared once: both parsers from one declaration (issue 22)
         columns: [id('referral_id'), day('referred_at', 'referredAt', { required: true })],
         // @ts-expect-error -- 'received_at' is not a declared column of this extract
         rules: [notBefore('received_at', 'referred_at')],
-        eventDayRange: () => null,
+        events: { columns: ['referred_at'] },
       }),
     ).toThrow('a rule names received_at, which is not declared');
+  });
+
+  it('an event column that is not a declared date or time is refused when declared (SPEC §1.3)', () => {
+    expect(() =>
+      declareExtract({
+        extract: 'referrals',
+        fileName: 'toy.csv',
+        columns: [id('referral_id'), day('referred_at', 'referredAt', { required: true }), code('offer', 'offer', () => requiredVocabulary(OFFER), parseOffer)],
+        rules: [],
+        events: { columns: ['referred_at', 'offer'] },
+      }),
+    ).toThrow('referrals: event column offer is not a declared date or time');
   });
 
   it('a rule across a date and a non-date is refused when declared', () => {
@@ -169,7 +181,7 @@ describe('an extract declared once: both parsers from one declaration (issue 22)
         fileName: 'toy.csv',
         columns: [id('referral_id'), day('referred_at', 'referredAt', { required: true }), code('offer', 'offer', () => requiredVocabulary(OFFER), parseOffer)],
         rules: [notBefore('offer', 'referred_at')],
-        eventDayRange: () => null,
+        events: { columns: ['referred_at'] },
       }),
     ).toThrow('notBefore(offer, referred_at): dates or date-times of one kind');
   });
