@@ -207,6 +207,20 @@ export function municipalityText(raw: Expr): Expr {
   return when([[isNull(raw), NULL]], { k: 'right', e: concat(lit('000'), text(raw)), length: 3 });
 }
 
+/** The columns admissions.csv and contacts.csv share and read alike (SPEC §2.2, §14.1): the
+ *  person, the costs and the ready time. */
+export function sharedHospitalColumns(reads: EnumeratedReads): (ColumnDecl & { read: Expr })[] {
+  return [
+    { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
+    { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
+    { name: 'sex', type: 'text', read: reads.value('sex') },
+    { name: 'education', type: 'text', read: reads.value('education') },
+    { name: 'cost_dkk', type: 'decimal', read: { k: 'cast', e: c('cost_dkk'), type: 'decimal' } },
+    { name: 'cofinancing_dkk', type: 'decimal', read: { k: 'cast', e: c('cofinancing_dkk'), type: 'decimal' } },
+    { name: 'ready_at', type: 'timestamp', read: { k: 'cast', e: c('ready_for_discharge_at'), type: 'timestamp' } },
+  ];
+}
+
 /** The canonical columns of admissions.csv (SPEC §2.2), read from the table. Enumerations are
  *  read with every spelling the reader accepts (src/sql/vocabulary.ts); a row it would reject
  *  is left out and counted there. */
@@ -219,13 +233,7 @@ function admissionsSource(reads: EnumeratedReads): Relation {
     { name: 'acute', type: 'integer', read: reads.value('admission_type') },
     { name: 'diagnosis', type: 'text', read: normalisedDiagnosis(text(c('primary_diagnosis'))) },
     { name: 'psychiatric', type: 'integer', read: reads.value('sector') },
-    { name: 'municipality', type: 'text', read: municipalityText(c('municipality_code')) },
-    { name: 'age', type: 'integer', read: { k: 'cast', e: c('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: reads.value('sex') },
-    { name: 'education', type: 'text', read: reads.value('education') },
-    { name: 'cost_dkk', type: 'decimal', read: { k: 'cast', e: c('cost_dkk'), type: 'decimal' } },
-    { name: 'cofinancing_dkk', type: 'decimal', read: { k: 'cast', e: c('cofinancing_dkk'), type: 'decimal' } },
-    { name: 'ready_at', type: 'timestamp', read: { k: 'cast', e: c('ready_for_discharge_at'), type: 'timestamp' } },
+    ...sharedHospitalColumns(reads),
     { name: 'died', type: 'integer', read: reads.value('discharge_status') },
   ];
   return { kind: 'source', extract: 'admissions', columns, where: reads.accepted() };

@@ -22,7 +22,7 @@ import { ADMISSION_MINIMUM_SECONDS } from '../facts/stays.js';
 import { SECONDS_PER_HOUR } from '../calc/time.js';
 import type { EnumeratedReads } from './vocabulary.js';
 import { chainSteps } from './chain.js';
-import { municipalityText, normalisedDiagnosis } from './compile.js';
+import { normalisedDiagnosis, sharedHospitalColumns } from './compile.js';
 import {
   addHours,
   and,
@@ -80,13 +80,7 @@ export function contactsSource(reads: EnumeratedReads): Relation {
     // Missing sector: somatic; missing unit type: hospital; missing end status: alive.
     { name: 'psychiatric', type: 'integer', read: reads.value('sector') },
     { name: 'hospice', type: 'integer', read: reads.value('unit_type') },
-    { name: 'municipality', type: 'text', read: municipalityText(raw('municipality_code')) },
-    { name: 'age', type: 'integer', read: { k: 'cast', e: raw('age'), type: 'integer' } },
-    { name: 'sex', type: 'text', read: reads.value('sex') },
-    { name: 'education', type: 'text', read: reads.value('education') },
-    { name: 'cost_dkk', type: 'decimal', read: { k: 'cast', e: raw('cost_dkk'), type: 'decimal' } },
-    { name: 'cofinancing_dkk', type: 'decimal', read: { k: 'cast', e: raw('cofinancing_dkk'), type: 'decimal' } },
-    { name: 'ready_at', type: 'timestamp', read: ts('ready_for_discharge_at') },
+    ...sharedHospitalColumns(reads),
     { name: 'died', type: 'integer', read: reads.value('end_status') },
   ];
   return { kind: 'source', extract: 'contacts', columns, where: reads.accepted() };
