@@ -9,9 +9,9 @@
 //   lup), as `.csv`, `.csv.gz` or `.parquet`, under every profile (the script is compiled from
 //   the profile's declarations, as `triple-aim sql --profile` compiles it);
 // - every other extract (population, baselines, measurements) is read by the TypeScript
-//   readers; an indicator no SQL counts would be counted by the TypeScript engine in the same
-//   run, said on stderr — never a silent gap. A Parquet file of an extract the SQL does not
-//   read is a usage error.
+//   readers. Every counting indicator of every profile has SQL (tests/sql/catalogue.test.ts);
+//   one whose extract was not given is "not loaded", as with --engine ts. A Parquet file of
+//   an extract the SQL does not read is a usage error.
 // - Values must be canonical (SPEC §15): a Danish alias (`akut`, `K`) that the script would
 //   not recognise stops the run (exit 1) instead of being counted as something else; so does a
 //   cell DuckDB cannot cast. Both are found by one summary query per extract before the script
@@ -157,8 +157,6 @@ export interface DuckdbEngine {
   infos: ExtractInfo[];
   /** The counts of the covered indicators for these periods and breakdown. */
   count(indicators: readonly IndicatorDefinition[], periods: readonly Period[], by: readonly Dimension[]): Promise<GivenCounts>;
-  /** The selected indicators the TypeScript engine counts instead (said on stderr). */
-  uncovered(indicators: readonly IndicatorDefinition[]): IndicatorDefinition[];
   close(): void;
 }
 
@@ -166,7 +164,7 @@ export interface DuckdbEngine {
  *  --engine duckdb (exit 2): Parquet only for an extract the SQL reads, files not stdin, UTF-8. */
 export function splitSources(
   sources: readonly ExtractSource[],
-  opts: InputOptions & EngineOptions & { profile?: Profile },
+  opts: InputOptions & EngineOptions,
 ): { mine: ExtractSource[]; rest: ExtractSource[] } {
   const mine = sources.filter((s) => duckdbReads(s.extract, opts.engine));
   const rest = sources.filter((s) => !mine.includes(s));
@@ -255,17 +253,10 @@ export async function openDuckdb(
         dataEnd: null,
       });
     }
-    let told = false;
     const coveredIds = (indicators: readonly IndicatorDefinition[]) =>
       new Set(coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read).map((i) => i.id));
     /** The script's counts of the covered indicators, as the CountsFile `--counts` reads. */
     const countFile = async (indicators: readonly IndicatorDefinition[], periods: readonly Period[], by: readonly Dimension[]): Promise<CountsFile> => {
-      if (!told) {
-        told = true;
-        const left = engine.uncovered(indicators);
-        // Never a silent gap: the analyst learns which results DuckDB did not count.
-        if (left.length > 0) process.stderr.write(`note: --engine duckdb: left to the TypeScript engine (no SQL yet for them): ${left.map((i) => i.id).join(', ')}\n`);
-      }
       const selected = coveredOf(indicators.filter((i): i is CountingIndicator => i.kind === 'counting'), read);
       // With none of them selected the script still runs, for the data ends of inputs[]: on the
       // first covered indicator (its counts are not used: `covers` names the selected only).
@@ -309,9 +300,6 @@ export async function openDuckdb(
     };
     const engine: DuckdbEngine = {
       infos,
-      // DuckDB reads every extract the SQL reads: an indicator is left to the TypeScript engine
-      // only when no SQL counts it (one whose extract was not given is not loaded either way).
-      uncovered: (indicators) => indicators.filter((i) => i.kind === 'counting' && !isSqlIndicator(i.id)),
       async count(indicators, periods, by) {
         return engineCounts(await countFile(indicators, periods, by), infos, coveredIds(indicators));
       },
